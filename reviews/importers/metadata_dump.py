@@ -1,0 +1,264 @@
+"""The metadata dump: a logline, `Key: value` blocks, a plot, a cast block, trivia, goofs, quotes
+and one user review, separated by blank lines. It has no title field."""
+
+import re
+
+from ..text import restore_paragraphs
+from .common import (
+    KEY_VALUE,
+    blocks,
+    parenthesised,
+    parse_day_month_year,
+    parse_money,
+    split_list,
+    territory,
+)
+from .records import (
+    CreditRecord,
+    FilmDocument,
+    MoneyRecord,
+    NoteRecord,
+    QuoteRecord,
+    ReleaseRecord,
+    ReviewRecord,
+    RuntimeRecord,
+)
+
+FORMAT = "metadata_dump"
+
+_CAST_LINE = re.compile(r"^(?P<actor>[^\s].*?)\s+-\s+(?P<character>.+)$")
+_CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
+GOOF_CATEGORIES = {
+    "anachronisms",
+    "audio/visual unsynchronized",
+    "character error",
+    "continuity",
+    "crew or equipment visible",
+    "errors in geography",
+    "factual errors",
+    "incorrectly regarded as goofs",
+    "miscellaneous",
+    "plot holes",
+    "revealing mistakes",
+}
+_FIELDS = {
+    "release year": "year",
+    "year": "year",
+    "title": "title",
+    "director": "director",
+    "directors": "director",
+    "writer": "writer",
+    "writers": "writer",
+    "stars": "stars",
+    "tagline": "tagline",
+    "taglines": "tagline",
+    "release date": "release",
+    "filming locations": "location",
+    "filming location": "location",
+    "country": "country",
+    "countries": "country",
+    "language": "language",
+    "languages": "language",
+    "budget": "budget",
+    "opening weekend": "opening_weekend",
+    "gross": "gross",
+    "runtime": "runtime",
+}
+
+
+def looks_like(text: str) -> bool:
+    head = text[:20000]
+    has_year = re.search(r"^Release Year:\s*\d{4}\s*$", head, re.MULTILINE)
+    cast_lines = len(re.findall(r"^\S.*? - \S.*$", head, re.MULTILINE))
+    return bool(has_year) or (
+        bool(re.search(r"^Directors?:", head, re.MULTILINE)) and cast_lines >= 2
+    )
+
+
+def _is_cast_block(lines: list[str]) -> bool:
+    return len(lines) >= 2 and all(
+        _CAST_LINE.match(line) and not KEY_VALUE.match(line) for line in lines
+    )
+
+
+def _key_of(line: str) -> str | None:
+    match = KEY_VALUE.match(line)
+    return match.group(1).strip().lower() if match else None
+
+
+def parse(text: str) -> FilmDocument:
+    doc = FilmDocument(format=FORMAT)
+    all_blocks = blocks(text.split("\n"))
+    characters = {
+        _CREDITED_AS.sub(" ", _CAST_LINE.match(line).group("character")).strip().lower()
+        for _, lines in all_blocks
+        if _is_cast_block(lines)
+        for line in lines
+    }
+    stars: list[tuple[str, int]] = []
+    cast_seen = False
+    prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
+
+    for index, (start, lines) in enumerate(all_blocks):
+        keys = [_key_of(line) for line in lines]
+        if index == 0 and len(lines) == 1 and keys[0] is None:
+            doc.logline = lines[0].strip()
+        elif _is_cast_block(lines):
+            cast_seen = True
+            for order, line in enumerate(lines, start=1):
+                _cast_credit(doc, line, start + order - 1, order)
+        elif all(k in _FIELDS for k in keys):
+            for offset, line in enumerate(lines):
+                stars.extend(_field(doc, line, start + offset))
+            _mark_structure(prose_after_cast)
+        elif keys[0] in GOOF_CATEGORIES and len(lines) == 1:
+            key, value = KEY_VALUE.match(lines[0]).groups()
+            doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
+            _mark_structure(prose_after_cast)
+        elif all(k is not None for k in keys) and any(k in characters for k in keys):
+            speeches = tuple(
+                (m.group(1).strip(), m.group(2).strip())
+                for m in (KEY_VALUE.match(line) for line in lines)
+            )
+            doc.quotes.append(QuoteRecord(speeches, start))
+            _mark_structure(prose_after_cast)
+        elif not cast_seen and not doc.plot and all(k is None for k in keys):
+            doc.plot = " ".join(" ".join(lines).split())
+        else:
+            prose_after_cast.append((start, lines, False))
+
+    _stars_to_credits(doc, stars)
+    _trivia_and_review(doc, prose_after_cast)
+    return doc
+
+
+def _mark_structure(prose: list[tuple[int, list[str], bool]]) -> None:
+    """Prose seen so far comes before a structured block: it is trivia, not the review."""
+    for i, (start, lines, _) in enumerate(prose):
+        prose[i] = (start, lines, True)
+
+
+def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
+    match = _CAST_LINE.match(line)
+    character = match.group("character").strip()
+    credited = _CREDITED_AS.search(character)
+    credited_as = credited.group(1).strip() if credited else ""
+    character = _CREDITED_AS.sub(" ", character).strip()
+    doc.credits.append(
+        CreditRecord(
+            name=match.group("actor").strip(),
+            role="cast",
+            line=number,
+            character=character,
+            credited_as=credited_as,
+            billing_order=order,
+        )
+    )
+
+
+def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
+    key, value = KEY_VALUE.match(line).groups()
+    kind = _FIELDS[key.strip().lower()]
+    value = value.strip()
+    if not value:
+        doc.warn(number, "empty_field", f"field {key!r} has no value")
+        return []
+    if kind == "year":
+        if re.fullmatch(r"\d{4}", value):
+            doc.year = int(value)
+        else:
+            doc.warn(number, "bad_year", f"year {value!r} is not a year")
+    elif kind == "title":
+        doc.title, doc.title_line = value, number
+    elif kind in ("director", "writer"):
+        for name in split_list(value):
+            doc.credits.append(CreditRecord(name=name, role=kind, line=number))
+    elif kind == "stars":
+        return [(name, number) for name in split_list(value)]
+    elif kind in ("tagline", "location"):
+        doc.notes.append(NoteRecord(kind, value, number))
+    elif kind in ("country", "language"):
+        for item in split_list(value, ",/"):
+            detail = ", ".join(parenthesised(item))
+            doc.notes.append(NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), number, detail))
+    elif kind == "release":
+        notes = parenthesised(value)
+        where = territory(notes[0]) if notes else ""
+        doc.releases.append(
+            ReleaseRecord(
+                where,
+                "theatrical",
+                parse_day_month_year(value),
+                re.sub(r"\s*\(.*\)", "", value),
+                ", ".join(notes[1:]),
+                number,
+            )
+        )
+    elif kind == "runtime":
+        minutes = re.match(r"(\d+)", value)
+        if minutes:
+            doc.runtimes.append(RuntimeRecord("", int(minutes.group(1)), number))
+        else:
+            doc.warn(number, "bad_runtime", f"runtime {value!r} has no minutes")
+    else:
+        _money(doc, kind, value, number)
+    return []
+
+
+def _money(doc: FilmDocument, kind: str, value: str, number: int) -> None:
+    parsed = parse_money(value)
+    if parsed is None:
+        doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
+        return
+    currency, amount, rest = parsed
+    notes = parenthesised(rest)
+    when, where, extra, estimate = None, "", [], False
+    for note in notes:
+        if note.lower() == "estimated":
+            estimate = True
+        elif parse_day_month_year(note):
+            when = parse_day_month_year(note)
+        elif not where and re.fullmatch(r"[A-Z][A-Za-z .]*", note) and len(note) <= 40:
+            where = territory(note)
+        else:
+            extra.append(note)
+    doc.money.append(
+        MoneyRecord(kind, amount, currency, number, where, when, estimate, ", ".join(extra))
+    )
+
+
+def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int]]) -> None:
+    """Stars are the top-billed cast: mark their cast credit, or add one if the cast lacks it."""
+    cast_names = {c.name.lower(): i for i, c in enumerate(doc.credits) if c.role == "cast"}
+    for name, number in stars:
+        index = cast_names.get(name.lower())
+        if index is None:
+            doc.credits.append(CreditRecord(name=name, role="cast", line=number, top_billed=True))
+        else:
+            old = doc.credits[index]
+            doc.credits[index] = CreditRecord(
+                old.name,
+                old.role,
+                old.line,
+                old.character,
+                old.credited_as,
+                old.billing_order,
+                top_billed=True,
+            )
+
+
+def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool]]) -> None:
+    """Prose before the last structured block is trivia; the prose after it is the review."""
+    trailing = [(start, lines) for start, lines, before in prose if not before]
+    for start, lines, before in prose:
+        if before:
+            doc.notes.append(NoteRecord("trivia", " ".join(" ".join(lines).split()), start))
+    if not trailing:
+        return
+    first_start, first_lines = trailing[0]
+    if len(trailing) >= 2 and len(first_lines) == 1 and len(first_lines[0]) <= 200:
+        title, body_blocks = first_lines[0].strip(), trailing[1:]
+    else:
+        title, body_blocks = "", trailing
+    body = "\n\n".join(" ".join(" ".join(lines).split()) for _, lines in body_blocks)
+    doc.reviews.append(ReviewRecord(body=restore_paragraphs(body), line=first_start, title=title))

@@ -1,0 +1,197 @@
+"""A distributor's press kit: `Key: value` lines (territories, runtimes, certificates, release
+dates), then prose on the director that names films with their years, and a synopsis that opens
+with the film's title in capitals and names characters as `Character (Actor)`."""
+
+import re
+
+from ..text import is_shouted, split_title, title_case, title_key
+from .common import KEY_VALUE, blocks, parenthesised, parse_day_month_year, split_list, territory
+from .records import (
+    CertificateRecord,
+    CreditRecord,
+    DistributorRecord,
+    FilmDocument,
+    MentionedFilm,
+    NoteRecord,
+    ReleaseRecord,
+    RuntimeRecord,
+)
+
+FORMAT = "press_kit"
+
+_RELEASE_KEY = re.compile(
+    r"^(?P<territory>.+?)\s+(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release Date$",
+    re.IGNORECASE,
+)
+_CERTIFICATE_KEY = re.compile(r"^(?P<territory>.+?)\s+Certificate$", re.IGNORECASE)
+_RUNTIME_VALUE = re.compile(r"^(\d{1,3})\s*(?:mins?|minutes)\.?$", re.IGNORECASE)
+_TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
+_SHOUTED_TITLE = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:(?:\s+|:\s*|\s+-\s+)[A-Z0-9][A-Z0-9'’]*)*\b")
+_SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_CHARACTER_ACTOR = re.compile(
+    r"\b(?P<character>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+\((?P<actor>[A-Z][\w'’-]+"
+    r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
+)
+_SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
+_MEDIA = {
+    "dvd": "dvd",
+    "blu-ray": "blu-ray",
+    "tv": "tv",
+    "vod": "streaming",
+    "streaming": "streaming",
+}
+
+
+def looks_like(text: str) -> bool:
+    head = text[:20000]
+    return bool(
+        re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE)
+        and re.search(r"^Cast:", head, re.MULTILINE)
+    )
+
+
+def _is_prose(lines: list[str]) -> bool:
+    return any(
+        not KEY_VALUE.match(line) and (len(line) > 200 or len(line.split()) > 25) for line in lines
+    )
+
+
+def parse(text: str) -> FilmDocument:
+    doc = FilmDocument(format=FORMAT)
+    prose: list[tuple[int, str]] = []
+    for start, lines in blocks(text.split("\n")):
+        if _is_prose(lines):
+            prose.extend((start + i, " ".join(line.split())) for i, line in enumerate(lines))
+            continue
+        for offset, line in enumerate(lines):
+            _header_line(doc, line.strip(), start + offset)
+    _prose(doc, prose)
+    return doc
+
+
+def _header_line(doc: FilmDocument, line: str, number: int) -> None:
+    match = KEY_VALUE.match(line)
+    if not match or not match.group(2).strip():
+        doc.warn(number, "unplaced_line", f"line not understood and kept aside: {line!r}")
+        return
+    key, value = match.group(1).strip(), match.group(2).strip()
+    lower = key.lower()
+    if lower == "year":
+        if re.fullmatch(r"\d{4}", value):
+            doc.year = int(value)
+        else:
+            doc.warn(number, "bad_year", f"year {value!r} is not a year")
+    elif lower == "title":
+        doc.title, doc.title_line = value, number
+    elif lower in ("cast", "starring"):
+        for order, name in enumerate(split_list(value), start=1):
+            doc.credits.append(
+                CreditRecord(name=name, role="cast", line=number, billing_order=order)
+            )
+    elif lower in ("director", "directors", "writer", "writers"):
+        role = "director" if lower.startswith("director") else "writer"
+        for name in split_list(value):
+            doc.credits.append(CreditRecord(name=name, role=role, line=number))
+    elif lower in ("country", "countries", "language", "languages"):
+        kind = "country" if lower.startswith("countr") else "language"
+        for item in split_list(value, ",/"):
+            detail = ", ".join(parenthesised(item))
+            doc.notes.append(NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), number, detail))
+    elif release := _RELEASE_KEY.match(key):
+        notes = parenthesised(value)
+        medium = _MEDIA.get((release.group("medium") or "").lower(), "theatrical")
+        doc.releases.append(
+            ReleaseRecord(
+                territory(release.group("territory")),
+                medium,
+                parse_day_month_year(value),
+                re.sub(r"\s*\(.*\)", "", value).strip(),
+                ", ".join(notes),
+                number,
+            )
+        )
+        for note in notes:
+            if _SERIES_WORDS.search(note) and not doc.series_name:
+                doc.series_name = note
+    elif certificate := _CERTIFICATE_KEY.match(key):
+        rating, _, reason = value.partition(" ")
+        doc.certificates.append(
+            CertificateRecord(territory(certificate.group("territory")), rating, reason, number)
+        )
+    elif runtime := _RUNTIME_VALUE.match(value):
+        for where in re.split(r"\s*(?:&|,|\band\b)\s*", key):
+            doc.runtimes.append(RuntimeRecord(territory(where), int(runtime.group(1)), number))
+    elif _TERRITORY_KEY.match(key) and len(key) <= 30:
+        for where in re.split(r"\s*(?:&|,|\band\b)\s*", key):
+            doc.distributors.append(DistributorRecord(territory(where), value, number))
+    else:
+        doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
+
+
+def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
+    """Mentions of films in the prose; the synopsis, its title and its characters."""
+    synopsis_from = None
+    for index, (_, paragraph) in enumerate(prose):
+        opening = _SYNOPSIS_OPENING.match(paragraph)
+        if opening and is_shouted(opening.group("title")):
+            synopsis_from = index
+            break
+    for number, paragraph in prose[: synopsis_from if synopsis_from is not None else len(prose)]:
+        doc.mentioned_films.extend(mentions_in(paragraph, number))
+    if synopsis_from is None:
+        if prose:
+            doc.warn(prose[0][0], "no_synopsis", "no synopsis opening with the film's title")
+        return
+    number, first = prose[synopsis_from]
+    shouted = _SYNOPSIS_OPENING.match(first).group("title")
+    doc.synopsis = "\n\n".join(p for _, p in prose[synopsis_from:])
+    doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
+    for number, paragraph in prose[synopsis_from:]:
+        for match in _CHARACTER_ACTOR.finditer(paragraph):
+            doc.credits.append(
+                CreditRecord(
+                    name=match.group("actor"),
+                    role="cast",
+                    line=number,
+                    character=match.group("character"),
+                )
+            )
+
+
+def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
+    """The synopsis says `ROCKY II`; the prose may give the subtitle: use the longest form."""
+    key = title_key(shouted)
+    for mention in mentions:
+        if title_key(mention.title) == key and split_title(mention.title)[1]:
+            return title_case(mention.title)
+    return title_case(shouted)
+
+
+def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
+    """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`."""
+    found = []
+    used_years: set[int] = set()
+    sentence_starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9])", paragraph)]
+    candidates = []
+    for match in _SHOUTED_TITLE.finditer(paragraph):
+        title = match.group(0).strip(" :-")
+        if sum(c.isalpha() for c in title) < 3:
+            continue
+        after = re.match(r"\s*\((\d{4})\)", paragraph[match.end() :])
+        candidates.append((match, title, int(after.group(1)) if after else None))
+        if after:
+            used_years.add(match.end() + after.start(1))
+    for match, title, year in candidates:
+        if year is None:
+            sentence_start = max(s for s in sentence_starts if s <= match.start())
+            preceding = [
+                m
+                for m in _YEAR.finditer(paragraph, sentence_start, match.start())
+                if m.start() not in used_years
+            ]
+            if preceding:
+                year = int(preceding[-1].group(1))
+                used_years.add(preceding[-1].start())
+        found.append(MentionedFilm(title, year, line))
+    return found

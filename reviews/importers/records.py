@@ -1,0 +1,171 @@
+"""Plain records the parsers produce and the loader consumes. No Django here.
+
+Every record carries the line of its document it was read from (1-based).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class ImportFormatError(Exception):
+    """A document cannot be imported: says which file and line, and why."""
+
+    def __init__(self, message: str, *, file_name: str = "", line: int | None = None):
+        self.message = message
+        self.file_name = file_name
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self):
+        where = self.file_name or "<document>"
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Warning:
+    line: int | None
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CreditRecord:
+    name: str
+    role: str  # "director", "writer", "cast"
+    line: int
+    character: str = ""
+    credited_as: str = ""
+    billing_order: int | None = None
+    top_billed: bool = False
+
+
+@dataclass(frozen=True)
+class ReleaseRecord:
+    territory: str
+    medium: str
+    date: datetime.date | None
+    date_text: str
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RuntimeRecord:
+    territory: str
+    minutes: int
+    line: int
+
+
+@dataclass(frozen=True)
+class CertificateRecord:
+    territory: str
+    rating: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DistributorRecord:
+    territory: str
+    company: str
+    line: int
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    kind: str  # FilmNote.Kind values
+    text: str
+    line: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class MoneyRecord:
+    kind: str  # "budget", "opening_weekend", "gross"
+    amount: Decimal
+    currency: str
+    line: int
+    territory: str = ""
+    date: datetime.date | None = None
+    is_estimate: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    lines: tuple[tuple[str, str], ...]  # (speaker, text)
+    line: int
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    body: str
+    line: int
+    title: str = ""
+    username: str = ""
+    date: datetime.date | None = None
+    rating: Decimal | None = None
+    rating_source: str = ""  # "field" or "text"
+    helpful_yes: int | None = None
+    helpful_total: int | None = None
+    has_spoilers: bool = False
+    # Alternative (username, date) readings of a glued author/date line, when ambiguous.
+    author_alternatives: tuple[tuple[str, datetime.date], ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionedFilm:
+    """A film named in prose with its year: `in 1979 with ROCKY II: THE RETURN`."""
+
+    title: str
+    year: int | None
+    line: int
+
+
+@dataclass
+class FilmDocument:
+    """Everything one document says about one film."""
+
+    format: str
+    title: str = ""
+    title_line: int | None = None
+    year: int | None = None
+    logline: str = ""
+    plot: str = ""
+    synopsis: str = ""
+    imdb_id: str = ""
+    imdb_rating: Decimal | None = None
+    credits: list[CreditRecord] = field(default_factory=list)
+    releases: list[ReleaseRecord] = field(default_factory=list)
+    runtimes: list[RuntimeRecord] = field(default_factory=list)
+    certificates: list[CertificateRecord] = field(default_factory=list)
+    distributors: list[DistributorRecord] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)
+    money: list[MoneyRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    reviews: list[ReviewRecord] = field(default_factory=list)
+    mentioned_films: list[MentionedFilm] = field(default_factory=list)
+    series_name: str = ""
+    claimed_review_count: int | None = None
+    warnings: list[Warning] = field(default_factory=list)
+
+    def warn(self, line: int | None, code: str, message: str) -> None:
+        self.warnings.append(Warning(line, code, message))
+
+    @property
+    def record_count(self) -> int:
+        return (
+            (1 if self.title or self.year else 0)
+            + len(self.credits)
+            + len(self.releases)
+            + len(self.runtimes)
+            + len(self.certificates)
+            + len(self.distributors)
+            + len(self.notes)
+            + len(self.money)
+            + len(self.quotes)
+            + len(self.reviews)
+        )

@@ -1,0 +1,176 @@
+"""Text copied from a user-reviews web page.
+
+A header (`Title (Year) Poster`, `User Reviews`, `31 Reviews`, `Sort by:` …), then reviews: a
+title line, the author glued to the date (`robo829 July 2006`), an optional `Warning: Spoilers`
+line, paragraphs, and `N out of M found this helpful. …`; then a footer.
+"""
+
+import re
+from datetime import date, datetime
+
+from .common import MONTHS, rating_in_text
+from .records import FilmDocument, ImportFormatError, ReviewRecord
+
+FORMAT = "review_page"
+
+_HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
+_AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTHS}) (?P<year>\d{{4}})\s*$")
+_FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?\s*$")
+_CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
+_SPOILERS = re.compile(r"^Warning: Spoilers\s*$", re.IGNORECASE)
+_HEADER_LINES = re.compile(
+    r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers)\s*$",
+    re.IGNORECASE,
+)
+_FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s*$", re.IGNORECASE)
+
+
+def looks_like(text: str) -> bool:
+    return bool(re.search(r"^\d[\d,]* out of \d[\d,]* found this helpful", text, re.MULTILINE))
+
+
+def author_date_readings(line: str) -> list[tuple[str, date]]:
+    """Every (username, date) the glued line can be read as, longest day first.
+
+    `robo829 July 2006` -> [("robo8", 29 July), ("robo82", 9 July)].
+    """
+    match = _AUTHOR_DATE.match(line.strip())
+    if not match:
+        return []
+    glued = match.group("glued").rstrip()
+    readings = []
+    for width in (2, 1):
+        day_text = glued[-width:]
+        username = glued[:-width].strip()
+        if len(day_text) != width or not day_text.isdigit() or not username:
+            continue
+        if width == 2 and day_text.startswith("0"):
+            continue
+        try:
+            when = datetime.strptime(
+                f"{int(day_text)} {match.group('month')} {match.group('year')}", "%d %B %Y"
+            ).date()
+        except ValueError:
+            continue
+        readings.append((username, when))
+    return readings
+
+
+def choose_author(readings: list[tuple[str, date]], known: set[str]) -> tuple[str, date, bool]:
+    """Pick one reading: a known reviewer first, then a username not ending in `-`, then the
+    two-digit day. Returns (username, date, ambiguous)."""
+    if len(readings) == 1:
+        return (*readings[0], False)
+    known_readings = [r for r in readings if r[0].lower() in known]
+    if len(known_readings) == 1:
+        return (*known_readings[0], False)
+    plausible = [r for r in readings if not r[0].endswith("-")]
+    if len(plausible) == 1:
+        return (*plausible[0], False)
+    username, when = (plausible or readings)[0]
+    # Only digits glued to digits are in doubt: `gotchast19 July` is gotchast on the 19th.
+    return username, when, username[-1].isdigit()
+
+
+def parse(text: str) -> FilmDocument:
+    doc = FilmDocument(format=FORMAT)
+    lines = text.split("\n")
+    helpful_at = [i for i, line in enumerate(lines) if _HELPFUL.match(line.strip())]
+    if not helpful_at:
+        raise ImportFormatError("no review ends with a 'found this helpful' line")
+    first_review = _header(doc, lines, helpful_at[0])
+    start = first_review
+    for end in helpful_at:
+        _review(doc, lines, start, end)
+        start = end + 1
+    for number in range(start, len(lines)):
+        line = lines[number].strip()
+        if _FOOTER_LINES.match(line):
+            break
+        if line:
+            doc.warn(number + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
+    if doc.claimed_review_count is not None and doc.claimed_review_count != len(doc.reviews):
+        doc.warn(
+            None,
+            "review_count_mismatch",
+            f"the page claims {doc.claimed_review_count} reviews but "
+            f"{len(doc.reviews)} were found in the copy",
+        )
+    return doc
+
+
+def _header(doc: FilmDocument, lines: list[str], first_helpful: int) -> int:
+    """Read the header; return the index of the first review's first line."""
+    author_line = next(
+        (i for i in range(first_helpful) if author_date_readings(lines[i])), first_helpful
+    )
+    for i in range(author_line):
+        line = lines[i].strip()
+        if not line or _HEADER_LINES.match(line):
+            continue
+        if (film := _FILM_HEADER.match(line)) and not doc.title:
+            doc.title, doc.title_line, doc.year = film.group("title"), i + 1, int(film["year"])
+        elif claimed := _CLAIMED.match(line):
+            doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+    if not doc.title:
+        raise ImportFormatError("no 'Title (Year)' line names the film", line=1)
+    # The first review's title is the line just above its author line, when that is no header.
+    above = author_line - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above >= 0 and _is_review_title(lines[above], doc):
+        return above
+    return author_line
+
+
+def _is_review_title(line: str, doc: FilmDocument) -> bool:
+    line = line.strip()
+    return not (
+        _HEADER_LINES.match(line)
+        or _CLAIMED.match(line)
+        or (_FILM_HEADER.match(line) and line.startswith(doc.title))
+    )
+
+
+def _review(doc: FilmDocument, lines: list[str], start: int, end: int) -> None:
+    content = [(i, lines[i].strip()) for i in range(start, end) if lines[i].strip()]
+    helpful = _HELPFUL.match(lines[end].strip())
+    yes, total = (int(g.replace(",", "")) for g in helpful.groups())
+    if not content:
+        doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
+        return
+    title, readings = "", []
+    first_index, first = content[0]
+    if author_date_readings(first):
+        readings, content = author_date_readings(first), content[1:]
+    elif len(content) > 1 and author_date_readings(content[1][1]):
+        title, readings, content = first, author_date_readings(content[1][1]), content[2:]
+    else:
+        title, content = first, content[1:]
+        doc.warn(first_index + 1, "no_author", "review has no author/date line")
+    spoilers = bool(content) and bool(_SPOILERS.match(content[0][1]))
+    if spoilers:
+        content = content[1:]
+    if not content:
+        doc.warn(first_index + 1, "empty_review", "review without text was skipped")
+        return
+    body = "\n\n".join(" ".join(text.split()) for _, text in content)
+    rating = rating_in_text(body)
+    if yes > total:
+        doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
+        yes = total = None
+    doc.reviews.append(
+        ReviewRecord(
+            body=body,
+            line=first_index + 1,
+            title=title,
+            username=readings[0][0] if readings else "",
+            date=readings[0][1] if readings else None,
+            rating=rating,
+            rating_source="text" if rating is not None else "",
+            helpful_yes=yes,
+            helpful_total=total,
+            has_spoilers=spoilers,
+            author_alternatives=tuple(readings),
+        )
+    )

@@ -1,0 +1,246 @@
+"""Run an import: files and folders in, one transaction per file, a stored run with its counts
+and warnings out. The management command is a thin shell around `run_import`."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .importers import parse_document
+from .importers.records import ImportFormatError
+from .loader import Tally, load_document
+from .models import ImportRun, ImportWarning, SourceDocument
+
+ADVISORY_LOCK_KEY = 7_117_407
+
+
+class ImportLocked(Exception):
+    """Another import is running."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str = ""
+    records: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    warnings: list[dict] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    dry_run: bool
+    run_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files)
+
+    def totals(self) -> dict:
+        return {
+            "files": len(self.files),
+            "failed": sum(not f.ok for f in self.files),
+            "records": sum(f.records for f in self.files),
+            "created": sum(f.created for f in self.files),
+            "updated": sum(f.updated for f in self.files),
+            "unchanged": sum(f.unchanged for f in self.files),
+            "warnings": sum(len(f.warnings) for f in self.files),
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            "run": self.run_id,
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "totals": self.totals(),
+            "files": [
+                {
+                    "path": f.path,
+                    "format": f.format,
+                    "records": f.records,
+                    "created": f.created,
+                    "updated": f.updated,
+                    "unchanged": f.unchanged,
+                    "warnings": f.warnings,
+                    "error": f.error,
+                }
+                for f in self.files
+            ],
+        }
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the files inside folders (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            files.append(path)
+    return files
+
+
+@contextlib.contextmanager
+def import_lock():
+    """One import at a time: a PostgreSQL advisory lock, or a lock file beside SQLite's."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                raise ImportLocked("another import is running")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
+        return
+    name = str(connection.settings_dict["NAME"])
+    lock_path = Path(name + ".import.lock") if "memory" not in name else None
+    if lock_path is None:
+        yield
+        return
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ImportLocked("another import is running") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _warning_dicts(tally: Tally) -> list[dict]:
+    return [
+        {"line": line, "code": code, "message": message} for line, code, message in tally.warnings
+    ]
+
+
+def import_file(path: Path) -> tuple[FileResult, Tally | None]:
+    """Parse and load one file in its own transaction; on any error nothing of it is kept."""
+    result = FileResult(path=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.error = f"{path}: cannot be read: {error.strerror}"
+        return result, None
+    try:
+        doc = parse_document(path.name, data)
+    except ImportFormatError as error:
+        error.file_name = str(path)
+        result.error = str(error)
+        return result, None
+    result.format, result.records = doc.format, doc.record_count
+    try:
+        with transaction.atomic():
+            source, created = SourceDocument.objects.get_or_create(
+                name=path.name,
+                defaults={
+                    "format": doc.format,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "size": len(data),
+                },
+            )
+            if not created:
+                SourceDocument.objects.filter(pk=source.pk).update(
+                    format=doc.format,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    size=len(data),
+                    last_imported_at=timezone.now(),
+                )
+            tally = load_document(doc, source)
+    except ImportFormatError as error:
+        error.file_name = str(path)
+        result.error = str(error)
+        return result, None
+    totals = tally.totals()
+    result.created, result.updated, result.unchanged = (
+        totals["created"],
+        totals["updated"],
+        totals["unchanged"],
+    )
+    result.warnings = _warning_dicts(tally)
+    return result, tally
+
+
+def run_import(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> RunResult:
+    files = expand_paths(paths or [settings.FIXTURES_DIR])
+    with import_lock():
+        if dry_run:
+            return _dry_run(files, progress)
+        run = ImportRun.objects.create()
+        results = []
+        for index, path in enumerate(files, start=1):
+            if progress:
+                progress(index, len(files), path)
+            result, _ = import_file(path)
+            results.append(result)
+            _store_warnings(run, result)
+        outcome = RunResult(results, dry_run=False, run_id=run.pk)
+        run.status = ImportRun.Status.SUCCEEDED if outcome.ok else ImportRun.Status.FAILED
+        run.finished_at = timezone.now()
+        run.summary = outcome.as_dict()
+        run.save()
+        if any(r.created or r.updated for r in results):
+            from django.core.cache import cache
+
+            cache.clear()
+        return outcome
+
+
+def _dry_run(files: list[Path], progress) -> RunResult:
+    results = []
+    with transaction.atomic():
+        for index, path in enumerate(files, start=1):
+            if progress:
+                progress(index, len(files), path)
+            results.append(import_file(path)[0])
+        transaction.set_rollback(True)
+    return RunResult(results, dry_run=True)
+
+
+def _store_warnings(run: ImportRun, result: FileResult) -> None:
+    name = Path(result.path).name
+    document = SourceDocument.objects.filter(name=name).first()
+    rows = [
+        ImportWarning(
+            run=run,
+            document=document,
+            file_name=name,
+            line=w["line"],
+            code=w["code"],
+            message=w["message"],
+        )
+        for w in result.warnings
+        if w["code"] not in ("film_matched",)
+    ]
+    if result.error:
+        rows.append(
+            ImportWarning(run=run, file_name=name, code="file_failed", message=result.error)
+        )
+    ImportWarning.objects.bulk_create(rows)

@@ -1,0 +1,600 @@
+"""Films, the people who made them, their series, reviewers and reviews, with provenance.
+
+Every imported row knows the document and line it came from (`source`, `source_line`).
+Fields that staff edit in the admin are listed in `locked_fields`, and the importer never
+writes them again.
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .text import fold
+
+
+class SourceDocument(models.Model):
+    """A file that was imported: its name, format and content hash."""
+
+    class Format(models.TextChoices):
+        METADATA_DUMP = "metadata_dump", "Metadata dump"
+        REVIEW_XML = "review_xml", "Review XML"
+        PRESS_KIT = "press_kit", "Press kit"
+        REVIEW_PAGE = "review_page", "Review page copy"
+
+    name = models.CharField(max_length=255, unique=True)
+    format = models.CharField(max_length=20, choices=Format.choices)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(default=0)
+    first_imported_at = models.DateTimeField(auto_now_add=True)
+    last_imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Provenanced(models.Model):
+    """Abstract base: the document and line a row was first read from."""
+
+    source = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def provenance(self) -> str:
+        if self.source_id is None:
+            return ""
+        return f"{self.source.name}:{self.source_line}" if self.source_line else self.source.name
+
+
+class Curated(models.Model):
+    """Abstract base: names the fields staff corrected, which imports leave alone."""
+
+    locked_fields = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.locked_fields
+
+
+class Series(Curated, Provenanced):
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    stem = models.CharField(
+        max_length=255,
+        db_index=True,
+        help_text="The folded title the films of the series share; how imports find it.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reviews:series-detail", args=[self.slug])
+
+
+class FilmQuerySet(models.QuerySet):
+    def sequels(self):
+        return self.filter(series_position__gt=1)
+
+    def originals(self):
+        return self.exclude(series_position__gt=1)
+
+
+class Film(Curated, Provenanced):
+    title = models.CharField(max_length=255)
+    title_is_provisional = models.BooleanField(
+        default=False, help_text="No document has named this film yet; the title was made up."
+    )
+    slug = models.SlugField(max_length=255, unique=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    logline = models.TextField(blank=True)
+    plot = models.TextField(blank=True)
+    synopsis = models.TextField(blank=True)
+    imdb_id = models.CharField(max_length=16, blank=True, db_index=True)
+    imdb_rating = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10))],
+    )
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="films"
+    )
+    series_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Aggregates of the visible reviews, kept up to date by the importer and the admin.
+    review_count = models.PositiveIntegerField(default=0, editable=False)
+    rated_review_count = models.PositiveIntegerField(default=0, editable=False)
+    average_rating = models.DecimalField(
+        max_digits=4, decimal_places=2, null=True, blank=True, editable=False
+    )
+    rating_histogram = models.JSONField(default=list, blank=True, editable=False)
+    reviews_per_year = models.JSONField(default=dict, blank=True, editable=False)
+
+    objects = FilmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "series_position"],
+                name="film_unique_series_position",
+                condition=Q(series__isnull=False),
+            ),
+            models.CheckConstraint(
+                condition=Q(imdb_rating__isnull=True) | Q(imdb_rating__gte=0, imdb_rating__lte=10),
+                name="film_imdb_rating_0_10",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["title"]),
+            models.Index(fields=["average_rating"]),
+            models.Index(fields=["imdb_rating"]),
+            models.Index(fields=["review_count"]),
+            models.Index(fields=["series", "series_position"]),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:film-detail", args=[self.slug])
+
+    @property
+    def is_sequel(self) -> bool:
+        return bool(self.series_position and self.series_position > 1)
+
+
+class FilmTitle(Provenanced):
+    """Every title a document gave a film; the film's title is chosen among them."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
+    title = models.CharField(max_length=255)
+    folded = models.CharField(max_length=255, db_index=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "title"], name="filmtitle_unique"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Person(Curated, Provenanced):
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    folded_name = models.CharField(max_length=255, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:person-detail", args=[self.slug])
+
+
+class PersonAlias(Provenanced):
+    """A spelling a person appears under, and why it was taken to be this person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=255)
+    folded = models.CharField(max_length=255, db_index=True, editable=False)
+    is_credited_alias = models.BooleanField(
+        default=False, help_text="A name the person was credited under, such as (as …)."
+    )
+    reason = models.CharField(max_length=500, blank=True)
+    documents = models.JSONField(
+        default=list, editable=False, help_text="Names of the documents using this spelling."
+    )
+    source_rank = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Rank of the most careful format that used it."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="personalias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.folded = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Character(Provenanced):
+    """A character, shared by the films of one series when they carry the same name."""
+
+    name = models.CharField(max_length=255)
+    folded_name = models.CharField(max_length=255, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.folded_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Credit(Provenanced):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        WRITER = "writer", "Writer"
+        CAST = "cast", "Cast"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    character = models.ForeignKey(
+        Character, null=True, blank=True, on_delete=models.SET_NULL, related_name="credits"
+    )
+    credited_as = models.CharField(max_length=255, blank=True)
+    billing_order = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_top_billed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["film", "role", "billing_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "character"],
+                name="credit_unique_with_character",
+                condition=Q(character__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["film", "person", "role"],
+                name="credit_unique_without_character",
+                condition=Q(character__isnull=True),
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "role"])]
+
+    def __str__(self):
+        label = f"{self.person} — {self.get_role_display()} in {self.film}"
+        return f"{label} as {self.character}" if self.character_id else label
+
+
+class Release(Provenanced):
+    class Medium(models.TextChoices):
+        THEATRICAL = "theatrical", "Cinema"
+        DVD = "dvd", "DVD"
+        BLU_RAY = "blu-ray", "Blu-ray"
+        TV = "tv", "Television"
+        STREAMING = "streaming", "Streaming"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="releases")
+    territory = models.CharField(max_length=100, blank=True, help_text="Blank: the original.")
+    medium = models.CharField(max_length=12, choices=Medium.choices, default=Medium.THEATRICAL)
+    date = models.DateField(null=True, blank=True)
+    date_text = models.CharField(max_length=100, blank=True, help_text="As the document gave it.")
+    note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["film", "date", "territory", "medium"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "territory", "medium", "date_text", "note"],
+                name="release_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.territory or 'Original'} {self.get_medium_display()}: {self.date_text}"
+
+
+class Runtime(Provenanced):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="runtimes")
+    territory = models.CharField(max_length=100, blank=True)
+    minutes = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["film", "territory"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "territory"], name="runtime_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.minutes} min ({self.territory})" if self.territory else f"{self.minutes} min"
+
+
+class Certificate(Provenanced):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="certificates")
+    territory = models.CharField(max_length=100)
+    rating = models.CharField(max_length=20)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["film", "territory"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "territory"], name="certificate_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.territory} {self.rating}"
+
+
+class Distributor(Provenanced):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="distributors")
+    territory = models.CharField(max_length=100)
+    company = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["film", "territory", "company"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "territory", "company"], name="distributor_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.company} ({self.territory})"
+
+
+class FilmNote(Provenanced):
+    """One short fact of a kind: a language, a country, a location, a tagline, trivia, a goof."""
+
+    class Kind(models.TextChoices):
+        LANGUAGE = "language", "Language"
+        COUNTRY = "country", "Country"
+        LOCATION = "location", "Filming location"
+        TAGLINE = "tagline", "Tagline"
+        TRIVIA = "trivia", "Trivia"
+        GOOF = "goof", "Goof"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField()
+    detail = models.CharField(
+        max_length=255, blank=True, help_text="A qualifier: a goof's category, subtitles, …"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["film", "kind", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "kind", "text"], name="filmnote_unique"),
+        ]
+        indexes = [models.Index(fields=["kind", "text"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class MoneyFigure(Provenanced):
+    class Kind(models.TextChoices):
+        BUDGET = "budget", "Budget"
+        OPENING_WEEKEND = "opening_weekend", "Opening weekend"
+        GROSS = "gross", "Gross"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="money")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    amount = models.DecimalField(max_digits=18, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    territory = models.CharField(max_length=100, blank=True)
+    date = models.DateField(null=True, blank=True)
+    is_estimate = models.BooleanField(default=False)
+    note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["film", "kind", "date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "kind", "territory", "currency", "amount"],
+                name="moneyfigure_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.currency} {self.amount:,.0f}"
+
+
+class Quote(Provenanced):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="quotes")
+    position = models.PositiveSmallIntegerField(default=0)
+    fingerprint = models.CharField(max_length=40, editable=False)
+
+    class Meta:
+        ordering = ["film", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "fingerprint"], name="quote_unique"),
+        ]
+
+    def __str__(self):
+        first = self.lines.first()
+        return f"Quote from {self.film}: {first.text[:50] if first else ''}"
+
+
+class QuoteLine(models.Model):
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField()
+    speaker = models.CharField(max_length=255)
+    character = models.ForeignKey(
+        Character, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_lines"
+    )
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["quote", "position"]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+class Reviewer(Curated, Provenanced):
+    username = models.CharField(max_length=255)
+    folded_username = models.CharField(max_length=255, unique=True, editable=False)
+    slug = models.SlugField(max_length=255, unique=True)
+    review_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.username
+
+    def save(self, *args, **kwargs):
+        if not self.folded_username:
+            self.folded_username = fold(self.username)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:reviewer-detail", args=[self.slug])
+
+
+class ReviewQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_hidden=False)
+
+    def of_sequels(self):
+        return self.filter(film__series_position__gt=1)
+
+    def of_originals(self):
+        return self.exclude(film__series_position__gt=1)
+
+
+class Review(Curated, Provenanced):
+    class RatingSource(models.TextChoices):
+        FIELD = "field", "Score field"
+        TEXT = "text", "Stated in the text"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        Reviewer, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    body = models.TextField(help_text="Paragraphs separated by a blank line.")
+    date = models.DateField(null=True, blank=True)
+    rating = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10))],
+        help_text="On a 0–10 scale; empty when the reviewer gave none.",
+    )
+    rating_source = models.CharField(max_length=5, choices=RatingSource.choices, blank=True)
+    helpful_yes = models.PositiveIntegerField(null=True, blank=True)
+    helpful_total = models.PositiveIntegerField(null=True, blank=True)
+    has_spoilers = models.BooleanField(default=False)
+    is_hidden = models.BooleanField(
+        default=False, help_text="Hidden reviews appear nowhere public."
+    )
+    has_lost_letters = models.BooleanField(
+        default=False, editable=False, help_text="Text holds letters lost as `?`, not yet repaired."
+    )
+    fingerprint = models.CharField(max_length=40, editable=False)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "fingerprint"], name="review_unique_text"),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=0, rating__lte=10),
+                name="review_rating_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(helpful_yes__isnull=True)
+                | Q(helpful_total__isnull=True)
+                | Q(helpful_yes__lte=models.F("helpful_total")),
+                name="review_helpful_yes_le_total",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["film", "is_hidden", "date"]),
+            models.Index(fields=["is_hidden", "date", "id"]),
+            models.Index(fields=["is_hidden", "rating", "date"]),
+            models.Index(fields=["is_hidden", "helpful_yes"]),
+            models.Index(fields=["reviewer", "date"]),
+        ]
+
+    def __str__(self):
+        return self.title or f"Review of {self.film}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:review-detail", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Some files failed"
+        DRY_RUN = "dry_run", "Dry run"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"Import {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class ImportWarning(models.Model):
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="warnings")
+    document = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="warnings"
+    )
+    file_name = models.CharField(max_length=255)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    code = models.CharField(max_length=40, db_index=True)
+    message = models.TextField()
+    subject_type = models.CharField(max_length=40, blank=True)
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    is_resolved = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        ordering = ["run", "file_name", "line", "id"]
+
+    def __str__(self):
+        where = f"{self.file_name}:{self.line}" if self.line else self.file_name
+        return f"{where}: {self.message}"
+
+
+class DataVersion(models.Model):
+    """One row whose counter moves whenever imported or edited data changes (cache keys)."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"data version {self.version}"

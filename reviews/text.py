@@ -1,0 +1,211 @@
+"""Pure text helpers shared by the parsers, the loader and the views: no Django, no database."""
+
+import hashlib
+import re
+import unicodedata
+
+# Letters that Unicode decomposition does not reduce to ASCII.
+_TRANSLITERATIONS = str.maketrans(
+    {
+        "æ": "ae",
+        "Æ": "ae",
+        "ø": "o",
+        "Ø": "o",
+        "œ": "oe",
+        "Œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "þ": "th",
+        "Þ": "th",
+        "ð": "d",
+        "Ð": "d",
+        "ı": "i",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def fingerprint(text: str) -> str:
+    """Identity of a text whatever its white space, punctuation and lost letters: `Brønd`,
+    `Br?nd` and `Brond` differ only in letters outside ASCII, which are left out."""
+    letters = re.sub(r"[^a-z0-9]+", "", text.lower())
+    return hashlib.sha1(letters.encode("utf-8")).hexdigest()
+
+
+ROMAN_NUMERALS = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+_ROMAN_WORD = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$", re.IGNORECASE)
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """`Alien 3: The Return` -> (`Alien 3`, `The Return`)."""
+    main, sep, subtitle = title.partition(":")
+    if not sep:
+        main, sep, subtitle = title.partition(" - ")
+    return main.strip(), subtitle.strip()
+
+
+def title_key(title: str) -> str:
+    """Folded main title with numerals as digits: `ROCKY II` and `Rocky 2` share a key."""
+    words = fold(split_title(title)[0]).split()
+    return " ".join(str(ROMAN_NUMERALS.get(w, w)) for w in words)
+
+
+def title_stem_and_number(title: str) -> tuple[str, int]:
+    """The series stem and the film's number in it: `Rocky III` -> (`rocky`, 3)."""
+    words = title_key(title).split()
+    if len(words) > 1 and words[-1].isdigit() and int(words[-1]) < 100:
+        return " ".join(words[:-1]), int(words[-1])
+    return " ".join(words), 1
+
+
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "in",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+}
+
+
+def title_case(text: str) -> str:
+    """Title case for a title shouted in capitals: `I'M THE ANGEL OF DEATH` -> `I'm the Angel of
+    Death`. Roman numerals stay upper case; small words stay lower unless they open a part."""
+    out = []
+    opens_part = True
+    for token in re.split(r"(\s+)", text.strip()):
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        core = token.strip(":;,.!?\"'()")
+        if _ROMAN_WORD.match(core) and core.upper() == core and len(core) > 1:
+            word = token.upper()
+        elif core.lower() in _SMALL_WORDS and not opens_part:
+            word = token.lower()
+        else:
+            word = token[:1].upper() + token[1:].lower()
+        out.append(word)
+        opens_part = token.endswith(":")
+    return "".join(out)
+
+
+def is_shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+# A sentence glued to the next one: `review it.But not` -> two paragraphs.
+_GLUED = re.compile(
+    r"(?<=[a-z0-9)\]\"'!?.…][.!?…:])(?=[\"“]?[A-Z][a-z'’ ])|(?<=[a-z][.!?])(?=[\"“][A-Z])"
+)
+
+
+def restore_paragraphs(text: str) -> str:
+    """Split paragraphs that lost their breaks (`…review it.But not this one.`)."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        parts = _GLUED.split(block.strip())
+        paragraphs.extend(" ".join(p.split()) for p in parts if p.strip())
+    return "\n\n".join(paragraphs)
+
+
+def paragraph_count(text: str) -> int:
+    return len([p for p in text.split("\n\n") if p.strip()])
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PARENTHESISED_EMAIL = re.compile(r"\s*\(\s*[^()]*@[^()]*\)\s*")
+
+
+def strip_email(name: str) -> tuple[str, bool]:
+    """Remove e-mail addresses from a username: (clean name, whether one was removed)."""
+    cleaned = _PARENTHESISED_EMAIL.sub(" ", name)
+    cleaned = _EMAIL.sub(" ", cleaned)
+    cleaned = " ".join(cleaned.split())
+    return cleaned, cleaned != " ".join(name.split())
+
+
+def contains_email(text: str) -> bool:
+    return bool(_EMAIL.search(text))
+
+
+# A letter lost as `?`: between two letters, or opening a word before a lower-case letter.
+LOST_LETTER = re.compile(r"(?:(?<=[A-Za-z])\?(?=[a-z])|(?<![\w?])\?(?=[a-z]))")
+_WORD_WITH_LOST_LETTER = re.compile(r"[A-Za-z?]*\?[A-Za-z?]*")
+
+
+def words_with_lost_letters(text: str) -> list[str]:
+    return [
+        m.group(0) for m in _WORD_WITH_LOST_LETTER.finditer(text) if LOST_LETTER.search(m.group(0))
+    ]
+
+
+def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str], list[str]]:
+    """Replace `Br?nd` by the single known word it can be (`Brønd`).
+
+    Returns the text, the repairs made (`Br?nd -> Brønd`) and the words left alone because no
+    known word, or more than one, matches.
+    """
+    repaired, unresolved = [], []
+
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        if not LOST_LETTER.search(word):
+            return word
+        pattern = re.compile(
+            "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in word), re.IGNORECASE
+        )
+        candidates = {k for k in known_words if pattern.fullmatch(k)}
+        if len(candidates) == 1:
+            (known,) = candidates
+            repaired.append(f"{word} -> {known}")
+            return known
+        unresolved.append(word)
+        return word
+
+    return _WORD_WITH_LOST_LETTER.sub(fix, text), repaired, unresolved
+
+
+def non_ascii_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text) if not w.isascii()}
+
+
+def unique_slug(base: str, taken) -> str:
+    """`base`, or `base-2`, `base-3`… whichever `taken(slug)` says is free."""
+    root = fold(base).replace(" ", "-")[:200] or "item"
+    slug, n = root, 1
+    while taken(slug):
+        n += 1
+        slug = f"{root}-{n}"
+    return slug

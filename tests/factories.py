@@ -1,0 +1,73 @@
+"""Small factories for tests: `make_film(**kw)` and friends, each with sensible defaults."""
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+from reviews.models import (
+    Character,
+    Credit,
+    Film,
+    ImportRun,
+    Person,
+    PersonAlias,
+    Review,
+    Reviewer,
+    Series,
+    SourceDocument,
+)
+from reviews.text import fingerprint
+
+_counter = itertools.count(1)
+
+
+def wipe_film_data():
+    for model in (Review, Reviewer, Credit, Character, PersonAlias, Person, Film, Series):
+        model.objects.all().delete()
+    SourceDocument.objects.all().delete()
+    ImportRun.objects.all().delete()
+
+
+def make_series(**kw):
+    n = next(_counter)
+    kw.setdefault("name", f"Series {n}")
+    kw.setdefault("slug", f"series-{n}")
+    kw.setdefault("stem", f"series {n}")
+    return Series.objects.create(**kw)
+
+
+def make_film(**kw):
+    n = next(_counter)
+    kw.setdefault("title", f"Film {n}")
+    kw.setdefault("slug", f"film-{n}")
+    kw.setdefault("year", 2000)
+    return Film.objects.create(**kw)
+
+
+def make_person(**kw):
+    n = next(_counter)
+    kw.setdefault("name", f"Person {n}")
+    kw.setdefault("slug", f"person-{n}")
+    person = Person.objects.create(**kw)
+    PersonAlias.objects.create(person=person, name=person.name, documents=["test"])
+    return person
+
+
+def make_reviewer(**kw):
+    n = next(_counter)
+    kw.setdefault("username", f"reviewer{n}")
+    kw.setdefault("slug", f"reviewer{n}")
+    return Reviewer.objects.create(**kw)
+
+
+def make_review(**kw):
+    n = next(_counter)
+    kw.setdefault("film", kw.get("film") or make_film())
+    kw.setdefault("reviewer", make_reviewer())
+    kw.setdefault("title", f"Review {n}")
+    kw.setdefault("body", f"Body of review number {n}.\n\nA second paragraph.")
+    kw.setdefault("date", date(2005, 1, 1))
+    if "rating" in kw and kw["rating"] is not None:
+        kw["rating"] = Decimal(str(kw["rating"]))
+    kw.setdefault("fingerprint", fingerprint(kw["body"]))
+    return Review.objects.create(**kw)

@@ -1,0 +1,84 @@
+"""The skeleton: settings from the environment, health check, admin login, error pages."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise connection.OperationalError("database is down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_admin_shows_its_login_page(client):
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert b"Log in" in response.content
+
+
+def run_settings(env: dict) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={**base, "DJANGO_SETTINGS_MODULE": "filmsite.settings", **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    proc = run_settings({"DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "example.org"})
+    assert proc.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in proc.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    proc = run_settings({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60})
+    assert proc.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must be set" in proc.stderr
+
+
+def test_debug_runs_with_a_development_key():
+    assert run_settings({"DJANGO_DEBUG": "1"}).returncode == 0
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    env = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+        "DJANGO_ALLOWED_HOSTS": "films.example.org",
+    }
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**base, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_unknown_page_is_a_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"<html" in response.content

@@ -1,0 +1,451 @@
+"""The import of the five source documents, as SOURCES.md says it must come out."""
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db.models import Count
+
+from reviews.importing import run_import
+from reviews.models import (
+    Credit,
+    Film,
+    FilmNote,
+    ImportRun,
+    ImportWarning,
+    MoneyFigure,
+    Person,
+    Quote,
+    Release,
+    Review,
+    Reviewer,
+    Runtime,
+    Series,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def person(name):
+    return Person.objects.get(aliases__name=name)
+
+
+def test_three_films_in_one_ordered_series():
+    series = Series.objects.get()
+    assert series.name == "The Pusher Trilogy"
+    films = list(series.films.order_by("series_position"))
+    assert [(f.title, f.year, f.series_position) for f in films] == [
+        ("Pusher", 1996, 1),
+        ("Pusher II: With Blood on My Hands", 2004, 2),
+        ("Pusher III: I'm the Angel of Death", 2005, 3),
+    ]
+    assert Film.objects.count() == 3
+
+
+def test_reviews_per_film():
+    counts = dict(Review.objects.values_list("film__year").annotate(n=Count("pk")))
+    assert counts == {1996: 56, 2004: 25}
+    assert Film.objects.get(year=1996).review_count == 56
+
+
+def test_one_person_per_human_with_every_spelling_as_alias():
+    buric = person("Zlatko Buric")
+    assert person("Zlakto Buric") == buric
+    assert {a.name for a in buric.aliases.all()} == {"Zlatko Buric", "Zlakto Buric"}
+    assert person("Laura Drasbaek") == person("Laura Drasbæk")
+    assert person("Laura Drasbaek").name == "Laura Drasbæk"
+    assert person("Slavco Labovic").name == "Slavko Labovic"
+    assert person("Karsten Schroder") == person("Karsten Schrøder")
+    refn = person("Nicolas Winding Refn")
+    assert person("Jang Go Star") == refn
+    assert refn.name == "Nicolas Winding Refn"
+    assert Person.objects.filter(name__icontains="Buric").count() == 1
+
+
+def test_people_who_share_a_surname_stay_apart():
+    assert person("Thomas Herschel") != person("Kenneth Herschel")
+
+
+def test_every_merge_has_a_reason():
+    alias = person("Zlakto Buric").aliases.get(name="Zlakto Buric")
+    assert "close spelling of Zlatko Buric" in alias.reason
+    assert (
+        "credited as Jang Go Star" in person("Jang Go Star").aliases.get(name="Jang Go Star").reason
+    )
+
+
+def test_director_also_acted_under_an_alias():
+    credit = Credit.objects.get(person__name="Nicolas Winding Refn", role="cast")
+    assert credit.character.name == "Brian"
+    assert credit.credited_as == "Jang Go Star"
+    roles = set(
+        Credit.objects.filter(person__name="Nicolas Winding Refn", film__year=1996).values_list(
+            "role", flat=True
+        )
+    )
+    assert roles == {"director", "writer", "cast"}
+
+
+def test_one_character_across_two_films_of_the_series():
+    credits = Credit.objects.filter(character__name="Tonny").select_related("person", "film")
+    assert {(c.film.year, c.person.name) for c in credits} == {
+        (1996, "Mads Mikkelsen"),
+        (2004, "Mads Mikkelsen"),
+    }
+    assert len({c.character_id for c in credits}) == 1
+
+
+def test_two_actors_may_share_a_character_name():
+    actors = Credit.objects.filter(character__name="Uro'er").values_list("person__name", flat=True)
+    assert set(actors) == {"Lars Bom", "Michael Hasselflug"}
+
+
+def test_the_review_in_two_documents_is_one_review_with_the_best_of_each():
+    review = Review.objects.get(title__startswith="\"You've got no chance")
+    assert review.reviewer.username == "OriginalPirate"
+    assert str(review.date) == "2005-04-12"
+    assert review.rating == 10
+    assert review.paragraphs[1] == "But not this one."
+    assert len(review.paragraphs) == 6
+
+
+def test_no_email_address_is_stored_on_a_public_field():
+    assert not Reviewer.objects.filter(username__contains="@").exists()
+    assert Reviewer.objects.filter(username="Mika Pykäläaho").exists()
+    assert Reviewer.objects.filter(username="Robyn Nesbitt (nesfilmreviews)").exists()
+
+
+def test_reviewers_across_documents_are_one():
+    for name in ("Ulrik Sander-Pedersen", "johanevander", "AgentSniff", "robo8"):
+        reviewer = Reviewer.objects.get(username=name)
+        assert set(reviewer.reviews.values_list("film__year", flat=True)) == {1996, 2004}
+
+
+def test_lost_letters_are_repaired_only_from_a_known_name():
+    assert not Review.objects.filter(body__contains="Drasb?k").exists()
+    assert Review.objects.filter(body__contains="Drasbæk").exists()
+    assert Review.objects.filter(body__contains="S?borg").exists()
+    assert Reviewer.objects.filter(username="?ystein Gl?mmi").exists()
+    assert ImportWarning.objects.filter(code="lost_letters", message__contains="S?borg").exists()
+
+
+def test_glued_paragraphs_are_restored():
+    review = Review.objects.get(reviewer__username="snake77")
+    assert "bad.And" not in review.body
+    assert len(review.paragraphs) > 1
+
+
+def test_review_page_details():
+    film = Film.objects.get(year=2004)
+    first = Review.objects.get(film=film, reviewer__username="Ulrik Sander-Pedersen")
+    assert (first.helpful_yes, first.helpful_total) == (28, 33)
+    assert first.rating == 9 and first.rating_source == "text"
+    assert Review.objects.get(reviewer__username="Martinjnl").rating == 7
+    assert Review.objects.get(reviewer__username="torelaursen").rating == 5
+    assert Review.objects.get(reviewer__username="poul-4").has_spoilers
+    assert Review.objects.get(reviewer__username="alke-2").date.day == 3
+    untitled = Review.objects.get(reviewer__username="thegreatdane1975")
+    assert untitled.title == ""
+    assert Review.objects.filter(film=film, reviewer__isnull=True).count() == 1
+
+
+def test_author_date_ambiguity_is_decided_by_a_known_reviewer_or_recorded():
+    assert Review.objects.filter(reviewer__username="robo8", film__year=2004).exists()
+    assert not Reviewer.objects.filter(username="robo82").exists()
+    assert ImportWarning.objects.filter(
+        code="ambiguous_author", message__contains="thegreatdane1975"
+    ).exists()
+    assert not ImportWarning.objects.filter(code="ambiguous_author", message__contains="robo8")
+
+
+def test_run_records_the_claimed_review_count():
+    assert ImportWarning.objects.filter(
+        message="the page claims 31 reviews but 25 were found in the copy"
+    ).exists()
+    run = ImportRun.objects.latest("started_at")
+    assert run.status == ImportRun.Status.SUCCEEDED
+    assert run.summary["totals"]["files"] == 5
+
+
+def test_film_facts_with_provenance():
+    pusher = Film.objects.get(year=1996)
+    assert pusher.imdb_id == "tt0117407"
+    assert str(pusher.imdb_rating) == "7.4"
+    assert pusher.logline.startswith("A drug pusher grows increasingly desperate")
+    assert pusher.plot.startswith("Frank is a drug pusher on the roll")
+    assert pusher.synopsis.startswith("PUSHER is the story of Frank")
+    budget = MoneyFigure.objects.get(film=pusher, kind="budget")
+    assert (budget.currency, budget.amount, budget.is_estimate) == ("DKK", 6_000_000, True)
+    opening = MoneyFigure.objects.get(film=pusher, kind="opening_weekend")
+    assert (opening.currency, opening.territory, str(opening.date), opening.note) == (
+        "USD",
+        "USA",
+        "1999-05-09",
+        "1 Screen",
+    )
+    assert opening.provenance == "000_d925aacf02b38b39.txt:37"
+    assert set(Runtime.objects.filter(film=pusher).values_list("territory", "minutes")) == {
+        ("USA", 105),
+        ("UK", 109),
+    }
+    sequel = Film.objects.get(year=2004)
+    assert set(Runtime.objects.filter(film=sequel).values_list("territory", "minutes")) == {
+        ("USA", 96),
+        ("UK", 96),
+    }
+    limited = Release.objects.get(film=sequel, territory="USA", medium="theatrical")
+    assert limited.note == "Limited Release - New York"
+    tbc = Release.objects.get(film=sequel, territory="USA", medium="dvd")
+    assert (tbc.date, tbc.date_text, tbc.note) == (None, "tbc", "The Pusher Trilogy")
+    cert = sequel.certificates.get(territory="UK")
+    assert cert.rating == "18" and cert.reason.startswith("contains very strong sex")
+    kinds = set(FilmNote.objects.filter(film=pusher).values_list("kind", flat=True))
+    assert kinds == {"tagline", "trivia", "goof", "location", "country", "language"}
+    assert set(sequel.notes.filter(kind="country").values_list("text", flat=True)) == {
+        "Denmark",
+        "UK",
+    }
+    quote = Quote.objects.get(film=pusher)
+    speakers = [(line.speaker, line.character.name) for line in quote.lines.all()]
+    assert speakers == [("Frank", "Frank"), ("Mike", "Mike")]
+
+
+def test_second_import_changes_nothing():
+    result = run_import([settings.FIXTURES_DIR])
+    totals = result.totals()
+    assert result.ok
+    assert totals["created"] == 0 and totals["updated"] == 0
+    assert Review.objects.count() == 81
+
+
+def canonical_dump() -> dict:
+    """The database's film data without ids or times: equal dumps, equal databases."""
+    return {
+        "films": sorted(
+            Film.objects.values_list(
+                "title",
+                "slug",
+                "year",
+                "series__name",
+                "series_position",
+                "imdb_id",
+                "review_count",
+                "logline",
+                "plot",
+                "synopsis",
+            )
+        ),
+        "people": sorted(
+            (p.name, tuple(sorted(a.name for a in p.aliases.all())))
+            for p in Person.objects.prefetch_related("aliases")
+        ),
+        "credits": sorted(
+            Credit.objects.values_list(
+                "film__title", "person__name", "role", "character__name", "credited_as"
+            ),
+            key=str,
+        ),
+        "characters": sorted(
+            {
+                (
+                    c.character.name,
+                    tuple(sorted(c.character.credits.values_list("film__year", flat=True))),
+                )
+                for c in Credit.objects.filter(character__isnull=False).select_related("character")
+            }
+        ),
+        "reviews": sorted(
+            Review.objects.values_list(
+                "film__title",
+                "reviewer__username",
+                "title",
+                "body",
+                "date",
+                "rating",
+                "helpful_yes",
+                "has_spoilers",
+            ),
+            key=str,
+        ),
+        "facts": sorted(
+            [
+                *Release.objects.values_list("film__title", "territory", "medium", "date_text"),
+                *Runtime.objects.values_list("film__title", "territory", "minutes"),
+                *FilmNote.objects.values_list("film__title", "kind", "text"),
+                *MoneyFigure.objects.values_list("film__title", "kind", "amount"),
+            ],
+            key=str,
+        ),
+    }
+
+
+ORDERS = [
+    ["004", "003", "002", "001", "000"],
+    ["000", "004", "001", "003", "002"],
+    ["002", "000", "003", "004", "001"],
+    ["001", "002", "004", "000", "003"],
+]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=["-".join(o) for o in ORDERS])
+def test_import_order_does_not_matter(empty_db, fixture_path, order):
+    run_import([fixture_path])
+    together = canonical_dump()
+    from tests.factories import wipe_film_data
+
+    wipe_film_data()
+    files = {p.name[:3]: p for p in fixture_path.iterdir()}
+    for prefix in order:
+        assert run_import([files[prefix]]).ok
+    assert canonical_dump() == together
+
+
+def test_single_metadata_dump_becomes_a_provisional_film(empty_db, fixture_path):
+    run_import([next(fixture_path.glob("000_*"))])
+    film = Film.objects.get()
+    assert film.title_is_provisional
+    assert film.year == 1996
+    assert "1996" in film.title
+    assert film.credits.filter(role="director").exists()
+
+
+BROKEN = {
+    "empty.txt": b"",
+    "blank.txt": b"   \n\n  ",
+    "binary.bin": bytes(range(256)) * 4,
+    "unknown.txt": b"Just a shopping list\nmilk\neggs\n",
+    "truncated.xml": b"<movie><title>Cut</title><year>2001</year><review><date>2001-01-01",
+    "entities.xml": (
+        b'<?xml version="1.0"?>\n<!DOCTYPE movie [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+        b"<movie><title>&e;</title></movie>"
+    ),
+    "gzip.xml": b"\x1f\x8b\x08\x00" + b"\x00" * 20,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_file_is_reported_and_the_others_import(empty_db, tmp_path, fixture_path, name):
+    folder = tmp_path / "docs"
+    shutil.copytree(fixture_path, folder)
+    (folder / name).write_bytes(BROKEN[name])
+    result = run_import([folder])
+    failed = [f for f in result.files if not f.ok]
+    assert [f.path for f in failed] == [str(folder / name)]
+    assert name in failed[0].error
+    assert Review.objects.count() == 81
+    assert "passwd" not in "".join(Film.objects.values_list("title", flat=True))
+
+
+def test_messy_encodings_still_import(empty_db, tmp_path, fixture_path):
+    text = next(fixture_path.glob("003_*")).read_text()
+    (tmp_path / "crlf_bom.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    latin = next(fixture_path.glob("000_*")).read_text().encode("cp1252", errors="replace")
+    (tmp_path / "latin1.txt").write_bytes(latin)
+    result = run_import([tmp_path])
+    assert result.ok, [f.error for f in result.files]
+    latin_result = next(f for f in result.files if f.path.endswith("latin1.txt"))
+    assert any(w["code"] == "not_utf8" for w in latin_result.warnings)
+    assert Film.objects.filter(title__startswith="Pusher II").exists()
+    assert Person.objects.filter(name="Laura Drasbæk").exists()
+
+
+def test_unescaped_ampersand_in_xml_is_kept_with_a_warning(empty_db, tmp_path):
+    (tmp_path / "amp.xml").write_text(
+        "<movie><title>Tom & Jerry</title><year>1999</year><review><date>2000-01-02</date>"
+        "<username>a</username><score>0.5</score><shortDescription>x < y</shortDescription>"
+        "<fullReview>Cats & mice, 3 < 4.</fullReview></review></movie>"
+    )
+    result = run_import([tmp_path])
+    assert result.ok
+    assert Film.objects.get().title == "Tom & Jerry"
+    review = Review.objects.get()
+    assert review.body == "Cats & mice, 3 < 4."
+    assert review.title == "x < y"
+    assert any(w["code"] == "xml_repaired" for w in result.files[0].warnings)
+
+
+def test_a_bad_record_rolls_back_only_its_file(empty_db, tmp_path, fixture_path, monkeypatch):
+    from reviews import loader
+    from reviews.importers.records import ImportFormatError
+
+    shutil.copy(next(fixture_path.glob("003_*")), tmp_path)
+    shutil.copy(next(fixture_path.glob("004_*")), tmp_path)
+    original = loader.DocumentLoader.load_reviews
+
+    def explode(self, film):
+        original(self, film)
+        if self.doc.reviews:
+            raise ImportFormatError("bad record halfway", line=99)
+
+    monkeypatch.setattr(loader.DocumentLoader, "load_reviews", explode)
+    result = run_import([tmp_path])
+    assert [f.ok for f in result.files] == [True, False]
+    assert "004_ebed36800c953108.txt:99: bad record halfway" in result.files[1].error
+    assert Film.objects.filter(year=2004).exists()
+    assert Review.objects.count() == 0
+
+
+def test_dry_run_writes_nothing(empty_db, fixture_path):
+    result = run_import([fixture_path], dry_run=True)
+    assert result.ok and result.totals()["created"] > 0
+    assert Film.objects.count() == 0 and ImportRun.objects.count() == 0
+
+
+def test_command_summary_report_and_exit_code(empty_db, tmp_path, fixture_path, capsys):
+    report = tmp_path / "report.json"
+    call_command("import_films", str(fixture_path), "--report", str(report))
+    out = capsys.readouterr().out
+    assert "5 files (0 failed)" in out
+    assert "review_xml, 57 records" in out
+    data = json.loads(report.read_text())
+    assert data["ok"] and data["totals"]["files"] == 5
+    (tmp_path / "bad.txt").write_text("nothing to see")
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_films", str(tmp_path / "bad.txt"))
+    assert exit_info.value.code == 1
+    assert "bad.txt:1: format not recognised" in capsys.readouterr().err
+
+
+def test_second_import_while_one_runs_is_refused(tmp_path):
+    """A real second process, against a real SQLite file, while this one holds the lock."""
+    import fcntl
+
+    database = tmp_path / "db.sqlite3"
+    lock = open(f"{database}.import.lock", "w")  # noqa: SIM115
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "manage.py", "import_films", "--dry-run"],
+            env={
+                "PATH": "/usr/bin:/bin",
+                "DJANGO_DEBUG": "1",
+                "DATABASE_URL": f"sqlite:///{database}",
+            },
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+            timeout=60,
+        )
+    finally:
+        lock.close()
+    assert proc.returncode != 0
+    assert "another import is running" in proc.stderr
+
+
+def test_no_names_from_documents_in_non_test_code():
+    """The importer knows nothing of these films: their names appear only in tests and data."""
+    sources = itertools.chain(
+        settings.BASE_DIR.joinpath("reviews").rglob("*.py"),
+        settings.BASE_DIR.joinpath("filmsite").rglob("*.py"),
+    )
+    for path in sources:
+        if "migrations" in path.parts:
+            continue
+        text = path.read_text().lower()
+        for word in ("pusher", "buric", "drasb", "mikkelsen", "bodnia", "tt0117407"):
+            assert word not in text, f"{path} mentions {word}"
