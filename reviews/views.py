@@ -1,7 +1,56 @@
+"""Public pages: GET and HEAD only, a fixed number of queries each, validators for 304s."""
+
+import csv
+import json
+from collections import defaultdict
+from functools import wraps
+
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition, require_safe
+
+from . import charts, structured_data
+from .filters import REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
+from .models import (
+    Character,
+    Credit,
+    DataVersion,
+    Film,
+    FilmTitle,
+    Person,
+    PersonAlias,
+    Review,
+    Reviewer,
+    Series,
+)
+from .text import fold
+
+PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48}
+EXPORT_FORMATS = ("json", "csv")
+
+
+def data_version() -> int:
+    return DataVersion.objects.values_list("version", flat=True).first() or 0
+
+
+def _etag(request, *args, **kwargs):
+    return f'"v{data_version()}-{hash(request.get_full_path()) & 0xFFFFFFFF:x}"'
+
+
+def public_page(view):
+    """GET/HEAD only; an ETag from the data version, so an unchanged page answers 304."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=60)
+        return response
+
+    return require_safe(condition(etag_func=_etag)(wrapped))
 
 
 @require_safe
@@ -14,9 +63,357 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_safe
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def paginate(request, queryset, per_page):
+    """The page asked for; a page number that is no page is a 404, not a silent page 1."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+
+
+def query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("format", None)
+    return params.urlencode()
+
+
+def list_page(request, *, filterset, default_order, template, per_page, export, extra=None):
+    """A filtered, sorted, paginated list; `?format=json|csv` exports every row of it."""
+    queryset = filterset.queryset.order_by(*default_order)
+    filterset.queryset = queryset
+    if not filterset.is_valid():
+        context = {"filter": filterset, "page_obj": None, "query": query_without_page(request)}
+        return render(request, template, {**context, **(extra or {})}, status=400)
+    rows = filterset.qs
+    wanted = request.GET.get("format")
+    if wanted in EXPORT_FORMATS:
+        return export_response(rows, export, wanted, request)
+    if wanted:
+        return HttpResponse("Unknown format.\n", status=400, content_type="text/plain")
+    page = paginate(request, rows, per_page)
+    context = {"filter": filterset, "page_obj": page, "query": query_without_page(request)}
+    return render(request, template, {**context, **(extra or {})})
+
+
+def export_response(rows, export, wanted, request):
+    """Stream every row of the filtered, sorted set, never holding it all in memory."""
+    fields, row_of = export
+    iterator = (row_of(obj, request) for obj in rows.iterator(chunk_size=2000))
+    if wanted == "json":
+
+        def chunks():
+            yield "["
+            for i, row in enumerate(iterator):
+                yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False, default=str)
+            yield "\n]\n"
+
+        return StreamingHttpResponse(chunks(), content_type="application/json")
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    writer = csv.writer(Echo())
+
+    def lines():
+        yield writer.writerow(fields)
+        for row in iterator:
+            yield writer.writerow([row[name] for name in fields])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="export.csv"'
+    return response
+
+
+def absolute(request, obj) -> str:
+    return request.build_absolute_uri(obj.get_absolute_url())
+
+
+FILM_EXPORT = (
+    [
+        "slug",
+        "title",
+        "year",
+        "series",
+        "series_position",
+        "imdb_rating",
+        "average_rating",
+        "review_count",
+        "url",
+    ],
+    lambda f, request: {
+        "slug": f.slug,
+        "title": f.title,
+        "year": f.year,
+        "series": f.series.name if f.series_id else None,
+        "series_position": f.series_position,
+        "imdb_rating": str(f.imdb_rating) if f.imdb_rating is not None else None,
+        "average_rating": str(f.average_rating) if f.average_rating is not None else None,
+        "review_count": f.review_count,
+        "url": absolute(request, f),
+    },
+)
+
+REVIEW_EXPORT = (
+    [
+        "id",
+        "film",
+        "film_year",
+        "reviewer",
+        "title",
+        "date",
+        "rating",
+        "rating_source",
+        "helpful_yes",
+        "helpful_total",
+        "has_spoilers",
+        "body",
+        "url",
+    ],
+    lambda r, request: {
+        "id": r.pk,
+        "film": r.film.title,
+        "film_year": r.film.year,
+        "reviewer": r.reviewer.username if r.reviewer_id else None,
+        "title": r.title,
+        "date": r.date.isoformat() if r.date else None,
+        "rating": str(r.rating) if r.rating is not None else None,
+        "rating_source": r.rating_source or None,
+        "helpful_yes": r.helpful_yes,
+        "helpful_total": r.helpful_total,
+        "has_spoilers": r.has_spoilers,
+        "body": r.body,
+        "url": absolute(request, r),
+    },
+)
+
+PERSON_EXPORT = (
+    ["slug", "name", "url"],
+    lambda p, request: {"slug": p.slug, "name": p.name, "url": absolute(request, p)},
+)
+
+
+def visible_reviews():
+    return Review.objects.visible().select_related("film", "reviewer")
+
+
+# -- pages --------------------------------------------------------------------------------------
+
+
+@public_page
 def home(request):
-    return render(request, "reviews/home.html")
+    films = Film.objects.select_related("series").order_by(
+        "series__name", "series_position", "year"
+    )
+    reviews = visible_reviews()
+    context = {
+        "series_list": Series.objects.prefetch_related(
+            Prefetch("films", queryset=Film.objects.order_by("series_position"))
+        ),
+        "films": films[:12],
+        "helpful_reviews": reviews.filter(helpful_yes__gt=0).order_by("-helpful_yes", "-date")[:5],
+        "newest_reviews": reviews.order_by("-date", "-id")[:5],
+        "counts": {
+            "films": Film.objects.count(),
+            "people": Person.objects.count(),
+            "reviews": Review.objects.visible().count(),
+            "reviewers": Reviewer.objects.filter(review_count__gt=0).count(),
+        },
+    }
+    return render(request, "reviews/home.html", context)
+
+
+@public_page
+def film_list(request):
+    filterset = FilmFilter(request.GET, queryset=Film.objects.select_related("series"))
+    return list_page(
+        request,
+        filterset=filterset,
+        default_order=("year", "title", "id"),
+        template="reviews/film_list.html",
+        per_page=PAGE_SIZE["films"],
+        export=FILM_EXPORT,
+    )
+
+
+@public_page
+def film_detail(request, slug):
+    film = get_object_or_404(Film.objects.select_related("series"), slug=slug)
+    credits = list(
+        film.credits.select_related("person", "character").order_by("billing_order", "person__name")
+    )
+    series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
+    position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
+    notes = defaultdict(list)
+    for note in film.notes.all():
+        notes[note.kind].append(note)
+    context = {
+        "film": film,
+        "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
+        "writers": [c for c in credits if c.role == Credit.Role.WRITER],
+        "cast": [c for c in credits if c.role == Credit.Role.CAST],
+        "other_titles": [t.title for t in film.titles.all() if t.title != film.title],
+        "series_films": series_films,
+        "previous_film": series_films[position - 1] if position else None,
+        "next_film": (
+            series_films[position + 1]
+            if position is not None and position + 1 < len(series_films)
+            else None
+        ),
+        "releases": film.releases.all(),
+        "runtimes": film.runtimes.all(),
+        "certificates": film.certificates.all(),
+        "distributors": film.distributors.all(),
+        "money": film.money.all(),
+        "notes": notes,
+        "quotes": film.quotes.prefetch_related("lines"),
+        "top_reviews": visible_reviews()
+        .filter(film=film)
+        .order_by(*REVIEW_SORTS["helpful"][1])[:5],
+        "histogram": charts.rating_histogram(film.rating_histogram),
+        "per_year": charts.reviews_per_year(film.reviews_per_year),
+    }
+    context["structured_data"] = structured_data.movie(request, film, context)
+    return render(request, "reviews/film_detail.html", context)
+
+
+@public_page
+def review_list(request):
+    filterset = ReviewFilter(request.GET, queryset=visible_reviews())
+    return list_page(
+        request,
+        filterset=filterset,
+        default_order=REVIEW_SORTS["newest"][1],
+        template="reviews/review_list.html",
+        per_page=PAGE_SIZE["reviews"],
+        export=REVIEW_EXPORT,
+    )
+
+
+@public_page
+def review_detail(request, pk):
+    review = get_object_or_404(visible_reviews(), pk=pk)
+    return render(
+        request,
+        "reviews/review_detail.html",
+        {"review": review, "structured_data": structured_data.review(request, review)},
+    )
+
+
+@public_page
+def person_list(request):
+    filterset = PersonFilter(request.GET, queryset=Person.objects.all())
+    return list_page(
+        request,
+        filterset=filterset,
+        default_order=("name", "id"),
+        template="reviews/person_list.html",
+        per_page=PAGE_SIZE["people"],
+        export=PERSON_EXPORT,
+    )
+
+
+@public_page
+def person_detail(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    credits = person.credits.select_related("film", "character").order_by(
+        "film__year", "film__title", "role"
+    )
+    filmography = defaultdict(list)
+    films = {}
+    for credit in credits:
+        films[credit.film_id] = credit.film
+        filmography[credit.film_id].append(credit)
+    context = {
+        "person": person,
+        "filmography": [(films[film_id], filmography[film_id]) for film_id in films],
+        "other_names": [a for a in person.aliases.all() if a.name != person.name],
+    }
+    context["structured_data"] = structured_data.person(request, person, context["other_names"])
+    return render(request, "reviews/person_detail.html", context)
+
+
+@public_page
+def series_list(request):
+    series = Series.objects.prefetch_related(
+        Prefetch("films", queryset=Film.objects.order_by("series_position"))
+    )
+    return render(request, "reviews/series_list.html", {"series_list": series})
+
+
+@public_page
+def series_detail(request, slug):
+    series = get_object_or_404(Series, slug=slug)
+    films = list(series.films.order_by("series_position"))
+    credits = Credit.objects.filter(film__series=series, character__isnull=False).select_related(
+        "character", "person", "film"
+    )
+    by_character = defaultdict(list)
+    for credit in credits.order_by("film__series_position", "billing_order"):
+        by_character[credit.character].append(credit)
+    recurring = [
+        (character, appearances)
+        for character, appearances in sorted(by_character.items(), key=lambda kv: kv[0].name)
+        if len({c.film_id for c in appearances}) > 1
+    ]
+    return render(
+        request,
+        "reviews/series_detail.html",
+        {"series": series, "films": films, "recurring": recurring},
+    )
+
+
+@public_page
+def reviewer_detail(request, slug):
+    reviewer = get_object_or_404(Reviewer, slug=slug)
+    reviews = visible_reviews().filter(reviewer=reviewer).order_by("-date", "-id")
+    page = paginate(request, reviews, PAGE_SIZE["reviews"])
+    return render(
+        request,
+        "reviews/reviewer_detail.html",
+        {"reviewer": reviewer, "page_obj": page, "query": query_without_page(request)},
+    )
+
+
+SEARCH_LIMIT = 20
+
+
+@public_page
+def search(request):
+    query = (request.GET.get("q") or "").strip()
+    if len(query) > 200 or "\x00" in query:
+        return render(
+            request,
+            "reviews/search.html",
+            {"query_text": query[:200], "error": "Search for at most 200 characters."},
+            status=400,
+        )
+    folded = fold(query)
+    results = {}
+    if folded:
+        film_ids = FilmTitle.objects.filter(folded__contains=folded).values("film_id")
+        results = {
+            "films": Film.objects.filter(Q(pk__in=film_ids) | Q(title__icontains=query))
+            .distinct()
+            .order_by("year")[:SEARCH_LIMIT],
+            "people": Person.objects.filter(
+                pk__in=PersonAlias.objects.filter(folded__contains=folded).values("person_id")
+            ).order_by("name")[:SEARCH_LIMIT],
+            "characters": Credit.objects.filter(
+                character__in=Character.objects.filter(folded_name__contains=folded)
+            )
+            .select_related("character", "person", "film")
+            .order_by("character__name", "film__year")[:SEARCH_LIMIT],
+            "reviews": visible_reviews()
+            .filter(Q(body__icontains=query) | Q(title__icontains=query))
+            .order_by("-helpful_yes", "-date")[:SEARCH_LIMIT],
+        }
+    return render(request, "reviews/search.html", {"query_text": query, "results": results})
 
 
 def page_not_found(request, exception):

@@ -127,3 +127,14 @@ def rating_in_text(text: str) -> Decimal | None:
         if 0 <= value <= 10:
             found = value
     return found
+
+
+_SPOILER_MARK = re.compile(
+    r"\s*\*+\s*(?:this review may contain spoilers|spoiler alert)\s*\*+\s*", re.IGNORECASE
+)
+
+
+def spoiler_marker(text: str) -> tuple[str, bool]:
+    """`*** This review may contain spoilers ***` is a flag, not a title: (text without it, found)."""
+    cleaned = _SPOILER_MARK.sub(" ", text)
+    return " ".join(cleaned.split()), cleaned != text

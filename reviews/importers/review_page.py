@@ -8,7 +8,7 @@ line, paragraphs, and `N out of M found this helpful. …`; then a footer.
 import re
 from datetime import date, datetime
 
-from .common import MONTHS, rating_in_text
+from .common import MONTHS, rating_in_text, spoiler_marker
 from .records import FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
@@ -148,9 +148,11 @@ def _review(doc: FilmDocument, lines: list[str], start: int, end: int) -> None:
     else:
         title, content = first, content[1:]
         doc.warn(first_index + 1, "no_author", "review has no author/date line")
-    spoilers = bool(content) and bool(_SPOILERS.match(content[0][1]))
-    if spoilers:
+    title, marked = spoiler_marker(title)
+    warned = bool(content) and bool(_SPOILERS.match(content[0][1]))
+    if warned:
         content = content[1:]
+    spoilers = marked or warned
     if not content:
         doc.warn(first_index + 1, "empty_review", "review without text was skipped")
         return

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from ..text import restore_paragraphs
-from .common import parse_iso_date
+from .common import parse_iso_date, spoiler_marker
 from .records import FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_xml"
@@ -132,11 +132,13 @@ def _review(doc: FilmDocument, element) -> None:
     when = parse_iso_date(raw_date) if raw_date else None
     if raw_date and when is None:
         doc.warn(line, "bad_date", f"date {raw_date!r} is not a date")
+    title, spoilers = spoiler_marker(_text(element, "shortDescription"))
     doc.reviews.append(
         ReviewRecord(
             body=restore_paragraphs(body),
             line=line,
-            title=_text(element, "shortDescription"),
+            title=title,
+            has_spoilers=spoilers,
             username=_text(element, "username"),
             date=when,
             rating=rating,

@@ -1,0 +1,50 @@
+"""Geometry for the small SVG charts of a film page, drawn server-side (no JavaScript)."""
+
+WIDTH, HEIGHT, PAD = 440, 160, 24
+
+
+def _bars(items: list[tuple[str, int]]) -> dict:
+    top = max((count for _, count in items), default=0)
+    if not top:
+        return {}
+    slot = (WIDTH - PAD) / len(items)
+    bar = max(slot * 0.7, 2)
+    bars = []
+    for i, (label, count) in enumerate(items):
+        height = (HEIGHT - 2 * PAD) * count / top
+        x = PAD / 2 + i * slot + (slot - bar) / 2
+        bars.append(
+            {
+                "label": label,
+                "count": count,
+                "x": round(x, 1),
+                "y": round(HEIGHT - PAD - height, 1),
+                "width": round(bar, 1),
+                "height": round(height, 1),
+                "label_x": round(x + bar / 2, 1),
+                "value_y": round(HEIGHT - PAD - height - 4, 1),
+                "show_label": len(items) <= 12 or i % max(len(items) // 10, 1) == 0,
+            }
+        )
+    return {
+        "bars": bars,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "baseline": HEIGHT - PAD,
+        "tick_y": HEIGHT - 6,
+    }
+
+
+def rating_histogram(histogram: list[int]) -> dict:
+    """Bars for ratings 0..10 from the stored histogram."""
+    if not histogram:
+        return {}
+    return _bars([(str(rating), count) for rating, count in enumerate(histogram)])
+
+
+def reviews_per_year(per_year: dict[str, int]) -> dict:
+    """Bars for every year from the first review to the last, empty years included."""
+    if not per_year:
+        return {}
+    years = sorted(int(y) for y in per_year)
+    return _bars([(str(y), per_year.get(str(y), 0)) for y in range(years[0], years[-1] + 1)])

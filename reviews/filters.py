@@ -1,0 +1,211 @@
+"""One django-filter FilterSet per list page. Every bound is validated, so a hostile query string
+gets the form's errors, never a database error."""
+
+from decimal import Decimal
+
+import django_filters as filters
+from django import forms
+from django.db.models import F, Q
+
+from .models import Film, Person, Review, Series
+from .text import fold
+
+YEAR_BOUNDS = {"min_value": 1850, "max_value": 2200}
+RATING_BOUNDS = {
+    "min_value": Decimal(0),
+    "max_value": Decimal(10),
+    "max_digits": 4,
+    "decimal_places": 2,
+}
+TEXT_MAX = 200
+
+
+class SequelChoice:
+    CHOICES = [("original", "Originals"), ("sequel", "Sequels")]
+
+
+def desc(field):
+    return F(field).desc(nulls_last=True)
+
+
+def asc(field):
+    return F(field).asc(nulls_last=True)
+
+
+# Sort keys in the URL, their labels, and the ordering (empty values last, ties broken by id).
+FILM_SORTS = {
+    "year": ("Year, oldest first", (asc("year"), "title", "id")),
+    "-year": ("Year, newest first", (desc("year"), "title", "id")),
+    "title": ("Title", ("title", "year", "id")),
+    "-rating": ("Viewers' rating, best first", (desc("average_rating"), "title", "id")),
+    "rating": ("Viewers' rating, lowest first", (asc("average_rating"), "title", "id")),
+    "-imdb": ("IMDb rating, best first", (desc("imdb_rating"), "title", "id")),
+    "-reviews": ("Most reviewed", ("-review_count", "title", "id")),
+}
+REVIEW_SORTS = {
+    "newest": ("Newest", (desc("date"), "-id")),
+    "oldest": ("Oldest", (asc("date"), "id")),
+    "highest": ("Highest rated", (desc("rating"), desc("date"), "-id")),
+    "lowest": ("Lowest rated", (asc("rating"), desc("date"), "-id")),
+    "helpful": ("Most helpful", (desc("helpful_yes"), desc("date"), "-id")),
+}
+
+
+class FilmFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        label="Title contains", method="filter_title", max_length=TEXT_MAX, strip=True
+    )
+    year_min = filters.NumberFilter(
+        field_name="year", lookup_expr="gte", label="Year from", **YEAR_BOUNDS
+    )
+    year_max = filters.NumberFilter(
+        field_name="year", lookup_expr="lte", label="Year to", **YEAR_BOUNDS
+    )
+    rating_min = filters.NumberFilter(
+        field_name="average_rating",
+        lookup_expr="gte",
+        label="Viewers' rating from",
+        **RATING_BOUNDS,
+    )
+    rating_max = filters.NumberFilter(
+        field_name="average_rating",
+        lookup_expr="lte",
+        label="Viewers' rating to",
+        **RATING_BOUNDS,
+    )
+    imdb_min = filters.NumberFilter(
+        field_name="imdb_rating", lookup_expr="gte", label="IMDb rating from", **RATING_BOUNDS
+    )
+    imdb_max = filters.NumberFilter(
+        field_name="imdb_rating", lookup_expr="lte", label="IMDb rating to", **RATING_BOUNDS
+    )
+    sequel = filters.ChoiceFilter(
+        choices=SequelChoice.CHOICES, method="filter_sequel", label="Sequel", empty_label="Any"
+    )
+    series = filters.ModelChoiceFilter(
+        queryset=Series.objects.all(),
+        to_field_name="slug",
+        field_name="series",
+        label="Series",
+        empty_label="Any series",
+    )
+    has_reviews = filters.BooleanFilter(
+        method="filter_has_reviews",
+        label="Has reviews",
+        widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")]),
+    )
+    sort = filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in FILM_SORTS.items()],
+        method="filter_sort",
+        label="Sort by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Film
+        fields = []
+
+    def filter_title(self, queryset, name, value):
+        folded = fold(value)
+        return queryset.filter(
+            Q(title__icontains=value) | Q(titles__folded__contains=folded)
+        ).distinct()
+
+    def filter_sequel(self, queryset, name, value):
+        return queryset.sequels() if value == "sequel" else queryset.originals()
+
+    def filter_has_reviews(self, queryset, name, value):
+        return queryset.filter(review_count__gt=0) if value else queryset.filter(review_count=0)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*FILM_SORTS[value][1])
+
+
+class ReviewFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        label="Text contains", method="filter_text", max_length=TEXT_MAX, strip=True
+    )
+    rating_min = filters.NumberFilter(
+        field_name="rating", lookup_expr="gte", label="Rating from", **RATING_BOUNDS
+    )
+    rating_max = filters.NumberFilter(
+        field_name="rating", lookup_expr="lte", label="Rating to", **RATING_BOUNDS
+    )
+    rated = filters.BooleanFilter(
+        field_name="rating",
+        lookup_expr="isnull",
+        exclude=True,
+        label="Rated",
+        widget=forms.Select(choices=[("", "Any"), ("true", "Rated"), ("false", "Unrated")]),
+    )
+    date_after = filters.DateFilter(field_name="date", lookup_expr="gte", label="Written from")
+    date_before = filters.DateFilter(field_name="date", lookup_expr="lte", label="Written to")
+    sequel = filters.ChoiceFilter(
+        choices=[("original", "Of originals"), ("sequel", "Of sequels")],
+        method="filter_sequel",
+        label="Film",
+        empty_label="Any film",
+    )
+    film = filters.ModelChoiceFilter(
+        queryset=Film.objects.all(), to_field_name="slug", label="Film", empty_label="All films"
+    )
+    series = filters.ModelChoiceFilter(
+        queryset=Series.objects.all(),
+        to_field_name="slug",
+        field_name="film__series",
+        label="Series",
+        empty_label="Any series",
+    )
+    spoilers = filters.ChoiceFilter(
+        choices=[("hide", "Hide"), ("only", "Only spoilers")],
+        method="filter_spoilers",
+        label="Spoilers",
+        empty_label="Show",
+    )
+    helpful_min = filters.NumberFilter(
+        field_name="helpful_yes",
+        lookup_expr="gte",
+        label="Helpful votes at least",
+        min_value=0,
+        max_value=10**9,
+    )
+    sort = filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in REVIEW_SORTS.items()],
+        method="filter_sort",
+        label="Sort by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Review
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(body__icontains=value) | Q(title__icontains=value))
+
+    def filter_sequel(self, queryset, name, value):
+        return queryset.of_sequels() if value == "sequel" else queryset.of_originals()
+
+    def filter_spoilers(self, queryset, name, value):
+        return queryset.filter(has_spoilers=(value == "only"))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*REVIEW_SORTS[value][1])
+
+
+class PersonFilter(filters.FilterSet):
+    q = filters.CharFilter(label="Name", method="filter_name", max_length=TEXT_MAX, strip=True)
+    role = filters.ChoiceFilter(
+        choices=[("director", "Directors"), ("writer", "Writers"), ("cast", "Cast")],
+        field_name="credits__role",
+        label="Role",
+        empty_label="Any role",
+        distinct=True,
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(aliases__folded__contains=fold(value)).distinct()

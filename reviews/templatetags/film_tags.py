@@ -1,0 +1,43 @@
+import json
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def rating10(value) -> str:
+    """`7.40` -> `7.4`; `10.0` -> `10`."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(value).quantize(Decimal("0.1"))
+    return f"{number:.0f}" if number == number.to_integral() else f"{number}"
+
+
+@register.simple_tag
+def json_ld(data: dict):
+    """A schema.org block; `<`, `>` and `&` escaped so that no text can close the script."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, default=str)
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(text.translate(_JSON_ESCAPES))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number) -> str:
+    """The URL of another page of the same list, filters kept."""
+    query = context.get("query") or ""
+    return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.filter
+def money(figure) -> str:
+    symbols = {"USD": "$", "GBP": "£", "EUR": "€"}
+    amount = f"{figure.amount:,.0f}"
+    symbol = symbols.get(figure.currency)
+    return f"{symbol}{amount}" if symbol else f"{figure.currency} {amount}"
