@@ -135,6 +135,6 @@ _SPOILER_MARK = re.compile(
 
 
 def spoiler_marker(text: str) -> tuple[str, bool]:
-    """`*** This review may contain spoilers ***` is a flag, not a title: (text without it, found)."""
+    """`*** This review may contain spoilers ***` is a flag, not text: (text without it, found)."""
     cleaned = _SPOILER_MARK.sub(" ", text)
     return " ".join(cleaned.split()), cleaned != text

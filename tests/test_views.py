@@ -1,0 +1,362 @@
+"""The public pages, read as a visitor would: real query strings, what the page shows."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reviews.loader import refresh_film_aggregates
+from reviews.models import Film, Review
+from tests.factories import make_film, make_review, make_series
+
+pytestmark = pytest.mark.django_db
+
+PUSHER = "/films/pusher-1996/"
+SEQUEL = "/films/pusher-ii-with-blood-on-my-hands-2004/"
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def exported(client, url) -> list[dict]:
+    response = client.get(url + ("&" if "?" in url else "?") + "format=json")
+    assert response.status_code == 200
+    return json.loads(b"".join(response.streaming_content))
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/", "The Pusher Trilogy"),
+        ("/films/", "Pusher II: With Blood on My Hands"),
+        (PUSHER, "Kim Bodnia"),
+        ("/reviews/", "Leon Smoothy"),
+        ("/people/", "Kim Bodnia"),
+        ("/people/zlatko-buric/", "Milo"),
+        ("/series/", "The Pusher Trilogy"),
+        ("/series/the-pusher-trilogy/", "Tonny"),
+        ("/reviewers/robo8/", "Pusher II"),
+        ("/search/?q=buric", "Zlatko Buric"),
+        ("/sitemap.xml", "/films/pusher-1996/"),
+    ],
+)
+def test_pages_show_their_content(client, url, expected):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert expected in text(response)
+
+
+def test_film_page_shows_every_kind_of_fact(client):
+    page = text(client.get(PUSHER))
+    for fact in (
+        "A drug pusher grows increasingly desperate",  # logline
+        "Frank is a drug pusher on the roll",  # plot
+        "PUSHER is the story of Frank",  # synopsis
+        "Nicolas Winding Refn",  # director
+        "Jens Dahl",  # writer
+        "(as Jang Go Star)",  # credited-as
+        "Radovan",  # character
+        "Limited Release - New York",  # release note
+        "109 min (UK)",  # runtime
+        "drugs, violence and coarse sexual language",  # certificate reason
+        "Metrodome Group",  # distributor
+        "Danish (English subtitles)",  # language
+        "Copenhagen, Denmark",  # location
+        "DKK 6,000,000",  # budget
+        "$1,656",  # opening weekend
+        "You don&#x27;t have a chance. Seize it!",  # tagline
+        "Dedicated to Peter Refn",  # trivia
+        "Continuity:",  # goof
+        "I need your money and your drugs.",  # quote
+        "7.4",  # IMDb rating
+        "Pusher II: With Blood on My Hands →",  # next film
+        "All 56 reviews of Pusher",
+        "<svg viewBox",  # charts
+        '"@type": "Movie"',
+        '"aggregateRating"',
+    ):
+        assert fact in page, fact
+
+
+def test_series_page_shows_recurring_characters_and_their_actors(client):
+    page = text(client.get("/series/the-pusher-trilogy/"))
+    tonny = page.index("Tonny")
+    assert page.index("Mads Mikkelsen", tonny) > tonny
+    assert "Pusher III: I&#x27;m the Angel of Death" in page
+
+
+def test_person_page_lists_other_spellings(client):
+    page = text(client.get("/people/nicolas-winding-refn/"))
+    assert "Jang Go Star" in page and "credited name" in page
+    for role in ("Director", "Writer", "Cast — Brian"):
+        assert role in page
+
+
+def test_search_is_accent_insensitive(client):
+    page = text(client.get("/search/?q=drasbaek"))
+    assert "Laura Drasbæk" in page
+    assert "Vic" in text(client.get("/search/?q=vic"))
+
+
+@pytest.mark.parametrize(
+    "query, expected_years",
+    [
+        ("", [1996, 2004, 2005]),
+        ("year_min=2000", [2004, 2005]),
+        ("year_max=2004&year_min=1990", [1996, 2004]),
+        ("sequel=sequel", [2004, 2005]),
+        ("sequel=original", [1996]),
+        ("series=the-pusher-trilogy", [1996, 2004, 2005]),
+        ("has_reviews=true", [1996, 2004]),
+        ("has_reviews=false", [2005]),
+        ("imdb_min=7", [1996]),
+        ("rating_min=7.5", [1996]),
+        ("rating_max=7.5", [2004]),
+        ("sort=-year", [2005, 2004, 1996]),
+        ("sort=-reviews", [1996, 2004, 2005]),
+        ("sort=-rating", [1996, 2004, 2005]),
+        ("q=pusher+2", []),
+        ("q=blood", [2004]),
+    ],
+)
+def test_film_filters_and_sorts(client, query, expected_years):
+    rows = exported(client, f"/films/?{query}")
+    assert [row["year"] for row in rows] == expected_years
+
+
+def review_rows(client, query):
+    return exported(client, f"/reviews/?{query}")
+
+
+def test_review_filters_match_the_data(client):
+    everything = review_rows(client, "")
+    assert len(everything) == 81
+
+    def expect(query, keep):
+        assert {r["id"] for r in review_rows(client, query)} == {
+            r["id"] for r in everything if keep(r)
+        }, query
+
+    def rating(r):
+        return float(r["rating"]) if r["rating"] is not None else None
+
+    expect("rating_min=8", lambda r: rating(r) is not None and rating(r) >= 8)
+    expect("rating_max=3", lambda r: rating(r) is not None and rating(r) <= 3)
+    expect("rated=true", lambda r: r["rating"] is not None)
+    expect("rated=false", lambda r: r["rating"] is None)
+    expect(
+        "date_after=2005-01-01&date_before=2005-12-31",
+        lambda r: r["date"] and "2005-01-01" <= r["date"] <= "2005-12-31",
+    )
+    expect("sequel=sequel", lambda r: r["film_year"] == 2004)
+    expect("sequel=original", lambda r: r["film_year"] == 1996)
+    expect("film=pusher-1996", lambda r: r["film_year"] == 1996)
+    expect("series=the-pusher-trilogy", lambda r: True)
+    expect("spoilers=only", lambda r: r["has_spoilers"])
+    expect("spoilers=hide", lambda r: not r["has_spoilers"])
+    expect("helpful_min=20", lambda r: (r["helpful_yes"] or 0) >= 20)
+    expect("q=baseball", lambda r: "baseball" in (r["body"] + r["title"]).lower())
+    expect(
+        "rating_min=5&sequel=sequel&rated=true",
+        lambda r: r["film_year"] == 2004 and rating(r) is not None and rating(r) >= 5,
+    )
+
+
+@pytest.mark.parametrize(
+    "sort, key, reverse",
+    [
+        ("newest", "date", True),
+        ("oldest", "date", False),
+        ("highest", "rating", True),
+        ("lowest", "rating", False),
+        ("helpful", "helpful_yes", True),
+    ],
+)
+def test_review_sorts_put_empty_values_last(client, sort, key, reverse):
+    rows = review_rows(client, f"sort={sort}")
+    values = [r[key] for r in rows if r[key] is not None]
+    numbers = [float(v) if key == "rating" else v for v in values]
+    assert numbers == sorted(numbers, reverse=reverse)
+    assert all(r[key] is None for r in rows[len(values) :])
+
+
+def test_spoiler_reviews_are_collapsed(client):
+    page = text(client.get("/reviews/?spoilers=only"))
+    assert page.count('<details class="spoiler">') >= 3
+
+
+def test_pagination_keeps_the_filters(client):
+    page = text(client.get("/reviews/?film=pusher-1996&sort=oldest"))
+    assert 'href="?film=pusher-1996&amp;sort=oldest&amp;page=2"' in page
+    second = client.get("/reviews/?film=pusher-1996&sort=oldest&page=2")
+    assert second.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "99", "abc", "9" * 30])
+def test_a_page_that_does_not_exist_is_a_404(client, page):
+    assert client.get(f"/reviews/?page={page}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "rating_min=abc",
+        "rating_min=NaN",
+        "rating_min=Infinity",
+        "rating_min=11",
+        "year_min=" + "9" * 26,
+        "date_after=2020-02-30",
+        "date_after=0000-01-01",
+        "film=no-such-film",
+        "sort=sideways",
+        "spoilers=maybe",
+        "q=" + "x" * 50_000,
+        "helpful_min=-1",
+    ],
+)
+def test_invalid_filters_show_the_form_errors(client, query):
+    path = "/films/" if query.startswith("year") else "/reviews/"
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert 'class="error"' in text(response)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%25",
+        "q=_",
+        "q=%00",
+        "q='%20OR%201=1--",
+        "q=<script>alert(1)</script>",
+        "rating_min=%EF%BC%97",  # fullwidth 7
+        "rating_min=5&rating_min=6",
+        "unknown=1",
+        "q=%ff%fe",
+    ],
+)
+def test_odd_but_harmless_queries_never_fail(client, query):
+    response = client.get(f"/reviews/?{query}")
+    assert response.status_code in (200, 400)
+    assert "<script>alert(1)" not in text(response)
+
+
+def test_percent_and_underscore_are_literals(client):
+    assert review_rows(client, "q=%25%25%25") == []
+    assert review_rows(client, "q=___") == []
+
+
+def test_csv_export_has_the_same_rows_as_json(client):
+    response = client.get("/reviews/?film=pusher-ii-with-blood-on-my-hands-2004&format=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Type"].startswith("text/csv")
+    assert len(rows) == 25
+    json_rows = review_rows(client, "film=pusher-ii-with-blood-on-my-hands-2004")
+    assert [r["id"] for r in rows] == [str(r["id"]) for r in json_rows]
+    assert list(rows[0]) == list(json_rows[0])
+
+
+def test_no_email_address_on_any_public_page_or_export(client):
+    urls = ["/", "/reviews/", "/reviews/?format=json", "/reviews/?format=csv", "/people/"]
+    urls += [f"/reviewers/{slug}/" for slug in ("mika-pykalaaho", "oystein-gl-mmi")]
+    for url in urls:
+        response = client.get(url)
+        body = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode()
+        assert "@hotmail.com" not in body and "@gmail.com" not in body, url
+        assert "postkassa" not in body, url
+
+
+def test_hidden_review_disappears_everywhere(client):
+    review = Review.objects.get(reviewer__username="OriginalPirate")
+    Review.objects.filter(pk=review.pk).update(is_hidden=True)
+    refresh_film_aggregates(review.film_id)
+    assert client.get(f"/reviews/{review.pk}/").status_code == 404
+    assert "OriginalPirate" not in text(client.get("/reviews/"))
+    assert len(review_rows(client, "")) == 80
+    assert "All 55 reviews of Pusher" in text(client.get(PUSHER))
+
+
+def test_unchanged_page_answers_304(client):
+    first = client.get(PUSHER)
+    etag = first["ETag"]
+    assert client.get(PUSHER, headers={"if-none-match": etag}).status_code == 304
+    Film.objects.filter(year=1996).update(plot="changed")
+    from reviews.loader import bump_data_version
+
+    bump_data_version()
+    assert client.get(PUSHER, headers={"if-none-match": etag}).status_code == 200
+
+
+PUBLIC_URLS = [
+    "/",
+    "/films/",
+    "/films/?year_min=1990&sort=-rating",
+    PUSHER,
+    "/reviews/",
+    "/reviews/?rating_min=5&date_after=2000-01-01&sequel=sequel&sort=highest",
+    "/reviews/1/",
+    "/people/",
+    "/people/mads-mikkelsen/",
+    "/series/",
+    "/series/the-pusher-trilogy/",
+    "/reviewers/robo8/",
+    "/search/?q=tonny",
+    "/sitemap.xml",
+]
+
+
+def test_public_pages_set_no_cookies_and_only_read(client):
+    with CaptureQueriesContext(connection) as queries:
+        for url in PUBLIC_URLS:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert not response.cookies, url
+    for query in queries.captured_queries:
+        sql = query["sql"].lstrip().upper()
+        if sql.startswith("DECLARE"):  # PostgreSQL's server-side cursor around a SELECT
+            sql = sql.split(" CURSOR FOR ", 1)[1]
+        assert sql.startswith(("SELECT", "SAVEPOINT", "RELEASE SAVEPOINT")), sql
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_public_pages_answer_get_and_head_only(client, method):
+    assert getattr(client, method)("/films/").status_code == 405
+    assert client.head("/films/").status_code == 200
+
+
+def add_many_reviews(n: int):
+    series = make_series()
+    films = [make_film(series=series, series_position=i) for i in (1, 2)]
+    for i in range(n):
+        make_review(
+            film=films[i % 2],
+            rating=i % 11,
+            date=date(2000 + i % 20, 1 + i % 12, 1),
+            helpful_yes=i,
+            helpful_total=i + 1,
+            has_spoilers=bool(i % 3 == 0),
+        )
+    for film in films:
+        refresh_film_aggregates(film.pk)
+    return films
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_query_count_does_not_grow_with_the_data(client, url, django_assert_max_num_queries):
+    before = count_queries(client, url)
+    add_many_reviews(120)
+    with django_assert_max_num_queries(before):
+        client.get(url + ("&" if "?" in url else "?") + "fresh=1")
