@@ -1,0 +1,459 @@
+"""The admin where staff correct the data. Every field they edit is locked against re-imports."""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+
+from . import services
+from .models import (
+    Certificate,
+    Character,
+    Credit,
+    Distributor,
+    Film,
+    FilmNote,
+    FilmTitle,
+    ImportRun,
+    ImportWarning,
+    MoneyFigure,
+    Person,
+    PersonAlias,
+    Quote,
+    QuoteLine,
+    Release,
+    Review,
+    Reviewer,
+    Runtime,
+    Series,
+    SourceDocument,
+)
+
+admin.site.site_header = "filmsite administration"
+admin.site.site_title = "filmsite admin"
+admin.site.index_title = "Correct the data"
+
+
+@admin.display(description="Source")
+def source_link(obj):
+    if not obj.source_id:
+        return "—"
+    url = reverse("admin:reviews_sourcedocument_change", args=[obj.source_id])
+    return format_html('<a href="{}">{}</a>', url, obj.provenance)
+
+
+class CuratedAdmin(admin.ModelAdmin):
+    """Edited fields are locked against imports; every change invalidates cached pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and hasattr(obj, "locked_fields"):
+            services.lock_fields(obj, form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.data_changed()
+
+    @admin.display(description="Locked against imports")
+    def locked(self, obj):
+        return ", ".join(obj.locked_fields) or "—"
+
+
+def merge_action(model_name: str, merge):
+    """An admin action that asks which record to keep, then merges the others into it."""
+
+    def action(modeladmin, request, queryset):
+        objects = list(queryset)
+        if len(objects) < 2:
+            modeladmin.message_user(
+                request, f"Select at least two {model_name} to merge.", messages.WARNING
+            )
+            return None
+        keep_id = request.POST.get("keep")
+        if request.POST.get("confirm") == "yes" and keep_id:
+            keep = next((o for o in objects if str(o.pk) == keep_id), None)
+            if keep is None:
+                modeladmin.message_user(request, "Choose one of the selected records.", "error")
+                return None
+            others = [o for o in objects if o.pk != keep.pk]
+            merge(keep, others, request.user)
+            for other in others:
+                modeladmin.log_change(request, keep, f"Merged {other} (id {other.pk}) into this.")
+            modeladmin.message_user(request, f"Merged {len(others)} into {keep}.")
+            return None
+        return TemplateResponse(
+            request,
+            "admin/reviews/merge_confirmation.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": f"Merge {model_name}",
+                "objects": objects,
+                "model_name": model_name,
+                "opts": modeladmin.model._meta,
+                "action": request.POST.get("action"),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    action.__name__ = f"merge_{model_name.replace(' ', '_')}"
+    action.short_description = f"Merge selected {model_name}…"
+    action.allowed_permissions = ("change",)
+    return action
+
+
+# -- films ---------------------------------------------------------------------------------------
+
+
+class FilmTitleInline(admin.TabularInline):
+    model = FilmTitle
+    extra = 0
+    fields = ("title", source_link)
+    readonly_fields = (source_link,)
+
+
+class CreditInline(admin.TabularInline):
+    model = Credit
+    extra = 0
+    autocomplete_fields = ("person", "character")
+    fields = ("role", "person", "character", "credited_as", "billing_order", source_link)
+    readonly_fields = (source_link,)
+    ordering = ("role", "billing_order")
+
+
+class FactInline(admin.TabularInline):
+    extra = 0
+    readonly_fields = (source_link,)
+
+
+class ReleaseInline(FactInline):
+    model = Release
+    fields = ("territory", "medium", "date", "date_text", "note", source_link)
+
+
+class RuntimeInline(FactInline):
+    model = Runtime
+    fields = ("territory", "minutes", source_link)
+
+
+class CertificateInline(FactInline):
+    model = Certificate
+    fields = ("territory", "rating", "reason", source_link)
+
+
+class DistributorInline(FactInline):
+    model = Distributor
+    fields = ("territory", "company", source_link)
+
+
+class MoneyInline(FactInline):
+    model = MoneyFigure
+    fields = ("kind", "amount", "currency", "territory", "date", "is_estimate", "note", source_link)
+
+
+class NoteInline(FactInline):
+    model = FilmNote
+    fields = ("kind", "text", "detail", "position", source_link)
+
+
+class QuoteInline(FactInline):
+    model = Quote
+    fields = ("position", source_link)
+    show_change_link = True
+
+
+@admin.register(Film)
+class FilmAdmin(CuratedAdmin):
+    list_display = (
+        "title",
+        "year",
+        "series",
+        "series_position",
+        "review_count",
+        "average_rating",
+        "imdb_rating",
+        "title_is_provisional",
+    )
+    list_filter = ("title_is_provisional", "series", "year")
+    list_select_related = ("series",)
+    search_fields = ("title", "titles__folded", "imdb_id")
+    autocomplete_fields = ("series",)
+    readonly_fields = (source_link, "locked", "review_count", "average_rating")
+    prepopulated_fields = {}
+    fieldsets = (
+        (None, {"fields": ("title", "title_is_provisional", "slug", "year")}),
+        ("Series", {"fields": ("series", "series_position")}),
+        ("Text", {"fields": ("logline", "plot", "synopsis")}),
+        ("IMDb", {"fields": ("imdb_id", "imdb_rating")}),
+        ("Provenance", {"fields": (source_link, "locked", "review_count", "average_rating")}),
+    )
+    inlines = (
+        FilmTitleInline,
+        CreditInline,
+        ReleaseInline,
+        RuntimeInline,
+        CertificateInline,
+        DistributorInline,
+        MoneyInline,
+        NoteInline,
+        QuoteInline,
+    )
+    actions = (
+        merge_action("films", lambda keep, others, user: services.merge_films(keep, others)),
+    )
+
+
+class FilmInline(admin.TabularInline):
+    model = Film
+    fields = ("title", "year", "series_position")
+    readonly_fields = ("title", "year")
+    extra = 0
+    ordering = ("series_position",)
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Series)
+class SeriesAdmin(CuratedAdmin):
+    list_display = ("name", "film_count")
+    search_fields = ("name", "stem")
+    readonly_fields = (source_link, "locked")
+    inlines = (FilmInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_films=Count("films"))
+
+    @admin.display(description="Films", ordering="n_films")
+    def film_count(self, obj):
+        return obj.n_films
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+class AliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+    fields = ("name", "is_credited_alias", "reason", source_link)
+    readonly_fields = (source_link,)
+
+
+class PersonCreditInline(CreditInline):
+    autocomplete_fields = ("film", "character")
+    fields = ("film", "role", "character", "credited_as", "billing_order", source_link)
+    ordering = ("film__year",)
+
+
+@admin.register(Person)
+class PersonAdmin(CuratedAdmin):
+    list_display = ("name", "alias_list", "credit_count")
+    search_fields = ("name", "aliases__folded", "aliases__name")
+    readonly_fields = (source_link, "locked")
+    inlines = (AliasInline, PersonCreditInline)
+    actions = (merge_action("people", services.merge_people_by_staff),)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_credits=Count("credits", distinct=True))
+            .prefetch_related("aliases")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        from .text import fold
+
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            results |= queryset.filter(aliases__folded__contains=fold(search_term))
+            duplicates = True
+        return results, duplicates
+
+    @admin.display(description="Other spellings")
+    def alias_list(self, obj):
+        return ", ".join(a.name for a in obj.aliases.all() if a.name != obj.name)
+
+    @admin.display(description="Credits", ordering="n_credits")
+    def credit_count(self, obj):
+        return obj.n_credits
+
+    def save_model(self, request, obj, form, change):
+        old_name = Person.objects.get(pk=obj.pk).name if change else ""
+        super().save_model(request, obj, form, change)
+        services.keep_old_name_as_alias(obj, old_name)
+
+
+@admin.register(Character)
+class CharacterAdmin(CuratedAdmin):
+    list_display = ("name",)
+    search_fields = ("name", "folded_name")
+    readonly_fields = (source_link,)
+
+
+# -- reviews -------------------------------------------------------------------------------------
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(CuratedAdmin):
+    list_display = ("username", "review_count")
+    search_fields = ("username", "folded_username")
+    readonly_fields = (source_link, "locked", "review_count")
+    actions = (
+        merge_action(
+            "reviewers", lambda keep, others, user: services.merge_reviewers(keep, others)
+        ),
+    )
+
+
+@admin.register(Review)
+class ReviewAdmin(CuratedAdmin):
+    list_display = (
+        "__str__",
+        "film",
+        "reviewer",
+        "date",
+        "rating",
+        "helpful_yes",
+        "has_spoilers",
+        "is_hidden",
+    )
+    list_filter = ("is_hidden", "has_spoilers", "rating_source", "film")
+    list_select_related = ("film", "reviewer")
+    search_fields = ("title", "body", "reviewer__username")
+    date_hierarchy = "date"
+    autocomplete_fields = ("film", "reviewer")
+    readonly_fields = (source_link, "locked")
+    actions = ("hide_reviews", "show_reviews")
+
+    @admin.action(description="Hide selected reviews from the public site", permissions=["change"])
+    def hide_reviews(self, request, queryset):
+        return self._set_hidden(request, queryset, True)
+
+    @admin.action(description="Show selected reviews on the public site", permissions=["change"])
+    def show_reviews(self, request, queryset):
+        return self._set_hidden(request, queryset, False)
+
+    def _set_hidden(self, request, queryset, hidden):
+        verb = "hide" if hidden else "show"
+        if request.POST.get("confirm") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/reviews/moderation_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": f"{verb.capitalize()} reviews",
+                    "objects": queryset.select_related("film", "reviewer"),
+                    "verb": verb,
+                    "opts": self.model._meta,
+                    "action": request.POST.get("action"),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        count = services.set_reviews_hidden(queryset.select_related("reviewer"), hidden)
+        for review in queryset:
+            self.log_change(request, review, "Hidden" if hidden else "Shown")
+        self.message_user(request, f"{count} review(s) {'hidden' if hidden else 'shown'}.")
+        return None
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.set_reviews_hidden([obj], obj.is_hidden)
+
+
+# -- imports -------------------------------------------------------------------------------------
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ("name", "format", "size", "first_imported_at", "last_imported_at")
+    list_filter = ("format",)
+    search_fields = ("name",)
+    readonly_fields = ("name", "format", "sha256", "size", "first_imported_at", "last_imported_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+class WarningInline(admin.TabularInline):
+    model = ImportWarning
+    extra = 0
+    fields = ("file_name", "line", "code", "message", "is_resolved")
+    readonly_fields = ("file_name", "line", "code", "message")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ("started_at", "status", "files", "created", "warning_count")
+    list_filter = ("status",)
+    readonly_fields = ("started_at", "finished_at", "status", "summary")
+    inlines = (WarningInline,)
+    date_hierarchy = "started_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_warnings=Count("warnings"))
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Files")
+    def files(self, obj):
+        return obj.summary.get("totals", {}).get("files", "—")
+
+    @admin.display(description="Created")
+    def created(self, obj):
+        return obj.summary.get("totals", {}).get("created", "—")
+
+    @admin.display(description="Warnings", ordering="n_warnings")
+    def warning_count(self, obj):
+        return obj.n_warnings
+
+
+@admin.register(ImportWarning)
+class ImportWarningAdmin(admin.ModelAdmin):
+    list_display = ("where", "code", "message", "is_resolved", "run")
+    list_filter = ("is_resolved", "code", "file_name")
+    list_select_related = ("run",)
+    search_fields = ("message", "file_name")
+    readonly_fields = ("run", "document", "file_name", "line", "code", "message")
+    actions = ("mark_resolved", "mark_unresolved")
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Where", ordering="file_name")
+    def where(self, obj):
+        return f"{obj.file_name}:{obj.line}" if obj.line else obj.file_name
+
+    @admin.action(description="Mark selected warnings resolved", permissions=["change"])
+    def mark_resolved(self, request, queryset):
+        self._resolve(request, queryset, True)
+
+    @admin.action(description="Mark selected warnings unresolved", permissions=["change"])
+    def mark_unresolved(self, request, queryset):
+        self._resolve(request, queryset, False)
+
+    def _resolve(self, request, queryset, resolved):
+        for warning in queryset:
+            warning.is_resolved = resolved
+            warning.save(update_fields=["is_resolved"])
+            self.log_change(request, warning, "Resolved" if resolved else "Reopened")
+        self.message_user(request, f"{queryset.count()} warning(s) updated.")
+
+
+admin.site.register(QuoteLine)
