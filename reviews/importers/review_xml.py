@@ -25,7 +25,7 @@ _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 
 def looks_like(text: str) -> bool:
     head = text.lstrip()[:4096]
-    return head.startswith("<") and bool(re.search(r"<movie[\s>]", head))
+    return head.startswith("<") and bool(re.search(r"<movie[\s/>]", head))
 
 
 def _parser() -> etree.XMLParser:

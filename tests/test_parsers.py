@@ -1,0 +1,333 @@
+"""Parsers and text helpers on small messy strings: no database."""
+
+import contextlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviews.importers import detect_format, parse_document
+from reviews.importers.common import decode, parse_money, rating_in_text
+from reviews.importers.press_kit import mentions_in
+from reviews.importers.records import ImportFormatError
+from reviews.importers.review_page import author_date_readings, choose_author
+from reviews.importers.review_xml import repair_bare_markup
+from reviews.text import (
+    fingerprint,
+    fold,
+    repair_lost_letters,
+    restore_paragraphs,
+    strip_email,
+    title_case,
+    title_key,
+    title_stem_and_number,
+)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Laura Drasbæk", "Laura Drasbaek"),
+        ("Karsten Schrøder", "Karsten Schroder"),
+        ("Zlatko Burić", "Zlatko Buric"),
+        ("Øyvind", "oyvind"),
+        ("Åse", "ase"),
+    ],
+)
+def test_fold_makes_spellings_alike(a, b):
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(
+    "title, key",
+    [
+        ("PUSHER II", "pusher 2"),
+        ("Pusher 2", "pusher 2"),
+        ("Pusher II: With Blood on My Hands", "pusher 2"),
+        ("Rocky", "rocky"),
+    ],
+)
+def test_title_key_folds_case_numerals_and_subtitles(title, key):
+    assert title_key(title) == key
+
+
+@pytest.mark.parametrize(
+    "title, stem, number",
+    [("Pusher III: I'm the Angel of Death", "pusher", 3), ("Pusher", "pusher", 1)],
+)
+def test_title_stem_and_number(title, stem, number):
+    assert title_stem_and_number(title) == (stem, number)
+
+
+@pytest.mark.parametrize(
+    "shouted, cased",
+    [
+        ("PUSHER III: I'M THE ANGEL OF DEATH", "Pusher III: I'm the Angel of Death"),
+        ("PUSHER II: WITH BLOOD ON MY HANDS", "Pusher II: With Blood on My Hands"),
+        ("THE LORD OF THE RINGS", "The Lord of the Rings"),
+    ],
+)
+def test_title_case(shouted, cased):
+    assert title_case(shouted) == cased
+
+
+@pytest.mark.parametrize(
+    "glued, paragraphs",
+    [
+        ("review it.But not this one.", ["review it.", "But not this one."]),
+        ("the tag-line says:\"You've got", ["the tag-line says:", "\"You've got"]),
+        ("a U.S. film. And more", ["a U.S. film. And more"]),
+        ("Done.\n\nNext one.", ["Done.", "Next one."]),
+    ],
+)
+def test_restore_paragraphs(glued, paragraphs):
+    assert restore_paragraphs(glued).split("\n\n") == paragraphs
+
+
+def test_fingerprint_ignores_spacing_and_lost_letters():
+    assert fingerprint("Vic (Laura Drasb?k), a\n\nprostitute") == fingerprint(
+        "Vic (Laura Drasbæk), a prostitute"
+    )
+
+
+@pytest.mark.parametrize(
+    "raw, clean, removed",
+    [
+        ("Mika Pykäläaho (bygis80@hotmail.com)", "Mika Pykäläaho", True),
+        ("Robyn Nesbitt (nesfilmreviews)", "Robyn Nesbitt (nesfilmreviews)", False),
+        ("plain@example.org", "", True),
+    ],
+)
+def test_strip_email(raw, clean, removed):
+    assert strip_email(raw) == (clean, removed)
+
+
+def test_lost_letters_repaired_only_when_unambiguous():
+    text, fixes, unresolved = repair_lost_letters(
+        "Vic (Laura Drasb?k) in S?borg. Why? Because.", {"Drasbæk", "Brønd"}
+    )
+    assert text == "Vic (Laura Drasbæk) in S?borg. Why? Because."
+    assert fixes == ["Drasb?k -> Drasbæk"] and unresolved == ["S?borg"]
+    _, _, unresolved = repair_lost_letters("Br?nd", {"Brønd", "Bründ"})
+    assert unresolved == ["Br?nd"]
+
+
+@pytest.mark.parametrize(
+    "line, readings",
+    [
+        ("kristianbk6 January 2005", [("kristianbk", date(2005, 1, 6))]),
+        ("robo829 July 2006", [("robo8", date(2006, 7, 29)), ("robo82", date(2006, 7, 9))]),
+        ("peterroeder348 October 2014", [("peterroeder34", date(2014, 10, 8))]),
+        ("someone31 February 2005", [("someone3", date(2005, 2, 1))]),
+        ("Not a date line", []),
+    ],
+)
+def test_author_date_readings(line, readings):
+    assert author_date_readings(line) == readings
+
+
+@pytest.mark.parametrize(
+    "line, known, expected, ambiguous",
+    [
+        ("robo829 July 2006", {"robo8"}, "robo8", False),
+        ("robo829 July 2006", {"robo82"}, "robo82", False),
+        ("robo829 July 2006", set(), "robo8", True),
+        ("alke-23 January 2005", set(), "alke-2", False),
+        ("gotchast19 July 2005", set(), "gotchast", False),
+    ],
+)
+def test_choose_author(line, known, expected, ambiguous):
+    username, _, doubt = choose_author(author_date_readings(line), known)
+    assert (username, doubt) == (expected, ambiguous)
+
+
+@pytest.mark.parametrize(
+    "text, rating",
+    [
+        ("great film 9/10", Decimal(9)),
+        ("Quite average. 5 out of 10.", Decimal(5)),
+        ("I gave it 7/10 stars.", Decimal(7)),
+        ("Pusher 1-3 and 80.000 kroner", None),
+        ("11/10 would watch", None),
+    ],
+)
+def test_rating_in_text(text, rating):
+    assert rating_in_text(text) == rating
+
+
+@pytest.mark.parametrize(
+    "value, parsed",
+    [
+        ("DKK 6,000,000(estimated)", ("DKK", Decimal(6_000_000), "(estimated)")),
+        ("$1,656 (USA) (9 May 1999)", ("USD", Decimal(1656), "(USA) (9 May 1999)")),
+        ("£300", ("GBP", Decimal(300), "")),
+        ("lots", None),
+    ],
+)
+def test_parse_money(value, parsed):
+    assert parse_money(value) == parsed
+
+
+def test_mentions_take_the_nearest_free_year():
+    text = (
+        "Following BLEEDER (1999), and FEAR X (2003), he returned in 2004 with ROCKY II: THE "
+        "RETURN, while 2005 saw the 3rd instalment, ROCKY III: THE END."
+    )
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == [
+        ("BLEEDER", 1999),
+        ("FEAR X", 2003),
+        ("ROCKY II: THE RETURN", 2004),
+        ("ROCKY III: THE END", 2005),
+    ]
+
+
+def test_repair_bare_markup():
+    text, lines = repair_bare_markup("<a>Tom & Jerry &amp; 3 < 4 &#x107;</a>")
+    assert text == "<a>Tom &amp; Jerry &amp; 3 &lt; 4 &#x107;</a>" and lines == [1]
+
+
+METADATA = b"""A loner drives at night.
+
+Release Year: 2011
+
+Director: Sam Smith
+
+Stars: Ann Lee, Bo Berg
+
+Ann Lee - Irene
+Bo Berg - Driver (as B. Berg)
+Cy Dahl - Driver
+
+Taglines: Drive.
+
+Continuity: The car changes colour.
+
+Irene: Hi.
+Driver: Hello.
+
+A title for the review
+
+First paragraph.
+
+Second paragraph.
+"""
+
+
+def test_metadata_dump_parses_every_block():
+    doc = parse_document("dump.txt", METADATA)
+    assert doc.format == "metadata_dump" and doc.year == 2011 and not doc.title
+    assert doc.logline == "A loner drives at night."
+    cast = [
+        (c.name, c.character, c.credited_as, c.top_billed) for c in doc.credits if c.role == "cast"
+    ]
+    assert cast == [
+        ("Ann Lee", "Irene", "", True),
+        ("Bo Berg", "Driver", "B. Berg", True),
+        ("Cy Dahl", "Driver", "", False),
+    ]
+    assert [(n.kind, n.detail) for n in doc.notes] == [("tagline", ""), ("goof", "Continuity")]
+    assert doc.quotes[0].lines == (("Irene", "Hi."), ("Driver", "Hello."))
+    review = doc.reviews[0]
+    assert review.title == "A title for the review"
+    assert review.body == "First paragraph.\n\nSecond paragraph."
+
+
+PAGE = b"""Some Film (2010) Poster
+User Reviews
+3 Reviews
+Sort by:
+Great
+ann-12 March 2011
+Warning: Spoilers
+Loved it. 8/10
+5 out of 6 found this helpful. Was this review helpful? | Report this
+bob7 May 2012
+No title here.
+0 out of 1 found this helpful. Was this review helpful? | Report this
+An error has occured. Please try again.
+"""
+
+
+def test_review_page():
+    doc = parse_document("page.txt", PAGE)
+    assert (doc.title, doc.year, doc.claimed_review_count) == ("Some Film", 2010, 3)
+    first, second = doc.reviews
+    assert (first.title, first.has_spoilers, first.rating, first.helpful_yes) == (
+        "Great",
+        True,
+        Decimal(8),
+        5,
+    )
+    assert first.author_alternatives[0] == ("ann-1", date(2011, 3, 2)) or first.username
+    assert (second.title, second.username) == ("", "bob")
+    assert any(w.code == "review_count_mismatch" for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"\x1f\x8b\x08gzip", "gzip"),
+        (b"hello world", "format not recognised"),
+        (b"<movie><title>x</title><year>2000</year><review>", "XML is malformed"),
+        (b'<!DOCTYPE movie [<!ENTITY a "b">]><movie/>', "DOCTYPE"),
+    ],
+)
+def test_broken_input_raises_the_importers_error_with_file_name(data, message):
+    with pytest.raises(ImportFormatError) as error:
+        parse_document("broken.txt", data)
+    assert message in str(error.value)
+    assert str(error.value).startswith("broken.txt")
+
+
+def test_decode_falls_back_with_a_warning():
+    text, warnings = decode("Drasbæk\r\n".encode("cp1252"), "x")
+    assert text == "Drasbæk\n" and warnings[0].code == "not_utf8"
+
+
+def test_detect_format_reads_content_not_name():
+    assert detect_format(METADATA.decode()) == "metadata_dump"
+    assert detect_format(PAGE.decode()) == "review_page"
+    assert detect_format("<movie><title>x</title></movie>") == "review_xml"
+    assert detect_format("Year: 2000\nCast: A, B\n") == "press_kit"
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "Year: 2004\n",
+        "Cast: A B, C D\n",
+        "Release Year: 1999\n",
+        "Director: X Y\n",
+        "A - B\n",
+        "C - D (as E)\n",
+        "<movie>",
+        "</movie>",
+        "<review>",
+        "<fullReview>text & more</fullReview>",
+        "3 out of 4 found this helpful.\n",
+        "Film (2001) Poster\n",
+        "name12 March 2003\n",
+        "\n\n",
+        "PUSHER II tells the story of Tonny (Mads Mikkelsen).\n",
+        "USA: 96 mins\n",
+        "UK Certificate: 18 for things\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=25))
+def test_parsers_return_records_or_raise_their_own_error(parts):
+    data = "".join(parts).encode("utf-8", errors="surrogatepass")
+    with contextlib.suppress(ImportFormatError):
+        parse_document("fuzz.txt", data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_parsers_survive_any_bytes(data):
+    with contextlib.suppress(ImportFormatError):
+        parse_document("fuzz.bin", data)
