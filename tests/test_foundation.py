@@ -82,3 +82,36 @@ def test_unknown_page_is_a_styled_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert b"<html" in response.content
+
+
+def test_readme_documents_every_setting_and_command_option():
+    import re
+
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    sources = (settings.BASE_DIR / "filmsite" / "settings.py").read_text()
+    sources += (settings.BASE_DIR / "filmsite" / "gunicorn.conf.py").read_text()
+    variables = set(
+        re.findall(r"""(?:environ\.get|env_bool|env_list)\(\s*["']([A-Z_]+)["']""", sources)
+    )
+    assert {"DJANGO_DEBUG", "DATABASE_URL", "CACHE_URL", "PORT"} <= variables
+    for variable in variables:
+        assert f"`{variable}`" in readme, f"{variable} is not in the README"
+    from django.core.management import load_command_class
+
+    for name in ("import_films", "create_editor"):
+        parser = load_command_class("reviews", name).create_parser("manage.py", name)
+        assert name in readme
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option not in {
+                    "--help",
+                    "--version",
+                    "--settings",
+                    "--pythonpath",
+                    "--traceback",
+                    "--no-color",
+                    "--force-color",
+                    "--skip-checks",
+                    "--verbosity",
+                }:
+                    assert option in readme, f"{name} {option} is not in the README"

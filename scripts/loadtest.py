@@ -1,0 +1,147 @@
+"""Load test: gunicorn serving the imported fixtures, driven from this process over loopback.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test python scripts/loadtest.py --requests 400
+
+Migrates and imports into the database DATABASE_URL names (SQLite in var/ if unset), starts
+gunicorn on 127.0.0.1, sends a fixed mix of list, filtered-list, detail and search requests
+with a few concurrent clients, bounded in count and time, and prints requests per second,
+p50/p99 latency per kind and the number of answers that were not 2xx/3xx. Exit code 1 when
+any answer was an error.
+"""
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIX = [
+    ("home", "/"),
+    ("list", "/films/"),
+    ("list", "/reviews/"),
+    ("filtered", "/reviews/?rating_min=6&date_after=2000-01-01&sequel=original&sort=highest"),
+    ("filtered", "/films/?year_min=1990&sort=-rating"),
+    ("filtered", "/reviews/?spoilers=hide&page=2"),
+    ("detail", "/films/pusher-1996/"),
+    ("detail", "/series/the-pusher-trilogy/"),
+    ("detail", "/people/mads-mikkelsen/"),
+    ("detail", "/reviews/1/"),
+    ("search", "/search/?q=buric"),
+    ("search", "/search/?q=tonny"),
+    ("export", "/reviews/?film=pusher-1996&format=json"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(command, env):
+    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
+def fetch(base: str, kind: str, path: str) -> tuple[str, int, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0
+    return kind, status, (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=400, help="total requests (bounded)")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=120, help="stop after this long")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    args = parser.parse_args()
+
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "loadtest-" + "k" * 50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    run(["migrate", "--no-input", "-v0"], env)
+    run(["import_films", "-v0"], env)
+    run(["collectstatic", "--no-input", "-v0"], env)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "timeout",
+            str(int(args.seconds) + 60),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "filmsite/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "/dev/null",
+            "filmsite.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while fetch(base, "health", "/healthz")[1] != 200:
+            if time.monotonic() > deadline or server.poll() is not None:
+                print("the server did not start", file=sys.stderr)
+                return 1
+            time.sleep(0.2)
+        plan = [MIX[i % len(MIX)] for i in range(args.requests)]
+        stop_at = time.monotonic() + args.seconds
+        results = []
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+            futures = [
+                pool.submit(
+                    lambda k, p: fetch(base, k, p) if time.monotonic() < stop_at else None,
+                    kind,
+                    path,
+                )
+                for kind, path in plan
+            ]
+            results = [f.result() for f in futures if f.result() is not None]
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+    errors = [r for r in results if not 200 <= r[1] < 400]
+    print(f"requests: {len(results)} in {elapsed:.2f} s = {len(results) / elapsed:.1f} req/s")
+    print(f"{'kind':10} {'count':>6} {'p50 ms':>8} {'p99 ms':>8}")
+    for kind in dict.fromkeys(k for k, _ in MIX):
+        times = sorted(r[2] for r in results if r[0] == kind)
+        if times:
+            p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+            print(f"{kind:10} {len(times):6d} {statistics.median(times):8.1f} {p99:8.1f}")
+    print(f"non-2xx/3xx answers: {len(errors)}")
+    for kind, status, _ in errors[:10]:
+        print(f"  {kind}: HTTP {status}", file=sys.stderr)
+    return 1 if errors or not results else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
