@@ -583,8 +583,21 @@ class DocumentLoader:
         records = self.doc.reviews
         if not records:
             return
-        known_words = known_name_words()
-        known_reviewers = set(Reviewer.objects.values_list("folded_username", flat=True))
+        needs_repair = any(LOST_LETTER.search(f"{r.username} {r.title} {r.body}") for r in records)
+        known_words = known_name_words() if needs_repair else set()
+        ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
+        ambiguous |= {
+            r.author_alternatives[0][0] for r in records if len(r.author_alternatives) > 1
+        }
+        known_reviewers = (
+            set(
+                Reviewer.objects.filter(
+                    folded_username__in=[fold(u) for u in ambiguous]
+                ).values_list("folded_username", flat=True)
+            )
+            if ambiguous
+            else set()
+        )
         existing = {r.fingerprint: r for r in Review.objects.filter(film=film)}
         prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})

@@ -8,6 +8,7 @@ line, paragraphs, and `N out of M found this helpful. …`; then a footer.
 import re
 from datetime import date, datetime
 
+from ..text import fold
 from .common import MONTHS, rating_in_text, spoiler_marker
 from .records import FilmDocument, ImportFormatError, ReviewRecord
 
@@ -57,11 +58,11 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
 
 
 def choose_author(readings: list[tuple[str, date]], known: set[str]) -> tuple[str, date, bool]:
-    """Pick one reading: a known reviewer first, then a username not ending in `-`, then the
-    two-digit day. Returns (username, date, ambiguous)."""
+    """Pick one reading: a known reviewer (`known` holds folded usernames) first, then a
+    username not ending in `-`, then the two-digit day. Returns (username, date, ambiguous)."""
     if len(readings) == 1:
         return (*readings[0], False)
-    known_readings = [r for r in readings if r[0].lower() in known]
+    known_readings = [r for r in readings if fold(r[0]) in known]
     if len(known_readings) == 1:
         return (*known_readings[0], False)
     plausible = [r for r in readings if not r[0].endswith("-")]
