@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .loader import Tally, load_document
 from .models import ImportRun, ImportWarning, SourceDocument
 
 ADVISORY_LOCK_KEY = 7_117_407
+logger = logging.getLogger(__name__)
 
 
 class ImportLocked(Exception):
@@ -172,6 +174,10 @@ def import_file(path: Path) -> tuple[FileResult, Tally | None]:
     except ImportFormatError as error:
         error.file_name = str(path)
         result.error = str(error)
+        return result, None
+    except Exception as error:  # a bug or a database refusal: this file only is rolled back
+        logger.exception("import of %s failed", path)
+        result.error = f"{path}: could not be imported ({type(error).__name__}: {error})"
         return result, None
     totals = tally.totals()
     result.created, result.updated, result.unchanged = (

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, Q
 from rapidfuzz import fuzz
 
@@ -157,12 +158,32 @@ class DocumentLoader:
         if film is None:
             film, reason = self.find_film_by_reviews()
         if film is None:
-            return self.create_film()
-        self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
-        self.tally.count("unchanged", "Film")
+            film = self.create_film()
+        else:
+            self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
+            self.tally.count("unchanged", "Film")
+        if not film.title_is_provisional:
+            self.absorb_provisional_films(film)
         return film
 
-    def find_film_by_people(self) -> tuple[Film | None, str]:
+    def absorb_provisional_films(self, film: Film) -> None:
+        """A title-less document that came first made a provisional film; this document names
+        it (same year, director and cast): the two are one film."""
+        while True:
+            other, reason = self.find_film_by_people(provisional_only=True, exclude=film.pk)
+            if other is None:
+                other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
+            if other is None:
+                return
+            merge_films(film, other)
+            self.tally.warn(
+                self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
+            )
+            self.tally.count("updated", "Film")
+
+    def find_film_by_people(
+        self, *, provisional_only: bool = False, exclude: int | None = None
+    ) -> tuple[Film | None, str]:
         """A document without a (matching) title joins the film of the same year with the same
         director and cast."""
         doc = self.doc
@@ -171,7 +192,10 @@ class DocumentLoader:
         names = {fold(c.name) for c in doc.credits}
         directors = {fold(c.name) for c in doc.credits if c.role == "director"}
         best, best_score, best_reason = None, 0, ""
-        candidates = Film.objects.filter(year=doc.year).prefetch_related("credits__person__aliases")
+        candidates = Film.objects.filter(year=doc.year).exclude(pk=exclude)
+        if provisional_only:
+            candidates = candidates.filter(title_is_provisional=True)
+        candidates = candidates.prefetch_related("credits__person__aliases")
         for film in candidates:
             if doc.title and not film.title_is_provisional and not titles_agree(doc.title, film):
                 continue
@@ -192,11 +216,15 @@ class DocumentLoader:
                 )
         return best, best_reason
 
-    def find_film_by_reviews(self) -> tuple[Film | None, str]:
+    def find_film_by_reviews(
+        self, *, provisional_only: bool = False, exclude: int | None = None
+    ) -> tuple[Film | None, str]:
         prints = {fingerprint(r.body) for r in self.doc.reviews}
         if not prints:
             return None, ""
-        query = Review.objects.filter(fingerprint__in=prints)
+        query = Review.objects.filter(fingerprint__in=prints).exclude(film_id=exclude)
+        if provisional_only:
+            query = query.filter(film__title_is_provisional=True)
         if self.doc.year:
             query = query.filter(Q(film__year=self.doc.year) | Q(film__year__isnull=True))
         review = query.select_related("film").first()
@@ -534,10 +562,11 @@ class DocumentLoader:
                 keep = min(c.character_id for c in group)
                 for credit in group:
                     if credit.character_id != keep:
-                        old = credit.character_id
-                        credit.character_id = keep
-                        credit.save(update_fields=["character"])
-                        QuoteLine.objects.filter(character_id=old).update(character_id=keep)
+                        QuoteLine.objects.filter(character_id=credit.character_id).update(
+                            character_id=keep
+                        )
+                        # The same actor may already hold this character in this film.
+                        _move_rows(Credit.objects.filter(pk=credit.pk), character_id=keep)
                         self.tally.count("updated", "Credit")
         Character.objects.filter(credits__isnull=True, quote_lines__isnull=True).delete()
 
@@ -910,6 +939,49 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
         tally.warn(None, "people_merged", f"{other.name} merged into {keep.name}: {reason}")
         tally.count("updated", "Person")
     choose_person_name(keep)
+
+
+def _move_rows(queryset, **values) -> None:
+    """Move rows one by one; a row that would duplicate one already there is dropped."""
+    for row in queryset:
+        try:
+            with transaction.atomic():
+                type(row).objects.filter(pk=row.pk).update(**values)
+        except IntegrityError:
+            row.delete()
+
+
+def merge_films(keep: Film, other: Film) -> None:
+    """Everything known of `other` moves to `keep`; `keep`'s own values win."""
+    for model in (
+        FilmTitle,
+        Credit,
+        Release,
+        Runtime,
+        Certificate,
+        Distributor,
+        FilmNote,
+        MoneyFigure,
+        Quote,
+        Review,
+    ):
+        _move_rows(model.objects.filter(film=other), film=keep)
+    if not other.title_is_provisional:
+        FilmTitle.objects.get_or_create(
+            film=keep, title=other.title, defaults={"folded": fold(other.title)}
+        )
+    changed = []
+    for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating", "series"):
+        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(keep, name, getattr(other, name))
+            changed.append(name)
+    other.delete()
+    if changed:
+        keep.save(update_fields=changed)
+    choose_film_title(keep)
+    if keep.series_id:
+        order_series(keep.series)
+    refresh_film_aggregates(keep.pk)
 
 
 def order_series(series: Series) -> None:

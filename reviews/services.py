@@ -1,30 +1,21 @@
 """What staff do to the data, as plain functions the admin calls: merge, moderate, lock."""
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
+from . import loader
 from .loader import (
     bump_data_version,
-    choose_film_title,
     merge_people,
     refresh_film_aggregates,
     refresh_reviewer_counts,
 )
 from .models import (
-    Certificate,
-    Credit,
-    Distributor,
     Film,
-    FilmNote,
-    FilmTitle,
-    MoneyFigure,
     Person,
     PersonAlias,
-    Quote,
-    Release,
     Review,
     Reviewer,
-    Runtime,
 )
 
 
@@ -77,44 +68,11 @@ def merge_reviewers(keep: Reviewer, others) -> None:
     data_changed()
 
 
-def _move(queryset, **values) -> None:
-    """Move rows one by one; a row that would duplicate one already there is dropped."""
-    for row in queryset:
-        try:
-            with transaction.atomic():
-                type(row).objects.filter(pk=row.pk).update(**values)
-        except IntegrityError:
-            row.delete()
-
-
 @transaction.atomic
 def merge_films(keep: Film, others) -> None:
     for other in others:
-        if other.pk == keep.pk:
-            continue
-        for model in (
-            FilmTitle,
-            Credit,
-            Release,
-            Runtime,
-            Certificate,
-            Distributor,
-            FilmNote,
-            MoneyFigure,
-            Quote,
-            Review,
-        ):
-            _move(model.objects.filter(film=other), film=keep)
-        FilmTitle.objects.get_or_create(
-            film=keep, title=other.title, defaults={"folded": other.title.lower()}
-        )
-        for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating"):
-            if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-                setattr(keep, name, getattr(other, name))
-        other.delete()
-        keep.save()
-    choose_film_title(keep)
-    refresh_film_aggregates(keep.pk)
+        if other.pk != keep.pk:
+            loader.merge_films(keep, other)
     data_changed()
 
 

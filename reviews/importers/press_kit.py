@@ -51,10 +51,16 @@ def looks_like(text: str) -> bool:
     )
 
 
+def _is_header_line(line: str) -> bool:
+    """`UK DVD Release Date: …` has a key of a few words; prose may hold a colon too."""
+    match = KEY_VALUE.match(line)
+    if match:
+        return len(match.group(1).split()) <= 4
+    return len(line.split()) < 8
+
+
 def _is_prose(lines: list[str]) -> bool:
-    return any(
-        not KEY_VALUE.match(line) and (len(line) > 200 or len(line.split()) > 25) for line in lines
-    )
+    return not all(_is_header_line(line.strip()) for line in lines)
 
 
 def parse(text: str) -> FilmDocument:
