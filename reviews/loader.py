@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz
 
 from .importers.records import CreditRecord, FilmDocument, MentionedFilm, ReviewRecord
@@ -1056,14 +1057,17 @@ def refresh_film_aggregates(film_id: int) -> None:
 
 
 def refresh_reviewer_counts(reviewers) -> None:
-    ids = [r.pk for r in reviewers]
-    counts = dict(
-        Review.objects.filter(reviewer_id__in=ids, is_hidden=False)
-        .values_list("reviewer_id")
+    """Visible reviews per reviewer, in one UPDATE."""
+    visible = (
+        Review.objects.filter(reviewer=OuterRef("pk"), is_hidden=False)
+        .order_by()
+        .values("reviewer")
         .annotate(n=Count("pk"))
+        .values("n")
     )
-    for reviewer_id in ids:
-        Reviewer.objects.filter(pk=reviewer_id).update(review_count=counts.get(reviewer_id, 0))
+    Reviewer.objects.filter(pk__in=[r.pk for r in reviewers]).update(
+        review_count=Coalesce(Subquery(visible), 0)
+    )
 
 
 def bump_data_version() -> int:
