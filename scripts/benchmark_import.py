@@ -98,10 +98,12 @@ def main() -> int:
     )
     print(f"documents: {len(list(corpus.iterdir()))} files, {size / 1e6:.1f} MB")
     print(
-        f"import (parse + resolve + load): {rows} reviews in {seconds:.1f} s = {import_rate:,.0f} reviews/s"
+        f"import (parse + resolve + load): {rows} reviews in {seconds:.1f} s "
+        f"= {import_rate:,.0f} reviews/s"
     )
     print(
-        f"raw sqlite3 executemany:        {rows} reviews in {raw_seconds:.2f} s = {raw_rate:,.0f} reviews/s"
+        f"raw sqlite3 executemany:        {rows} reviews in {raw_seconds:.2f} s "
+        f"= {raw_rate:,.0f} reviews/s"
     )
     print(f"ratio raw / import: {raw_rate / import_rate:.1f}x (aim: within 3x)")
     print(f"peak memory of the import process: {peak_mb:.0f} MB")
