@@ -154,10 +154,12 @@ class DocumentLoader:
         if film is None and doc.title:
             film = find_film_by_title(doc.title, doc.year)
             reason = f"same title {doc.title!r} and year {doc.year}"
-        if film is None:
-            film, reason = self.find_film_by_people()
+        # A review both documents carry is stronger evidence than shared people: a director
+        # may shoot two films in a year with much the same cast.
         if film is None:
             film, reason = self.find_film_by_reviews()
+        if film is None:
+            film, reason = self.find_film_by_people()
         if film is None:
             film = self.create_film()
         else:
@@ -171,9 +173,9 @@ class DocumentLoader:
         """A title-less document that came first made a provisional film; this document names
         it (same year, director and cast): the two are one film."""
         while True:
-            other, reason = self.find_film_by_people(provisional_only=True, exclude=film.pk)
+            other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
             if other is None:
-                other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
+                other, reason = self.find_film_by_people(provisional_only=True, exclude=film.pk)
             if other is None:
                 return
             merge_films(film, other)
@@ -191,6 +193,7 @@ class DocumentLoader:
         if doc.year is None or not doc.credits:
             return None, ""
         names = {fold(c.name) for c in doc.credits}
+        cast_names = {fold(c.name) for c in doc.credits if c.role == "cast"}
         directors = {fold(c.name) for c in doc.credits if c.role == "director"}
         best, best_score, best_reason = None, 0, ""
         candidates = Film.objects.filter(year=doc.year).exclude(pk=exclude)
@@ -200,15 +203,21 @@ class DocumentLoader:
         for film in candidates:
             if doc.title and not film.title_is_provisional and not titles_agree(doc.title, film):
                 continue
-            shared_directors, shared_cast = set(), set()
+            shared_directors, shared_cast, film_cast = set(), set(), set()
             for credit in film.credits.all():
                 spellings = {a.folded for a in credit.person.aliases.all()}
                 if credit.role == "director" and spellings & directors:
                     shared_directors |= spellings & directors
-                elif credit.role == "cast" and spellings & names:
+                elif credit.role == "cast":
+                    film_cast.add(credit.person_id)
                     shared_cast |= spellings & names
             score = 3 * len(shared_directors) + len(shared_cast)
-            enough = (shared_directors and shared_cast) or len(shared_cast) >= 3
+            # Much of the smaller cast list must be shared: a sequel shot the same year by the
+            # same director shares a few actors by chance, the same film shares most of them.
+            smaller = min(len(cast_names), len(film_cast)) or 1
+            enough = len(shared_cast) >= max(2, 0.4 * smaller) and (
+                shared_directors or len(shared_cast) >= 3
+            )
             if enough and score > best_score:
                 best, best_score = film, score
                 best_reason = (

@@ -98,7 +98,7 @@ def test_readme_documents_every_setting_and_command_option():
         assert f"`{variable}`" in readme, f"{variable} is not in the README"
     from django.core.management import load_command_class
 
-    for name in ("import_films", "create_editor"):
+    for name in ("import_films", "create_editor", "generate_corpus"):
         parser = load_command_class("reviews", name).create_parser("manage.py", name)
         assert name in readme
         for action in parser._actions:
