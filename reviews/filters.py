@@ -181,7 +181,7 @@ class ReviewFilter(filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(body__icontains=value) | Q(title__icontains=value))
+        return queryset.matching(value)
 
     def filter_sequel(self, queryset, name, value):
         return queryset.of_sequels() if value == "sequel" else queryset.of_originals()

@@ -51,6 +51,7 @@ from .text import (
     non_ascii_words,
     paragraph_count,
     repair_lost_letters,
+    review_search_text,
     split_title,
     strip_email,
     title_case,
@@ -664,6 +665,7 @@ class DocumentLoader:
                         helpful_total=record.helpful_total,
                         has_spoilers=record.has_spoilers,
                         has_lost_letters=data["lost"],
+                        search_text=review_search_text(data["title"], data["body"]),
                         **self.prov(record.line),
                     )
                 )
@@ -1035,7 +1037,10 @@ def repair_stored_lost_letters(tally: Tally) -> None:
         body, body_fixes, unresolved = repair_lost_letters(review.body, words)
         if title_fixes or body_fixes:
             Review.objects.filter(pk=review.pk).update(
-                title=title, body=body, has_lost_letters=bool(unresolved)
+                title=title,
+                body=body,
+                has_lost_letters=bool(unresolved),
+                search_text=review_search_text(title, body),
             )
             for fix in title_fixes + body_fixes:
                 tally.warn(None, "letter_repaired", f"review {review.pk}: {fix}")

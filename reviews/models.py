@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .text import fold
+from .text import fold, review_search_text
 
 
 class SourceDocument(models.Model):
@@ -475,6 +475,15 @@ class ReviewQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
 
+    def matching(self, query: str):
+        """Reviews whose title or text hold every word of the query, accents ignored."""
+        words = fold(query).split()
+        if not words:  # only punctuation: look for it literally
+            return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))
+        for word in words:
+            self = self.filter(search_text__contains=word)
+        return self
+
     def of_sequels(self):
         return self.filter(film__series_position__gt=1)
 
@@ -513,6 +522,9 @@ class Review(Curated, Provenanced):
         default=False, editable=False, help_text="Text holds letters lost as `?`, not yet repaired."
     )
     fingerprint = models.CharField(max_length=40, editable=False)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Title and text folded for accent-free search."
+    )
 
     objects = ReviewQuerySet.as_manager()
 
@@ -541,6 +553,12 @@ class Review(Curated, Provenanced):
 
     def __str__(self):
         return self.title or f"Review of {self.film}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.search_text = review_search_text(self.title, self.body)
+        if update_fields is not None and {"title", "body"} & set(update_fields):
+            update_fields = [*update_fields, "search_text"]
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:review-detail", args=[self.pk])

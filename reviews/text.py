@@ -35,6 +35,10 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+def review_search_text(title: str, body: str) -> str:
+    return fold(f"{title} {body}")
+
+
 def fingerprint(text: str) -> str:
     """Identity of a text whatever its white space, punctuation and lost letters: `Brønd`,
     `Br?nd` and `Brond` differ only in letters outside ASCII, which are left out."""

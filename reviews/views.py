@@ -410,7 +410,7 @@ def search(request):
             .select_related("character", "person", "film")
             .order_by("character__name", "film__year")[:SEARCH_LIMIT],
             "reviews": visible_reviews()
-            .filter(Q(body__icontains=query) | Q(title__icontains=query))
+            .matching(query)
             .order_by("-helpful_yes", "-date")[:SEARCH_LIMIT],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})

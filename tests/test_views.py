@@ -360,3 +360,13 @@ def test_query_count_does_not_grow_with_the_data(client, url, django_assert_max_
     add_many_reviews(120)
     with django_assert_max_num_queries(before):
         client.get(url + ("&" if "?" in url else "?") + "fresh=1")
+
+
+def test_review_search_ignores_accents_and_matches_every_word(client):
+    page = text(client.get("/search/?q=Zlatko+Buric"))
+    assert "Reviews" in page and "Zlatko Buri" in page
+    ids = {r["id"] for r in review_rows(client, "q=buric+milo")}
+    for review in Review.objects.filter(pk__in=ids):
+        assert "buri" in review.body.lower() and "milo" in review.body.lower()
+    accented = Review.objects.filter(body__contains="Burić").values_list("pk", flat=True)
+    assert accented and set(accented) <= {r["id"] for r in review_rows(client, "q=buric")}
