@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from . import services
@@ -46,6 +46,12 @@ def source_link(obj):
 
 class CuratedAdmin(admin.ModelAdmin):
     """Edited fields are locked against imports; every change invalidates cached pages."""
+
+    @admin.display(description="Public page")
+    def public_link(self, obj):
+        if not hasattr(obj, "get_absolute_url"):
+            return "—"
+        return format_html('<a href="{}">view</a>', obj.get_absolute_url())
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -182,9 +188,11 @@ class FilmAdmin(CuratedAdmin):
         "average_rating",
         "imdb_rating",
         "title_is_provisional",
+        "public_link",
+        source_link,
     )
     list_filter = ("title_is_provisional", "series", "year")
-    list_select_related = ("series",)
+    list_select_related = ("series", "source")
     search_fields = ("title", "titles__folded", "imdb_id")
     autocomplete_fields = ("series",)
     readonly_fields = (source_link, "locked", "review_count", "average_rating")
@@ -227,7 +235,7 @@ class FilmInline(admin.TabularInline):
 
 @admin.register(Series)
 class SeriesAdmin(CuratedAdmin):
-    list_display = ("name", "film_count")
+    list_display = ("name", "film_count", "public_link")
     search_fields = ("name", "stem")
     readonly_fields = (source_link, "locked")
     inlines = (FilmInline,)
@@ -258,8 +266,9 @@ class PersonCreditInline(CreditInline):
 
 @admin.register(Person)
 class PersonAdmin(CuratedAdmin):
-    list_display = ("name", "alias_list", "credit_count")
+    list_display = ("name", "alias_list", "credit_count", "public_link", source_link)
     search_fields = ("name", "aliases__folded", "aliases__name")
+    list_select_related = ("source",)
     readonly_fields = (source_link, "locked")
     inlines = (AliasInline, PersonCreditInline)
     actions = (merge_action("people", services.merge_people_by_staff),)
@@ -307,7 +316,7 @@ class CharacterAdmin(CuratedAdmin):
 
 @admin.register(Reviewer)
 class ReviewerAdmin(CuratedAdmin):
-    list_display = ("username", "review_count")
+    list_display = ("username", "review_count", "public_link")
     search_fields = ("username", "folded_username")
     readonly_fields = (source_link, "locked", "review_count")
     actions = (
@@ -328,9 +337,11 @@ class ReviewAdmin(CuratedAdmin):
         "helpful_yes",
         "has_spoilers",
         "is_hidden",
+        "public_link",
+        source_link,
     )
     list_filter = ("is_hidden", "has_spoilers", "rating_source", "film")
-    list_select_related = ("film", "reviewer")
+    list_select_related = ("film", "reviewer", "source")
     search_fields = ("title", "body", "reviewer__username")
     date_hierarchy = "date"
     autocomplete_fields = ("film", "reviewer")
@@ -426,7 +437,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
 @admin.register(ImportWarning)
 class ImportWarningAdmin(admin.ModelAdmin):
-    list_display = ("where", "code", "message", "is_resolved", "run")
+    list_display = ("where", "code", "message", "about", "is_resolved", "run")
     list_filter = ("is_resolved", "code", "file_name")
     list_select_related = ("run",)
     search_fields = ("message", "file_name")
@@ -435,6 +446,16 @@ class ImportWarningAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="About")
+    def about(self, obj):
+        if not obj.subject_type or obj.subject_id is None:
+            return "—"
+        try:
+            url = reverse(f"admin:reviews_{obj.subject_type}_change", args=[obj.subject_id])
+        except NoReverseMatch:
+            return "—"
+        return format_html('<a href="{}">{} {}</a>', url, obj.subject_type, obj.subject_id)
 
     @admin.display(description="Where", ordering="file_name")
     def where(self, obj):

@@ -133,9 +133,19 @@ def import_lock():
 
 
 def _warning_dicts(tally: Tally) -> list[dict]:
-    return [
-        {"line": line, "code": code, "message": message} for line, code, message in tally.warnings
-    ]
+    rows = []
+    for line, code, message, subject in tally.warnings:
+        subject = subject or tally.default_subject
+        rows.append(
+            {
+                "line": line,
+                "code": code,
+                "message": message,
+                "subject_type": subject._meta.model_name if subject is not None else "",
+                "subject_id": subject.pk if subject is not None else None,
+            }
+        )
+    return rows
 
 
 def import_file(path: Path) -> tuple[FileResult, Tally | None]:
@@ -241,6 +251,8 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
             line=w["line"],
             code=w["code"],
             message=w["message"],
+            subject_type=w["subject_type"],
+            subject_id=w["subject_id"],
         )
         for w in result.warnings
         if w["code"] not in ("film_matched",)

@@ -73,13 +73,15 @@ class Tally:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
-    warnings: list[tuple[int | None, str, str]] = field(default_factory=list)
+    warnings: list[tuple[int | None, str, str, object]] = field(default_factory=list)
+    # What a warning is about when it names nothing more precise: the document's film.
+    default_subject: object = None
 
     def count(self, kind: str, model: str, n: int = 1) -> None:
         getattr(self, kind)[model] += n
 
-    def warn(self, line: int | None, code: str, message: str) -> None:
-        self.warnings.append((line, code, message))
+    def warn(self, line: int | None, code: str, message: str, subject=None) -> None:
+        self.warnings.append((line, code, message, subject))
 
     def totals(self) -> dict[str, int]:
         return {
@@ -132,6 +134,7 @@ class DocumentLoader:
         for warning in self.doc.warnings:
             self.tally.warn(warning.line, warning.code, warning.message)
         film = self.resolve_film()
+        self.tally.default_subject = film
         self.touched_films.add(film.pk)
         self.load_film_facts(film)
         self.load_series(film)
@@ -420,7 +423,7 @@ class DocumentLoader:
             )
             self.tally.count("created", "Film")
             self.tally.warn(
-                mention.line, "film_from_prose", f"{film} is known only from this mention"
+                mention.line, "film_from_prose", f"{film} is known only from this mention", film
             )
         self.add_title(film, mention.title, mention.line)
         choose_film_title(film)
@@ -948,7 +951,7 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
     logger.info("merged person %s into %s: %s", other.pk, keep.pk, reason)
     other.delete()
     if tally is not None:
-        tally.warn(None, "people_merged", f"{other.name} merged into {keep.name}: {reason}")
+        tally.warn(None, "people_merged", f"{other.name} merged into {keep.name}: {reason}", keep)
         tally.count("updated", "Person")
     choose_person_name(keep)
 
@@ -1043,7 +1046,7 @@ def repair_stored_lost_letters(tally: Tally) -> None:
                 search_text=review_search_text(title, body),
             )
             for fix in title_fixes + body_fixes:
-                tally.warn(None, "letter_repaired", f"review {review.pk}: {fix}")
+                tally.warn(None, "letter_repaired", f"review {review.pk}: {fix}", review)
 
 
 def refresh_film_aggregates(film_id: int) -> None:

@@ -202,3 +202,20 @@ def test_changelists_do_not_query_per_row(staff_client, django_assert_max_num_qu
     for model in (Review, Person, Film):
         with django_assert_max_num_queries(20):
             assert staff_client.get(admin_url(model, "changelist")).status_code == 200
+
+
+def test_each_warning_links_to_the_record_it_is_about(staff_client):
+    from_prose = ImportWarning.objects.filter(code="film_from_prose").first()
+    assert from_prose.subject_type == "film"
+    assert Film.objects.get(pk=from_prose.subject_id).year in (2004, 2005)
+    page = staff_client.get(admin_url(ImportWarning, "changelist") + "?code=film_from_prose")
+    assert admin_url(Film, "change", from_prose.subject_id) in page.content.decode()
+    mismatch = ImportWarning.objects.get(code="review_count_mismatch")
+    assert mismatch.subject_type == "film"
+    assert Film.objects.get(pk=mismatch.subject_id).year == 2004
+
+
+def test_changelist_rows_link_to_public_page_and_source(staff_client):
+    page = staff_client.get(admin_url(Film, "changelist")).content.decode()
+    assert 'href="/films/pusher-1996/"' in page
+    assert "003_6babc6f12075f7ee.txt" in page or "002_1affec39b17f696e.txt" in page
