@@ -489,7 +489,8 @@ class DocumentLoader:
                 values["source_rank"] = self.rank
             if credited and not alias.is_credited_alias:
                 values["is_credited_alias"] = True
-            _set_fields(alias, values, self.tally)
+            if not _set_fields(alias, values, self.tally):
+                return  # nothing new about this spelling: the name stands
         choose_person_name(person)
 
     def absorb_credited_alias(self, person: Person, record: CreditRecord, film: Film) -> None:
@@ -874,7 +875,8 @@ def names_close(a: str, b: str) -> float:
 
 def close_spelling_in_film(name: str, film: Film, role: str) -> tuple[Person, float] | None:
     best = None
-    for credit in Credit.objects.filter(film=film, role=role).select_related("person"):
+    credits = Credit.objects.filter(film=film, role=role).select_related("person")
+    for credit in credits.prefetch_related("person__aliases"):
         for alias in credit.person.aliases.all():
             ratio = names_close(name, alias.name)
             if ratio and (best is None or ratio > best[1]):

@@ -27,12 +27,16 @@ _TRANSLITERATIONS = str.maketrans(
 )
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if not text.isascii():
+        # Decomposed accents are combining marks outside ASCII: the encode drops them.
+        text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
+        text = text.encode("ascii", "ignore").decode("ascii")
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def review_search_text(title: str, body: str) -> str:
