@@ -845,7 +845,8 @@ def choose_person_name(person: Person) -> None:
     kept), then the one from the most careful format."""
     if person.is_locked("name"):
         return
-    aliases = [a for a in person.aliases.all() if not a.is_credited_alias]
+    # Fresh from the database: a prefetched list on `person` may predate the new spelling.
+    aliases = list(PersonAlias.objects.filter(person=person, is_credited_alias=False))
     if not aliases:
         return
     best = max(

@@ -4,7 +4,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from .records import ImportFormatError, Warning
+from .records import ImportFormatError, NoteRecord, Warning
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
@@ -138,3 +138,11 @@ def spoiler_marker(text: str) -> tuple[str, bool]:
     """`*** This review may contain spoilers ***` is a flag, not text: (text without it, found)."""
     cleaned = _SPOILER_MARK.sub(" ", text)
     return " ".join(cleaned.split()), cleaned != text
+
+
+def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
+    """`Danish (English subtitles)`, `Denmark / UK`: one note each, the parenthesis as detail."""
+    return [
+        NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), line, ", ".join(parenthesised(item)))
+        for item in split_list(value, ",/")
+    ]

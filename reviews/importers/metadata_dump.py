@@ -7,6 +7,7 @@ from ..text import restore_paragraphs
 from .common import (
     KEY_VALUE,
     blocks,
+    list_notes,
     parenthesised,
     parse_day_month_year,
     parse_money,
@@ -178,9 +179,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
     elif kind in ("country", "language"):
-        for item in split_list(value, ",/"):
-            detail = ", ".join(parenthesised(item))
-            doc.notes.append(NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), number, detail))
+        doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
         notes = parenthesised(value)
         where = territory(notes[0]) if notes else ""

@@ -5,14 +5,21 @@ with the film's title in capitals and names characters as `Character (Actor)`.""
 import re
 
 from ..text import is_shouted, split_title, title_case, title_key
-from .common import KEY_VALUE, blocks, parenthesised, parse_day_month_year, split_list, territory
+from .common import (
+    KEY_VALUE,
+    blocks,
+    list_notes,
+    parenthesised,
+    parse_day_month_year,
+    split_list,
+    territory,
+)
 from .records import (
     CertificateRecord,
     CreditRecord,
     DistributorRecord,
     FilmDocument,
     MentionedFilm,
-    NoteRecord,
     ReleaseRecord,
     RuntimeRecord,
 )
@@ -101,9 +108,7 @@ def _header_line(doc: FilmDocument, line: str, number: int) -> None:
             doc.credits.append(CreditRecord(name=name, role=role, line=number))
     elif lower in ("country", "countries", "language", "languages"):
         kind = "country" if lower.startswith("countr") else "language"
-        for item in split_list(value, ",/"):
-            detail = ", ".join(parenthesised(item))
-            doc.notes.append(NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), number, detail))
+        doc.notes.extend(list_notes(kind, value, number))
     elif release := _RELEASE_KEY.match(key):
         notes = parenthesised(value)
         medium = _MEDIA.get((release.group("medium") or "").lower(), "theatrical")
