@@ -80,7 +80,10 @@ class FilmFilter(filters.FilterSet):
         field_name="imdb_rating", lookup_expr="lte", label="IMDb rating to", **RATING_BOUNDS
     )
     sequel = filters.ChoiceFilter(
-        choices=SequelChoice.CHOICES, method="filter_sequel", label="Sequel", empty_label="Any"
+        choices=SequelChoice.CHOICES,
+        method="filter_sequel",
+        label="Originals or sequels",
+        empty_label="Both",
     )
     series = filters.ModelChoiceFilter(
         queryset=Series.objects.all(),
@@ -143,8 +146,8 @@ class ReviewFilter(filters.FilterSet):
     sequel = filters.ChoiceFilter(
         choices=[("original", "Of originals"), ("sequel", "Of sequels")],
         method="filter_sequel",
-        label="Film",
-        empty_label="Any film",
+        label="Originals or sequels",
+        empty_label="Both",
     )
     film = filters.ModelChoiceFilter(
         queryset=Film.objects.all(), to_field_name="slug", label="Film", empty_label="All films"
