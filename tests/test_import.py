@@ -478,3 +478,68 @@ def test_dump_imported_first_joins_the_film_named_later(empty_db, fixture_path, 
     run_import([next(fixture_path.glob("001_*"))])
     assert Film.objects.filter(year=1996).count() == 1
     assert Film.objects.get(year=1996).title == "Pusher"
+
+
+def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_path, fixture_path):
+    """A real import process, killed with SIGKILL after some files: every file in the database
+    is whole (one transaction each), and running the import again completes it."""
+    import signal
+    import sqlite3
+    import time
+
+    from reviews.corpus import generate
+
+    folder = tmp_path / "docs"
+    list(generate(folder, films=16, reviews=800, people=200, seed=3))
+    database = tmp_path / "db.sqlite3"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=settings.BASE_DIR, check=True)
+    process = subprocess.Popen(
+        [*manage, "import_films", str(folder), "-v0"], env=env, cwd=settings.BASE_DIR
+    )
+
+    def imported_files() -> int:
+        with sqlite3.connect(database, timeout=30) as connection:
+            return connection.execute("SELECT COUNT(*) FROM reviews_sourcedocument").fetchone()[0]
+
+    deadline = time.monotonic() + 120
+    while imported_files() < 6 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    def counts(path) -> tuple:
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return tuple(
+                connection.execute(f"SELECT COUNT(*) FROM reviews_{table}").fetchone()[0]
+                for table in ("film", "person", "credit", "review", "reviewer")
+            ), sorted(n for (n,) in connection.execute("SELECT name FROM reviews_sourcedocument"))
+
+    state, done = counts(database)
+    files = sorted(p.name for p in folder.iterdir())
+    assert 0 < len(done) < len(files)
+    assert done == files[: len(done)]  # whole files, in order, up to the one that was cut
+    # ... and exactly what a clean import of those files gives.
+    prefix = tmp_path / "prefix"
+    prefix.mkdir()
+    for name in done:
+        shutil.copy(folder / name, prefix / name)
+    clean = tmp_path / "clean.sqlite3"
+    clean_env = {**env, "DATABASE_URL": f"sqlite:///{clean}"}
+    subprocess.run([*manage, "migrate", "-v0"], env=clean_env, cwd=settings.BASE_DIR, check=True)
+    subprocess.run(
+        [*manage, "import_films", str(prefix), "-v0"], env=clean_env, cwd=settings.BASE_DIR
+    )
+    assert counts(clean)[0] == state
+    rerun = subprocess.run(
+        [*manage, "import_films", str(folder), "-v0"], env=env, cwd=settings.BASE_DIR
+    )
+    assert rerun.returncode == 0
+    assert imported_files() == len(list(folder.iterdir()))
