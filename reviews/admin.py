@@ -18,6 +18,7 @@ from .models import (
     FilmTitle,
     ImportRun,
     ImportWarning,
+    MergeRecord,
     MoneyFigure,
     Person,
     PersonAlias,
@@ -95,7 +96,15 @@ def merge_action(model_name: str, merge):
             merge(keep, others, request.user)
             for other in others:
                 modeladmin.log_change(request, keep, f"Merged {other} (id {other.pk}) into this.")
-            modeladmin.message_user(request, f"Merged {len(others)} into {keep}.")
+            modeladmin.message_user(
+                request,
+                format_html(
+                    'Merged {} into {}. <a href="{}">Undo it from the list of merges.</a>',
+                    len(others),
+                    keep,
+                    reverse("admin:reviews_mergerecord_changelist"),
+                ),
+            )
             return None
         return TemplateResponse(
             request,
@@ -475,6 +484,46 @@ class ImportWarningAdmin(admin.ModelAdmin):
             warning.save(update_fields=["is_resolved"])
             self.log_change(request, warning, "Resolved" if resolved else "Reopened")
         self.message_user(request, f"{queryset.count()} warning(s) updated.")
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "kind", "merged_by", "merged_at", "undone_at")
+    list_filter = ("kind", ("undone_at", admin.EmptyFieldListFilter))
+    search_fields = ("kept_label", "removed_label")
+    readonly_fields = ("kind", "kept_id", "kept_label", "removed_label", "merged_by",
+                       "merged_at", "undone_at", "snapshot")  # fmt: skip
+    actions = ("undo_merges",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("reviews.change_mergerecord")
+
+    @admin.action(description="Undo selected merges", permissions=["change"])
+    def undo_merges(self, request, queryset):
+        pending = queryset.filter(undone_at__isnull=True)
+        if request.POST.get("confirm") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/reviews/undo_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Undo merges",
+                    "objects": pending,
+                    "opts": self.model._meta,
+                    "action": request.POST.get("action"),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        count = 0
+        for record in pending.order_by("-merged_at"):
+            services.undo_merge(record)
+            self.log_change(request, record, "Undone")
+            count += 1
+        self.message_user(request, f"{count} merge(s) undone.")
+        return None
 
 
 admin.site.register(QuoteLine)

@@ -608,6 +608,30 @@ class ImportWarning(models.Model):
         return f"{where}: {self.message}"
 
 
+class MergeRecord(models.Model):
+    """A merge staff made in the admin, with what it needs to be undone."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "People"
+        REVIEWER = "reviewer", "Reviewers"
+        FILM = "film", "Films"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kept_id = models.PositiveBigIntegerField()
+    kept_label = models.CharField(max_length=255)
+    removed_label = models.CharField(max_length=255)
+    snapshot = models.JSONField(help_text="The removed record and its rows, as they were.")
+    merged_by = models.CharField(max_length=150, blank=True)
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"{self.removed_label} merged into {self.kept_label}"
+
+
 class DataVersion(models.Model):
     """One row whose counter moves whenever imported or edited data changes (cache keys)."""
 

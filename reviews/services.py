@@ -1,7 +1,11 @@
 """What staff do to the data, as plain functions the admin calls: merge, moderate, lock."""
 
+import json
+
+from django.core import serializers
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from . import loader
 from .loader import (
@@ -12,6 +16,8 @@ from .loader import (
 )
 from .models import (
     Film,
+    FilmTitle,
+    MergeRecord,
     Person,
     PersonAlias,
     Review,
@@ -47,33 +53,103 @@ def keep_old_name_as_alias(person: Person, old_name: str) -> None:
     )
 
 
+# What a merge moves or deletes, per kind: undoing re-saves these rows as they were.
+def _dependents(obj) -> list:
+    if isinstance(obj, Person):
+        return [*obj.credits.all(), *obj.aliases.all()]
+    if isinstance(obj, Reviewer):
+        return list(obj.reviews.all())
+    rows = []
+    for relation in ("titles", "credits", "releases", "runtimes", "certificates", "distributors",
+                     "notes", "money", "reviews"):  # fmt: skip
+        rows.extend(getattr(obj, relation).all())
+    for quote in obj.quotes.all():
+        rows.extend([quote, *quote.lines.all()])
+    return rows
+
+
+def _record_merge(keep, other, user) -> MergeRecord:
+    return MergeRecord.objects.create(
+        kind=other._meta.model_name,
+        kept_id=keep.pk,
+        kept_label=str(keep)[:255],
+        removed_label=str(other)[:255],
+        snapshot=json.loads(serializers.serialize("json", [other, *_dependents(other)])),
+        merged_by=str(user or ""),
+    )
+
+
 @transaction.atomic
-def merge_people_by_staff(keep: Person, others, user) -> None:
+def merge_people_by_staff(keep: Person, others, user) -> list[MergeRecord]:
+    records = []
     for other in others:
         if other.pk != keep.pk:
+            records.append(_record_merge(keep, other, user))
             merge_people(keep, other, f"merged by {user} in the admin")
     # The name staff chose to keep is the name, whatever the documents say.
     lock_fields(keep, ["name"])
     data_changed()
+    return records
 
 
 @transaction.atomic
-def merge_reviewers(keep: Reviewer, others) -> None:
+def merge_reviewers(keep: Reviewer, others, user=None) -> list[MergeRecord]:
+    records = []
     for other in others:
         if other.pk == keep.pk:
             continue
+        records.append(_record_merge(keep, other, user))
         Review.objects.filter(reviewer=other).update(reviewer=keep)
         other.delete()
     refresh_reviewer_counts([keep])
     data_changed()
+    return records
 
 
 @transaction.atomic
-def merge_films(keep: Film, others) -> None:
+def undo_merge(record: MergeRecord) -> None:
+    """Bring the removed record back with its rows: rows that were moved point back to it,
+    rows that were dropped as duplicates are made again."""
+    if record.undone_at is not None:
+        return
+    restored = list(serializers.deserialize("json", json.dumps(record.snapshot)))
+    removed = restored[0].object
+    if isinstance(removed, Film):
+        removed.series_position = None  # the series was renumbered; number it again below
+    for item in restored:
+        item.save()
+    if isinstance(removed, Film):
+        if removed.series_id:
+            loader.order_series(removed.series)
+        # The kept film took the removed film's title as one of its own; it is the other's again.
+        FilmTitle.objects.filter(film_id=record.kept_id, title=removed.title).exclude(
+            pk__in=[i.object.pk for i in restored if isinstance(i.object, FilmTitle)]
+        ).delete()
+        for film_id in (record.kept_id, removed.pk):
+            refresh_film_aggregates(film_id)
+        loader.choose_film_title(Film.objects.get(pk=record.kept_id))
+    elif isinstance(removed, Person):
+        keep = Person.objects.filter(pk=record.kept_id).first()
+        if keep is not None:
+            loader.choose_person_name(keep)
+    elif isinstance(removed, Reviewer):
+        refresh_reviewer_counts(Reviewer.objects.filter(pk__in=[record.kept_id, removed.pk]))
+        for film_id in Review.objects.filter(reviewer=removed).values_list("film_id", flat=True):
+            refresh_film_aggregates(film_id)
+    record.undone_at = timezone.now()
+    record.save(update_fields=["undone_at"])
+    data_changed()
+
+
+@transaction.atomic
+def merge_films(keep: Film, others, user=None) -> list[MergeRecord]:
+    records = []
     for other in others:
         if other.pk != keep.pk:
+            records.append(_record_merge(keep, other, user))
             loader.merge_films(keep, other)
     data_changed()
+    return records
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from reviews.importing import run_import
-from reviews.models import Film, ImportWarning, Person, Review, Reviewer
+from reviews.models import Film, ImportWarning, MergeRecord, Person, Review, Reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +219,52 @@ def test_changelist_rows_link_to_public_page_and_source(staff_client):
     page = staff_client.get(admin_url(Film, "changelist")).content.decode()
     assert 'href="/films/pusher-1996/"' in page
     assert "003_6babc6f12075f7ee.txt" in page or "002_1affec39b17f696e.txt" in page
+
+
+def merge_then_undo(staff_client, model, keep, other):
+    staff_client.post(
+        admin_url(model, "changelist"),
+        {
+            "action": f"merge_{model._meta.verbose_name_plural}",
+            "_selected_action": [keep.pk, other.pk],
+            "confirm": "yes",
+            "keep": keep.pk,
+        },
+    )
+    assert not model.objects.filter(pk=other.pk).exists()
+    record = MergeRecord.objects.get(kept_id=keep.pk, undone_at__isnull=True)
+    changelist = admin_url(MergeRecord, "changelist")
+    post = {"action": "undo_merges", "_selected_action": [record.pk]}
+    assert b"Yes, undo them" in staff_client.post(changelist, post).content
+    staff_client.post(changelist, {**post, "confirm": "yes"})
+    record.refresh_from_db()
+    assert record.undone_at is not None
+    return model.objects.get(pk=other.pk)
+
+
+def test_a_person_merge_can_be_undone(staff_client):
+    keep, other = Person.objects.get(name="Kim Bodnia"), Person.objects.get(name="Kim Maali")
+    before = sorted(other.credits.values_list("film_id", "role"))
+    restored = merge_then_undo(staff_client, Person, keep, other)
+    assert restored.name == "Kim Maali"
+    assert sorted(restored.credits.values_list("film_id", "role")) == before
+    assert set(restored.aliases.values_list("name", flat=True)) == {"Kim Maali"}
+    assert "Kim Maali" not in set(keep.aliases.values_list("name", flat=True))
+
+
+def test_a_reviewer_merge_can_be_undone(staff_client):
+    keep, other = Reviewer.objects.get(username="snake77"), Reviewer.objects.get(username="robo8")
+    restored = merge_then_undo(staff_client, Reviewer, keep, other)
+    assert restored.reviews.count() == 2
+    restored.refresh_from_db()
+    assert restored.review_count == 2
+
+
+def test_a_film_merge_can_be_undone(staff_client, client):
+    keep, other = Film.objects.get(year=1996), Film.objects.get(year=2004)
+    restored = merge_then_undo(staff_client, Film, keep, other)
+    assert restored.reviews.count() == 25 and restored.credits.exists()
+    keep.refresh_from_db()
+    assert keep.reviews.count() == 56
+    assert not keep.titles.filter(title__startswith="Pusher II").exists()
+    assert "All 25 reviews" in client.get(restored.get_absolute_url()).content.decode()
