@@ -3,7 +3,7 @@
 import json
 
 from django.core import serializers
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ from .models import (
 def data_changed() -> None:
     """Cached pages and ETags must not outlive a change."""
     bump_data_version()
-    cache.clear()
+    caches["pages"].clear()
 
 
 def lock_fields(obj, fields) -> None:

@@ -1,16 +1,19 @@
 """Public pages: GET and HEAD only, a fixed number of queries each, validators for 304s."""
 
 import csv
+import hashlib
 import json
 from collections import defaultdict
 from functools import wraps
 
+from django.core.cache import caches
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.views.decorators.http import condition, require_safe
 
 from . import charts, structured_data
@@ -30,23 +33,48 @@ from .models import (
 from .text import fold
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48}
+PAGE_CACHE_SECONDS = 24 * 3600  # the key changes with the data, so this is only a bound
 EXPORT_FORMATS = ("json", "csv")
 
 
-def data_version() -> int:
-    return DataVersion.objects.values_list("version", flat=True).first() or 0
+def data_version(request=None) -> int:
+    """The counter imports and admin changes move; read once per request."""
+    if request is not None and hasattr(request, "_data_version"):
+        return request._data_version
+    version = DataVersion.objects.values_list("version", flat=True).first() or 0
+    if request is not None:
+        request._data_version = version
+    return version
+
+
+def _page_key(request) -> str:
+    # A stable digest: str hashes differ between processes, and so between gunicorn workers.
+    digest = hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
+    return f"v{data_version(request)}-{digest}"
 
 
 def _etag(request, *args, **kwargs):
-    return f'"v{data_version()}-{hash(request.get_full_path()) & 0xFFFFFFFF:x}"'
+    return f'"{_page_key(request)}"'
 
 
 def public_page(view):
-    """GET/HEAD only; an ETag from the data version, so an unchanged page answers 304."""
+    """GET/HEAD only; an ETag from the data version, so an unchanged page answers 304; whole
+    pages cached (the `pages` cache) until the data changes."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        pages = caches["pages"]
+        key = f"page:{_page_key(request)}"
+        cached = pages.get(key)
+        if cached is not None:
+            status, content_type, content = cached
+            response = HttpResponse(content, status=status, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                pages.set(
+                    key, (200, response["Content-Type"], response.content), PAGE_CACHE_SECONDS
+                )
         patch_cache_control(response, public=True, max_age=60)
         return response
 
@@ -66,9 +94,28 @@ def healthz(request):
 # -- helpers ------------------------------------------------------------------------------------
 
 
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact count over a large filtered set costs more than
+    the page itself. Past the cap the list says "10,000+" and stops paginating there."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.COUNT_CAP + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.COUNT_CAP
+
+    @property
+    def display_count(self) -> str:
+        return f"{self.COUNT_CAP:,}+" if self.is_capped else f"{self.count:,}"
+
+
 def paginate(request, queryset, per_page):
     """The page asked for; a page number that is no page is a 404, not a silent page 1."""
-    paginator = Paginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:

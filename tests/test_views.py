@@ -370,3 +370,34 @@ def test_review_search_ignores_accents_and_matches_every_word(client):
         assert "buri" in review.body.lower() and "milo" in review.body.lower()
     accented = Review.objects.filter(body__contains="Burić").values_list("pk", flat=True)
     assert accented and set(accented) <= {r["id"] for r in review_rows(client, "q=buric")}
+
+
+def test_pages_are_cached_until_the_data_changes(client, settings, django_assert_num_queries):
+    from django.core.cache import caches
+
+    from reviews.loader import bump_data_version
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    }
+    caches["pages"].clear()
+    first = client.get(PUSHER)
+    with django_assert_num_queries(1):  # the data version, nothing else
+        again = client.get(PUSHER)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    Film.objects.filter(year=1996).update(logline="A new logline.")
+    assert "A new logline." not in text(client.get(PUSHER))
+    bump_data_version()
+    assert "A new logline." in text(client.get(PUSHER))
+
+
+def test_large_lists_are_counted_only_up_to_a_cap(client, monkeypatch):
+    from reviews.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 30)
+    page = text(client.get("/reviews/"))
+    assert "30+ reviews" in page
+    assert text(client.get("/reviews/?film=pusher-ii-with-blood-on-my-hands-2004")).count(
+        "25 reviews"
+    )
