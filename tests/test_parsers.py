@@ -331,3 +331,11 @@ def test_parsers_return_records_or_raise_their_own_error(parts):
 def test_parsers_survive_any_bytes(data):
     with contextlib.suppress(ImportFormatError):
         parse_document("fuzz.bin", data)
+
+
+def test_oversized_documents_are_refused_before_parsing(monkeypatch):
+    from reviews.importers import common
+
+    monkeypatch.setattr(common, "MAX_DOCUMENT_BYTES", 100)
+    with pytest.raises(ImportFormatError, match="over the limit"):
+        parse_document("big.xml", b"<movie>" + b" " * 200 + b"</movie>")

@@ -100,3 +100,37 @@ def test_random_query_strings_never_cause_a_server_error(client, page, params):
     assert response.status_code in (200, 400, 404), (page, params)
     if response.streaming:  # an export fails, if at all, while it streams
         b"".join(response.streaming_content)
+
+
+def test_an_unknown_host_is_refused(client):
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_cache_url_selects_redis():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_DEBUG": "1",
+        "CACHE_URL": "redis://127.0.0.1:6379/3",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['LOCATION'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "DJANGO_SETTINGS_MODULE": "filmsite.settings"},
+        cwd=django_settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/3",
+    ]
