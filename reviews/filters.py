@@ -20,10 +20,6 @@ RATING_BOUNDS = {
 TEXT_MAX = 200
 
 
-class SequelChoice:
-    CHOICES = [("original", "Originals"), ("sequel", "Sequels")]
-
-
 def desc(field):
     return F(field).desc(nulls_last=True)
 
@@ -80,7 +76,7 @@ class FilmFilter(filters.FilterSet):
         field_name="imdb_rating", lookup_expr="lte", label="IMDb rating to", **RATING_BOUNDS
     )
     sequel = filters.ChoiceFilter(
-        choices=SequelChoice.CHOICES,
+        choices=[("original", "Originals"), ("sequel", "Sequels")],
         method="filter_sequel",
         label="Originals or sequels",
         empty_label="Both",

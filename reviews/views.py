@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import condition, require_safe
 
 from . import charts, structured_data
-from .filters import REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
+from .filters import FILM_SORTS, REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
 from .models import (
     Character,
     Credit,
@@ -129,10 +129,8 @@ def query_without_page(request) -> str:
     return params.urlencode()
 
 
-def list_page(request, *, filterset, default_order, template, per_page, export, extra=None):
+def list_page(request, *, filterset, template, per_page, export, extra=None):
     """A filtered, sorted, paginated list; `?format=json|csv` exports every row of it."""
-    queryset = filterset.queryset.order_by(*default_order)
-    filterset.queryset = queryset
     if not filterset.is_valid():
         context = {"filter": filterset, "page_obj": None, "query": query_without_page(request)}
         return render(request, template, {**context, **(extra or {})}, status=400)
@@ -277,11 +275,10 @@ def home(request):
 
 @public_page
 def film_list(request):
-    filterset = FilmFilter(request.GET, queryset=Film.objects.select_related("series"))
+    films = Film.objects.select_related("series").order_by(*FILM_SORTS["year"][1])
     return list_page(
         request,
-        filterset=filterset,
-        default_order=("year", "title", "id"),
+        filterset=FilmFilter(request.GET, queryset=films),
         template="reviews/film_list.html",
         per_page=PAGE_SIZE["films"],
         export=FILM_EXPORT,
@@ -331,11 +328,10 @@ def film_detail(request, slug):
 
 @public_page
 def review_list(request):
-    filterset = ReviewFilter(request.GET, queryset=visible_reviews())
+    reviews = visible_reviews().order_by(*REVIEW_SORTS["newest"][1])
     return list_page(
         request,
-        filterset=filterset,
-        default_order=REVIEW_SORTS["newest"][1],
+        filterset=ReviewFilter(request.GET, queryset=reviews),
         template="reviews/review_list.html",
         per_page=PAGE_SIZE["reviews"],
         export=REVIEW_EXPORT,
@@ -354,11 +350,9 @@ def review_detail(request, pk):
 
 @public_page
 def person_list(request):
-    filterset = PersonFilter(request.GET, queryset=Person.objects.all())
     return list_page(
         request,
-        filterset=filterset,
-        default_order=("name", "id"),
+        filterset=PersonFilter(request.GET, queryset=Person.objects.order_by("name", "id")),
         template="reviews/person_list.html",
         per_page=PAGE_SIZE["people"],
         export=PERSON_EXPORT,

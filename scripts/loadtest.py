@@ -11,6 +11,7 @@ any answer was an error.
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -20,23 +21,35 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-MIX = [
+# Kinds of request and how to make them; the detail URLs come from the site's sitemap, so the
+# script knows nothing of the data it serves.
+LISTS = [
     ("home", "/"),
     ("list", "/films/"),
     ("list", "/reviews/"),
     ("filtered", "/reviews/?rating_min=6&date_after=2000-01-01&sequel=original&sort=highest"),
     ("filtered", "/films/?year_min=1990&sort=-rating"),
-    ("filtered", "/reviews/?spoilers=hide&page=2"),
-    ("detail", "/films/pusher-1996/"),
-    ("detail", "/series/the-pusher-trilogy/"),
-    ("detail", "/people/mads-mikkelsen/"),
-    ("detail", "/reviews/1/"),
-    ("search", "/search/?q=buric"),
-    ("search", "/search/?q=tonny"),
-    ("export", "/reviews/?film=pusher-1996&format=json"),
+    ("filtered", "/reviews/?spoilers=hide&sort=helpful"),
 ]
+DETAIL_PREFIXES = ("/films/", "/series/", "/people/", "/reviews/", "/reviewers/")
+
+
+def build_mix(base: str) -> list[tuple[str, str]]:
+    with urllib.request.urlopen(base + "/sitemap.xml", timeout=10) as response:
+        sitemap = response.read().decode()
+    paths = [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    details = []
+    for prefix in DETAIL_PREFIXES:
+        found = [p for p in paths if p.startswith(prefix) and p != prefix]
+        details += [("detail", p) for p in found[:2]]
+    film = next((p for p in paths if p.startswith("/films/") and p != "/films/"), None)
+    word = film.strip("/").split("/")[-1].split("-")[0] if film else "a"
+    searches = [("search", f"/search/?q={word}"), ("search", f"/reviews/?q={word}")]
+    exports = [("export", "/reviews/?format=json&sort=newest&rating_min=9")]
+    return LISTS + details + searches + exports
 
 
 def free_port() -> int:
@@ -110,7 +123,8 @@ def main() -> int:
                 print("the server did not start", file=sys.stderr)
                 return 1
             time.sleep(0.2)
-        plan = [MIX[i % len(MIX)] for i in range(args.requests)]
+        mix = build_mix(base)
+        plan = [mix[i % len(mix)] for i in range(args.requests)]
         stop_at = time.monotonic() + args.seconds
         results = []
         started = time.perf_counter()
@@ -132,7 +146,7 @@ def main() -> int:
     errors = [r for r in results if not 200 <= r[1] < 400]
     print(f"requests: {len(results)} in {elapsed:.2f} s = {len(results) / elapsed:.1f} req/s")
     print(f"{'kind':10} {'count':>6} {'p50 ms':>8} {'p99 ms':>8}")
-    for kind in dict.fromkeys(k for k, _ in MIX):
+    for kind in dict.fromkeys(k for k, _ in mix):
         times = sorted(r[2] for r in results if r[0] == kind)
         if times:
             p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
