@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from rapidfuzz import fuzz
 
 from .importers.records import CreditRecord, FilmDocument, MentionedFilm, ReviewRecord
@@ -1092,7 +1093,8 @@ def refresh_reviewer_counts(reviewers) -> None:
 
 def bump_data_version() -> int:
     row, _ = DataVersion.objects.get_or_create(pk=1)
-    DataVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    # update() skips auto_now: the time is set here, for Last-Modified.
+    DataVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
     return row.version + 1
 
 

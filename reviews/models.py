@@ -548,6 +548,7 @@ class Review(Curated, Provenanced):
             models.Index(fields=["is_hidden", "date", "id"]),
             models.Index(fields=["is_hidden", "rating", "date"]),
             models.Index(fields=["is_hidden", "helpful_yes"]),
+            models.Index(fields=["is_hidden", "has_spoilers", "date"]),
             models.Index(fields=["reviewer", "date"]),
         ]
 

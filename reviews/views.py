@@ -37,14 +37,21 @@ PAGE_CACHE_SECONDS = 24 * 3600  # the key changes with the data, so this is only
 EXPORT_FORMATS = ("json", "csv")
 
 
-def data_version(request=None) -> int:
-    """The counter imports and admin changes move; read once per request."""
-    if request is not None and hasattr(request, "_data_version"):
-        return request._data_version
-    version = DataVersion.objects.values_list("version", flat=True).first() or 0
-    if request is not None:
-        request._data_version = version
-    return version
+def _data_state(request) -> tuple[int, object]:
+    """(version, changed_at) of the data, read once per request."""
+    if not hasattr(request, "_data_state"):
+        row = DataVersion.objects.values_list("version", "changed_at").first()
+        request._data_state = row or (0, None)
+    return request._data_state
+
+
+def data_version(request) -> int:
+    """The counter imports and admin changes move."""
+    return _data_state(request)[0]
+
+
+def _last_modified(request, *args, **kwargs):
+    return _data_state(request)[1]
 
 
 def _page_key(request) -> str:
@@ -78,7 +85,7 @@ def public_page(view):
         patch_cache_control(response, public=True, max_age=60)
         return response
 
-    return require_safe(condition(etag_func=_etag)(wrapped))
+    return require_safe(condition(etag_func=_etag, last_modified_func=_last_modified)(wrapped))
 
 
 @require_safe

@@ -287,6 +287,8 @@ def test_unchanged_page_answers_304(client):
     first = client.get(PUSHER)
     etag = first["ETag"]
     assert client.get(PUSHER, headers={"if-none-match": etag}).status_code == 304
+    since = first["Last-Modified"]
+    assert client.get(PUSHER, headers={"if-modified-since": since}).status_code == 304
     Film.objects.filter(year=1996).update(plot="changed")
     from reviews.loader import bump_data_version
 
