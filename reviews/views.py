@@ -142,14 +142,22 @@ def list_page(request, *, filterset, template, per_page, export, extra=None):
         context = {"filter": filterset, "page_obj": None, "query": query_without_page(request)}
         return render(request, template, {**context, **(extra or {})}, status=400)
     rows = filterset.qs
+    exported = export_if_asked(request, rows, export)
+    if exported is not None:
+        return exported
+    page = paginate(request, rows, per_page)
+    context = {"filter": filterset, "page_obj": page, "query": query_without_page(request)}
+    return render(request, template, {**context, **(extra or {})})
+
+
+def export_if_asked(request, rows, export):
+    """`?format=json|csv`: the export response; another format: 400; none: None."""
     wanted = request.GET.get("format")
     if wanted in EXPORT_FORMATS:
         return export_response(rows, export, wanted, request)
     if wanted:
         return HttpResponse("Unknown format.\n", status=400, content_type="text/plain")
-    page = paginate(request, rows, per_page)
-    context = {"filter": filterset, "page_obj": page, "query": query_without_page(request)}
-    return render(request, template, {**context, **(extra or {})})
+    return None
 
 
 def export_response(rows, export, wanted, request):
@@ -419,7 +427,10 @@ def series_detail(request, slug):
 @public_page
 def reviewer_detail(request, slug):
     reviewer = get_object_or_404(Reviewer, slug=slug)
-    reviews = visible_reviews().filter(reviewer=reviewer).order_by("-date", "-id")
+    reviews = visible_reviews().filter(reviewer=reviewer).order_by(*REVIEW_SORTS["newest"][1])
+    exported = export_if_asked(request, reviews, REVIEW_EXPORT)
+    if exported is not None:
+        return exported
     page = paginate(request, reviews, PAGE_SIZE["reviews"])
     return render(
         request,

@@ -403,3 +403,17 @@ def test_large_lists_are_counted_only_up_to_a_cap(client, monkeypatch):
     assert text(client.get("/reviews/?film=pusher-ii-with-blood-on-my-hands-2004")).count(
         "25 reviews"
     )
+
+
+def test_reviewer_page_exports_their_reviews(client):
+    rows = exported(client, "/reviewers/robo8/")
+    assert {r["film_year"] for r in rows} == {1996, 2004}
+    assert client.get("/reviewers/robo8/?format=xml").status_code == 400
+
+
+def test_server_error_page_is_styled(rf):
+    from reviews.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content and b"site.css" in response.content
