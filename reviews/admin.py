@@ -129,58 +129,59 @@ def merge_action(model_name: str, merge):
 # -- films ---------------------------------------------------------------------------------------
 
 
-class FilmTitleInline(admin.TabularInline):
-    model = FilmTitle
+class ProvenanceInline(admin.TabularInline):
+    """An inline whose rows show their source: fetched with the rows, not one by one."""
+
     extra = 0
-    fields = ("title", source_link)
     readonly_fields = (source_link,)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
 
-class CreditInline(admin.TabularInline):
+
+class FilmTitleInline(ProvenanceInline):
+    model = FilmTitle
+    fields = ("title", source_link)
+
+
+class CreditInline(ProvenanceInline):
     model = Credit
-    extra = 0
     autocomplete_fields = ("person", "character")
     fields = ("role", "person", "character", "credited_as", "billing_order", source_link)
-    readonly_fields = (source_link,)
     ordering = ("role", "billing_order")
 
 
-class FactInline(admin.TabularInline):
-    extra = 0
-    readonly_fields = (source_link,)
-
-
-class ReleaseInline(FactInline):
+class ReleaseInline(ProvenanceInline):
     model = Release
     fields = ("territory", "medium", "date", "date_text", "note", source_link)
 
 
-class RuntimeInline(FactInline):
+class RuntimeInline(ProvenanceInline):
     model = Runtime
     fields = ("territory", "minutes", source_link)
 
 
-class CertificateInline(FactInline):
+class CertificateInline(ProvenanceInline):
     model = Certificate
     fields = ("territory", "rating", "reason", source_link)
 
 
-class DistributorInline(FactInline):
+class DistributorInline(ProvenanceInline):
     model = Distributor
     fields = ("territory", "company", source_link)
 
 
-class MoneyInline(FactInline):
+class MoneyInline(ProvenanceInline):
     model = MoneyFigure
     fields = ("kind", "amount", "currency", "territory", "date", "is_estimate", "note", source_link)
 
 
-class NoteInline(FactInline):
+class NoteInline(ProvenanceInline):
     model = FilmNote
     fields = ("kind", "text", "detail", "position", source_link)
 
 
-class QuoteInline(FactInline):
+class QuoteInline(ProvenanceInline):
     model = Quote
     fields = ("position", source_link)
     show_change_link = True
@@ -205,7 +206,6 @@ class FilmAdmin(CuratedAdmin):
     search_fields = ("title", "titles__folded", "imdb_id")
     autocomplete_fields = ("series",)
     readonly_fields = (source_link, "locked", "review_count", "average_rating")
-    prepopulated_fields = {}
     fieldsets = (
         (None, {"fields": ("title", "title_is_provisional", "slug", "year")}),
         ("Series", {"fields": ("series", "series_position")}),
@@ -260,11 +260,9 @@ class SeriesAdmin(CuratedAdmin):
 # -- people --------------------------------------------------------------------------------------
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(ProvenanceInline):
     model = PersonAlias
-    extra = 0
     fields = ("name", "is_credited_alias", "reason", source_link)
-    readonly_fields = (source_link,)
 
 
 class PersonCreditInline(CreditInline):
@@ -389,7 +387,7 @@ class ReviewAdmin(CuratedAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        services.set_reviews_hidden([obj], obj.is_hidden)
+        services.reviews_changed([obj])
 
 
 # -- imports -------------------------------------------------------------------------------------

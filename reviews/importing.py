@@ -166,7 +166,7 @@ def import_file(path: Path) -> tuple[FileResult, Tally | None]:
     result.format, result.records = doc.format, doc.record_count
     try:
         with transaction.atomic():
-            source, created = SourceDocument.objects.get_or_create(
+            source, _ = SourceDocument.objects.update_or_create(
                 name=path.name,
                 defaults={
                     "format": doc.format,
@@ -174,13 +174,6 @@ def import_file(path: Path) -> tuple[FileResult, Tally | None]:
                     "size": len(data),
                 },
             )
-            if not created:
-                SourceDocument.objects.filter(pk=source.pk).update(
-                    format=doc.format,
-                    sha256=hashlib.sha256(data).hexdigest(),
-                    size=len(data),
-                    last_imported_at=timezone.now(),
-                )
             tally = load_document(doc, source)
     except ImportFormatError as error:
         error.file_name = str(path)

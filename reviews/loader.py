@@ -125,6 +125,9 @@ class DocumentLoader:
         self.tally = Tally()
         self.touched_films: set[int] = set()
         self.touched_series: set[int] = set()
+        # Set when this document adds a name with letters outside ASCII: only then can reviews
+        # stored earlier with letters lost as `?` be repaired.
+        self.learned_names = False
 
     def prov(self, line: int | None) -> dict:
         return {"source": self.source, "source_line": line}
@@ -143,7 +146,8 @@ class DocumentLoader:
         self.load_quotes(film)
         self.load_reviews(film)
         self.consolidate_characters()
-        repair_stored_lost_letters(self.tally)
+        if self.learned_names:
+            repair_stored_lost_letters(self.tally)
         for film_id in self.touched_films:
             refresh_film_aggregates(film_id)
         bump_data_version()
@@ -472,6 +476,7 @@ class DocumentLoader:
     def record_alias(self, person: Person, name: str, line: int, reason: str, credited=False):
         alias = PersonAlias.objects.filter(person=person, name=name).first()
         if alias is None:
+            self.learned_names |= not name.isascii()
             PersonAlias.objects.create(
                 person=person,
                 name=name,
@@ -561,6 +566,7 @@ class DocumentLoader:
             .first()
         )
         if character is None:
+            self.learned_names |= not name.isascii()
             character = Character.objects.create(name=name, **self.prov(None))
             self.tally.count("created", "Character")
         return character

@@ -152,6 +152,14 @@ def merge_films(keep: Film, others, user=None) -> list[MergeRecord]:
     return records
 
 
+def reviews_changed(reviews) -> None:
+    """Counts and averages of the films and reviewers of these reviews follow an edit."""
+    for film_id in {r.film_id for r in reviews}:
+        refresh_film_aggregates(film_id)
+    refresh_reviewer_counts([r.reviewer for r in reviews if r.reviewer_id])
+    data_changed()
+
+
 @transaction.atomic
 def set_reviews_hidden(reviews, hidden: bool) -> int:
     reviews = list(reviews)
@@ -159,8 +167,5 @@ def set_reviews_hidden(reviews, hidden: bool) -> int:
         review.is_hidden = hidden
         review.save(update_fields=["is_hidden"])
         lock_fields(review, ["is_hidden"])
-    for film_id in {r.film_id for r in reviews}:
-        refresh_film_aggregates(film_id)
-    refresh_reviewer_counts([r.reviewer for r in reviews if r.reviewer_id])
-    data_changed()
+    reviews_changed(reviews)
     return len(reviews)

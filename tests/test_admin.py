@@ -268,3 +268,14 @@ def test_a_film_merge_can_be_undone(staff_client, client):
     assert keep.reviews.count() == 56
     assert not keep.titles.filter(title__startswith="Pusher II").exists()
     assert "All 25 reviews" in client.get(restored.get_absolute_url()).content.decode()
+
+
+def test_change_forms_fetch_the_sources_of_their_rows_at_once(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    film = Film.objects.get(year=1996)
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_client.get(admin_url(Film, "change", film.pk)).status_code == 200
+    per_source = [q for q in queries if 'FROM "reviews_sourcedocument"' in q["sql"]]
+    assert len(per_source) <= 2, len(per_source)

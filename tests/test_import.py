@@ -543,3 +543,12 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
     )
     assert rerun.returncode == 0
     assert imported_files() == len(list(folder.iterdir()))
+
+
+def test_stored_lost_letters_are_retried_only_when_a_document_teaches_a_name(monkeypatch):
+    from reviews import loader
+
+    calls = []
+    monkeypatch.setattr(loader, "repair_stored_lost_letters", lambda tally: calls.append(1))
+    run_import([settings.FIXTURES_DIR])  # nothing new: S?borg cannot be repaired any better
+    assert calls == []
