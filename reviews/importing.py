@@ -233,6 +233,9 @@ def _dry_run(files: list[Path], progress) -> RunResult:
 
 
 def _store_warnings(run: ImportRun, result: FileResult) -> None:
+    """Warnings are a work queue for editors: a problem already queued by an earlier run (same
+    file, line, code and message) is not queued again, so a resolved one stays resolved. The
+    run's summary keeps every warning it met."""
     name = Path(result.path).name
     document = SourceDocument.objects.filter(name=name).first()
     rows = [
@@ -247,10 +250,13 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
             subject_id=w["subject_id"],
         )
         for w in result.warnings
-        if w["code"] not in ("film_matched",)
+        if w["code"] != "film_matched"  # how a film was found: in the report, not a problem
     ]
     if result.error:
         rows.append(
             ImportWarning(run=run, file_name=name, code="file_failed", message=result.error)
         )
-    ImportWarning.objects.bulk_create(rows)
+    known = set(ImportWarning.objects.filter(file_name=name).values_list("line", "code", "message"))
+    ImportWarning.objects.bulk_create(
+        row for row in rows if (row.line, row.code, row.message) not in known
+    )

@@ -552,3 +552,15 @@ def test_stored_lost_letters_are_retried_only_when_a_document_teaches_a_name(mon
     monkeypatch.setattr(loader, "repair_stored_lost_letters", lambda tally: calls.append(1))
     run_import([settings.FIXTURES_DIR])  # nothing new: S?borg cannot be repaired any better
     assert calls == []
+
+
+def test_a_warning_is_queued_once_and_stays_resolved():
+    warning = ImportWarning.objects.get(code="review_count_mismatch")
+    ImportWarning.objects.filter(pk=warning.pk).update(is_resolved=True)
+    result = run_import([settings.FIXTURES_DIR])
+    assert any(
+        w["code"] == "review_count_mismatch" for f in result.files for w in f.warnings
+    )  # the run still reports it
+    queued = ImportWarning.objects.filter(code="review_count_mismatch")
+    assert [w.is_resolved for w in queued] == [True]
+    assert ImportRun.objects.get(pk=result.run_id).summary["totals"]["warnings"] > 0
