@@ -27,16 +27,21 @@ _TRANSLITERATIONS = str.maketrans(
 )
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Byte tables for the ASCII text that folding works on: `str.translate` and `re.sub` look at one
+# character at a time in Python's loop; `bytes.translate` does it in C (reviews are long).
+_ALNUM = b"abcdefghijklmnopqrstuvwxyz0123456789"
+_ALNUM_OR_SPACE = bytes(c if c in _ALNUM else 32 for c in range(256))
+_NOT_ALNUM = bytes(c for c in range(256) if c not in _ALNUM)
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike."""
+    """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike.
+    Every run of characters other than letters and digits becomes one space."""
     if not text.isascii():
         # Decomposed accents are combining marks outside ASCII: the encode drops them.
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
-        text = text.encode("ascii", "ignore").decode("ascii")
-    return _NOT_ALNUM.sub(" ", text.lower()).strip()
+    ascii_bytes = text.lower().encode("ascii", "ignore")
+    return " ".join(ascii_bytes.translate(_ALNUM_OR_SPACE).decode("ascii").split())
 
 
 def review_search_text(title: str, body: str) -> str:
@@ -46,8 +51,8 @@ def review_search_text(title: str, body: str) -> str:
 def fingerprint(text: str) -> str:
     """Identity of a text whatever its white space, punctuation and lost letters: `Brønd`,
     `Br?nd` and `Brond` differ only in letters outside ASCII, which are left out."""
-    letters = re.sub(r"[^a-z0-9]+", "", text.lower())
-    return hashlib.sha1(letters.encode("utf-8")).hexdigest()
+    letters = text.lower().encode("ascii", "ignore").translate(None, _NOT_ALNUM)
+    return hashlib.sha1(letters).hexdigest()
 
 
 ROMAN_NUMERALS = {
@@ -134,16 +139,39 @@ def is_shouted(text: str) -> bool:
 
 
 # A sentence glued to the next one: `review it.But not` -> two paragraphs.
-_GLUED = re.compile(
-    r"(?<=[a-z0-9)\]\"'!?.…][.!?…:])(?=[\"“]?[A-Z][a-z'’ ])|(?<=[a-z][.!?])(?=[\"“][A-Z])"
-)
+# Where a paragraph break was lost: a sentence's end glued to the next one's capital
+# (`review it.But`, `said.“Now`). The pattern finds the punctuation; `_glued_at` checks the
+# letter before it (a lookbehind would make the regex engine try every position: 10x slower).
+_SENTENCE_END = re.compile(r"([.!?…:])(?=([\"“]?)[A-Z]([a-z'’ ])?)")
+_BEFORE_END = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]\"'!?.…")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _glued_at(block: str, match: re.Match) -> bool:
+    before = block[match.start() - 1] if match.start() else ""
+    # A word's end, then `.` and a capitalised word; or `.` and a quotation opening.
+    return bool(before) and (
+        (before in _BEFORE_END and match.group(3) is not None)
+        or (before in _LOWER and match.group(1) in ".!?" and match.group(2) != "")
+    )
+
+
+def split_glued(block: str) -> list[str]:
+    """The sentences of `block` that lost the break between them, split apart."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(block):
+        if _glued_at(block, match):
+            parts.append(block[start : match.end()])
+            start = match.end()
+    parts.append(block[start:])
+    return parts
 
 
 def restore_paragraphs(text: str) -> str:
     """Split paragraphs that lost their breaks (`…review it.But not this one.`)."""
     paragraphs = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        parts = _GLUED.split(block.strip())
+        parts = split_glued(block.strip())
         paragraphs.extend(" ".join(p.split()) for p in parts if p.strip())
     return "\n\n".join(paragraphs)
 
@@ -171,6 +199,10 @@ def contains_email(text: str) -> bool:
 # A letter lost as `?`: between two letters, or opening a word before a lower-case letter.
 LOST_LETTER = re.compile(r"(?:(?<=[A-Za-z])\?(?=[a-z])|(?<![\w?])\?(?=[a-z]))")
 _WORD_WITH_LOST_LETTER = re.compile(r"[A-Za-z?]*\?[A-Za-z?]*")
+
+
+def has_lost_letter(text: str) -> bool:
+    return "?" in text and LOST_LETTER.search(text) is not None
 
 
 def words_with_lost_letters(text: str) -> list[str]:

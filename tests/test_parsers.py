@@ -1,6 +1,9 @@
 """Parsers and text helpers on small messy strings: no database."""
 
 import contextlib
+import hashlib
+import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -8,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reviews import text as text_module
 from reviews.importers import detect_format, parse_document
 from reviews.importers.common import decode, parse_money, rating_in_text
 from reviews.importers.press_kit import mentions_in
@@ -15,10 +19,13 @@ from reviews.importers.records import ImportFormatError
 from reviews.importers.review_page import author_date_readings, choose_author
 from reviews.importers.review_xml import repair_bare_markup
 from reviews.text import (
+    LOST_LETTER,
     fingerprint,
     fold,
+    has_lost_letter,
     repair_lost_letters,
     restore_paragraphs,
+    split_glued,
     strip_email,
     title_case,
     title_key,
@@ -84,6 +91,37 @@ def test_title_case(shouted, cased):
 )
 def test_restore_paragraphs(glued, paragraphs):
     assert restore_paragraphs(glued).split("\n\n") == paragraphs
+
+
+# The text helpers are written for speed (byte tables, a regex that avoids lookbehinds); these
+# are their plain definitions, and hypothesis checks that both agree on any text.
+def reference_fold(text):
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(text_module._TRANSLITERATIONS))
+        text = text.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def reference_fingerprint(text):
+    letters = re.sub(r"[^a-z0-9]+", "", text.lower())
+    return hashlib.sha1(letters.encode("utf-8")).hexdigest()
+
+
+REFERENCE_GLUED = re.compile(
+    r"(?<=[a-z0-9)\]\"'!?.…][.!?…:])(?=[\"“]?[A-Z][a-z'’ ])|(?<=[a-z][.!?])(?=[\"“][A-Z])"
+)
+
+# Text made of the characters the rules look at, so that hypothesis meets the edge cases often.
+rule_text = st.text(alphabet=st.sampled_from("aZb9.!?…:\"“'’ )]\næØé?-@"), max_size=60) | st.text()
+
+
+@given(rule_text)
+@settings(max_examples=300)
+def test_fast_text_helpers_agree_with_their_definitions(text):
+    assert fold(text) == reference_fold(text)
+    assert fingerprint(text) == reference_fingerprint(text)
+    assert split_glued(text) == REFERENCE_GLUED.split(text)
+    assert has_lost_letter(text) == bool(LOST_LETTER.search(text))
 
 
 def test_fingerprint_ignores_spacing_and_lost_letters():
