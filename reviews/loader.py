@@ -15,14 +15,15 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from rapidfuzz import fuzz
 
-from .importers.records import CreditRecord, FilmDocument, MentionedFilm, ReviewRecord
+from .bulk import insert_rows
+from .importers.records import SOURCE_RANK, FilmDocument, MentionedFilm, ReviewRecord
 from .importers.review_page import choose_author
 from .models import (
     Certificate,
@@ -45,10 +46,17 @@ from .models import (
     Series,
     SourceDocument,
 )
+from .people import (
+    CreditResolver,
+    assign_fields,
+    free_slugs,
+    merge_people,
+    names_close,
+)
 from .text import (
-    LOST_LETTER,
     fingerprint,
     fold,
+    has_lost_letter,
     non_ascii_words,
     paragraph_count,
     repair_lost_letters,
@@ -62,11 +70,6 @@ from .text import (
 )
 
 logger = logging.getLogger(__name__)
-
-# How careful a format is about names and text: breaks ties between sources.
-SOURCE_RANK = {"metadata_dump": 3, "review_xml": 2, "press_kit": 1, "review_page": 0}
-NAME_MATCH_RATIO = 85
-NAME_PART_RATIO = 75
 
 
 @dataclass
@@ -93,18 +96,10 @@ class Tally:
 
 
 def _set_fields(obj, values: dict, tally: Tally) -> bool:
-    """Write the values that differ and are not locked; count the row created/updated/unchanged."""
-    locked = getattr(obj, "locked_fields", ())
-    changed = [
-        name for name, value in values.items() if name not in locked and getattr(obj, name) != value
-    ]
-    for name in changed:
-        setattr(obj, name, values[name])
+    """Write the values that differ and are not locked; count the row updated/unchanged."""
+    changed = assign_fields(obj, values, tally)
     if changed:
         obj.save(update_fields=changed)
-        tally.count("updated", type(obj).__name__)
-    else:
-        tally.count("unchanged", type(obj).__name__)
     return bool(changed)
 
 
@@ -128,6 +123,11 @@ class DocumentLoader:
         # Set when this document adds a name with letters outside ASCII: only then can reviews
         # stored earlier with letters lost as `?` be repaired.
         self.learned_names = False
+
+    @cached_property
+    def review_prints(self) -> list[str]:
+        """The fingerprint of each review record, in order."""
+        return [fingerprint(r.body) for r in self.doc.reviews]
 
     def prov(self, line: int | None) -> dict:
         return {"source": self.source, "source_line": line}
@@ -238,7 +238,7 @@ class DocumentLoader:
     def find_film_by_reviews(
         self, *, provisional_only: bool = False, exclude: int | None = None
     ) -> tuple[Film | None, str]:
-        prints = {fingerprint(r.body) for r in self.doc.reviews}
+        prints = set(self.review_prints)
         if not prints:
             return None, ""
         query = Review.objects.filter(fingerprint__in=prints).exclude(film_id=exclude)
@@ -437,139 +437,9 @@ class DocumentLoader:
     # -- people and credits -----------------------------------------------------------------
 
     def load_credits(self, film: Film) -> None:
-        for record in self.doc.credits:
-            person = self.resolve_person(record.name, film, record.role, record.line)
-            if record.credited_as:
-                self.absorb_credited_alias(person, record, film)
-            self.upsert_credit(film, person, record)
+        if self.doc.credits:
+            CreditResolver(self, film).resolve()
         merge_close_spellings(film, self.tally)
-
-    def resolve_person(self, name: str, film: Film, role: str, line: int) -> Person:
-        folded = fold(name)
-        people = list(Person.objects.filter(aliases__folded=folded).distinct().order_by("pk"))
-        if len(people) > 1:
-            credited_here = [p for p in people if p.credits.filter(film=film).exists()]
-            people = credited_here or people
-        if people:
-            person = people[0]
-            reason = "" if name == person.name else f"{person.name} with accents folded"
-            self.record_alias(person, name, line, reason)
-            return person
-        match = close_spelling_in_film(name, film, role)
-        if match is not None:
-            person, ratio = match
-            self.record_alias(
-                person,
-                name,
-                line,
-                f"close spelling of {person.name} (similarity {ratio:.0f}); both in the "
-                f"{role} credits of {film}",
-            )
-            return person
-        person = Person.objects.create(
-            name=name, slug=unique_slug(name, person_slug_taken), **self.prov(line)
-        )
-        self.tally.count("created", "Person")
-        self.record_alias(person, name, line, "first seen")
-        return person
-
-    def record_alias(self, person: Person, name: str, line: int, reason: str, credited=False):
-        alias = PersonAlias.objects.filter(person=person, name=name).first()
-        if alias is None:
-            self.learned_names |= not name.isascii()
-            PersonAlias.objects.create(
-                person=person,
-                name=name,
-                reason=reason,
-                is_credited_alias=credited,
-                documents=[self.source.name],
-                source_rank=self.rank,
-                **self.prov(line),
-            )
-            self.tally.count("created", "PersonAlias")
-        else:
-            values = {}
-            if self.source.name not in alias.documents:
-                values["documents"] = sorted({*alias.documents, self.source.name})
-            if self.rank > alias.source_rank:
-                values["source_rank"] = self.rank
-            if credited and not alias.is_credited_alias:
-                values["is_credited_alias"] = True
-            if not _set_fields(alias, values, self.tally):
-                return  # nothing new about this spelling: the name stands
-        choose_person_name(person)
-
-    def absorb_credited_alias(self, person: Person, record: CreditRecord, film: Film) -> None:
-        """`Refn - Brian (as Jang Go Star)`: the alias is this person; merge anyone under it."""
-        folded = fold(record.credited_as)
-        for other in Person.objects.filter(aliases__folded=folded).exclude(pk=person.pk).distinct():
-            merge_people(
-                person,
-                other,
-                f"credited as {record.credited_as} in {film} ({self.source.name}:{record.line})",
-                self.tally,
-            )
-        self.record_alias(
-            person,
-            record.credited_as,
-            record.line,
-            f"credited as {record.credited_as} in {film}",
-            credited=True,
-        )
-
-    def upsert_credit(self, film: Film, person: Person, record: CreditRecord) -> None:
-        character = self.resolve_character(film, record.character) if record.character else None
-        credits = Credit.objects.filter(film=film, person=person, role=record.role).select_related(
-            "source"
-        )
-        existing = None
-        if character is not None:
-            existing = next((c for c in credits if c.character_id == character.pk), None)
-            existing = existing or next((c for c in credits if c.character_id is None), None)
-        else:
-            existing = next(iter(credits), None)
-        if existing is None:
-            Credit.objects.create(
-                film=film,
-                person=person,
-                role=record.role,
-                character=character,
-                credited_as=record.credited_as,
-                billing_order=record.billing_order,
-                is_top_billed=record.top_billed,
-                **self.prov(record.line),
-            )
-            self.tally.count("created", "Credit")
-            return
-        values = {}
-        if character is not None and existing.character_id is None:
-            values["character"] = character
-        if record.credited_as and not existing.credited_as:
-            values["credited_as"] = record.credited_as
-        if record.top_billed and not existing.is_top_billed:
-            values["is_top_billed"] = True
-        if record.billing_order is not None:
-            old_rank = SOURCE_RANK.get(existing.source.format, 0) if existing.source else -1
-            if existing.billing_order is None or self.rank > old_rank:
-                values["billing_order"] = record.billing_order
-                values["source"], values["source_line"] = self.source, record.line
-        _set_fields(existing, values, self.tally)
-
-    def resolve_character(self, film: Film, name: str) -> Character:
-        folded = fold(name)
-        films = [film.pk]
-        if film.series_id:
-            films = list(Film.objects.filter(series_id=film.series_id).values_list("pk", flat=True))
-        character = (
-            Character.objects.filter(folded_name=folded, credits__film__in=films)
-            .order_by("pk")
-            .first()
-        )
-        if character is None:
-            self.learned_names |= not name.isascii()
-            character = Character.objects.create(name=name, **self.prov(None))
-            self.tally.count("created", "Character")
-        return character
 
     def consolidate_characters(self) -> None:
         """Characters of the same name in the films of one series are one character."""
@@ -634,7 +504,7 @@ class DocumentLoader:
         records = self.doc.reviews
         if not records:
             return
-        needs_repair = any(LOST_LETTER.search(f"{r.username} {r.title} {r.body}") for r in records)
+        needs_repair = any(has_lost_letter(f"{r.username} {r.title} {r.body}") for r in records)
         known_words = known_name_words() if needs_repair else set()
         ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
         ambiguous |= {
@@ -653,8 +523,7 @@ class DocumentLoader:
         prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         to_create, seen = [], set()
-        for record, data in zip(records, prepared, strict=True):
-            print_ = fingerprint(record.body)
+        for record, data, print_ in zip(records, prepared, self.review_prints, strict=True):
             if print_ in seen:
                 self.tally.warn(record.line, "duplicate_review", "the same review twice: kept once")
                 continue
@@ -663,27 +532,27 @@ class DocumentLoader:
             review = existing.get(print_)
             if review is None:
                 to_create.append(
-                    Review(
-                        film=film,
-                        reviewer=reviewer,
-                        fingerprint=print_,
-                        title=data["title"],
-                        body=data["body"],
-                        date=data["date"],
-                        rating=record.rating,
-                        rating_source=record.rating_source,
-                        helpful_yes=record.helpful_yes,
-                        helpful_total=record.helpful_total,
-                        has_spoilers=record.has_spoilers,
-                        has_lost_letters=data["lost"],
-                        search_text=review_search_text(data["title"], data["body"]),
-                        **self.prov(record.line),
-                    )
+                    {
+                        "film_id": film.pk,
+                        "reviewer_id": reviewer.pk if reviewer else None,
+                        "fingerprint": print_,
+                        "title": data["title"],
+                        "body": data["body"],
+                        "date": data["date"],
+                        "rating": record.rating,
+                        "rating_source": record.rating_source,
+                        "helpful_yes": record.helpful_yes,
+                        "helpful_total": record.helpful_total,
+                        "has_spoilers": record.has_spoilers,
+                        "has_lost_letters": data["lost"],
+                        "search_text": review_search_text(data["title"], data["body"]),
+                        "source_id": self.source.pk,
+                        "source_line": record.line,
+                    }
                 )
             else:
                 self.merge_review(review, record, data, reviewer)
-        Review.objects.bulk_create(to_create, batch_size=500)
-        self.tally.count("created", "Review", len(to_create))
+        self.tally.count("created", "Review", insert_rows(Review, to_create))
         refresh_reviewer_counts(reviewers.values())
 
     def prepare_review(self, record: ReviewRecord, known_words, known_reviewers) -> dict:
@@ -709,7 +578,7 @@ class DocumentLoader:
         title, body, lost = record.title, record.body, False
         for label in ("username", "title", "body"):
             text = {"username": username, "title": title, "body": body}[label]
-            if not LOST_LETTER.search(text):
+            if not has_lost_letter(text):
                 continue
             repaired, fixes, unresolved = repair_lost_letters(text, known_words)
             for fix in fixes:
@@ -733,24 +602,22 @@ class DocumentLoader:
     def resolve_reviewers(self, usernames: set[str]) -> dict[str, Reviewer]:
         by_fold = {fold(u): u for u in sorted(usernames)}
         found = {r.folded_username: r for r in Reviewer.objects.filter(folded_username__in=by_fold)}
-        missing = []
-        taken = set(
-            Reviewer.objects.filter(
-                slug__in=[unique_slug(u, lambda s: False) for u in by_fold.values()]
-            ).values_list("slug", flat=True)
-        )
-        for folded, username in by_fold.items():
-            if folded in found:
-                self.tally.count("unchanged", "Reviewer")
-                continue
-            slug = unique_slug(username, lambda s: s in taken)
-            taken.add(slug)
-            missing.append(
-                Reviewer(username=username, folded_username=folded, slug=slug, **self.prov(None))
-            )
-        for reviewer in Reviewer.objects.bulk_create(missing):
-            found[reviewer.folded_username] = reviewer
+        missing = [
+            (folded, username) for folded, username in by_fold.items() if folded not in found
+        ]
+        self.tally.count("unchanged", "Reviewer", len(found))
+        slugs = free_slugs(Reviewer, [username for _, username in missing])
+        missing = [
+            {
+                "username": username,
+                "folded_username": folded,
+                "slug": slug,
+                "source_id": self.source.pk,
+            }
+            for (folded, username), slug in zip(missing, slugs, strict=True)
+        ]
         if missing:
+            insert_rows(Reviewer, missing)
             found.update(
                 {r.folded_username: r for r in Reviewer.objects.filter(folded_username__in=by_fold)}
             )
@@ -791,10 +658,6 @@ def clean_title(title: str) -> str:
 
 def film_slug(title: str, year: int | None) -> str:
     return unique_slug(f"{title} {year or ''}", lambda s: Film.objects.filter(slug=s).exists())
-
-
-def person_slug_taken(slug: str) -> bool:
-    return Person.objects.filter(slug=slug).exists()
 
 
 def series_slug_taken(slug: str) -> bool:
@@ -847,51 +710,6 @@ def choose_film_title(film: Film) -> None:
         film.save(update_fields=fields)
 
 
-def choose_person_name(person: Person) -> None:
-    """The spelling most documents use; then the one with letters outside ASCII (more was
-    kept), then the one from the most careful format."""
-    if person.is_locked("name"):
-        return
-    # Fresh from the database: a prefetched list on `person` may predate the new spelling.
-    aliases = list(PersonAlias.objects.filter(person=person, is_credited_alias=False))
-    if not aliases:
-        return
-    best = max(
-        aliases,
-        key=lambda a: (
-            len(a.documents),
-            sum(not c.isascii() for c in a.name),
-            a.source_rank,
-            a.name,
-        ),
-    )
-    if person.name != best.name:
-        person.name = best.name
-        person.save(update_fields=["name", "folded_name"])
-
-
-def names_close(a: str, b: str) -> float:
-    """Similarity of two names, 0 when any part differs too much (Thomas and Kenneth Herschel)."""
-    parts_a, parts_b = fold(a).split(), fold(b).split()
-    if len(parts_a) != len(parts_b) or not parts_a:
-        return 0.0
-    if any(fuzz.ratio(x, y) < NAME_PART_RATIO for x, y in zip(parts_a, parts_b, strict=True)):
-        return 0.0
-    ratio = fuzz.ratio(" ".join(parts_a), " ".join(parts_b))
-    return ratio if ratio >= NAME_MATCH_RATIO else 0.0
-
-
-def close_spelling_in_film(name: str, film: Film, role: str) -> tuple[Person, float] | None:
-    best = None
-    credits = Credit.objects.filter(film=film, role=role).select_related("person")
-    for credit in credits.prefetch_related("person__aliases"):
-        for alias in credit.person.aliases.all():
-            ratio = names_close(name, alias.name)
-            if ratio and (best is None or ratio > best[1]):
-                best = (credit.person, ratio)
-    return best
-
-
 def merge_close_spellings(film: Film, tally: Tally) -> None:
     """Two people in the same credits of one film whose names are close spellings are one."""
     credits = list(Credit.objects.filter(film=film).select_related("person").order_by("person_id"))
@@ -917,53 +735,6 @@ def merge_close_spellings(film: Film, tally: Tally) -> None:
                         tally,
                     )
                     merged.add(other.pk)
-
-
-def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None = None) -> None:
-    """Move every credit and alias of `other` to `keep`, then delete `other`."""
-    for credit in Credit.objects.filter(person=other):
-        twin = (
-            Credit.objects.filter(film=credit.film_id, person=keep, role=credit.role)
-            .filter(
-                Q(character=credit.character_id) | Q(character__isnull=True)
-                if credit.character_id
-                else Q()
-            )
-            .first()
-        )
-        if twin is None:
-            credit.person = keep
-            credit.save(update_fields=["person"])
-            continue
-        values = {}
-        if credit.character_id and not twin.character_id:
-            values["character_id"] = credit.character_id
-        if credit.credited_as and not twin.credited_as:
-            values["credited_as"] = credit.credited_as
-        if credit.is_top_billed and not twin.is_top_billed:
-            values["is_top_billed"] = True
-        if twin.billing_order is None and credit.billing_order is not None:
-            values["billing_order"] = credit.billing_order
-        credit.delete()
-        if values:
-            Credit.objects.filter(pk=twin.pk).update(**values)
-    for alias in PersonAlias.objects.filter(person=other):
-        twin = PersonAlias.objects.filter(person=keep, name=alias.name).first()
-        if twin is None:
-            alias.person = keep
-            alias.reason = reason if alias.reason in ("", "first seen") else alias.reason
-            alias.save(update_fields=["person", "reason"])
-        else:
-            twin.documents = sorted({*twin.documents, *alias.documents})
-            twin.source_rank = max(twin.source_rank, alias.source_rank)
-            twin.save(update_fields=["documents", "source_rank"])
-            alias.delete()
-    logger.info("merged person %s into %s: %s", other.pk, keep.pk, reason)
-    other.delete()
-    if tally is not None:
-        tally.warn(None, "people_merged", f"{other.name} merged into {keep.name}: {reason}", keep)
-        tally.count("updated", "Person")
-    choose_person_name(keep)
 
 
 def _move_rows(queryset, **values) -> None:

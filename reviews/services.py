@@ -10,7 +10,6 @@ from django.utils import timezone
 from . import loader
 from .loader import (
     bump_data_version,
-    merge_people,
     refresh_film_aggregates,
     refresh_reviewer_counts,
 )
@@ -23,6 +22,7 @@ from .models import (
     Review,
     Reviewer,
 )
+from .people import choose_person_name, merge_people
 
 
 def data_changed() -> None:
@@ -131,7 +131,7 @@ def undo_merge(record: MergeRecord) -> None:
     elif isinstance(removed, Person):
         keep = Person.objects.filter(pk=record.kept_id).first()
         if keep is not None:
-            loader.choose_person_name(keep)
+            choose_person_name(keep)
     elif isinstance(removed, Reviewer):
         refresh_reviewer_counts(Reviewer.objects.filter(pk__in=[record.kept_id, removed.pk]))
         for film_id in Review.objects.filter(reviewer=removed).values_list("film_id", flat=True):

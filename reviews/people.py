@@ -1,0 +1,459 @@
+"""A document's credits resolved in memory and written in bulk.
+
+`CreditResolver` loads, in a handful of queries, every person a document's credits can touch
+(those with an alias of the same folded spelling, and those already credited in the film), their
+aliases, the film's credits and the characters of its series. It then applies the loader's rules
+to each credit record against that picture, kept up to date as records create people, aliases,
+credits and characters, and writes what changed with `bulk_create` / `bulk_update`: the queries
+a document costs do not grow with its number of credits.
+
+The rules:
+- a name is the person who has an alias of the same folded spelling (accents and
+  transliterations folded); among several, the one credited in this film;
+- otherwise a close spelling (rapidfuzz) of someone in the same credits of the same film;
+- otherwise a new person. Every spelling is kept as an alias with the reason it was joined.
+- `(as Alias)`: whoever else goes by that alias is the same person and is merged (rare: the
+  merge itself runs row by row, between a flush and a reload).
+- a character is the one of the same folded name in the films of the series.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+from rapidfuzz import fuzz
+
+from .importers.records import SOURCE_RANK, CreditRecord
+from .models import Character, Credit, Film, Person, PersonAlias
+from .text import fold, unique_slug
+
+if TYPE_CHECKING:
+    from .loader import DocumentLoader, Tally
+
+logger = logging.getLogger(__name__)
+
+NAME_MATCH_RATIO = 85
+NAME_PART_RATIO = 75
+
+
+def names_close(a: str, b: str) -> float:
+    """Similarity of two names, 0 when any part differs too much (Thomas and Kenneth Herschel)."""
+    parts_a, parts_b = fold(a).split(), fold(b).split()
+    if len(parts_a) != len(parts_b) or not parts_a:
+        return 0.0
+    if any(fuzz.ratio(x, y) < NAME_PART_RATIO for x, y in zip(parts_a, parts_b, strict=True)):
+        return 0.0
+    ratio = fuzz.ratio(" ".join(parts_a), " ".join(parts_b))
+    return ratio if ratio >= NAME_MATCH_RATIO else 0.0
+
+
+def free_slugs(model, bases: list[str]) -> list[str]:
+    """A slug for each of `bases`, free in `model`'s table and among themselves, found with at
+    most two queries: the plain slugs, then the numbered ones of those that clash."""
+    roots = [unique_slug(base, lambda s: False) for base in bases]
+    taken = set(model.objects.filter(slug__in=set(roots)).values_list("slug", flat=True))
+    repeated = Counter(roots)
+    clashing = {r for r in roots if r in taken or repeated[r] > 1}
+    if clashing:
+        numbered = Q()
+        for root in clashing:
+            numbered |= Q(slug__startswith=f"{root}-")
+        taken |= set(model.objects.filter(numbered).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug = unique_slug(base, lambda s: s in taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def assign_fields(obj, values: dict, tally) -> list[str]:
+    """Set the values that differ and are not locked; count the row updated or unchanged."""
+    locked = getattr(obj, "locked_fields", ())
+    changed = [
+        name for name, value in values.items() if name not in locked and getattr(obj, name) != value
+    ]
+    for name in changed:
+        setattr(obj, name, values[name])
+    tally.count("updated" if changed else "unchanged", type(obj).__name__)
+    return changed
+
+
+@dataclass(eq=False)
+class _Person:
+    """A person as the resolver sees it: the row (saved or not) and its aliases by spelling."""
+
+    row: Person
+    aliases: dict[str, PersonAlias] = field(default_factory=dict)
+    slug_base: str = ""
+
+
+class CreditResolver:
+    def __init__(self, loader: DocumentLoader, film: Film):
+        self.loader = loader
+        self.film = film
+        self.tally = loader.tally
+        self.records = loader.doc.credits
+
+    # -- the picture ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        names = {fold(r.name) for r in self.records}
+        names |= {fold(r.credited_as) for r in self.records if r.credited_as}
+        people = (
+            Person.objects.filter(
+                Q(pk__in=PersonAlias.objects.filter(folded__in=names).values("person_id"))
+                | Q(pk__in=Credit.objects.filter(film=self.film).values("person_id"))
+            )
+            .order_by("pk")
+            .prefetch_related("aliases")
+        )
+        self.people: dict[int, _Person] = {}
+        self.by_spelling: dict[str, list[_Person]] = defaultdict(list)
+        for row in people:
+            entry = _Person(row, {a.name: a for a in row.aliases.all()})
+            self.people[row.pk] = entry
+            for alias in entry.aliases.values():
+                if entry not in self.by_spelling[alias.folded]:
+                    self.by_spelling[alias.folded].append(entry)
+        self.credits: list[Credit] = list(
+            Credit.objects.filter(film=self.film).select_related("source")
+        )
+        self.credits.sort(key=lambda c: (c.billing_order is None, c.billing_order or 0, c.pk))
+        for credit in self.credits:
+            credit.entry = self.people[credit.person_id]
+        self.load_characters()
+        self.new_people: list[_Person] = []
+        self.new_aliases: list[PersonAlias] = []
+        self.new_characters: list[Character] = []
+        self.new_credits: list[Credit] = []
+        self.dirty: dict[int, tuple[object, set[str]]] = {}
+
+    def load_characters(self) -> None:
+        names = {fold(r.character) for r in self.records if r.character}
+        self.characters: dict[str, Character] = {}
+        self.characters_by_id: dict[int, Character] = {}
+        films = [self.film.pk]
+        if self.film.series_id:
+            films = list(
+                Film.objects.filter(series_id=self.film.series_id).values_list("pk", flat=True)
+            )
+        if names:
+            found = (
+                Character.objects.filter(folded_name__in=names, credits__film__in=films)
+                .distinct()
+                .order_by("pk")
+            )
+            for character in found:
+                self.characters.setdefault(character.folded_name, character)
+                self.characters_by_id[character.pk] = character
+        for credit in self.credits:
+            if credit.character_id is not None:
+                credit.character_ref = self.characters_by_id.setdefault(
+                    credit.character_id, Character(pk=credit.character_id)
+                )
+            else:
+                credit.character_ref = None
+
+    def mark(self, obj, fields) -> None:
+        """Remember that these fields of a saved row are to be written."""
+        if obj.pk is None or not fields:
+            return
+        _, names = self.dirty.setdefault(id(obj), (obj, set()))
+        names.update(fields)
+
+    # -- the rules ------------------------------------------------------------------------
+
+    def resolve(self) -> None:
+        self.load()
+        for record in self.records:
+            entry = self.person_for(record.name, record.role, record.line)
+            if record.credited_as:
+                entry = self.absorb_credited_alias(entry, record)
+            self.upsert_credit(entry, record)
+        self.flush()
+
+    def person_for(self, name: str, role: str, line: int) -> _Person:
+        folded = fold(name)
+        candidates = self.by_spelling.get(folded, [])
+        if len(candidates) > 1:
+            credited = {id(c.entry) for c in self.credits}
+            candidates = [p for p in candidates if id(p) in credited] or candidates
+        if candidates:
+            entry = candidates[0]
+            reason = "" if name == entry.row.name else f"{entry.row.name} with accents folded"
+            self.record_alias(entry, name, line, reason)
+            return entry
+        match = self.close_spelling(name, role)
+        if match is not None:
+            entry, ratio = match
+            self.record_alias(
+                entry,
+                name,
+                line,
+                f"close spelling of {entry.row.name} (similarity {ratio:.0f}); both in the "
+                f"{role} credits of {self.film}",
+            )
+            return entry
+        entry = _Person(
+            Person(name=name, folded_name=folded, **self.loader.prov(line)), slug_base=name
+        )
+        self.new_people.append(entry)
+        self.tally.count("created", "Person")
+        self.record_alias(entry, name, line, "first seen")
+        return entry
+
+    def close_spelling(self, name: str, role: str) -> tuple[_Person, float] | None:
+        best = None
+        for credit in self.credits:
+            if credit.role != role:
+                continue
+            for alias_name in sorted(credit.entry.aliases):
+                ratio = names_close(name, alias_name)
+                if ratio and (best is None or ratio > best[1]):
+                    best = (credit.entry, ratio)
+        return best
+
+    def record_alias(self, entry: _Person, name: str, line: int, reason: str, credited=False):
+        source = self.loader.source
+        rank = self.loader.rank
+        alias = entry.aliases.get(name)
+        if alias is None:
+            self.loader.learned_names |= not name.isascii()
+            alias = PersonAlias(
+                person=entry.row,
+                name=name,
+                folded=fold(name),
+                reason=reason,
+                is_credited_alias=credited,
+                documents=[source.name],
+                source_rank=rank,
+                **self.loader.prov(line),
+            )
+            entry.aliases[name] = alias
+            if entry not in self.by_spelling[alias.folded]:
+                self.by_spelling[alias.folded].append(entry)
+            self.new_aliases.append(alias)
+            self.tally.count("created", "PersonAlias")
+        else:
+            values = {}
+            if source.name not in alias.documents:
+                values["documents"] = sorted({*alias.documents, source.name})
+            if rank > alias.source_rank:
+                values["source_rank"] = rank
+            if credited and not alias.is_credited_alias:
+                values["is_credited_alias"] = True
+            changed = assign_fields(alias, values, self.tally)
+            if not changed:
+                return  # nothing new about this spelling: the name stands
+            self.mark(alias, changed)
+        self.choose_name(entry)
+
+    def choose_name(self, entry: _Person) -> None:
+        """The spelling most documents use; then the one with letters outside ASCII (more was
+        kept), then the one from the most careful format (as `choose_person_name`)."""
+        person = entry.row
+        if person.is_locked("name"):
+            return
+        aliases = [a for a in entry.aliases.values() if not a.is_credited_alias]
+        if not aliases:
+            return
+        best = max(
+            aliases,
+            key=lambda a: (
+                len(a.documents),
+                sum(not c.isascii() for c in a.name),
+                a.source_rank,
+                a.name,
+            ),
+        )
+        if person.name != best.name:
+            person.name, person.folded_name = best.name, fold(best.name)
+            self.mark(person, ["name", "folded_name"])
+
+    def absorb_credited_alias(self, entry: _Person, record: CreditRecord) -> _Person:
+        """`Refn - Brian (as Jang Go Star)`: the alias is this person; merge anyone under it."""
+        others = [p for p in self.by_spelling.get(fold(record.credited_as), []) if p is not entry]
+        if others:
+            self.flush()
+            for other in others:
+                merge_people(
+                    entry.row,
+                    other.row,
+                    f"credited as {record.credited_as} in {self.film} "
+                    f"({self.loader.source.name}:{record.line})",
+                    self.tally,
+                )
+            self.load()
+            entry = self.people[entry.row.pk]
+        self.record_alias(
+            entry,
+            record.credited_as,
+            record.line,
+            f"credited as {record.credited_as} in {self.film}",
+            credited=True,
+        )
+        return entry
+
+    def character_for(self, name: str) -> Character:
+        folded = fold(name)
+        character = self.characters.get(folded)
+        if character is None:
+            self.loader.learned_names |= not name.isascii()
+            character = Character(name=name, folded_name=folded, **self.loader.prov(None))
+            self.characters[folded] = character
+            self.new_characters.append(character)
+            self.tally.count("created", "Character")
+        return character
+
+    def upsert_credit(self, entry: _Person, record: CreditRecord) -> None:
+        character = self.character_for(record.character) if record.character else None
+        mine = [c for c in self.credits if c.entry is entry and c.role == record.role]
+        if character is not None:
+            existing = next((c for c in mine if c.character_ref is character), None)
+            existing = existing or next((c for c in mine if c.character_ref is None), None)
+        else:
+            existing = next(iter(mine), None)
+        loader = self.loader
+        if existing is None:
+            credit = Credit(
+                film=self.film,
+                person=entry.row,
+                role=record.role,
+                character=character,
+                credited_as=record.credited_as,
+                billing_order=record.billing_order,
+                is_top_billed=record.top_billed,
+                **loader.prov(record.line),
+            )
+            credit.entry, credit.character_ref = entry, character
+            self.credits.append(credit)
+            self.new_credits.append(credit)
+            self.tally.count("created", "Credit")
+            return
+        values = {}
+        if character is not None and existing.character_ref is None:
+            values["character"] = character
+        if record.credited_as and not existing.credited_as:
+            values["credited_as"] = record.credited_as
+        if record.top_billed and not existing.is_top_billed:
+            values["is_top_billed"] = True
+        if record.billing_order is not None:
+            old_rank = SOURCE_RANK.get(existing.source.format, 0) if existing.source else -1
+            if existing.billing_order is None or loader.rank > old_rank:
+                values["billing_order"] = record.billing_order
+                values["source"], values["source_line"] = loader.source, record.line
+        changed = assign_fields(existing, values, self.tally)
+        if "character" in changed:
+            existing.character_ref = character
+        self.mark(existing, changed)
+
+    # -- writing --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write what the records created and changed: a few bulk statements."""
+        if self.new_people:
+            slugs = free_slugs(Person, [p.slug_base for p in self.new_people])
+            for entry, slug in zip(self.new_people, slugs, strict=True):
+                entry.row.slug = slug
+            Person.objects.bulk_create([p.row for p in self.new_people])
+            for entry in self.new_people:
+                self.people[entry.row.pk] = entry
+        for alias in self.new_aliases:
+            alias.person = alias.person  # the person has its key now
+        PersonAlias.objects.bulk_create(self.new_aliases)
+        Character.objects.bulk_create(self.new_characters)
+        for character in self.new_characters:
+            self.characters_by_id[character.pk] = character
+        for credit in self.new_credits:
+            credit.person = credit.entry.row
+            credit.character = credit.character_ref
+        Credit.objects.bulk_create(self.new_credits)
+        by_model: dict[type, tuple[list, set[str]]] = {}
+        for obj, names in self.dirty.values():
+            if "character" in names:
+                obj.character = obj.character_ref  # a new character has its key now
+            rows, fields = by_model.setdefault(type(obj), ([], set()))
+            rows.append(obj)
+            fields |= names
+        for model, (rows, fields) in by_model.items():
+            model.objects.bulk_update(rows, sorted(fields))
+        self.new_people, self.new_aliases, self.new_characters, self.new_credits = [], [], [], []
+        self.dirty = {}
+
+
+# -- rules on stored people, for merges (the importer's and staff's) --------------------
+
+
+def choose_person_name(person: Person) -> None:
+    """The spelling most documents use; then the one with letters outside ASCII (more was
+    kept), then the one from the most careful format."""
+    if person.is_locked("name"):
+        return
+    # Fresh from the database: a prefetched list on `person` may predate the new spelling.
+    aliases = list(PersonAlias.objects.filter(person=person, is_credited_alias=False))
+    if not aliases:
+        return
+    best = max(
+        aliases,
+        key=lambda a: (
+            len(a.documents),
+            sum(not c.isascii() for c in a.name),
+            a.source_rank,
+            a.name,
+        ),
+    )
+    if person.name != best.name:
+        person.name = best.name
+        person.save(update_fields=["name", "folded_name"])
+
+
+def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None = None) -> None:
+    """Move every credit and alias of `other` to `keep`, then delete `other`."""
+    for credit in Credit.objects.filter(person=other):
+        twin = (
+            Credit.objects.filter(film=credit.film_id, person=keep, role=credit.role)
+            .filter(
+                Q(character=credit.character_id) | Q(character__isnull=True)
+                if credit.character_id
+                else Q()
+            )
+            .first()
+        )
+        if twin is None:
+            credit.person = keep
+            credit.save(update_fields=["person"])
+            continue
+        values = {}
+        if credit.character_id and not twin.character_id:
+            values["character_id"] = credit.character_id
+        if credit.credited_as and not twin.credited_as:
+            values["credited_as"] = credit.credited_as
+        if credit.is_top_billed and not twin.is_top_billed:
+            values["is_top_billed"] = True
+        if twin.billing_order is None and credit.billing_order is not None:
+            values["billing_order"] = credit.billing_order
+        credit.delete()
+        if values:
+            Credit.objects.filter(pk=twin.pk).update(**values)
+    for alias in PersonAlias.objects.filter(person=other):
+        twin = PersonAlias.objects.filter(person=keep, name=alias.name).first()
+        if twin is None:
+            alias.person = keep
+            alias.reason = reason if alias.reason in ("", "first seen") else alias.reason
+            alias.save(update_fields=["person", "reason"])
+        else:
+            twin.documents = sorted({*twin.documents, *alias.documents})
+            twin.source_rank = max(twin.source_rank, alias.source_rank)
+            twin.save(update_fields=["documents", "source_rank"])
+            alias.delete()
+    logger.info("merged person %s into %s: %s", other.pk, keep.pk, reason)
+    other.delete()
+    if tally is not None:
+        tally.warn(None, "people_merged", f"{other.name} merged into {keep.name}: {reason}", keep)
+        tally.count("updated", "Person")
+    choose_person_name(keep)
