@@ -246,7 +246,7 @@ class DocumentLoader:
             query = query.filter(film__title_is_provisional=True)
         if self.doc.year:
             query = query.filter(Q(film__year=self.doc.year) | Q(film__year__isnull=True))
-        review = query.select_related("film").first()
+        review = query.select_related("film").order_by("pk").first()
         if review is None:
             return None, ""
         film = review.film
@@ -302,61 +302,105 @@ class DocumentLoader:
         if values:
             _set_fields(film, values, self.tally)
         choose_film_title(film)
-        for record in doc.releases:
-            self.upsert(
-                Release,
-                {
-                    "film": film,
-                    "territory": record.territory,
-                    "medium": record.medium,
-                    "date_text": record.date_text,
-                    "note": record.note,
-                },
-                {"date": record.date},
-                record.line,
-            )
-        for record in doc.runtimes:
-            self.upsert(
-                Runtime,
-                {"film": film, "territory": record.territory},
-                {"minutes": record.minutes},
-                record.line,
-            )
-        for record in doc.certificates:
-            self.upsert(
-                Certificate,
-                {"film": film, "territory": record.territory},
-                {"rating": record.rating, "reason": record.reason},
-                record.line,
-            )
-        for record in doc.distributors:
-            self.upsert(
-                Distributor,
-                {"film": film, "territory": record.territory, "company": record.company},
-                {},
-                record.line,
-            )
-        for position, record in enumerate(doc.notes):
-            self.upsert(
-                FilmNote,
-                {"film": film, "kind": record.kind, "text": record.text},
-                {"detail": record.detail, "position": position},
-                record.line,
-                fill_only=True,
-            )
-        for record in doc.money:
-            self.upsert(
-                MoneyFigure,
-                {
-                    "film": film,
-                    "kind": record.kind,
-                    "territory": record.territory,
-                    "currency": record.currency,
-                    "amount": record.amount,
-                },
-                {"date": record.date, "is_estimate": record.is_estimate, "note": record.note},
-                record.line,
-            )
+        self.upsert_all(
+            Release,
+            film,
+            [
+                (
+                    {
+                        "territory": r.territory,
+                        "medium": r.medium,
+                        "date_text": r.date_text,
+                        "note": r.note,
+                    },
+                    {"date": r.date},
+                    r.line,
+                )
+                for r in doc.releases
+            ],
+        )
+        self.upsert_all(
+            Runtime,
+            film,
+            [({"territory": r.territory}, {"minutes": r.minutes}, r.line) for r in doc.runtimes],
+        )
+        self.upsert_all(
+            Certificate,
+            film,
+            [
+                ({"territory": r.territory}, {"rating": r.rating, "reason": r.reason}, r.line)
+                for r in doc.certificates
+            ],
+        )
+        self.upsert_all(
+            Distributor,
+            film,
+            [
+                ({"territory": r.territory, "company": r.company}, {}, r.line)
+                for r in doc.distributors
+            ],
+        )
+        self.upsert_all(
+            FilmNote,
+            film,
+            [
+                (
+                    {"kind": r.kind, "text": r.text},
+                    {"detail": r.detail, "position": position},
+                    r.line,
+                )
+                for position, r in enumerate(doc.notes)
+            ],
+            fill_only=True,
+        )
+        self.upsert_all(
+            MoneyFigure,
+            film,
+            [
+                (
+                    {
+                        "kind": r.kind,
+                        "territory": r.territory,
+                        "currency": r.currency,
+                        "amount": r.amount,
+                    },
+                    {"date": r.date, "is_estimate": r.is_estimate, "note": r.note},
+                    r.line,
+                )
+                for r in doc.money
+            ],
+        )
+
+    def upsert_all(self, model, film: Film, rows, fill_only: bool = False) -> None:
+        """Rows of one of the film's fact tables: `(key, values, line)` each, the key naming a
+        row together with the film. One query reads the film's rows; new ones are created and
+        changed ones updated in bulk. `fill_only`: a stored value is never replaced, only an
+        empty one filled."""
+        if not rows:
+            return
+        key_names = list(rows[0][0])
+        stored = {
+            tuple(getattr(obj, name) for name in key_names): obj
+            for obj in model.objects.filter(film=film)
+        }
+        new, changed = [], {}
+        for key, values, line in rows:
+            obj = stored.get(tuple(key.values()))
+            if obj is None:
+                obj = model(film=film, **key, **values, **self.prov(line))
+                stored[tuple(key.values())] = obj
+                new.append(obj)
+                self.tally.count("created", model.__name__)
+                continue
+            if fill_only:
+                values = {k: v for k, v in values.items() if getattr(obj, k) in (None, "")}
+            fields = assign_fields(obj, values, self.tally)
+            if fields and obj.pk is not None:
+                changed.setdefault(obj.pk, (obj, set()))[1].update(fields)
+        model.objects.bulk_create(new)
+        if changed:
+            fields = sorted(set().union(*(names for _, names in changed.values())))
+            model.objects.bulk_update([obj for obj, _ in changed.values()], fields)
 
     def upsert(self, model, lookup, values, line, fill_only=False):
         obj, created = _get_or_create(model, lookup, {**values, **self.prov(line)}, self.tally)
@@ -469,18 +513,19 @@ class DocumentLoader:
             c.character.folded_name: c.character
             for c in film.credits.filter(character__isnull=False).select_related("character")
         }
+        stored = set(Quote.objects.filter(film=film).values_list("fingerprint", flat=True))
+        quotes, lines = [], []
         for position, record in enumerate(self.doc.quotes):
             print_ = fingerprint(" ".join(f"{s} {t}" for s, t in record.lines))
-            quote, created = _get_or_create(
-                Quote,
-                {"film": film, "fingerprint": print_},
-                {"position": position, **self.prov(record.line)},
-                self.tally,
-            )
-            if not created:
+            if print_ in stored:
                 self.tally.count("unchanged", "Quote")
                 continue
-            QuoteLine.objects.bulk_create(
+            stored.add(print_)
+            quote = Quote(
+                film=film, fingerprint=print_, position=position, **self.prov(record.line)
+            )
+            quotes.append(quote)
+            lines.extend(
                 QuoteLine(
                     quote=quote,
                     position=i,
@@ -497,6 +542,11 @@ class DocumentLoader:
                         "unknown_speaker",
                         f"quote speaker {speaker!r} is not in the cast",
                     )
+        Quote.objects.bulk_create(quotes)
+        self.tally.count("created", "Quote", len(quotes))
+        for line in lines:
+            line.quote = line.quote  # the quote has its key now
+        QuoteLine.objects.bulk_create(lines)
 
     # -- reviews ----------------------------------------------------------------------------
 
@@ -519,7 +569,10 @@ class DocumentLoader:
             if ambiguous
             else set()
         )
-        existing = {r.fingerprint: r for r in Review.objects.filter(film=film)}
+        existing = {
+            r.fingerprint: r
+            for r in Review.objects.filter(film=film, fingerprint__in=set(self.review_prints))
+        }
         prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         to_create, seen = [], set()
@@ -528,13 +581,13 @@ class DocumentLoader:
                 self.tally.warn(record.line, "duplicate_review", "the same review twice: kept once")
                 continue
             seen.add(print_)
-            reviewer = reviewers.get(fold(data["username"])) if data["username"] else None
+            reviewer_id = reviewers.get(fold(data["username"])) if data["username"] else None
             review = existing.get(print_)
             if review is None:
                 to_create.append(
                     {
                         "film_id": film.pk,
-                        "reviewer_id": reviewer.pk if reviewer else None,
+                        "reviewer_id": reviewer_id,
                         "fingerprint": print_,
                         "title": data["title"],
                         "body": data["body"],
@@ -551,7 +604,7 @@ class DocumentLoader:
                     }
                 )
             else:
-                self.merge_review(review, record, data, reviewer)
+                self.merge_review(review, record, data, reviewer_id)
         self.tally.count("created", "Review", insert_rows(Review, to_create))
         refresh_reviewer_counts(reviewers.values())
 
@@ -599,9 +652,11 @@ class DocumentLoader:
                 body = repaired
         return {"username": username, "title": title, "body": body, "date": when, "lost": lost}
 
-    def resolve_reviewers(self, usernames: set[str]) -> dict[str, Reviewer]:
+    def resolve_reviewers(self, usernames: set[str]) -> dict[str, int]:
+        """The key of each username's reviewer (folded username to key), created if new."""
         by_fold = {fold(u): u for u in sorted(usernames)}
-        found = {r.folded_username: r for r in Reviewer.objects.filter(folded_username__in=by_fold)}
+        known = Reviewer.objects.filter(folded_username__in=by_fold)
+        found = dict(known.values_list("folded_username", "pk"))
         missing = [
             (folded, username) for folded, username in by_fold.items() if folded not in found
         ]
@@ -618,13 +673,11 @@ class DocumentLoader:
         ]
         if missing:
             insert_rows(Reviewer, missing)
-            found.update(
-                {r.folded_username: r for r in Reviewer.objects.filter(folded_username__in=by_fold)}
-            )
+            found.update(known.values_list("folded_username", "pk"))
         self.tally.count("created", "Reviewer", len(missing))
         return found
 
-    def merge_review(self, review: Review, record: ReviewRecord, data: dict, reviewer) -> None:
+    def merge_review(self, review: Review, record: ReviewRecord, data: dict, reviewer_id) -> None:
         """The same review from two documents: keep the richer paragraphs, fill what is empty."""
         values = {}
         stored_rank = SOURCE_RANK.get(review.source.format, 0) if review.source_id else -1
@@ -633,8 +686,9 @@ class DocumentLoader:
             values["has_lost_letters"] = data["lost"]
         if data["title"] and not review.title:
             values["title"] = data["title"]
+        if reviewer_id and review.reviewer_id is None and not review.is_locked("reviewer"):
+            values["reviewer_id"] = reviewer_id
         for name, new in (
-            ("reviewer", reviewer),
             ("date", data["date"]),
             ("rating", record.rating),
             ("rating_source", record.rating_source),
@@ -668,7 +722,7 @@ def titles_agree(title: str, film: Film) -> bool:
     """Same main title (case, numerals folded) and no conflicting subtitles."""
     key = title_key(title)
     subtitle = fold(split_title(title)[1])
-    for known in [film.title, *film.titles.values_list("title", flat=True)]:
+    for known in [film.title, *(t.title for t in film.titles.all())]:
         if title_key(known) != key:
             continue
         other = fold(split_title(known)[1])
@@ -680,9 +734,13 @@ def titles_agree(title: str, film: Film) -> bool:
 def find_film_by_title(title: str, year: int | None) -> Film | None:
     key = title_key(title)
     first_word = key.split()[0] if key else ""
-    candidates = Film.objects.filter(
-        Q(titles__folded__startswith=first_word) | Q(title__istartswith=first_word)
-    ).distinct()
+    candidates = (
+        Film.objects.filter(
+            Q(titles__folded__startswith=first_word) | Q(title__istartswith=first_word)
+        )
+        .distinct()
+        .prefetch_related("titles")
+    )
     if year:
         candidates = candidates.filter(Q(year=year) | Q(year__isnull=True))
     for film in candidates.order_by("pk"):
@@ -738,7 +796,14 @@ def merge_close_spellings(film: Film, tally: Tally) -> None:
 
 
 def _move_rows(queryset, **values) -> None:
-    """Move rows one by one; a row that would duplicate one already there is dropped."""
+    """Move rows with one UPDATE; when some would duplicate rows already there, move them one
+    by one and drop the duplicates."""
+    try:
+        with transaction.atomic():
+            queryset.update(**values)
+            return
+    except IntegrityError:
+        pass
     for row in queryset:
         try:
             with transaction.atomic():
@@ -791,9 +856,11 @@ def order_series(series: Series) -> None:
     wanted = {f.pk: i for i, f in enumerate(ordered, start=1)}
     if all(f.series_position == wanted[f.pk] for f in films):
         return
+    # Positions are unique in a series: clear them before the new numbering is written.
     Film.objects.filter(series=series).update(series_position=None)
     for film in films:
-        Film.objects.filter(pk=film.pk).update(series_position=wanted[film.pk])
+        film.series_position = wanted[film.pk]
+    Film.objects.bulk_update(films, ["series_position"])
 
 
 def known_name_words() -> set[str]:
@@ -854,7 +921,7 @@ def refresh_film_aggregates(film_id: int) -> None:
     )
 
 
-def refresh_reviewer_counts(reviewers) -> None:
+def refresh_reviewer_counts(reviewer_ids) -> None:
     """Visible reviews per reviewer, in one UPDATE."""
     visible = (
         Review.objects.filter(reviewer=OuterRef("pk"), is_hidden=False)
@@ -863,9 +930,7 @@ def refresh_reviewer_counts(reviewers) -> None:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    Reviewer.objects.filter(pk__in=[r.pk for r in reviewers]).update(
-        review_count=Coalesce(Subquery(visible), 0)
-    )
+    Reviewer.objects.filter(pk__in=reviewer_ids).update(review_count=Coalesce(Subquery(visible), 0))
 
 
 def bump_data_version() -> int:

@@ -550,6 +550,14 @@ class Review(Curated, Provenanced):
             models.Index(fields=["is_hidden", "helpful_yes"]),
             models.Index(fields=["is_hidden", "has_spoilers", "date"]),
             models.Index(fields=["reviewer", "date"]),
+            # The importer finds a review another document carries by its fingerprint alone,
+            # and retries the few reviews whose letters were lost.
+            models.Index(fields=["fingerprint"]),
+            models.Index(
+                fields=["has_lost_letters"],
+                condition=Q(has_lost_letters=True),
+                name="review_lost_letters_idx",
+            ),
         ]
 
     def __str__(self):

@@ -101,7 +101,7 @@ def merge_reviewers(keep: Reviewer, others, user=None) -> list[MergeRecord]:
         records.append(_record_merge(keep, other, user))
         Review.objects.filter(reviewer=other).update(reviewer=keep)
         other.delete()
-    refresh_reviewer_counts([keep])
+    refresh_reviewer_counts([keep.pk])
     data_changed()
     return records
 
@@ -133,7 +133,7 @@ def undo_merge(record: MergeRecord) -> None:
         if keep is not None:
             choose_person_name(keep)
     elif isinstance(removed, Reviewer):
-        refresh_reviewer_counts(Reviewer.objects.filter(pk__in=[record.kept_id, removed.pk]))
+        refresh_reviewer_counts([record.kept_id, removed.pk])
         for film_id in Review.objects.filter(reviewer=removed).values_list("film_id", flat=True):
             refresh_film_aggregates(film_id)
     record.undone_at = timezone.now()
@@ -156,7 +156,7 @@ def reviews_changed(reviews) -> None:
     """Counts and averages of the films and reviewers of these reviews follow an edit."""
     for film_id in {r.film_id for r in reviews}:
         refresh_film_aggregates(film_id)
-    refresh_reviewer_counts([r.reviewer for r in reviews if r.reviewer_id])
+    refresh_reviewer_counts([r.reviewer_id for r in reviews if r.reviewer_id])
     data_changed()
 
 

@@ -66,7 +66,10 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="filmsite-bench-"))
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")},
-        "DJANGO_DEBUG": "1",
+        # Production settings: DEBUG would keep every query in memory.
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "benchmark-only",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{work / 'import.sqlite3'}",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
