@@ -564,3 +564,56 @@ def test_a_warning_is_queued_once_and_stays_resolved():
     queued = ImportWarning.objects.filter(code="review_count_mismatch")
     assert [w.is_resolved for w in queued] == [True]
     assert ImportRun.objects.get(pk=result.run_id).summary["totals"]["warnings"] > 0
+
+
+def _film_documents(folder, *, cast: int, reviews: int, seed: int):
+    """A metadata dump and a review XML of one synthetic film with this many credits and
+    reviews (the generator's own formats)."""
+    import random
+
+    from reviews.corpus import SyntheticFilm, _name, _paragraph_pool, metadata_dump, review_xml
+
+    rng = random.Random(seed)
+    film = SyntheticFilm(
+        index=seed,
+        title=f"{_name(rng, 1)} Story",
+        year=1990,
+        series_title="",
+        part=1,
+        director=_name(rng, 2),
+        writers=[_name(rng, 2)],
+        cast=[(_name(rng, 2), _name(rng, 1)) for _ in range(cast)],
+        reviews=reviews,
+    )
+    pool = _paragraph_pool(rng, 20)
+    xml, first = review_xml(film, rng, pool, 0)
+    folder.mkdir()
+    (folder / "a_reviews.xml").write_text(xml, encoding="utf-8")
+    (folder / "b_dump.txt").write_text(metadata_dump(film, rng, pool, first), encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def test_queries_per_document_do_not_grow_with_its_credits_or_reviews(empty_db, tmp_path):
+    """Bulk writes, no per-row queries: a film with ten times the cast and reviews costs the
+    importer the same number of queries per document."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reviews.importing import import_file
+
+    def queries(folder, cast, reviews, seed):
+        counts = []
+        for path in _film_documents(folder, cast=cast, reviews=reviews, seed=seed):
+            with CaptureQueriesContext(connection) as captured:
+                result, _ = import_file(path)
+            assert not result.error, result.error
+            counts.append(len(captured))
+        return counts
+
+    small = queries(tmp_path / "small", cast=4, reviews=12, seed=1)
+    large = queries(tmp_path / "large", cast=40, reviews=120, seed=2)
+    assert Review.objects.count() == 12 + 120
+    assert Credit.objects.filter(film__title__endswith="Story").count() >= 4 + 40
+    # A slug clash among the new names may cost one more query: no more.
+    for few, many in zip(small, large, strict=True):
+        assert many <= few + 1, (small, large)
