@@ -146,7 +146,11 @@ class ReviewFilter(filters.FilterSet):
         empty_label="Both",
     )
     film = filters.ModelChoiceFilter(
-        queryset=Film.objects.all(), to_field_name="slug", label="Film", empty_label="All films"
+        queryset=Film.objects.all(),
+        to_field_name="slug",
+        label="Film",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "There is no such film."},
     )
     series = filters.ModelChoiceFilter(
         queryset=Series.objects.all(),

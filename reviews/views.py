@@ -7,13 +7,11 @@ from collections import defaultdict
 from functools import wraps
 
 from django.core.cache import caches
-from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.db.models import Prefetch, Q, Sum
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
 from django.views.decorators.http import condition, require_safe
 
 from . import charts, structured_data
@@ -30,6 +28,7 @@ from .models import (
     Reviewer,
     Series,
 )
+from .pagination import paginate
 from .text import fold
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48}
@@ -101,38 +100,10 @@ def healthz(request):
 # -- helpers ------------------------------------------------------------------------------------
 
 
-class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP rows: an exact count over a large filtered set costs more than
-    the page itself. Past the cap the list says "10,000+" and stops paginating there."""
-
-    COUNT_CAP = 10_000
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.COUNT_CAP + 1].count()
-
-    @property
-    def is_capped(self) -> bool:
-        return self.count > self.COUNT_CAP
-
-    @property
-    def display_count(self) -> str:
-        return f"{self.COUNT_CAP:,}+" if self.is_capped else f"{self.count:,}"
-
-
-def paginate(request, queryset, per_page):
-    """The page asked for; a page number that is no page is a 404, not a silent page 1."""
-    paginator = CappedPaginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
-
-
 def query_without_page(request) -> str:
     params = request.GET.copy()
-    params.pop("page", None)
-    params.pop("format", None)
+    for name in ("page", "after", "format"):
+        params.pop(name, None)
     return params.urlencode()
 
 
@@ -276,12 +247,15 @@ def home(request):
             Prefetch("films", queryset=Film.objects.order_by("series_position"))
         ),
         "films": films[:12],
-        "helpful_reviews": reviews.filter(helpful_yes__gt=0).order_by("-helpful_yes", "-date")[:5],
-        "newest_reviews": reviews.order_by("-date", "-id")[:5],
+        "helpful_reviews": reviews.filter(helpful_yes__gt=0).order_by(*REVIEW_SORTS["helpful"][1])[
+            :5
+        ],
+        "newest_reviews": reviews.order_by(*REVIEW_SORTS["newest"][1])[:5],
         "counts": {
             "films": Film.objects.count(),
             "people": Person.objects.count(),
-            "reviews": Review.objects.visible().count(),
+            # The films' stored counts: counting the reviews themselves reads them all.
+            "reviews": Film.objects.aggregate(n=Sum("review_count"))["n"] or 0,
             "reviewers": Reviewer.objects.filter(review_count__gt=0).count(),
         },
     }
@@ -344,12 +318,20 @@ def film_detail(request, slug):
 @public_page
 def review_list(request):
     reviews = visible_reviews().order_by(*REVIEW_SORTS["newest"][1])
+    filterset = ReviewFilter(request.GET, queryset=reviews)
+    # The film filter is a hidden field (a list of every film would not do): the page says
+    # which film it shows, with a way back to all of them.
+    film = filterset.form.cleaned_data.get("film") if filterset.is_valid() else None
+    params = request.GET.copy()
+    for name in ("film", "page", "after"):
+        params.pop(name, None)
     return list_page(
         request,
-        filterset=ReviewFilter(request.GET, queryset=reviews),
+        filterset=filterset,
         template="reviews/review_list.html",
         per_page=PAGE_SIZE["reviews"],
         export=REVIEW_EXPORT,
+        extra={"film": film, "all_films_query": params.urlencode()},
     )
 
 

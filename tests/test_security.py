@@ -71,6 +71,7 @@ NAMES = st.sampled_from(
         "date_before",
         "sort",
         "page",
+        "after",
         "film",
         "series",
         "sequel",

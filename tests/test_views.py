@@ -395,7 +395,7 @@ def test_pages_are_cached_until_the_data_changes(client, settings, django_assert
 
 
 def test_large_lists_are_counted_only_up_to_a_cap(client, monkeypatch):
-    from reviews.views import CappedPaginator
+    from reviews.pagination import CappedPaginator
 
     monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 30)
     page = text(client.get("/reviews/"))
@@ -417,3 +417,58 @@ def test_server_error_page_is_styled(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert b"Something went wrong" in response.content and b"site.css" in response.content
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "highest", "lowest", "helpful"])
+def test_past_the_numbered_pages_the_list_goes_on_by_cursor_to_its_end(client, monkeypatch, sort):
+    """Every review once, in the sort's order, following "Next" from page 1 through the
+    numbered pages and then the cursor pages (empty ratings, dates and votes included)."""
+    import html
+    import re
+
+    from reviews.filters import REVIEW_SORTS
+    from reviews.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 30)
+    expected = list(
+        Review.objects.visible().order_by(*REVIEW_SORTS[sort][1]).values_list("pk", flat=True)
+    )
+    seen, url, cursor_pages = [], f"/reviews/?sort={sort}", 0
+    while url:
+        page = text(client.get(url))
+        links = re.findall(r'href="/reviews/(\d+)/"', page)
+        seen += [int(pk) for pk in dict.fromkeys(links)]  # a card links to its review twice
+        cursor_pages += "after=" in url
+        link = re.search(r'rel="next" href="([^"]+)"', page)
+        url = "/reviews/" + html.unescape(link.group(1)) if link else None
+        assert len(seen) <= len(expected), "a page repeats reviews"
+    assert seen == expected
+    assert cursor_pages >= 2
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "x",
+        "[]",
+        "[1]",
+        '["2005-13-45",3]',
+        '["2005-01-01","a"]',
+        "[true,1]",
+        "[null,null]",
+        "[" * 600,
+    ],
+)
+def test_a_cursor_that_is_no_cursor_is_a_400(client, cursor):
+    response = client.get("/reviews/", {"sort": "newest", "after": cursor})
+    assert response.status_code == 400
+
+
+def test_the_last_numbered_page_of_a_capped_list_is_full(client, monkeypatch):
+    from reviews.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 30)
+    page = text(client.get("/reviews/?page=2"))
+    assert "Page 2 of 2+" in page
+    assert page.count('<article class="review-card') == 20
+    assert client.get("/reviews/?page=3").status_code == 404

@@ -1,5 +1,6 @@
 import json
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import format_html
@@ -33,6 +34,14 @@ def page_url(context, number) -> str:
     """The URL of another page of the same list, filters kept."""
     query = context.get("query") or ""
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag(takes_context=True)
+def cursor_url(context, cursor) -> str:
+    """The URL of the page after `cursor` in the same list, filters kept."""
+    after = urlencode({"after": cursor})
+    query = context.get("query") or ""
+    return f"?{query}&{after}" if query else f"?{after}"
 
 
 @register.filter
