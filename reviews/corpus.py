@@ -131,7 +131,7 @@ def plan_films(films: int, reviews: int, people: int, seed: int) -> list[Synthet
         in_series = rng.random() < 0.35 and index + 1 < films
         parts = min(rng.randint(2, 4), films - index) if in_series else 1
         stem = f"{_name(rng, 1)} {rng.choice(WORDS).capitalize()}"
-        year = rng.randint(1950, 2020)
+        year = rng.randint(1950, 2012)  # sequels up to 12 years later: none in the future
         director = rng.choice(names)
         for part in range(parts):
             title = stem + ROMAN[part] if parts > 1 else stem
@@ -158,8 +158,15 @@ def _review_text(rng: random.Random, pool: list[str], serial: int) -> str:
     return "\n\n".join([opening, *rng.sample(pool, rng.randint(2, 4))])
 
 
+# The last day a generated review is written on: fixed, so that the corpus stays the same.
+LAST_REVIEW_DAY = date(2025, 12, 31)
+
+
 def _date(rng: random.Random, year: int) -> date:
-    return date(year, 1, 1) + timedelta(days=rng.randint(30, 365 * 15))
+    """A day in the fifteen years after the film's release, none of them in the future."""
+    first = date(year, 1, 1) + timedelta(days=30)
+    span = min(365 * 15, (LAST_REVIEW_DAY - first).days)
+    return first + timedelta(days=rng.randint(0, max(span, 0)))
 
 
 def metadata_dump(
