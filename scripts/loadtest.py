@@ -10,20 +10,17 @@ any answer was an error.
 """
 
 import argparse
-import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+from serving import gunicorn_command, manage, production_env, server
+
 # Kinds of request and how to make them; the detail URLs come from the site's sitemap, so the
 # script knows nothing of the data it serves.
 LISTS = [
@@ -52,16 +49,6 @@ def build_mix(base: str) -> list[tuple[str, str]]:
     return LISTS + details + searches + exports
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def run(command, env):
-    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-
-
 def fetch(base: str, kind: str, path: str) -> tuple[str, int, float]:
     started = time.perf_counter()
     try:
@@ -83,65 +70,31 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     args = parser.parse_args()
 
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "loadtest-" + "k" * 50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    run(["migrate", "--no-input", "-v0"], env)
-    run(["import_films", "-v0"], env)
-    run(["collectstatic", "--no-input", "-v0"], env)
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "timeout",
-            str(int(args.seconds) + 60),
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "filmsite/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "/dev/null",
-            "filmsite.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    env = production_env()
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "import_films", "-v0")
+    manage(env, "collectstatic", "--no-input", "-v0")
     try:
-        deadline = time.monotonic() + 30
-        while fetch(base, "health", "/healthz")[1] != 200:
-            if time.monotonic() > deadline or server.poll() is not None:
-                print("the server did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.2)
-        mix = build_mix(base)
-        plan = [mix[i % len(mix)] for i in range(args.requests)]
-        stop_at = time.monotonic() + args.seconds
-        results = []
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-            futures = [
-                pool.submit(
-                    lambda k, p: fetch(base, k, p) if time.monotonic() < stop_at else None,
-                    kind,
-                    path,
-                )
-                for kind, path in plan
-            ]
-            results = [f.result() for f in futures if f.result() is not None]
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+        with server(gunicorn_command(args.workers), env, seconds=args.seconds + 60) as (port, _):
+            base = f"http://127.0.0.1:{port}"
+            mix = build_mix(base)
+            plan = [mix[i % len(mix)] for i in range(args.requests)]
+            stop_at = time.monotonic() + args.seconds
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+                futures = [
+                    pool.submit(
+                        lambda k, p: fetch(base, k, p) if time.monotonic() < stop_at else None,
+                        kind,
+                        path,
+                    )
+                    for kind, path in plan
+                ]
+                results = [f.result() for f in futures if f.result() is not None]
+            elapsed = time.perf_counter() - started
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
 
     errors = [r for r in results if not 200 <= r[1] < 400]
     print(f"requests: {len(results)} in {elapsed:.2f} s = {len(results) / elapsed:.1f} req/s")

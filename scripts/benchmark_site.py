@@ -1,0 +1,211 @@
+"""Serving benchmark: the site under gunicorn on an imported archive, beside references measured
+in the same run.
+
+    python scripts/benchmark_site.py --db /tmp/filmsite-bench-XXXX/import.sqlite3
+    python scripts/benchmark_site.py --films 300 --reviews 60000      # generate and import first
+
+Serves the SQLite file with gunicorn (production settings) and drives it from client processes
+over loopback, bounded in requests and time, with a fixed mix of URL kinds (home, film list with
+filters, the film with the most reviews, the review list filtered by rating, a date range and
+originals and sorted, deep pages reached by cursor, search, a JSON export). Each kind is
+measured cold (a URL the page cache has not seen) and warm (the same URL again). It prints
+requests/s, p50 and p99 per kind, SQL queries per request, the server's peak memory, and ratios to
+the smallest Django view of the site (`/healthz`), to a static file served by the same gunicorn
+(WhiteNoise), and, when the `bench` extra is installed (`pip install -e '.[bench]'`), to
+Datasette serving the same file over the equivalent table URL. Figures, not assertions.
+"""
+
+import argparse
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from serving import Client, gunicorn_command, manage, peak_memory_mb, production_env, server
+
+FILTERED = "/reviews/?rating_min=6&date_after=2000-01-01&date_before=2015-12-31&sequel=original"
+FILTERED += "&sort=highest"
+DATASETTE_FILTERED = (
+    "/{db}/reviews_review?rating__gte=6&date__gte=2000-01-01&date__lte=2015-12-31"
+    "&is_hidden=0&_sort_desc=rating"
+)
+
+
+def drive(port: int, paths: list[str]) -> list[tuple[int, float]]:
+    """One client process: the paths in order over one connection."""
+    client = Client(port)
+    return [client.get(path)[:2] for path in paths]
+
+
+def measure(port: int, paths: list[str], concurrency: int, deadline: float) -> dict:
+    """Spread `paths` over `concurrency` client processes; requests/s, p50, p99, errors."""
+    shares = [paths[i::concurrency] for i in range(concurrency)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=concurrency) as pool:
+        results = [r for share in pool.map(drive, [port] * concurrency, shares) for r in share]
+    elapsed = time.perf_counter() - started
+    times = sorted(ms for _, ms in results)
+    if time.monotonic() > deadline:
+        raise SystemExit("the benchmark ran out of time")
+    return {
+        "n": len(results),
+        "rps": len(results) / elapsed,
+        "p50": statistics.median(times),
+        "p99": times[min(len(times) - 1, int(len(times) * 0.99))],
+        "errors": sum(not 200 <= status < 400 for status, _ in results),
+    }
+
+
+def discover(port: int) -> dict[str, str]:
+    """URLs of this archive: its most reviewed film, a word to search, deep cursor pages."""
+    client = Client(port)
+    client.connection.request("GET", "/films/?sort=-reviews&format=json")
+    films = json.loads(client.connection.getresponse().read())
+    top = films[0]
+    word = re.sub(r"[^a-z]", " ", top["title"].lower()).split()[0]
+    # The last numbered page of the newest reviews, then three cursor pages past it.
+    client.connection.request("GET", "/reviews/?page=1")
+    page = client.connection.getresponse().read().decode()
+    last = re.search(r"Page 1 of (\d+)", page)
+    url = f"/reviews/?page={last.group(1) if last else 1}"
+    deep = []
+    for _ in range(4):
+        client.connection.request("GET", url)
+        page = client.connection.getresponse().read().decode()
+        link = re.search(r'rel="next" href="([^"]+)"', page)
+        if not link:
+            break
+        url = "/reviews/" + html.unescape(link.group(1))
+        deep.append(url)
+    return {
+        "home": "/",
+        "films": "/films/?year_min=1990&sort=-rating",
+        "film": f"/films/{top['slug']}/",
+        "filtered": FILTERED,
+        "deep": deep[-1] if deep else "/reviews/?page=2",
+        "search": f"/search/?q={word}",
+        "export": f"/reviews/?format=json&film={top['slug']}&rating_min=9",
+    } | {"_film_reviews": str(top["review_count"])}
+
+
+def queries_per_request(env: dict, urls: dict[str, str]) -> dict[str, int]:
+    """SQL statements per page, counted in this process on the same database (cold)."""
+    os.environ.update(env)
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmsite.settings")
+    import django
+
+    django.setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client as DjangoClient
+    from django.test.utils import CaptureQueriesContext
+
+    client, counts = DjangoClient(), {}
+    for kind, url in urls.items():
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        counts[kind] = len(captured)
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="an imported SQLite file (else one is made)")
+    parser.add_argument("--films", type=int, default=2000)
+    parser.add_argument("--reviews", type=int, default=500_000)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=300, help="per URL kind and state")
+    parser.add_argument("--concurrency", type=int, default=4, help="client processes")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--seconds", type=float, default=900, help="stop after this long")
+    args = parser.parse_args()
+    deadline = time.monotonic() + args.seconds
+
+    work = Path(tempfile.mkdtemp(prefix="filmsite-site-"))
+    db = args.db
+    if db is None:
+        db = work / "site.sqlite3"
+    env = production_env(DATABASE_URL=f"sqlite:///{db.resolve()}", CACHE_URL="")
+    if args.db is None:
+        corpus = work / "corpus"
+        sizes = ["--films", str(args.films), "--reviews", str(args.reviews)]
+        manage(env, "generate_corpus", str(corpus), *sizes, "--people", str(args.people))
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "import_films", str(corpus), "-v0")
+    else:
+        manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "collectstatic", "--no-input", "-v0")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}; database: {db} ({db.stat().st_size / 1e6:.0f} MB)"
+    )
+
+    rows, references = [], {}
+    with server(gunicorn_command(args.workers), env, seconds=args.seconds) as (port, process):
+        urls = discover(port)
+        film_reviews = urls.pop("_film_reviews")
+        print(f"most reviewed film: {urls['film']} ({film_reviews} reviews)")
+        for name, path in (("trivial view", "/healthz"), ("static file", "/static/css/site.css")):
+            references[name] = measure(port, [path] * args.requests, args.concurrency, deadline)
+        for kind, url in urls.items():
+            joiner = "&" if "?" in url else "?"
+            cold = [f"{url}{joiner}bench={kind}-{i}" for i in range(args.requests)]
+            rows.append((kind, "cold", measure(port, cold, args.concurrency, deadline)))
+            rows.append(
+                (kind, "warm", measure(port, [url] * args.requests, args.concurrency, deadline))
+            )
+        memory = peak_memory_mb(process)
+
+    datasette = shutil.which("datasette", path=str(Path(sys.executable).parent))
+    if datasette:
+        command = [datasette, "serve", str(db), "--port", "{port}", "--host", "127.0.0.1"]
+        with server(
+            command, os.environ.copy(), seconds=args.seconds, ready_path="/-/versions.json"
+        ) as (
+            port,
+            _,
+        ):
+            path = DATASETTE_FILTERED.format(db=db.stem)
+            count = max(args.requests // 10, 10)
+            references["Datasette"] = measure(port, [path] * count, args.concurrency, deadline)
+
+    counts = queries_per_request(env, urls)
+    print(
+        f"{'kind':10} {'cache':5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'errors':>6}"
+    )
+    for kind, state, m in rows:
+        print(
+            f"{kind:10} {state:5} {m['rps']:8.1f} {m['p50']:8.1f} {m['p99']:8.1f} "
+            f"{counts[kind]:4d} {m['errors']:6d}"
+        )
+    for name, m in references.items():
+        print(f"{name:16} {m['rps']:8.1f} req/s  p50 {m['p50']:.1f} ms  p99 {m['p99']:.1f} ms")
+    filtered = {state: m for kind, state, m in rows if kind == "filtered"}
+    trivial = references["trivial view"]["rps"]
+    print(f"filtered list, warm / trivial view: {filtered['warm']['rps'] / trivial:.2f}")
+    print(f"filtered list, cold / trivial view: {filtered['cold']['rps'] / trivial:.3f}")
+    print(f"static file / trivial view: {references['static file']['rps'] / trivial:.2f}")
+    if "Datasette" in references:
+        ratio = filtered["cold"]["rps"] / references["Datasette"]["rps"]
+        print(f"filtered list, cold / Datasette's table page: {ratio:.1f}x")
+    else:
+        print("Datasette: not installed (pip install -e '.[bench]')")
+    print(f"peak memory of a gunicorn process: {memory:.0f} MB")
+    return 1 if any(m["errors"] for _, _, m in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
