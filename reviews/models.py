@@ -8,8 +8,9 @@ writes them again.
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from .text import fold, review_search_text
@@ -476,13 +477,27 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(is_hidden=False)
 
     def matching(self, query: str):
-        """Reviews whose title or text hold every word of the query, accents ignored."""
+        """Reviews whose title or text hold every word of the query as the start of a word,
+        accents ignored: the database's full-text index (migration 0008) over `search_text`."""
         words = fold(query).split()
         if not words:  # only punctuation: look for it literally
             return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))
-        for word in words:
-            self = self.filter(search_text__contains=word)
-        return self
+        # Folded words are letters and digits only: nothing in them is query syntax.
+        if connection.vendor == "postgresql":
+            condition = RawSQL(
+                'to_tsvector(\'simple\'::regconfig, "reviews_review"."search_text") '
+                "@@ to_tsquery('simple'::regconfig, %s)",
+                [" & ".join(f"{word}:*" for word in words)],
+                output_field=models.BooleanField(),
+            )
+        else:  # SQLite: the FTS5 table
+            condition = RawSQL(
+                '"reviews_review"."id" IN (SELECT rowid FROM "reviews_review_fts" '
+                'WHERE "reviews_review_fts" MATCH %s)',
+                [" ".join(f'"{word}"*' for word in words)],
+                output_field=models.BooleanField(),
+            )
+        return self.filter(condition)
 
     def of_sequels(self):
         return self.filter(film__series_position__gt=1)

@@ -452,7 +452,7 @@ def search(request):
             .order_by("character__name", "film__year")[:SEARCH_LIMIT],
             "reviews": visible_reviews()
             .matching(query)
-            .order_by("-helpful_yes", "-date")[:SEARCH_LIMIT],
+            .order_by(*REVIEW_SORTS["helpful"][1])[:SEARCH_LIMIT],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
 

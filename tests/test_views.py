@@ -472,3 +472,19 @@ def test_the_last_numbered_page_of_a_capped_list_is_full(client, monkeypatch):
     assert "Page 2 of 2+" in page
     assert page.count('<article class="review-card') == 20
     assert client.get("/reviews/?page=3").status_code == 404
+
+
+def test_text_search_follows_every_edit_of_a_review(client):
+    """The full-text index is kept by the database: an edit, a new review and a deletion show
+    in the search at once (words match from their start, accents folded)."""
+    review = Review.objects.visible().filter(film__year=1996).first()
+    assert not Review.objects.matching("zanzibar").exists()
+    review.body = f"{review.body}\n\nThen a trip to Zánzibarland."
+    review.save()
+    assert list(Review.objects.matching("zanzibar")) == [review]
+    assert list(Review.objects.matching("ZANZIB trip")) == [review]
+    new = make_review(body="Nothing about islands, only quokkas.")
+    assert list(Review.objects.matching("quokka")) == [new]
+    new.delete()
+    assert not Review.objects.matching("quokka").exists()
+    assert f'href="/reviews/{review.pk}/"' in text(client.get("/reviews/?q=zanzibarland"))
