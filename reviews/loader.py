@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -900,10 +900,17 @@ def repair_stored_lost_letters(tally: Tally) -> None:
 def refresh_film_aggregates(film_id: int) -> None:
     """Recompute the stored review count, average, histogram and reviews per year of a film."""
     visible = Review.objects.filter(film_id=film_id, is_hidden=False)
-    stats = visible.aggregate(count=Count("pk"), rated=Count("rating"), average=Avg("rating"))
+    # One pass over the film's reviews gives the count, the average and the histogram.
+    count = rated = 0
+    total = Decimal(0)
     histogram = [0] * 11
-    for rating in visible.exclude(rating__isnull=True).values_list("rating", flat=True):
-        histogram[int(Decimal(rating).quantize(Decimal(1), rounding=ROUND_HALF_UP))] += 1
+    for rating, n in visible.order_by().values_list("rating").annotate(n=Count("pk")):
+        count += n
+        if rating is not None:
+            rating = Decimal(rating)
+            rated += n
+            total += rating * n
+            histogram[int(rating.quantize(Decimal(1), rounding=ROUND_HALF_UP))] += n
     per_year = {
         str(row["date__year"]): row["n"]
         for row in visible.exclude(date__isnull=True)
@@ -911,12 +918,11 @@ def refresh_film_aggregates(film_id: int) -> None:
         .annotate(n=Count("pk"))
         .order_by("date__year")
     }
-    average = stats["average"]
     Film.objects.filter(pk=film_id).update(
-        review_count=stats["count"],
-        rated_review_count=stats["rated"],
-        average_rating=Decimal(average).quantize(Decimal("0.01")) if average is not None else None,
-        rating_histogram=histogram if stats["rated"] else [],
+        review_count=count,
+        rated_review_count=rated,
+        average_rating=(total / rated).quantize(Decimal("0.01")) if rated else None,
+        rating_histogram=histogram if rated else [],
         reviews_per_year=per_year,
     )
 
