@@ -155,7 +155,7 @@ class ReviewFilter(filters.FilterSet):
     series = filters.ModelChoiceFilter(
         queryset=Series.objects.all(),
         to_field_name="slug",
-        field_name="film__series",
+        method="filter_series",
         label="Series",
         empty_label="Any series",
     )
@@ -188,6 +188,9 @@ class ReviewFilter(filters.FilterSet):
 
     def filter_sequel(self, queryset, name, value):
         return queryset.of_sequels() if value == "sequel" else queryset.of_originals()
+
+    def filter_series(self, queryset, name, value):
+        return queryset.in_series(value)
 
     def filter_spoilers(self, queryset, name, value):
         return queryset.filter(has_spoilers=(value == "only"))

@@ -499,11 +499,16 @@ class ReviewQuerySet(models.QuerySet):
             )
         return self.filter(condition)
 
+    # Film conditions as subqueries, not joins: with a join, SQLite would rather read the films
+    # first and sort their reviews than walk the sort's index (tests/test_query_plans.py).
     def of_sequels(self):
-        return self.filter(film__series_position__gt=1)
+        return self.filter(film__in=Film.objects.filter(series_position__gt=1).values("pk"))
 
     def of_originals(self):
-        return self.exclude(film__series_position__gt=1)
+        return self.exclude(film__in=Film.objects.filter(series_position__gt=1).values("pk"))
+
+    def in_series(self, series):
+        return self.filter(film__in=Film.objects.filter(series=series).values("pk"))
 
 
 class Review(Curated, Provenanced):
