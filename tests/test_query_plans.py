@@ -92,9 +92,10 @@ def test_every_sort_of_the_review_list_reads_an_index_in_order(sort):
         {"sort": "highest", "rating_min": "6", "date_after": "1995-01-01"},
         {"sort": "newest", "date_after": "2000-01-01", "date_before": "2010-12-31"},
         {"sort": "newest", "spoilers": "hide"},
+        {"sort": "newest", "spoilers": "only"},
         {"sort": "helpful", "helpful_min": "1"},
     ],
-    ids=["rating-and-dates", "date-range", "spoilers", "helpful"],
+    ids=["rating-and-dates", "date-range", "no-spoilers", "only-spoilers", "helpful"],
 )
 def test_filtered_review_lists_read_an_index_in_order(params):
     assert_ordered_by_an_index(review_list(**params)[:20])

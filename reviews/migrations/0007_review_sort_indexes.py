@@ -18,7 +18,12 @@ SORT_INDEXES = {
     "review_film_newest_idx": ["film_id", "date DESC", "id DESC"],
     "review_film_helpful_idx": ["film_id", "helpful_yes DESC", "date DESC", "id DESC"],
     "review_reviewer_newest_idx": ["reviewer_id", "date DESC", "id DESC"],
-    "review_spoilers_newest_idx": ["has_spoilers", "date DESC", "id DESC"],
+}
+# Booleans are filtered as bare columns (`WHERE "has_spoilers"`), which no index prefix serves:
+# the reviews with and without spoilers get a partial index each.
+PARTIAL = {
+    "review_spoilers_newest_idx": (["date DESC", "id DESC"], '"has_spoilers"'),
+    "review_no_spoilers_newest_idx": (["date DESC", "id DESC"], 'NOT "has_spoilers"'),
 }
 
 
@@ -32,16 +37,17 @@ def column_sql(column: str, vendor: str) -> str:
 
 def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
-    for name, columns in SORT_INDEXES.items():
+    indexes = {name: (columns, "") for name, columns in SORT_INDEXES.items()} | PARTIAL
+    for name, (columns, condition) in indexes.items():
         schema_editor.execute(
             f'CREATE INDEX "{name}" ON "reviews_review" '
             f"({', '.join(column_sql(c, vendor) for c in columns)}) "
-            'WHERE NOT "is_hidden"'
+            f'WHERE NOT "is_hidden"{f" AND {condition}" if condition else ""}'
         )
 
 
 def drop(apps, schema_editor):
-    for name in SORT_INDEXES:
+    for name in [*SORT_INDEXES, *PARTIAL]:
         schema_editor.execute(f'DROP INDEX "{name}"')
 
 
