@@ -32,6 +32,7 @@ from .pagination import paginate
 from .text import fold
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48}
+HOME_SERIES = 6
 PAGE_CACHE_SECONDS = 24 * 3600  # the key changes with the data, so this is only a bound
 EXPORT_FORMATS = ("json", "csv")
 
@@ -245,9 +246,11 @@ def home(request):
     )
     reviews = visible_reviews()
     context = {
-        "series_list": Series.objects.prefetch_related(
+        # A few series, not all of them: the home page stays the same size as the archive grows.
+        "series_list": Series.objects.order_by("name").prefetch_related(
             Prefetch("films", queryset=Film.objects.order_by("series_position"))
-        ),
+        )[:HOME_SERIES],
+        "series_count": Series.objects.count(),
         "films": films[:12],
         "helpful_reviews": reviews.filter(helpful_yes__gt=0).order_by(*REVIEW_SORTS["helpful"][1])[
             :5

@@ -488,3 +488,14 @@ def test_text_search_follows_every_edit_of_a_review(client):
     new.delete()
     assert not Review.objects.matching("quokka").exists()
     assert f'href="/reviews/{review.pk}/"' in text(client.get("/reviews/?q=zanzibarland"))
+
+
+def test_home_shows_a_few_series_and_links_to_all(client):
+    from reviews.models import Series
+    from reviews.views import HOME_SERIES
+
+    for n in range(HOME_SERIES + 2):
+        make_series(name=f"Zz series {n}")
+    page = text(client.get("/"))
+    assert page.count('class="series-strip"') == HOME_SERIES
+    assert f"All {Series.objects.count()} series →" in page
