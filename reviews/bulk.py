@@ -25,7 +25,7 @@ _PASS_THROUGH = (
 
 
 def _preparer(field: models.Field) -> Callable | None:
-    if isinstance(field, _PASS_THROUGH) and not isinstance(field, models.JSONField):
+    if isinstance(field, _PASS_THROUGH):
         return None
     return lambda value: field.get_db_prep_save(value, connection)
 

@@ -67,19 +67,14 @@ def measure(port: int, paths: list[str], concurrency: int, deadline: float) -> d
 def discover(port: int) -> dict[str, str]:
     """URLs of this archive: its most reviewed film, a word to search, deep cursor pages."""
     client = Client(port)
-    client.connection.request("GET", "/films/?sort=-reviews&format=json")
-    films = json.loads(client.connection.getresponse().read())
-    top = films[0]
+    top = json.loads(client.get("/films/?sort=-reviews&format=json")[2])[0]
     word = re.sub(r"[^a-z]", " ", top["title"].lower()).split()[0]
     # The last numbered page of the newest reviews, then three cursor pages past it.
-    client.connection.request("GET", "/reviews/?page=1")
-    page = client.connection.getresponse().read().decode()
-    last = re.search(r"Page 1 of (\d+)", page)
+    last = re.search(r"Page 1 of (\d+)", client.get("/reviews/?page=1")[2].decode())
     url = f"/reviews/?page={last.group(1) if last else 1}"
     deep = []
     for _ in range(4):
-        client.connection.request("GET", url)
-        page = client.connection.getresponse().read().decode()
+        page = client.get(url)[2].decode()
         link = re.search(r'rel="next" href="([^"]+)"', page)
         if not link:
             break

@@ -37,24 +37,24 @@ def free_port() -> int:
 
 
 class Client:
-    """One keep-alive HTTP/1.1 connection; `get` returns (status, milliseconds, body size)."""
+    """One keep-alive HTTP/1.1 connection; `get` returns (status, milliseconds, body)."""
 
     def __init__(self, port: int):
         self.port = port
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
-    def get(self, path: str) -> tuple[int, float, int]:
+    def get(self, path: str) -> tuple[int, float, bytes]:
         started = time.perf_counter()
         try:
             self.connection.request("GET", path)
             response = self.connection.getresponse()
-            size = len(response.read())
+            body = response.read()
             status = response.status
         except (OSError, http.client.HTTPException):
             self.connection.close()
             self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-            status, size = 0, 0
-        return status, (time.perf_counter() - started) * 1000, size
+            status, body = 0, b""
+        return status, (time.perf_counter() - started) * 1000, body
 
 
 @contextlib.contextmanager
