@@ -499,3 +499,29 @@ def test_home_shows_a_few_series_and_links_to_all(client):
     page = text(client.get("/"))
     assert page.count('class="series-strip"') == HOME_SERIES
     assert f"All {Series.objects.count()} series →" in page
+
+
+def test_chart_coordinates_are_never_localised():
+    """SVG wants `12.5`, whatever the language (German would write `12,5`)."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    bar = SimpleNamespace(
+        x=12.5,
+        y=3.25,
+        width=7.5,
+        height=40.75,
+        label="7",
+        count=3,
+        show_label=True,
+        label_x=16.25,
+        value_y=1.5,
+    )
+    chart = SimpleNamespace(width=300, height=120, baseline=100.5, tick_y=112.5, bars=[bar])
+    with translation.override("de"):
+        svg = render_to_string(
+            "reviews/_bar_chart.html", {"chart": chart, "chart_id": "c", "label_name": "Rating"}
+        )
+    assert 'x="12.5"' in svg and 'height="40.75"' in svg and "12,5" not in svg
