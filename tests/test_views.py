@@ -525,3 +525,29 @@ def test_chart_coordinates_are_never_localised():
             "reviews/_bar_chart.html", {"chart": chart, "chart_id": "c", "label_name": "Rating"}
         )
     assert 'x="12.5"' in svg and 'height="40.75"' in svg and "12,5" not in svg
+
+
+@pytest.mark.parametrize("value", ["", "the-pusher-trilogy", "no-such-series"])
+def test_the_fast_series_select_writes_what_djangos_select_writes(value):
+    import re
+
+    from django import forms
+
+    from reviews.filters import FilmFilter, ListSelect
+    from reviews.models import Series
+
+    make_series(name="Tom & Jerry <shorts>")
+    field = FilmFilter().form.fields["series"]
+    attrs = {"id": "id_series", "aria-describedby": "id_series-error"}
+    plain = forms.Select(choices=field.choices).render("series", value, attrs)
+    fast = ListSelect(choices=field.choices).render("series", value, attrs)
+    plain = re.sub(r">\s+<", "><", plain)
+    (plain_head, plain_options), (fast_head, fast_options) = (
+        html.split(">", 1) for html in (plain, fast)
+    )
+    attributes = re.compile(r'([\w-]+)="([^"]*)"')
+    assert set(attributes.findall(plain_head)) == set(attributes.findall(fast_head))
+    assert plain_options == fast_options
+    assert Series.objects.count() + 1 == fast.count("<option")
+    assert ('value="the-pusher-trilogy" selected' in fast) == (value == "the-pusher-trilogy")
+    assert "Tom &amp; Jerry &lt;shorts&gt;" in fast
