@@ -254,25 +254,10 @@ class CreditResolver:
         self.choose_name(entry)
 
     def choose_name(self, entry: _Person) -> None:
-        """The spelling most documents use; then the one with letters outside ASCII (more was
-        kept), then the one from the most careful format (as `choose_person_name`)."""
         person = entry.row
-        if person.is_locked("name"):
-            return
-        aliases = [a for a in entry.aliases.values() if not a.is_credited_alias]
-        if not aliases:
-            return
-        best = max(
-            aliases,
-            key=lambda a: (
-                len(a.documents),
-                sum(not c.isascii() for c in a.name),
-                a.source_rank,
-                a.name,
-            ),
-        )
-        if person.name != best.name:
-            person.name, person.folded_name = best.name, fold(best.name)
+        best = best_spelling(person, entry.aliases.values())
+        if best is not None and person.name != best:
+            person.name, person.folded_name = best, fold(best)
             self.mark(person, ["name", "folded_name"])
 
     def absorb_credited_alias(self, entry: _Person, record: CreditRecord) -> _Person:
@@ -389,26 +374,30 @@ class CreditResolver:
 # -- rules on stored people, for merges (the importer's and staff's) --------------------
 
 
-def choose_person_name(person: Person) -> None:
-    """The spelling most documents use; then the one with letters outside ASCII (more was
-    kept), then the one from the most careful format."""
-    if person.is_locked("name"):
-        return
-    # Fresh from the database: a prefetched list on `person` may predate the new spelling.
-    aliases = list(PersonAlias.objects.filter(person=person, is_credited_alias=False))
-    if not aliases:
-        return
-    best = max(
-        aliases,
+def best_spelling(person: Person, aliases) -> str | None:
+    """The name a person goes by: the spelling most documents use; then the one with letters
+    outside ASCII (more was kept); then the one from the most careful format. None when staff
+    locked the name or no alias is a plain spelling (only `(as …)` aliases)."""
+    spellings = [a for a in aliases if not a.is_credited_alias]
+    if person.is_locked("name") or not spellings:
+        return None
+    return max(
+        spellings,
         key=lambda a: (
             len(a.documents),
             sum(not c.isascii() for c in a.name),
             a.source_rank,
             a.name,
         ),
-    )
-    if person.name != best.name:
-        person.name = best.name
+    ).name
+
+
+def choose_person_name(person: Person) -> None:
+    """Store the name `best_spelling` chooses from the person's aliases as they are stored."""
+    # Fresh from the database: a prefetched list on `person` may predate the new spelling.
+    best = best_spelling(person, PersonAlias.objects.filter(person=person))
+    if best is not None and person.name != best:
+        person.name = best
         person.save(update_fields=["name", "folded_name"])
 
 

@@ -64,8 +64,9 @@ def measure(port: int, paths: list[str], concurrency: int, deadline: float) -> d
     }
 
 
-def discover(port: int) -> dict[str, str]:
-    """URLs of this archive: its most reviewed film, a word to search, deep cursor pages."""
+def discover(port: int) -> tuple[dict[str, str], int]:
+    """URLs of this archive (its most reviewed film, a word to search, deep cursor pages), and
+    how many reviews that film has."""
     client = Client(port)
     top = json.loads(client.get("/films/?sort=-reviews&format=json")[2])[0]
     word = re.sub(r"[^a-z]", " ", top["title"].lower()).split()[0]
@@ -88,7 +89,7 @@ def discover(port: int) -> dict[str, str]:
         "deep": deep[-1] if deep else "/reviews/?page=2",
         "search": f"/search/?q={word}",
         "export": f"/reviews/?format=json&film={top['slug']}&rating_min=9",
-    } | {"_film_reviews": str(top["review_count"])}
+    }, top["review_count"]
 
 
 def queries_per_request(env: dict, urls: dict[str, str]) -> dict[str, int]:
@@ -150,8 +151,7 @@ def main() -> int:
 
     rows, references = [], {}
     with server(gunicorn_command(args.workers), env, seconds=args.seconds) as (port, process):
-        urls = discover(port)
-        film_reviews = urls.pop("_film_reviews")
+        urls, film_reviews = discover(port)
         print(f"most reviewed film: {urls['film']} ({film_reviews} reviews)")
         for name, path in (("trivial view", "/healthz"), ("static file", "/static/css/site.css")):
             references[name] = measure(port, [path] * args.requests, args.concurrency, deadline)
