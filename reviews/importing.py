@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .importers import parse_document
+from .importers import open_document
 from .importers.records import ImportFormatError
 from .loader import Tally, load_document
 from .models import ImportRun, ImportWarning, SourceDocument
@@ -150,31 +149,21 @@ def _warning_dicts(tally: Tally) -> list[dict]:
 
 
 def import_file(path: Path) -> tuple[FileResult, Tally | None]:
-    """Parse and load one file in its own transaction; on any error nothing of it is kept."""
+    """Parse and load one file in its own transaction; on any error nothing of it is kept.
+    Review XML and review pages are read as they are loaded, a batch of reviews at a time."""
     result = FileResult(path=str(path))
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        result.error = f"{path}: cannot be read: {error.strerror}"
-        return result, None
-    try:
-        doc = parse_document(path.name, data)
-    except ImportFormatError as error:
-        error.file_name = str(path)
-        result.error = str(error)
-        return result, None
-    result.format, result.records = doc.format, doc.record_count
-    try:
-        with transaction.atomic():
+        with open_document(path) as (doc, facts), transaction.atomic():
+            result.format = doc.format
             source, _ = SourceDocument.objects.update_or_create(
                 name=path.name,
-                defaults={
-                    "format": doc.format,
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                    "size": len(data),
-                },
+                defaults={"format": doc.format, "sha256": facts.sha256, "size": facts.size},
             )
             tally = load_document(doc, source)
+            result.records = doc.record_count
+    except OSError as error:
+        result.error = f"{path}: cannot be read: {error.strerror or error}"
+        return result, None
     except ImportFormatError as error:
         error.file_name = str(path)
         result.error = str(error)

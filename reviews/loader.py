@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -126,7 +126,8 @@ class DocumentLoader:
 
     @cached_property
     def review_prints(self) -> list[str]:
-        """The fingerprint of each review record, in order."""
+        """The fingerprint of each review record of the first batch (all of them, unless the
+        document is read as a stream), in order."""
         return [fingerprint(r.body) for r in self.doc.reviews]
 
     def prov(self, line: int | None) -> dict:
@@ -137,6 +138,7 @@ class DocumentLoader:
     def load(self) -> Tally:
         for warning in self.doc.warnings:
             self.tally.warn(warning.line, warning.code, warning.message)
+        read_warnings = len(self.doc.warnings)
         film = self.resolve_film()
         self.tally.default_subject = film
         self.touched_films.add(film.pk)
@@ -145,6 +147,9 @@ class DocumentLoader:
         self.load_credits(film)
         self.load_quotes(film)
         self.load_reviews(film)
+        # What the parser found while the rest of a streamed document was read.
+        for warning in self.doc.warnings[read_warnings:]:
+            self.tally.warn(warning.line, warning.code, warning.message)
         self.consolidate_characters()
         if self.learned_names:
             repair_stored_lost_letters(self.tally)
@@ -551,9 +556,24 @@ class DocumentLoader:
     # -- reviews ----------------------------------------------------------------------------
 
     def load_reviews(self, film: Film) -> None:
-        records = self.doc.reviews
-        if not records:
-            return
+        """The document's reviews, a batch at a time (a streamed document is read meanwhile)."""
+        # Keys only grow: a review above this one was written by this document, in an earlier
+        # batch. (Nothing is held across batches: memory does not grow with the file.)
+        written_before = Review.objects.aggregate(last=Max("pk"))["last"] or 0
+        for records in self.doc.review_batches():
+            prints = (
+                self.review_prints
+                if records is self.doc.reviews
+                else [fingerprint(r.body) for r in records]
+            )
+            self.load_review_batch(film, records, prints, written_before)
+
+    def load_review_batch(
+        self, film: Film, records: list[ReviewRecord], prints: list[str], written_before: int
+    ) -> None:
+        """Reviews new to the film are inserted, known ones merged; a review the document
+        repeats (in this batch, or stored by an earlier batch: a key above `written_before`)
+        is kept once."""
         needs_repair = any(has_lost_letter(f"{r.username} {r.title} {r.body}") for r in records)
         known_words = known_name_words() if needs_repair else set()
         ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
@@ -570,19 +590,18 @@ class DocumentLoader:
             else set()
         )
         existing = {
-            r.fingerprint: r
-            for r in Review.objects.filter(film=film, fingerprint__in=set(self.review_prints))
+            r.fingerprint: r for r in Review.objects.filter(film=film, fingerprint__in=set(prints))
         }
         prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         to_create, seen = [], set()
-        for record, data, print_ in zip(records, prepared, self.review_prints, strict=True):
-            if print_ in seen:
+        for record, data, print_ in zip(records, prepared, prints, strict=True):
+            review = existing.get(print_)
+            if print_ in seen or (review is not None and review.pk > written_before):
                 self.tally.warn(record.line, "duplicate_review", "the same review twice: kept once")
                 continue
             seen.add(print_)
             reviewer_id = reviewers.get(fold(data["username"])) if data["username"] else None
-            review = existing.get(print_)
             if review is None:
                 to_create.append(
                     {

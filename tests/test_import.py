@@ -617,3 +617,80 @@ def test_queries_per_document_do_not_grow_with_its_credits_or_reviews(empty_db, 
     # A slug clash among the new names may cost one more query: no more.
     for few, many in zip(small, large, strict=True):
         assert many <= few + 1, (small, large)
+
+
+def _long_review_xml(reviews: int, seed: int = 5) -> str:
+    import random
+
+    from reviews.corpus import SyntheticFilm, _paragraph_pool, review_xml
+
+    rng = random.Random(seed)
+    film = SyntheticFilm(seed, f"Film {seed}", 2001, "", 1, "Ana Bor", [], [], reviews)
+    return review_xml(film, rng, _paragraph_pool(rng, 30), seed * 100_000)[0]
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    from reviews.importers import records
+
+    monkeypatch.setattr(records, "REVIEW_BATCH", 10)
+
+
+def test_a_long_review_file_is_loaded_batch_by_batch(empty_db, tmp_path, small_batches):
+    text = _long_review_xml(25)
+    reviews = text.split("\t<review>")
+    # The third review again before the last: a later batch than the one that stored it.
+    text = "\t<review>".join([*reviews[:-1], reviews[3], reviews[-1]])
+    repeated_at = text[: text.rindex("\t<review>", 0, text.rindex("\t<review>"))].count("\n")
+    (tmp_path / "long.xml").write_text(text)
+    first = run_import([tmp_path])
+    assert first.ok, first.files[0].error
+    assert Review.objects.count() == 25
+    assert Film.objects.get().review_count == 25
+    assert first.files[0].records == 1 + 26
+    duplicates = [w for w in first.files[0].warnings if w["code"] == "duplicate_review"]
+    assert [w["line"] for w in duplicates] == [repeated_at + 1]
+    again = run_import([tmp_path])
+    assert again.totals()["created"] == 0 and Review.objects.count() == 25
+
+
+def test_a_stream_broken_after_its_first_batch_leaves_nothing(empty_db, tmp_path, small_batches):
+    text = _long_review_xml(25)
+    truncated = text[: text.rindex("<fullReview>")]
+    (tmp_path / "cut.xml").write_text(truncated)
+    result = run_import([tmp_path])
+    error = result.files[0].error
+    assert not result.ok and "cut.xml" in error and "XML is malformed" in error
+    assert f":{truncated.count(chr(10)) + 1}:" in error
+    assert Film.objects.count() == 0 and Review.objects.count() == 0
+
+
+def test_import_memory_does_not_grow_with_the_file(empty_db, tmp_path, small_batches, monkeypatch):
+    """Four times the reviews in one file, about the same peak memory: the file is read, parsed
+    and written a batch at a time."""
+    import tracemalloc
+
+    from reviews.importers import common, review_xml
+    from reviews.importing import import_file
+
+    # Both files are longer than what is held at a time: the chunks read, the start kept for
+    # telling the format, the text fed to lxml at once.
+    monkeypatch.setattr(common, "READ_CHUNK", 16 * 1024)
+    monkeypatch.setattr(common, "HEAD_BYTES", 16 * 1024)
+    monkeypatch.setattr(review_xml._XmlReader, "FEED_CHARS", 16 * 1024)
+
+    def peak(reviews: int, seed: int) -> int:
+        path = tmp_path / f"film{seed}.xml"
+        path.write_text(_long_review_xml(reviews, seed))
+        tracemalloc.start()
+        try:
+            result, _ = import_file(path)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            assert not result.error, result.error
+
+    peak(50, seed=1)  # warms the caches a first import fills (query compilation, imports)
+    small, large = peak(100, seed=2), peak(400, seed=3)
+    assert Review.objects.count() == 550
+    assert large < small * 1.3, (small, large)

@@ -377,3 +377,86 @@ def test_oversized_documents_are_refused_before_parsing(monkeypatch):
     monkeypatch.setattr(common, "MAX_DOCUMENT_BYTES", 100)
     with pytest.raises(ImportFormatError, match="over the limit"):
         parse_document("big.xml", b"<movie>" + b" " * 200 + b"</movie>")
+
+
+def _corpus_texts(reviews: int) -> dict[str, str]:
+    """A review XML and a review page of one synthetic film (the corpus generator's)."""
+    import random
+
+    from reviews.corpus import SyntheticFilm, _paragraph_pool, review_page, review_xml
+
+    rng = random.Random(7)
+    film = SyntheticFilm(0, "Long Night", 1999, "", 1, "Ana Bor", [], [], reviews * 10)
+    pool = _paragraph_pool(rng, 30)
+    xml_film = SyntheticFilm(**{**film.__dict__, "reviews": reviews})
+    return {"xml": review_xml(xml_film, rng, pool, 0)[0], "page": review_page(film, rng, pool, 0)}
+
+
+class CountingLines:
+    """Lines of a text, counting how many were read."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines(keepends=True)
+        self.read = 0
+
+    def __iter__(self):
+        for line in self.lines:
+            self.read += 1
+            yield line
+
+
+@pytest.mark.parametrize("kind", ["xml", "page"])
+def test_long_documents_are_read_as_a_stream_in_batches(kind, monkeypatch):
+    from reviews.importers import review_page, review_xml
+
+    # lxml is fed a few kilobytes at a time (not a quarter megabyte) in this small document.
+    monkeypatch.setattr(review_xml._XmlReader, "FEED_CHARS", 4096)
+    parser = {"xml": review_xml, "page": review_page}[kind]
+    text = _corpus_texts(25)[kind]
+    lines = CountingLines(text)
+    doc = parser.stream(lines, batch_size=10)
+    # The film and the first batch are known before most of the file is read.
+    assert doc.title == "Long Night" and doc.year == 1999
+    assert len(doc.reviews) == 10
+    assert lines.read < len(lines.lines) / 2
+    batches = list(doc.review_batches())
+    assert [len(b) for b in batches] == [10, 10, 5]
+    assert lines.read == len(lines.lines)
+    whole = parser.parse(text)
+    assert [r for batch in batches for r in batch] == whole.reviews
+    assert doc.record_count == whole.record_count
+    assert doc.warnings == whole.warnings
+
+
+def test_a_stream_reports_an_error_past_its_first_batch_with_its_line(monkeypatch):
+    from reviews.importers import review_xml
+
+    monkeypatch.setattr(review_xml._XmlReader, "FEED_CHARS", 4096)
+    text = _corpus_texts(25)["xml"]
+    cut = text[: text.rindex("<review>")] + "<review><date>2001-01-01</oops>\n"
+    doc = review_xml.stream(CountingLines(cut), batch_size=10)
+    assert len(doc.reviews) == 10
+    with pytest.raises(ImportFormatError, match="XML is malformed") as raised:
+        list(doc.more_reviews)
+    assert raised.value.line == cut.count("\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=25),
+    st.integers(min_value=1, max_value=4),
+)
+def test_streamed_files_give_records_or_the_importers_error(tmp_path_factory, parts, batch):
+    """The path the importer takes: a file, opened as a stream, read in small batches."""
+    from reviews.importers import open_document, records
+
+    path = tmp_path_factory.mktemp("fuzz") / "doc.txt"
+    path.write_bytes("".join(parts).encode("utf-8", errors="surrogatepass"))
+    original = records.REVIEW_BATCH
+    records.REVIEW_BATCH = batch
+    try:
+        with contextlib.suppress(ImportFormatError), open_document(path) as (doc, _):
+            for _ in doc.review_batches():
+                pass
+    finally:
+        records.REVIEW_BATCH = original

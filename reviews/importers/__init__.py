@@ -1,27 +1,39 @@
 """Parse documents of the four source formats into plain records (see records.py).
 
-`parse_document(name, data)` detects the format from the content, not the name, and returns a
-FilmDocument, or raises ImportFormatError naming the file and line.
+The format is detected from the content, not the name. `open_document(path)` reads a file as
+a stream where its format allows (review XML and review pages: the loader takes their reviews
+in batches, so memory does not grow with the file) and whole otherwise; `parse_document(name,
+data)` parses bytes already in memory. Both give a FilmDocument or raise ImportFormatError
+naming the file and line.
 """
 
-from . import metadata_dump, press_kit, review_page, review_xml
-from .common import decode
+import contextlib
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import metadata_dump, press_kit, records, review_page, review_xml
+from .common import MAX_DOCUMENT_BYTES, FileFacts, decode, inspect, normalise_newlines
 from .records import FilmDocument, ImportFormatError
 
 # Most specific first: XML is recognised by its root, the page by its helpful-vote lines.
 PARSERS = (review_xml, review_page, press_kit, metadata_dump)
+# Formats whose parser reads lines as a stream (`stream(lines)`).
+STREAMED = (review_xml, review_page)
+# Errors a parser may meet on odd input that are not its own: reported as the file's error.
+_PARSER_SLIPS = (ValueError, IndexError, KeyError, AttributeError)
 
 
 def detect_format(text: str) -> str | None:
+    """The format of a document, from its start (its first quarter megabyte is enough)."""
     for parser in PARSERS:
         if parser.looks_like(text):
             return parser.FORMAT
     return None
 
 
-def parse_document(name: str, data: bytes) -> FilmDocument:
-    text, warnings = decode(data, name)
-    format_name = detect_format(text)
+def _parser_for(name: str, head: str):
+    format_name = detect_format(head)
     if format_name is None:
         raise ImportFormatError(
             "format not recognised (expected a metadata dump, review XML, press kit or "
@@ -29,18 +41,65 @@ def parse_document(name: str, data: bytes) -> FilmDocument:
             file_name=name,
             line=1,
         )
-    parser = next(p for p in PARSERS if format_name == p.FORMAT)
+    return next(p for p in PARSERS if format_name == p.FORMAT)
+
+
+@contextlib.contextmanager
+def _named(name: str):
+    """Errors raised while reading, as the importer's error naming the file."""
     try:
-        doc = parser.parse(text)
+        yield
     except ImportFormatError as error:
         error.file_name = name
         raise
-    except (ValueError, IndexError, KeyError, AttributeError) as error:  # a parser bug or odd input
+    except _PARSER_SLIPS as error:
         raise ImportFormatError(f"could not be parsed: {error}", file_name=name) from error
+
+
+def _checked(doc: FilmDocument, name: str, warnings) -> FilmDocument:
     doc.warnings[:0] = warnings
     if not (doc.title or doc.year or doc.reviews or doc.credits):
         raise ImportFormatError("no film facts found in the document", file_name=name, line=1)
     return doc
 
 
-__all__ = ["FilmDocument", "ImportFormatError", "detect_format", "parse_document"]
+def parse_document(name: str, data: bytes) -> FilmDocument:
+    text, warnings = decode(data, name)
+    parser = _parser_for(name, text)
+    with _named(name):
+        return _checked(parser.parse(text), name, warnings)
+
+
+@contextlib.contextmanager
+def open_document(path: Path) -> Iterator[tuple[FilmDocument, FileFacts]]:
+    """The document in a file and what its bytes tell (checksum, size), while the file is open:
+    a streamed document's reviews are read from it as the loader asks for them."""
+    name = str(path)
+    with path.open("rb") as raw:
+        facts = inspect(raw, name)
+        parser = _parser_for(name, facts.head)
+        raw.seek(0)
+        with _named(name):
+            if parser in STREAMED:
+                # newline=None: `\r\n` and `\r` end lines as `\n`, as `decode` makes them.
+                lines = io.TextIOWrapper(raw, encoding=facts.encoding, errors="replace")
+                doc = parser.stream(lines, records.REVIEW_BATCH)
+                doc.more_reviews = _named_batches(doc.more_reviews, name)
+            else:
+                if facts.size > MAX_DOCUMENT_BYTES:
+                    raise ImportFormatError(
+                        f"file is {facts.size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
+                        file_name=name,
+                    )
+                text = normalise_newlines(raw.read().decode(facts.encoding, errors="replace"))
+                doc = parser.parse(text)
+            doc = _checked(doc, name, facts.warnings)
+        yield doc, facts
+
+
+def _named_batches(batches: Iterator, name: str) -> Iterator:
+    with _named(name):
+        yield from batches
+
+
+__all__ = ["FilmDocument", "ImportFormatError", "detect_format", "open_document", "parse_document"]

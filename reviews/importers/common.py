@@ -1,45 +1,98 @@
 """Helpers the format parsers share: decoding, dates, money, key/value lines."""
 
+import codecs
+import hashlib
+import io
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import BinaryIO
 
 from .records import ImportFormatError, NoteRecord, Warning
 
+# Formats read whole (metadata dumps, press kits: one film's facts) are refused above this size;
+# review XML and review pages are read as a stream and have no limit.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+# Formats are told apart from the start of a file.
+HEAD_BYTES = 256 * 1024
+READ_CHUNK = 64 * 1024
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
 
 
+@dataclass
+class FileFacts:
+    """What one pass over a file's bytes tells: enough to refuse it, and how to read it."""
+
+    sha256: str
+    size: int
+    encoding: str
+    warnings: list[Warning]
+    head: str  # the decoded start of the file (all of it when small), for format detection
+
+
+def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
+    """Read the bytes once, in chunks: checksum, size, the checks that refuse a file (empty,
+    binary, gzip), and its encoding: UTF-8 (with or without BOM), or else Windows-1252 with a
+    warning naming the first line that is not UTF-8."""
+    digest = hashlib.sha256()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    size = lines_before = 0
+    blank, bad_line = True, None
+    head = b""
+    while chunk := stream.read(READ_CHUNK):
+        if not size and chunk[:2] == b"\x1f\x8b":
+            raise ImportFormatError("gzip-compressed input is not accepted", file_name=file_name)
+        if not size and b"\x00" in chunk[:8192]:
+            raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
+        if len(head) < HEAD_BYTES:
+            head += chunk[: HEAD_BYTES - len(head)]
+        digest.update(chunk)
+        size += len(chunk)
+        blank = blank and not chunk.strip()
+        if bad_line is None:
+            try:
+                utf8.decode(chunk)
+            except UnicodeDecodeError as error:
+                bad_line = lines_before + chunk[: max(error.start, 0)].count(b"\n") + 1
+            lines_before += chunk.count(b"\n")
+    if blank:
+        raise ImportFormatError("file is empty", file_name=file_name)
+    if bad_line is None:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file ends inside a character
+            bad_line = lines_before + 1
+    encoding, warnings = "utf-8-sig", []
+    if bad_line is not None:
+        encoding = "cp1252"
+        warnings.append(
+            Warning(bad_line, "not_utf8", "file is not valid UTF-8; read as Windows-1252 instead")
+        )
+    # A character cut by the end of the head is left out, not replaced.
+    text = normalise_newlines(codecs.getincrementaldecoder(encoding)("replace").decode(head))
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\t")
+    if controls > 8:
+        raise ImportFormatError("file is binary (control characters)", file_name=file_name)
+    return FileFacts(digest.hexdigest(), size, encoding, warnings, text)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
-    """Bytes to text with `\\n` line ends. UTF-8 (with or without BOM); anything else is read as
-    Windows-1252 with a warning. Empty, binary and gzip input is refused."""
-    warnings: list[Warning] = []
+    """Bytes to text with `\\n` line ends (see `inspect` for what is refused and how the
+    encoding is chosen)."""
     if len(data) > MAX_DOCUMENT_BYTES:
         raise ImportFormatError(
             f"file is {len(data):,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
             file_name=file_name,
         )
-    if data[:2] == b"\x1f\x8b":
-        raise ImportFormatError("gzip-compressed input is not accepted", file_name=file_name)
-    if not data.strip():
-        raise ImportFormatError("file is empty", file_name=file_name)
-    if b"\x00" in data[:8192]:
-        raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(
-            Warning(line, "not_utf8", "file is not valid UTF-8; read as Windows-1252 instead")
-        )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\t")
-    if controls > 8:
-        raise ImportFormatError("file is binary (control characters)", file_name=file_name)
-    return text, warnings
+    facts = inspect(io.BytesIO(data), file_name)
+    return normalise_newlines(data.decode(facts.encoding, errors="replace")), facts.warnings
 
 
 def parse_day_month_year(text: str) -> date | None:

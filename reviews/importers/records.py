@@ -4,11 +4,15 @@ Every record carries the line of its document it was read from (1-based).
 """
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
 # How careful a format is about names and text: breaks ties between sources.
 SOURCE_RANK = {"metadata_dump": 3, "review_xml": 2, "press_kit": 1, "review_page": 0}
+# Reviews handed to the loader at a time when a file is read as a stream.
+REVIEW_BATCH = 2000
 
 
 class ImportFormatError(Exception):
@@ -149,7 +153,11 @@ class FilmDocument:
     notes: list[NoteRecord] = field(default_factory=list)
     money: list[MoneyRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
+    # Every review; for a document read as a stream, the first batch only: the others are
+    # read from the file as the loader asks for them (`review_batches`).
     reviews: list[ReviewRecord] = field(default_factory=list)
+    more_reviews: Iterator[list[ReviewRecord]] = field(default_factory=lambda: iter(()))
+    reviews_streamed: int = 0
     mentioned_films: list[MentionedFilm] = field(default_factory=list)
     series_name: str = ""
     claimed_review_count: int | None = None
@@ -171,4 +179,29 @@ class FilmDocument:
             + len(self.money)
             + len(self.quotes)
             + len(self.reviews)
+            + self.reviews_streamed
         )
+
+    def stream_reviews(self, records: Iterator[ReviewRecord], batch_size: int) -> None:
+        """Take the first batch of `records` now and the others when they are asked for."""
+        self.reviews = list(islice(records, batch_size))
+
+        def rest() -> Iterator[list[ReviewRecord]]:
+            while batch := list(islice(records, batch_size)):
+                self.reviews_streamed += len(batch)
+                yield batch
+
+        self.more_reviews = rest()
+
+    def review_batches(self) -> Iterator[list[ReviewRecord]]:
+        """Every review, in batches, once: what `reviews` holds, then the rest of the stream."""
+        if self.reviews:
+            yield self.reviews
+        yield from self.more_reviews
+
+    def read_all(self) -> "FilmDocument":
+        """Read the rest of a stream into `reviews` (for a small document, or a test)."""
+        for batch in self.more_reviews:
+            self.reviews.extend(batch)
+        self.reviews_streamed = 0
+        return self

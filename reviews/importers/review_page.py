@@ -5,12 +5,14 @@ title line, the author glued to the date (`robo829 July 2006`), an optional `War
 line, paragraphs, and `N out of M found this helpful. …`; then a footer.
 """
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from ..text import fold
 from .common import MONTHS, rating_in_text, spoiler_marker
-from .records import FilmDocument, ImportFormatError, ReviewRecord
+from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
 
@@ -74,36 +76,57 @@ def choose_author(readings: list[tuple[str, date]], known: set[str]) -> tuple[st
 
 
 def parse(text: str) -> FilmDocument:
+    """The whole page, every review read."""
+    return stream(io.StringIO(text), REVIEW_BATCH).read_all()
+
+
+def stream(lines: Iterable[str], batch_size: int) -> FilmDocument:
+    """The page's header and first batch of reviews; the others are read from `lines` as the
+    loader asks for them (one review's lines are held at a time)."""
     doc = FilmDocument(format=FORMAT)
-    lines = text.split("\n")
-    helpful_at = [i for i, line in enumerate(lines) if _HELPFUL.match(line.strip())]
-    if not helpful_at:
-        raise ImportFormatError("no review ends with a 'found this helpful' line")
-    first_review = _header(doc, lines, helpful_at[0])
-    start = first_review
-    for end in helpful_at:
-        _review(doc, lines, start, end)
-        start = end + 1
-    for number in range(start, len(lines)):
-        line = lines[number].strip()
-        if _FOOTER_LINES.match(line):
-            break
-        if line:
-            doc.warn(number + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
-    if doc.claimed_review_count is not None and doc.claimed_review_count != len(doc.reviews):
-        doc.warn(
-            None,
-            "review_count_mismatch",
-            f"the page claims {doc.claimed_review_count} reviews but "
-            f"{len(doc.reviews)} were found in the copy",
-        )
+    doc.stream_reviews(_records(doc, lines), batch_size)
     return doc
 
 
-def _header(doc: FilmDocument, lines: list[str], first_helpful: int) -> int:
-    """Read the header; return the index of the first review's first line."""
+def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
+    """Each helpful-vote line closes a review: the lines since the one before are its own."""
+    block: list[tuple[int, str]] = []  # (0-based line index, text) since the last helpful line
+    found, in_header = 0, True
+    for index, text in enumerate(lines):
+        text = text.rstrip("\n")
+        if not _HELPFUL.match(text.strip()):
+            block.append((index, text))
+            continue
+        if in_header:
+            block = block[_header(doc, [line for _, line in block]) :]
+            in_header = False
+        record = _review(doc, block, index, text)
+        block = []
+        if record is not None:
+            found += 1
+            yield record
+    if in_header:
+        raise ImportFormatError("no review ends with a 'found this helpful' line")
+    for index, text in block:
+        line = text.strip()
+        if _FOOTER_LINES.match(line):
+            break
+        if line:
+            doc.warn(index + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
+    if doc.claimed_review_count is not None and doc.claimed_review_count != found:
+        doc.warn(
+            None,
+            "review_count_mismatch",
+            f"the page claims {doc.claimed_review_count} reviews but {found} were found in the "
+            "copy",
+        )
+
+
+def _header(doc: FilmDocument, lines: list[str]) -> int:
+    """Read the header from the lines before the first helpful-vote line; return the index of
+    the first review's first line."""
     author_line = next(
-        (i for i in range(first_helpful) if author_date_readings(lines[i])), first_helpful
+        (i for i, line in enumerate(lines) if author_date_readings(line)), len(lines)
     )
     for i in range(author_line):
         line = lines[i].strip()
@@ -133,13 +156,16 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
     )
 
 
-def _review(doc: FilmDocument, lines: list[str], start: int, end: int) -> None:
-    content = [(i, lines[i].strip()) for i in range(start, end) if lines[i].strip()]
-    helpful = _HELPFUL.match(lines[end].strip())
+def _review(
+    doc: FilmDocument, block: list[tuple[int, str]], end: int, helpful_line: str
+) -> ReviewRecord | None:
+    """One review from its lines (0-based index, text) and the helpful-vote line closing it."""
+    content = [(i, text.strip()) for i, text in block if text.strip()]
+    helpful = _HELPFUL.match(helpful_line.strip())
     yes, total = (int(g.replace(",", "")) for g in helpful.groups())
     if not content:
         doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
-        return
+        return None
     title, readings = "", []
     first_index, first = content[0]
     if author_date_readings(first):
@@ -156,24 +182,22 @@ def _review(doc: FilmDocument, lines: list[str], start: int, end: int) -> None:
     spoilers = marked or warned
     if not content:
         doc.warn(first_index + 1, "empty_review", "review without text was skipped")
-        return
+        return None
     body = "\n\n".join(" ".join(text.split()) for _, text in content)
     rating = rating_in_text(body)
     if yes > total:
         doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = None
-    doc.reviews.append(
-        ReviewRecord(
-            body=body,
-            line=first_index + 1,
-            title=title,
-            username=readings[0][0] if readings else "",
-            date=readings[0][1] if readings else None,
-            rating=rating,
-            rating_source="text" if rating is not None else "",
-            helpful_yes=yes,
-            helpful_total=total,
-            has_spoilers=spoilers,
-            author_alternatives=tuple(readings),
-        )
+    return ReviewRecord(
+        body=body,
+        line=first_index + 1,
+        title=title,
+        username=readings[0][0] if readings else "",
+        date=readings[0][1] if readings else None,
+        rating=rating,
+        rating_source="text" if rating is not None else "",
+        helpful_yes=yes,
+        helpful_total=total,
+        has_spoilers=spoilers,
+        author_alternatives=tuple(readings),
     )

@@ -2,17 +2,20 @@
 
 The crawler did not escape text, so a bare `&` or `<` may stand in a review: it is escaped
 before a strict parse, with a warning. Entities are never expanded, no DTD is loaded, nothing
-is fetched, and a document with a DOCTYPE is refused.
+is fetched, and a document with a DOCTYPE is refused. The file is read as a stream: a review's
+element is turned into a record and dropped as soon as it ends.
 """
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from ..text import restore_paragraphs
 from .common import parse_iso_date, spoiler_marker
-from .records import FilmDocument, ImportFormatError, ReviewRecord
+from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_xml"
 
@@ -21,24 +24,12 @@ _BARE_AMPERSAND = re.compile(r"&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-
 # `<` that opens no tag, comment or processing instruction.
 _BARE_LESS_THAN = re.compile(r"<(?![A-Za-z_/?!])")
 _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def looks_like(text: str) -> bool:
     head = text.lstrip()[:4096]
     return head.startswith("<") and bool(re.search(r"<movie[\s/>]", head))
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        recover=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
 
 
 def repair_bare_markup(text: str) -> tuple[str, list[int]]:
@@ -55,55 +46,147 @@ def repair_bare_markup(text: str) -> tuple[str, list[int]]:
 
 
 def parse(text: str) -> FilmDocument:
-    doc = FilmDocument(format=FORMAT)
-    doctype = _DOCTYPE.search(text)
-    if doctype:
-        raise ImportFormatError(
-            "XML with a DOCTYPE or entity declarations is refused (no entity expansion)",
-            line=text.count("\n", 0, doctype.start()) + 1,
-        )
-    text, repaired = repair_bare_markup(text)
-    for line in repaired:
-        doc.warn(line, "xml_repaired", "unescaped & or < in text was escaped")
-    # Parse the text as UTF-8 bytes without its declaration: the encoding is already decoded.
-    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", text).encode("utf-8")
-    try:
-        root = etree.fromstring(body, _parser())
-    except etree.XMLSyntaxError as error:
-        raise ImportFormatError(f"XML is malformed: {error.msg}", line=error.lineno) from None
-    if root.tag != "movie":
-        raise ImportFormatError(f"root element is <{root.tag}>, not <movie>", line=root.sourceline)
+    """The whole document, every review read."""
+    return stream(io.StringIO(text), REVIEW_BATCH).read_all()
 
-    doc.title = _text(root, "title")
-    doc.title_line = _line(root, "title")
-    year = _text(root, "year")
-    if re.fullmatch(r"\d{4}", year):
-        doc.year = int(year)
-    elif year:
-        doc.warn(_line(root, "year"), "bad_year", f"year {year!r} is not a year")
-    imdb = _IMDB_ID.search(_text(root, "link"))
-    if imdb:
-        doc.imdb_id = imdb.group(1)
-    score = _score(_text(root, "generalScore"))
-    if score is not None:
-        doc.imdb_rating = score
-    for element in root.iterfind("review"):
-        _review(doc, element)
-    known = {"title", "link", "year", "generalScore", "review"}
-    for child in root:
-        if isinstance(child.tag, str) and child.tag not in known:
-            doc.warn(child.sourceline, "unknown_element", f"element <{child.tag}> was not read")
+
+def stream(lines: Iterable[str], batch_size: int) -> FilmDocument:
+    """The document's film facts and first batch of reviews, read from `lines` (text lines with
+    their line ends); the rest of its reviews are read as the loader asks for them, so memory
+    does not grow with the file. Errors further on raise ImportFormatError then."""
+    doc = FilmDocument(format=FORMAT)
+    doc.stream_reviews(_XmlReader(doc, batch_size).records(lines), batch_size)
     return doc
+
+
+class _XmlReader:
+    """Feeds repaired text to lxml's pull parser and turns each `<review>` child of the root into
+    a record as soon as it ends, then drops its element."""
+
+    HEADER = frozenset({"title", "link", "year", "generalScore"})
+    FEED_CHARS = 256 * 1024
+
+    def __init__(self, doc: FilmDocument, batch_size: int):
+        self.doc = doc
+        self.batch_size = batch_size
+        self.reviews_seen = 0
+        self.parser = etree.XMLPullParser(
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            recover=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        self.root = None
+        self.header_read: set[str] = set()
+
+    def records(self, lines: Iterable[str]) -> Iterator[ReviewRecord]:
+        pending: list[str] = []
+        size = 0
+        for text in self._checked_lines(lines):
+            pending.append(text)
+            size += len(text)
+            if size >= self.FEED_CHARS:
+                yield from self._feed("".join(pending))
+                pending, size = [], 0
+        yield from self._feed("".join(pending))
+        try:
+            self.parser.close()
+        except etree.XMLSyntaxError as error:
+            raise ImportFormatError(f"XML is malformed: {error.msg}", line=error.lineno) from None
+        yield from self._events()
+
+    def _checked_lines(self, lines: Iterable[str]) -> Iterator[str]:
+        """Lines with DOCTYPEs refused, bare `&` and `<` escaped and the XML declaration blanked
+        (the text is already decoded: a declared encoding must not apply again)."""
+        prologue, tail = True, ""
+        for number, text in enumerate(lines, start=1):
+            if _DOCTYPE.search(tail + text):
+                raise ImportFormatError(
+                    "XML with a DOCTYPE or entity declarations is refused (no entity expansion)",
+                    line=number if _DOCTYPE.search(text) else number - 1,
+                )
+            tail = text[-64:]
+            if prologue and text.strip():
+                prologue = False
+                text = _DECLARATION.sub("", text)
+            text, repaired = repair_bare_markup(text)
+            if repaired:
+                self.doc.warn(number, "xml_repaired", "unescaped & or < in text was escaped")
+            yield text
+
+    def _feed(self, text: str) -> Iterator[ReviewRecord]:
+        try:
+            self.parser.feed(text.encode("utf-8"))
+        except etree.XMLSyntaxError as error:
+            raise ImportFormatError(f"XML is malformed: {error.msg}", line=error.lineno) from None
+        yield from self._events()
+
+    def _events(self) -> Iterator[ReviewRecord]:
+        for event, element in self.parser.read_events():
+            if event == "start":
+                if self.root is None:
+                    self.root = element
+                    if element.tag != "movie":
+                        raise ImportFormatError(
+                            f"root element is <{element.tag}>, not <movie>",
+                            line=element.sourceline,
+                        )
+                continue
+            if element.getparent() is not self.root:
+                continue
+            if element.tag == "review":
+                record = _review(self.doc, element)
+                if record is not None:
+                    self.reviews_seen += 1
+                    yield record
+            elif element.tag in self.HEADER:
+                self._header(element)
+            elif isinstance(element.tag, str):
+                self.doc.warn(
+                    element.sourceline, "unknown_element", f"element <{element.tag}> was not read"
+                )
+            # Read: drop it, and what came before it, to keep memory flat.
+            element.clear()
+            while element.getprevious() is not None:
+                del self.root[0]
+
+    def _header(self, element) -> None:
+        doc = self.doc
+        if self.reviews_seen >= self.batch_size:
+            doc.warn(
+                element.sourceline,
+                "late_element",
+                f"element <{element.tag}> comes after the first {self.batch_size:,} reviews, "
+                "once the film was chosen: it was not read",
+            )
+            return
+        if element.tag in self.header_read:  # the first one counts, as in a lookup
+            return
+        self.header_read.add(element.tag)
+        text = " ".join((element.text or "").split())
+        if element.tag == "title":
+            doc.title, doc.title_line = text, element.sourceline
+        elif element.tag == "year":
+            if re.fullmatch(r"\d{4}", text):
+                doc.year = int(text)
+            elif text:
+                doc.warn(element.sourceline, "bad_year", f"year {text!r} is not a year")
+        elif element.tag == "link":
+            imdb = _IMDB_ID.search(text)
+            if imdb:
+                doc.imdb_id = imdb.group(1)
+        elif (score := _score(text)) is not None:
+            doc.imdb_rating = score
 
 
 def _text(element, tag: str) -> str:
     found = element.find(tag)
     return " ".join((found.text or "").split()) if found is not None else ""
-
-
-def _line(element, tag: str) -> int | None:
-    found = element.find(tag)
-    return found.sourceline if found is not None else None
 
 
 def _score(value: str) -> Decimal | None:
@@ -117,13 +200,13 @@ def _score(value: str) -> Decimal | None:
     return (score * 10).quantize(Decimal("0.1"))
 
 
-def _review(doc: FilmDocument, element) -> None:
+def _review(doc: FilmDocument, element) -> ReviewRecord | None:
     line = element.sourceline
     body_element = element.find("fullReview")
     body = "".join(body_element.itertext()) if body_element is not None else ""
     if not body.strip():
         doc.warn(line, "empty_review", "review without text was skipped")
-        return
+        return None
     raw_score = _text(element, "score")
     rating = _score(raw_score) if raw_score else None
     if raw_score and rating is None and not raw_score.startswith("-"):
@@ -133,15 +216,13 @@ def _review(doc: FilmDocument, element) -> None:
     if raw_date and when is None:
         doc.warn(line, "bad_date", f"date {raw_date!r} is not a date")
     title, spoilers = spoiler_marker(_text(element, "shortDescription"))
-    doc.reviews.append(
-        ReviewRecord(
-            body=restore_paragraphs(body),
-            line=line,
-            title=title,
-            has_spoilers=spoilers,
-            username=_text(element, "username"),
-            date=when,
-            rating=rating,
-            rating_source="field" if rating is not None else "",
-        )
+    return ReviewRecord(
+        body=restore_paragraphs(body),
+        line=line,
+        title=title,
+        has_spoilers=spoilers,
+        username=_text(element, "username"),
+        date=when,
+        rating=rating,
+        rating_source="field" if rating is not None else "",
     )
