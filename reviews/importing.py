@@ -38,6 +38,7 @@ class FileResult:
     unchanged: int = 0
     warnings: list[dict] = field(default_factory=list)
     error: str = ""
+    document_id: int | None = None  # the stored SourceDocument, once the file has been one
 
     @property
     def ok(self) -> bool:
@@ -161,6 +162,7 @@ def import_file(path: Path) -> tuple[FileResult, Tally | None]:
             )
             tally = load_document(doc, source)
             result.records = doc.record_count
+        result.document_id = source.pk
     except OSError as error:
         result.error = f"{path}: cannot be read: {error.strerror or error}"
         return result, None
@@ -235,11 +237,13 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
     file, line, code and message) is not queued again, so a resolved one stays resolved. The
     run's summary keeps every warning it met."""
     name = Path(result.path).name
-    document = SourceDocument.objects.filter(name=name).first()
+    document_id = result.document_id
+    if document_id is None:  # a file that failed: the document an earlier run stored, if any
+        document_id = SourceDocument.objects.filter(name=name).values_list("pk", flat=True).first()
     rows = [
         ImportWarning(
             run=run,
-            document=document,
+            document_id=document_id,
             file_name=name,
             line=w["line"],
             code=w["code"],

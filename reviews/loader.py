@@ -118,7 +118,9 @@ class DocumentLoader:
         self.source = source
         self.rank = SOURCE_RANK.get(doc.format, 0)
         self.tally = Tally()
-        self.touched_films: set[int] = set()
+        # Whether the film's reviews changed: only then are its aggregates recomputed (a merge
+        # of films recomputes them itself).
+        self.reviews_changed = False
         self.touched_series: set[int] = set()
         # Set when this document adds a name with letters outside ASCII: only then can reviews
         # stored earlier with letters lost as `?` be repaired.
@@ -141,7 +143,6 @@ class DocumentLoader:
         read_warnings = len(self.doc.warnings)
         film = self.resolve_film()
         self.tally.default_subject = film
-        self.touched_films.add(film.pk)
         self.load_film_facts(film)
         self.load_series(film)
         self.load_credits(film)
@@ -153,8 +154,8 @@ class DocumentLoader:
         self.consolidate_characters()
         if self.learned_names:
             repair_stored_lost_letters(self.tally)
-        for film_id in self.touched_films:
-            refresh_film_aggregates(film_id)
+        if self.reviews_changed:
+            refresh_film_aggregates(film.pk)
         bump_data_version()
         return self.tally
 
@@ -186,6 +187,9 @@ class DocumentLoader:
     def absorb_provisional_films(self, film: Film) -> None:
         """A title-less document that came first made a provisional film; this document names
         it (same year, director and cast): the two are one film."""
+        provisional = Film.objects.filter(title_is_provisional=True).exclude(pk=film.pk)
+        if not provisional.exists():  # the usual case, in one cheap query
+            return
         while True:
             other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
             if other is None:
@@ -210,7 +214,11 @@ class DocumentLoader:
         cast_names = {fold(c.name) for c in doc.credits if c.role == "cast"}
         directors = {fold(c.name) for c in doc.credits if c.role == "director"}
         best, best_score, best_reason = None, 0, ""
-        candidates = Film.objects.filter(year=doc.year).exclude(pk=exclude)
+        # Only a film that credits one of these names can share enough of them.
+        candidates = Film.objects.filter(
+            year=doc.year,
+            pk__in=Credit.objects.filter(person__aliases__folded__in=names).values("film_id"),
+        ).exclude(pk=exclude)
         if provisional_only:
             candidates = candidates.filter(title_is_provisional=True)
         candidates = candidates.prefetch_related("credits__person__aliases")
@@ -461,7 +469,6 @@ class DocumentLoader:
             if member.series_id is None and not member.is_locked("series"):
                 member.series = series
                 member.save(update_fields=["series"])
-            self.touched_films.add(member.pk)
         order_series(series)
         self.touched_series.add(series.pk)
 
@@ -625,6 +632,7 @@ class DocumentLoader:
             else:
                 self.merge_review(review, record, data, reviewer_id)
         self.tally.count("created", "Review", insert_rows(Review, to_create))
+        self.reviews_changed = self.reviews_changed or bool(to_create)
         refresh_reviewer_counts(reviewers.values())
 
     def prepare_review(self, record: ReviewRecord, known_words, known_reviewers) -> dict:
@@ -718,7 +726,8 @@ class DocumentLoader:
                 values[name] = new
         if record.has_spoilers and not review.has_spoilers:
             values["has_spoilers"] = True
-        _set_fields(review, values, self.tally)
+        if _set_fields(review, values, self.tally):
+            self.reviews_changed = True
 
 
 # -- shared resolution rules ------------------------------------------------------------------
@@ -958,11 +967,13 @@ def refresh_reviewer_counts(reviewer_ids) -> None:
     Reviewer.objects.filter(pk__in=reviewer_ids).update(review_count=Coalesce(Subquery(visible), 0))
 
 
-def bump_data_version() -> int:
-    row, _ = DataVersion.objects.get_or_create(pk=1)
+def bump_data_version() -> None:
     # update() skips auto_now: the time is set here, for Last-Modified.
-    DataVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
-    return row.version + 1
+    moved = DataVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now()
+    )
+    if not moved:
+        DataVersion.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
 def load_document(doc: FilmDocument, source: SourceDocument) -> Tally:

@@ -17,6 +17,7 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 # Formats are told apart from the start of a file.
 HEAD_BYTES = 256 * 1024
 READ_CHUNK = 64 * 1024
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
@@ -73,7 +74,7 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
         )
     # A character cut by the end of the head is left out, not replaced.
     text = normalise_newlines(codecs.getincrementaldecoder(encoding)("replace").decode(head))
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\t")
+    controls = len(_CONTROLS.findall(text, 0, 8192))
     if controls > 8:
         raise ImportFormatError("file is binary (control characters)", file_name=file_name)
     return FileFacts(digest.hexdigest(), size, encoding, warnings, text)
