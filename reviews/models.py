@@ -8,7 +8,7 @@ writes them again.
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -472,22 +472,47 @@ class Reviewer(Curated, Provenanced):
         return reverse("reviews:reviewer-detail", args=[self.slug])
 
 
+# PostgreSQL guesses that 2 % of rows match any prefix query (it has no statistics for
+# prefixes), so it looks for a page of matches by walking a sort index: right for a common word,
+# a walk through the whole table for a rare one. The matches are counted first, up to this many:
+# when there are no more, the query gets their keys and sorts them.
+FEW_TEXT_MATCHES = 1000
+
+
+def _few_text_matches(tsquery: str, limit: int) -> list[int] | None:
+    """The keys of the reviews matching `tsquery` when there are at most `limit`, else None;
+    read from the GIN index (a bitmap scan: told not to read the table instead)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            'SELECT "id" FROM "reviews_review" '
+            "WHERE \"search_vector\" @@ to_tsquery('simple'::regconfig, %s) LIMIT %s",
+            [tsquery, limit + 1],
+        )
+        keys = [key for (key,) in cursor.fetchall()]
+    return keys if len(keys) <= limit else None
+
+
 class ReviewQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
 
     def matching(self, query: str):
         """Reviews whose title or text hold every word of the query as the start of a word,
-        accents ignored: the database's full-text index (migration 0008) over `search_text`."""
+        accents ignored: the database's full-text index over `search_text` (SQLite: the FTS5
+        table of migration 0008; PostgreSQL: the stored tsvector of migration 0009)."""
         words = fold(query).split()
         if not words:  # only punctuation: look for it literally
             return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))
         # Folded words are letters and digits only: nothing in them is query syntax.
         if connection.vendor == "postgresql":
+            tsquery = " & ".join(f"{word}:*" for word in words)
+            keys = _few_text_matches(tsquery, FEW_TEXT_MATCHES)
+            if keys is not None:
+                return self.filter(pk__in=keys)
             condition = RawSQL(
-                'to_tsvector(\'simple\'::regconfig, "reviews_review"."search_text") '
-                "@@ to_tsquery('simple'::regconfig, %s)",
-                [" & ".join(f"{word}:*" for word in words)],
+                '"reviews_review"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)',
+                [tsquery],
                 output_field=models.BooleanField(),
             )
         else:  # SQLite: the FTS5 table
