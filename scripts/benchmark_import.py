@@ -79,8 +79,8 @@ def postgres_references(url: str) -> tuple[int, float, float]:
         columns = [
             name
             for (name,) in connection.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_name = 'reviews_review' ORDER BY ordinal_position"
+                "SELECT column_name FROM information_schema.columns WHERE table_name = "
+                "'reviews_review' AND is_generated = 'NEVER' ORDER BY ordinal_position"
             )
         ]
         rows = connection.execute(
