@@ -10,7 +10,9 @@ and drives it from client processes over loopback, bounded in requests and time,
 mix of URL kinds (home, film list with filters, the film with the most reviews, the review list
 filtered by rating, a date range and originals and sorted, deep pages reached by cursor, search,
 a JSON export). Each kind is measured cold (a URL the page cache has not seen) and warm (the
-same URL again). It prints requests/s, p50 and p99 per kind, SQL queries per request, the
+same URL again), under load (--concurrency clients) and cold again from one client alone (the
+time a page takes, without waiting for the others). It prints requests/s, p50 and p99 per kind
+(and p50/p99 of the lone client), SQL queries per request, the
 server's peak memory, and ratios to the smallest Django view of the site (`/healthz`), to a
 static file served by the same gunicorn (WhiteNoise), and, when the `bench` extra is installed
 (`pip install -e '.[bench]'`), to Datasette serving the same file over the equivalent table URL
@@ -166,7 +168,7 @@ def main() -> int:
         f"{platform.python_version()}; database: {url.split(':')[0]}, {size}"
     )
 
-    rows, references = [], {}
+    rows, references, lone = [], {}, {}
     with server(gunicorn_command(args.workers), env, seconds=args.seconds) as (port, process):
         urls, film_reviews = discover(port)
         print(f"most reviewed film: {urls['film']} ({film_reviews} reviews)")
@@ -179,6 +181,8 @@ def main() -> int:
             rows.append(
                 (kind, "warm", measure(port, [url] * args.requests, args.concurrency, deadline))
             )
+            alone = [f"{url}{joiner}bench={kind}-alone-{i}" for i in range(args.requests // 3)]
+            lone[kind] = measure(port, alone, 1, deadline)
         memory = peak_memory_mb(process)
 
     datasette = shutil.which("datasette", path=str(Path(sys.executable).parent))
@@ -196,12 +200,14 @@ def main() -> int:
 
     counts = queries_per_request(env, urls)
     print(
-        f"{'kind':10} {'cache':5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'errors':>6}"
+        f"{'kind':10} {'cache':5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} "
+        f"{'errors':>6}   one client, cold: p50 / p99 ms"
     )
     for kind, state, m in rows:
+        alone = f"{lone[kind]['p50']:8.1f} / {lone[kind]['p99']:.1f}" if state == "cold" else ""
         print(
             f"{kind:10} {state:5} {m['rps']:8.1f} {m['p50']:8.1f} {m['p99']:8.1f} "
-            f"{counts[kind]:4d} {m['errors']:6d}"
+            f"{counts[kind]:4d} {m['errors']:6d}   {alone}"
         )
     for name, m in references.items():
         print(f"{name:16} {m['rps']:8.1f} req/s  p50 {m['p50']:.1f} ms  p99 {m['p99']:.1f} ms")
@@ -218,7 +224,8 @@ def main() -> int:
     else:
         print("Datasette: not installed (pip install -e '.[bench]')")
     print(f"peak memory of a gunicorn process: {memory:.0f} MB")
-    return 1 if any(m["errors"] for _, _, m in rows) else 0
+    failed = any(m["errors"] for _, _, m in rows) or any(m["errors"] for m in lone.values())
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

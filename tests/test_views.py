@@ -552,3 +552,18 @@ def test_the_fast_series_select_writes_what_djangos_select_writes(value):
     assert Series.objects.count() + 1 == fast.count("<option")
     assert ('value="the-pusher-trilogy" selected' in fast) == (value == "the-pusher-trilogy")
     assert "Tom &amp; Jerry &lt;shorts&gt;" in fast
+
+
+def test_exports_hold_every_row_once_with_its_address(client, monkeypatch):
+    from reviews import views
+
+    monkeypatch.setattr(views, "EXPORT_CHUNK", 30)  # read 30 rows at a time, written 3 at a time
+    rows = exported(client, "/reviews/?sort=oldest")
+    assert len(rows) == Review.objects.visible().count() > 30
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows[:3]:
+        assert row["url"] == f"http://testserver/reviews/{row['id']}/"
+        assert client.get(row["url"]).status_code == 200
+    response = client.get("/reviews/?sort=oldest&format=csv")
+    lines = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    assert [int(line["id"]) for line in lines] == [row["id"] for row in rows]
