@@ -567,3 +567,20 @@ def test_exports_hold_every_row_once_with_its_address(client, monkeypatch):
     response = client.get("/reviews/?sort=oldest&format=csv")
     lines = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
     assert [int(line["id"]) for line in lines] == [row["id"] for row in rows]
+
+
+def test_links_are_the_routes_reverse_gives(client):
+    from django.urls import reverse
+
+    from reviews.models import Person, Reviewer, Series
+
+    for obj, name, arg in [
+        (Film.objects.first(), "film-detail", "slug"),
+        (Person.objects.first(), "person-detail", "slug"),
+        (Reviewer.objects.first(), "reviewer-detail", "slug"),
+        (Series.objects.first(), "series-detail", "slug"),
+        (Review.objects.first(), "review-detail", "pk"),
+    ]:
+        url = obj.get_absolute_url()
+        assert url == reverse(f"reviews:{name}", args=[getattr(obj, arg)])
+        assert client.get(url).status_code == 200
