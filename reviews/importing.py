@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from .importers import open_document
 from .importers.records import ImportFormatError
-from .loader import Tally, load_document
+from .loader import Tally, delete_orphan_characters, load_document
 from .models import ImportRun, ImportWarning, SourceDocument
 
 ADVISORY_LOCK_KEY = 7_117_407
@@ -202,6 +202,9 @@ def run_import(
             result, _ = import_file(path)
             results.append(result)
             _store_warnings(run, result)
+        if any(r.created or r.updated for r in results):
+            with transaction.atomic():
+                delete_orphan_characters()
         outcome = RunResult(results, dry_run=False, run_id=run.pk)
         run.status = ImportRun.Status.SUCCEEDED if outcome.ok else ImportRun.Status.FAILED
         run.finished_at = timezone.now()

@@ -706,3 +706,15 @@ def test_import_memory_does_not_grow_with_the_file(empty_db, tmp_path, small_bat
     small, large = peak(100, seed=2), peak(400, seed=3)
     assert Review.objects.count() == 550
     assert large < small * 1.3, (small, large)
+
+
+def test_a_run_that_changes_data_leaves_no_character_without_a_credit(empty_db, fixture_path):
+    from reviews.models import Character
+
+    run_import([fixture_path])
+    Character.objects.create(name="Nobody Now", folded_name="nobody now")
+    assert run_import([fixture_path]).totals()["created"] == 0  # nothing changed: kept
+    assert Character.objects.filter(name="Nobody Now").exists()
+    Film.objects.get(year=2005).delete()  # a film gone: the next import brings it back
+    run_import([fixture_path])
+    assert not Character.objects.filter(credits__isnull=True, quote_lines__isnull=True).exists()
