@@ -122,9 +122,11 @@ def main() -> int:
         help="a PostgreSQL database to import into (dropped and created again); "
         "default: a new SQLite file in the work folder",
     )
+    parser.add_argument("--work", type=Path, help="the folder to work in (default: a new one)")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="filmsite-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="filmsite-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     database = work / "import.sqlite3"
     url = args.database_url or f"sqlite:///{database}"
     env = {

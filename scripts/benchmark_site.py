@@ -2,21 +2,23 @@
 in the same run.
 
     python scripts/benchmark_site.py --db /tmp/filmsite-bench-XXXX/import.sqlite3
-    python scripts/benchmark_site.py --films 300 --reviews 60000      # generate and import first
+    python scripts/benchmark_site.py --films 300 --reviews 60000  # the import benchmark first
     python scripts/benchmark_site.py --database-url postgres://postgres@127.0.0.1/filmsite_bench
 
-Serves the SQLite file (or an imported PostgreSQL database) with gunicorn (production settings)
-and drives it from client processes over loopback, bounded in requests and time, with a fixed
-mix of URL kinds (home, film list with filters, the film with the most reviews, the review list
-filtered by rating, a date range and originals and sorted, deep pages reached by cursor, search,
-a JSON export). Each kind is measured cold (a URL the page cache has not seen) and warm (the
-same URL again), under load (--concurrency clients) and cold again from one client alone (the
-time a page takes, without waiting for the others). It prints requests/s, p50 and p99 per kind
-(and p50/p99 of the lone client), SQL queries per request, the
-server's peak memory, and ratios to the smallest Django view of the site (`/healthz`), to a
-static file served by the same gunicorn (WhiteNoise), and, when the `bench` extra is installed
-(`pip install -e '.[bench]'`), to Datasette serving the same file over the equivalent table URL
-(Datasette serves SQLite files: not on PostgreSQL). Figures, not assertions.
+Without --db (or with --database-url and --import-first) it first runs the import benchmark,
+which generates the corpus, imports it and prints its own figures: one run, one machine. Then it
+serves the archive with gunicorn (production settings) and drives it from client processes over
+loopback, bounded in requests and time, with a fixed mix of URL kinds (home, film list with
+filters, the film with the most reviews, the review list filtered by rating, a date range and
+originals and sorted, deep pages reached by cursor, search, a JSON export). Each kind is
+measured cold (a URL the page cache has not seen) and warm (the same URL again), under load
+(--concurrency clients) and cold again from one client alone (the time a page takes, without
+waiting for the others). It prints requests/s, p50 and p99 per kind (and p50/p99 of the lone
+client), SQL queries per request, the server's peak memory, and ratios to the smallest Django
+view of the site (`/healthz`), to a static file served by the same gunicorn (WhiteNoise), and,
+when the `bench` extra is installed (`pip install -e '.[bench]'`), to Datasette serving the same
+file over the equivalent table URL (Datasette serves SQLite files: not on PostgreSQL). Figures,
+not assertions.
 """
 
 import argparse
@@ -27,6 +29,7 @@ import platform
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -131,8 +134,15 @@ def postgres_size_mb(url: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, help="an imported SQLite file (else one is made)")
+    parser.add_argument(
+        "--db", type=Path, help="an imported SQLite file (else the import benchmark makes one)"
+    )
     parser.add_argument("--database-url", help="an imported PostgreSQL database instead")
+    parser.add_argument(
+        "--import-first",
+        action="store_true",
+        help="with --database-url: generate and import the corpus into it first (drops it)",
+    )
     parser.add_argument("--films", type=int, default=2000)
     parser.add_argument("--reviews", type=int, default=500_000)
     parser.add_argument("--people", type=int, default=20_000)
@@ -144,22 +154,20 @@ def main() -> int:
     deadline = time.monotonic() + args.seconds
 
     work = Path(tempfile.mkdtemp(prefix="filmsite-site-"))
-    db = args.db
-    if db is None:
-        db = work / "site.sqlite3"
+    db = args.db or work / "import.sqlite3"
     url = args.database_url or f"sqlite:///{db.resolve()}"
     env = production_env(DATABASE_URL=url, CACHE_URL="")
+    if args.db is None and (args.database_url is None or args.import_first):
+        # One run: the import benchmark makes the archive (and prints its figures) first.
+        command = [sys.executable, str(Path(__file__).with_name("benchmark_import.py"))]
+        command += ["--films", str(args.films), "--reviews", str(args.reviews)]
+        command += ["--people", str(args.people), "--work", str(work)]
+        if args.database_url:
+            command += ["--database-url", args.database_url]
+        subprocess.run(command, check=True)
+    manage(env, "migrate", "--no-input", "-v0")
     if args.database_url:
-        manage(env, "migrate", "--no-input", "-v0")
         size = f"{postgres_size_mb(url):.0f} MB"
-    elif args.db is None:
-        corpus = work / "corpus"
-        sizes = ["--films", str(args.films), "--reviews", str(args.reviews)]
-        manage(env, "generate_corpus", str(corpus), *sizes, "--people", str(args.people))
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "import_films", str(corpus), "-v0")
-    else:
-        manage(env, "migrate", "--no-input", "-v0")
     if not args.database_url:
         size = f"{db} ({db.stat().st_size / 1e6:.0f} MB)"
     manage(env, "collectstatic", "--no-input", "-v0")
