@@ -718,3 +718,19 @@ def test_a_run_that_changes_data_leaves_no_character_without_a_credit(empty_db, 
     Film.objects.get(year=2005).delete()  # a film gone: the next import brings it back
     run_import([fixture_path])
     assert not Character.objects.filter(credits__isnull=True, quote_lines__isnull=True).exists()
+
+
+def test_a_long_run_refreshes_the_planner_statistics_as_the_tables_grow(
+    empty_db, fixture_path, monkeypatch
+):
+    from reviews import importing
+
+    calls = []
+    monkeypatch.setattr(importing, "ANALYZE_FIRST", 50)
+    monkeypatch.setattr(importing, "refresh_planner_statistics", lambda: calls.append(1))
+    created = run_import([fixture_path]).totals()["created"]
+    assert created > 200
+    # During the run (at 50 rows created, then each time they have doubled), and at its end:
+    # a few times, not once per file.
+    assert 2 <= len(calls) <= 2 + (created // 50).bit_length()
+    assert len(calls) < len(list(fixture_path.iterdir()))
