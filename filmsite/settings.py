@@ -91,10 +91,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if not os.environ.get("DATABASE_URL"):
         VAR_DIR.mkdir(exist_ok=True)
     # WAL lets readers (the site) go on while an import writes. A 64 MB page cache (the default
-    # is 2 MB) keeps the indexes an import writes to in memory.
+    # is 2 MB) keeps the indexes an import writes to in memory. Reading through a memory map
+    # shares the operating system's cache between workers: a worker's first filtered list on a
+    # 2 GB archive took 600 ms copying pages into its own cache, 160 ms mapped.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-        "PRAGMA temp_store=MEMORY;"
+        "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
