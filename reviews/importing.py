@@ -212,7 +212,8 @@ def run_import(
             if created >= analysed_at:  # the tables have grown much since the planner looked
                 refresh_planner_statistics()
                 analysed_at = 2 * created
-        if any(r.created or r.updated for r in results):
+        changed = any(r.created or r.updated for r in results)
+        if changed:
             with transaction.atomic():
                 delete_orphan_characters()
         outcome = RunResult(results, dry_run=False, run_id=run.pk)
@@ -220,7 +221,7 @@ def run_import(
         run.finished_at = timezone.now()
         run.summary = outcome.as_dict()
         run.save()
-        if any(r.created or r.updated for r in results):
+        if changed:
             refresh_planner_statistics()
             caches["pages"].clear()  # the data version moved too: this only frees memory
         return outcome

@@ -132,6 +132,12 @@ class DocumentLoader:
         document is read as a stream), in order."""
         return [fingerprint(r.body) for r in self.doc.reviews]
 
+    @cached_property
+    def known_words(self) -> set[str]:
+        """Name words with letters outside ASCII, read once for all of a document's batches
+        (its own names are stored before its reviews)."""
+        return known_name_words()
+
     def prov(self, line: int | None) -> dict:
         return {"source": self.source, "source_line": line}
 
@@ -563,6 +569,8 @@ class DocumentLoader:
 
     def load_reviews(self, film: Film) -> None:
         """The document's reviews, a batch at a time (a streamed document is read meanwhile)."""
+        if not self.doc.reviews:  # a first batch, or none at all
+            return
         # Keys only grow: a review above this one was written by this document, in an earlier
         # batch. (Nothing is held across batches: memory does not grow with the file.)
         written_before = Review.objects.aggregate(last=Max("pk"))["last"] or 0
@@ -581,7 +589,7 @@ class DocumentLoader:
         repeats (in this batch, or stored by an earlier batch: a key above `written_before`)
         is kept once."""
         needs_repair = any(has_lost_letter(f"{r.username} {r.title} {r.body}") for r in records)
-        known_words = known_name_words() if needs_repair else set()
+        known_words = self.known_words if needs_repair else set()
         ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
         ambiguous |= {
             r.author_alternatives[0][0] for r in records if len(r.author_alternatives) > 1

@@ -523,7 +523,8 @@ class ReviewQuerySet(models.QuerySet):
     def matching(self, query: str):
         """Reviews whose title or text hold every word of the query as the start of a word,
         accents ignored: the database's full-text index over `search_text` (SQLite: the FTS5
-        table of migration 0008; PostgreSQL: the stored tsvector of migration 0009)."""
+        table of migration 0008; PostgreSQL: the stored tsvector of migration 0009). On
+        PostgreSQL the matches are counted when this is called, not when the queryset is read."""
         words = fold(query).split()
         if not words:  # only punctuation: look for it literally
             return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))

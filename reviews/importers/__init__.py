@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import metadata_dump, press_kit, records, review_page, review_xml
-from .common import MAX_DOCUMENT_BYTES, FileFacts, decode, inspect, normalise_newlines
+from .common import FileFacts, check_whole_size, decode, inspect, text_of
 from .records import FilmDocument, ImportFormatError
 
 # Most specific first: XML is recognised by its root, the page by its helpful-vote lines.
@@ -86,13 +86,8 @@ def open_document(path: Path) -> Iterator[tuple[FilmDocument, FileFacts]]:
                 doc = parser.stream(lines, records.REVIEW_BATCH)
                 doc.more_reviews = _named_batches(doc.more_reviews, name)
             else:
-                if facts.size > MAX_DOCUMENT_BYTES:
-                    raise ImportFormatError(
-                        f"file is {facts.size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
-                        file_name=name,
-                    )
-                text = normalise_newlines(raw.read().decode(facts.encoding, errors="replace"))
-                doc = parser.parse(text)
+                check_whole_size(facts.size, name)
+                doc = parser.parse(text_of(raw.read(), facts.encoding))
             doc = _checked(doc, name, facts.warnings)
         yield doc, facts
 

@@ -84,16 +84,25 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_whole_size(size: int, file_name: str) -> None:
+    """A document read whole must fit the limit."""
+    if size > MAX_DOCUMENT_BYTES:
+        raise ImportFormatError(
+            f"file is {size:,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
+            file_name=file_name,
+        )
+
+
+def text_of(data: bytes, encoding: str) -> str:
+    return normalise_newlines(data.decode(encoding, errors="replace"))
+
+
 def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
     """Bytes to text with `\\n` line ends (see `inspect` for what is refused and how the
     encoding is chosen)."""
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise ImportFormatError(
-            f"file is {len(data):,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
-            file_name=file_name,
-        )
+    check_whole_size(len(data), file_name)
     facts = inspect(io.BytesIO(data), file_name)
-    return normalise_newlines(data.decode(facts.encoding, errors="replace")), facts.warnings
+    return text_of(data, facts.encoding), facts.warnings
 
 
 def parse_day_month_year(text: str) -> date | None:
