@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import date
 
 import pytest
@@ -223,7 +224,13 @@ def test_invalid_filters_show_the_form_errors(client, query):
     path = "/films/" if query.startswith("year") else "/reviews/"
     response = client.get(f"{path}?{query}")
     assert response.status_code == 400
-    assert 'class="error"' in text(response)
+    page = text(response)
+    assert 'class="error"' in page
+    # Each invalid visible field points screen readers at the element holding its errors (the
+    # film is a hidden field: its error is written above the form).
+    described = re.findall(r'aria-describedby="([^"]+)"', page)
+    assert described or query.startswith("film=")
+    assert all(f'<div id="{name}">' in page for name in described), described
 
 
 @pytest.mark.parametrize(
