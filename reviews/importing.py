@@ -15,10 +15,11 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .bulk import read_indexes_deferred, restore_read_indexes
 from .importers import open_document
 from .importers.records import ImportFormatError
 from .loader import Tally, delete_orphan_characters, load_document
-from .models import ImportRun, ImportWarning, SourceDocument
+from .models import ImportRun, ImportWarning, Review, SourceDocument
 
 ADVISORY_LOCK_KEY = 7_117_407
 # A long run refreshes the planner's statistics when the rows it created reach this number, then
@@ -154,6 +155,19 @@ def _warning_dicts(tally: Tally) -> list[dict]:
     return rows
 
 
+def stored_document(name: str, format: str, sha256: str, size: int) -> SourceDocument:
+    """The document's row, created, or updated with the time of this import (the import lock
+    keeps other writers away: no locking read)."""
+    values = {"format": format, "sha256": sha256, "size": size}
+    source = SourceDocument.objects.filter(name=name).first()
+    if source is None:
+        return SourceDocument.objects.create(name=name, **values)
+    for key, value in values.items():
+        setattr(source, key, value)
+    source.save(update_fields=[*values, "last_imported_at"])
+    return source
+
+
 def import_file(path: Path) -> tuple[FileResult, Tally | None]:
     """Parse and load one file in its own transaction; on any error nothing of it is kept.
     Review XML and review pages are read as they are loaded, a batch of reviews at a time."""
@@ -161,10 +175,7 @@ def import_file(path: Path) -> tuple[FileResult, Tally | None]:
     try:
         with open_document(path) as (doc, facts), transaction.atomic():
             result.format = doc.format
-            source, _ = SourceDocument.objects.update_or_create(
-                name=path.name,
-                defaults={"format": doc.format, "sha256": facts.sha256, "size": facts.size},
-            )
+            source = stored_document(path.name, doc.format, facts.sha256, facts.size)
             tally = load_document(doc, source)
             result.records = doc.record_count
         result.document_id = source.pk
@@ -199,19 +210,18 @@ def run_import(
     with import_lock():
         if dry_run:
             return _dry_run(files, progress)
+        if connection.vendor == "sqlite":
+            # The serving processes read the archive through a shared memory map; the import
+            # gains nothing from one, and its resident memory would count the mapped archive.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA mmap_size=0")
         run = ImportRun.objects.create()
-        results = []
-        analysed_at, created = ANALYZE_FIRST, 0
-        for index, path in enumerate(files, start=1):
-            if progress:
-                progress(index, len(files), path)
-            result, _ = import_file(path)
-            results.append(result)
-            _store_warnings(run, result)
-            created += result.created
-            if created >= analysed_at:  # the tables have grown much since the planner looked
-                refresh_planner_statistics()
-                analysed_at = 2 * created
+        restore_read_indexes()  # those an import killed during a first load left dropped
+        # A first load (no review yet: nobody browses an empty site) writes its reviews without
+        # the public pages' indexes and builds them at the end (`reviews.bulk`).
+        first_load = not Review.objects.exists()
+        with read_indexes_deferred(Review) if first_load else contextlib.nullcontext():
+            results = _import_files(run, files, progress)
         changed = any(r.created or r.updated for r in results)
         if changed:
             with transaction.atomic():
@@ -225,6 +235,22 @@ def run_import(
             refresh_planner_statistics()
             caches["pages"].clear()  # the data version moved too: this only frees memory
         return outcome
+
+
+def _import_files(run: ImportRun, files: list[Path], progress) -> list[FileResult]:
+    results = []
+    analysed_at, created = ANALYZE_FIRST, 0
+    for index, path in enumerate(files, start=1):
+        if progress:
+            progress(index, len(files), path)
+        result, _ = import_file(path)
+        results.append(result)
+        _store_warnings(run, result)
+        created += result.created
+        if created >= analysed_at:  # the tables have grown much since the planner looked
+            refresh_planner_statistics()
+            analysed_at = 2 * created
+    return results
 
 
 def refresh_planner_statistics() -> None:
@@ -272,6 +298,8 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
         rows.append(
             ImportWarning(run=run, file_name=name, code="file_failed", message=result.error)
         )
+    if not rows:
+        return
     known = set(ImportWarning.objects.filter(file_name=name).values_list("line", "code", "message"))
     ImportWarning.objects.bulk_create(
         row for row in rows if (row.line, row.code, row.message) not in known

@@ -715,3 +715,18 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"data version {self.version}"
+
+
+class DeferredIndex(models.Model):
+    """An index of the review table that a first import dropped, with the statement that builds
+    it again. The public pages' indexes (the lists' sorts, the full-text index) are built once
+    after a bulk load instead of row by row during it (`reviews.bulk`); a row outlives its
+    import only when that import was killed, and the next import builds what it names."""
+
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=10)  # "index", or "trigger" (SQLite's full-text)
+    statement = models.TextField()
+    dropped_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.kind} {self.name} (dropped {self.dropped_at:%Y-%m-%d %H:%M})"

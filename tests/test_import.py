@@ -9,11 +9,13 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 
 from reviews.importing import run_import
 from reviews.models import (
     Credit,
+    DeferredIndex,
     Film,
     FilmNote,
     ImportRun,
@@ -522,7 +524,14 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
                 for table in ("film", "person", "credit", "review", "reviewer")
             ), sorted(n for (n,) in connection.execute("SELECT name FROM reviews_sourcedocument"))
 
+    def schema(path) -> set:
+        with sqlite3.connect(path) as connection:
+            return set(connection.execute("SELECT type, name FROM sqlite_master"))
+
     state, done = counts(database)
+    with sqlite3.connect(database) as connection:  # killed during a first load
+        left = connection.execute("SELECT COUNT(*) FROM reviews_deferredindex").fetchone()[0]
+    assert left > 0
     files = sorted(p.name for p in folder.iterdir())
     assert 0 < len(done) < len(files)
     assert done == files[: len(done)]  # whole files, in order, up to the one that was cut
@@ -543,6 +552,83 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
     )
     assert rerun.returncode == 0
     assert imported_files() == len(list(folder.iterdir()))
+    assert schema(database) == schema(clean)  # the indexes the killed import dropped are back
+
+
+def review_table_indexes() -> set[str]:
+    """The review table's indexes and constraints, and on SQLite its full-text triggers."""
+    with connection.cursor() as cursor:
+        names = set(connection.introspection.get_constraints(cursor, "reviews_review"))
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                ["reviews_review"],
+            )
+            names |= {name for (name,) in cursor.fetchall()}
+    return names
+
+
+@pytest.fixture
+def indexes_during_import(monkeypatch):
+    """The review table's indexes as each file's import starts."""
+    from reviews import importing
+
+    seen = []
+    real = importing.import_file
+
+    def import_file(path):
+        seen.append(review_table_indexes())
+        return real(path)
+
+    monkeypatch.setattr(importing, "import_file", import_file)
+    return seen
+
+
+def test_a_first_load_builds_the_public_pages_indexes_after_its_reviews(
+    empty_db, fixture_path, indexes_during_import
+):
+    before = review_table_indexes()
+    run_import([fixture_path])
+    dropped = before - indexes_during_import[0]
+    full_text = (
+        "review_search_vector_idx"
+        if connection.vendor == "postgresql"
+        else ("reviews_review_fts_insert")
+    )
+    assert {"review_newest_idx", "review_film_newest_idx", full_text} <= dropped
+    # What the importer looks reviews up by stays: the fingerprint, per film and alone.
+    assert not {"review_unique_text", "reviews_rev_fingerp_8e86e2_idx"} & dropped
+    assert all(seen == indexes_during_import[0] for seen in indexes_during_import)
+    assert review_table_indexes() == before
+    assert not DeferredIndex.objects.exists()
+    # The full-text index holds the reviews written while it was away.
+    found = set(Review.objects.matching("pusher").values_list("pk", flat=True))
+    assert found and found == set(
+        Review.objects.filter(search_text__contains="pusher").values_list("pk", flat=True)
+    )
+
+
+def test_an_import_into_a_filled_archive_keeps_every_index(fixture_path, indexes_during_import):
+    before = review_table_indexes()
+    run_import([next(fixture_path.glob("002_*"))])
+    assert indexes_during_import == [before]
+    assert review_table_indexes() == before
+
+
+def test_the_next_import_builds_the_indexes_an_interrupted_first_load_left_dropped(fixture_path):
+    from reviews.bulk import defer_read_indexes
+
+    before = review_table_indexes()
+    defer_read_indexes(Review)  # what an import killed during a first load leaves
+    assert review_table_indexes() < before
+    assert DeferredIndex.objects.exists()
+    review = Review.objects.filter(film__year=2004).first()
+    review.title = "Zanzibar nights"
+    review.save()  # written while the full-text index was away
+    run_import([next(fixture_path.glob("002_*"))])
+    assert review_table_indexes() == before
+    assert not DeferredIndex.objects.exists()
+    assert list(Review.objects.matching("zanzibar")) == [review]
 
 
 def test_stored_lost_letters_are_retried_only_when_a_document_teaches_a_name(monkeypatch):
