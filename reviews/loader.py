@@ -125,6 +125,9 @@ class DocumentLoader:
         # Set when this document adds a name with letters outside ASCII: only then can reviews
         # stored earlier with letters lost as `?` be repaired.
         self.learned_names = False
+        # Set when a provisional film was merged into this document's: its credits joined the
+        # film's, and may repeat a person under a close spelling.
+        self.merged_films = False
 
     @cached_property
     def review_prints(self) -> list[str]:
@@ -203,6 +206,7 @@ class DocumentLoader:
             if other is None:
                 return
             merge_films(film, other)
+            self.merged_films = True
             self.tally.warn(
                 self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
             )
@@ -320,7 +324,8 @@ class DocumentLoader:
                 )
         if values:
             _set_fields(film, values, self.tally)
-        choose_film_title(film)
+        if doc.title:
+            choose_film_title(film)
         self.upsert_all(
             Release,
             film,
@@ -501,7 +506,8 @@ class DocumentLoader:
     def load_credits(self, film: Film) -> None:
         if self.doc.credits:
             CreditResolver(self, film).resolve()
-        merge_close_spellings(film, self.tally)
+        if self.doc.credits or self.merged_films:
+            merge_close_spellings(film, self.tally)
 
     def consolidate_characters(self) -> None:
         """Characters of the same name in the films of one series are one character."""
@@ -526,6 +532,8 @@ class DocumentLoader:
     # -- quotes -----------------------------------------------------------------------------
 
     def load_quotes(self, film: Film) -> None:
+        if not self.doc.quotes:
+            return
         characters = {
             c.character.folded_name: c.character
             for c in film.credits.filter(character__isnull=False).select_related("character")
@@ -849,7 +857,7 @@ def _move_rows(queryset, **values) -> None:
 
 def merge_films(keep: Film, other: Film) -> None:
     """Everything known of `other` moves to `keep`; `keep`'s own values win."""
-    for model in (
+    models = (
         FilmTitle,
         Credit,
         Release,
@@ -860,8 +868,14 @@ def merge_films(keep: Film, other: Film) -> None:
         MoneyFigure,
         Quote,
         Review,
-    ):
-        _move_rows(model.objects.filter(film=other), film=keep)
+    )
+    try:  # the usual case: no row of `other` repeats one of `keep`
+        with transaction.atomic():
+            for model in models:
+                model.objects.filter(film=other).update(film=keep)
+    except IntegrityError:
+        for model in models:
+            _move_rows(model.objects.filter(film=other), film=keep)
     if not other.title_is_provisional:
         FilmTitle.objects.get_or_create(
             film=keep, title=other.title, defaults={"folded": fold(other.title)}
@@ -942,24 +956,22 @@ def repair_stored_lost_letters(tally: Tally) -> None:
 def refresh_film_aggregates(film_id: int) -> None:
     """Recompute the stored review count, average, histogram and reviews per year of a film."""
     visible = Review.objects.filter(film_id=film_id, is_hidden=False)
-    # One pass over the film's reviews gives the count, the average and the histogram.
+    # One pass over the film's reviews, counted by rating and year, gives every figure.
     count = rated = 0
     total = Decimal(0)
     histogram = [0] * 11
-    for rating, n in visible.order_by().values_list("rating").annotate(n=Count("pk")):
+    per_year: Counter = Counter()
+    groups = visible.order_by().values_list("rating", "date__year").annotate(n=Count("pk"))
+    for rating, year, n in groups:
         count += n
+        if year is not None:
+            per_year[str(year)] += n
         if rating is not None:
             rating = Decimal(rating)
             rated += n
             total += rating * n
             histogram[int(rating.quantize(Decimal(1), rounding=ROUND_HALF_UP))] += n
-    per_year = {
-        str(row["date__year"]): row["n"]
-        for row in visible.exclude(date__isnull=True)
-        .values("date__year")
-        .annotate(n=Count("pk"))
-        .order_by("date__year")
-    }
+    per_year = dict(sorted(per_year.items(), key=lambda item: int(item[0])))
     Film.objects.filter(pk=film_id).update(
         review_count=count,
         rated_review_count=rated,
