@@ -576,9 +576,9 @@ def indexes_during_import(monkeypatch):
     seen = []
     real = importing.import_file
 
-    def import_file(path):
+    def import_file(path, *args):
         seen.append(review_table_indexes())
-        return real(path)
+        return real(path, *args)
 
     monkeypatch.setattr(importing, "import_file", import_file)
     return seen
@@ -820,3 +820,100 @@ def test_a_long_run_refreshes_the_planner_statistics_as_the_tables_grow(
     # a few times, not once per file.
     assert 2 <= len(calls) <= 2 + (created // 50).bit_length()
     assert len(calls) < len(list(fixture_path.iterdir()))
+
+
+@pytest.fixture
+def read_ahead(monkeypatch):
+    """Every run with more than one file reads them in a second process."""
+    from reviews import importing
+
+    monkeypatch.setattr(importing, "READ_AHEAD_BYTES", 0)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+
+
+def test_reading_ahead_in_a_second_process_imports_the_same(
+    empty_db, tmp_path, small_batches, read_ahead, monkeypatch
+):
+    from reviews import importing
+    from reviews.corpus import generate
+
+    folder = tmp_path / "docs"
+    list(generate(folder, films=5, reviews=300, people=60, seed=11))
+    opened = []
+    real = importing.ahead.ReadAhead.open
+
+    def spied(self, path):
+        opened.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(importing.ahead.ReadAhead, "open", spied)
+    ahead = run_import([folder])
+    assert ahead.ok and len(opened) == len(ahead.files) > 1
+    read_ahead_dump = canonical_dump()
+    from tests.factories import wipe_film_data
+
+    wipe_film_data()
+    monkeypatch.setattr(importing, "READ_AHEAD_BYTES", 10**12)
+    opened.clear()
+    here = run_import([folder])
+    assert opened == []
+    assert canonical_dump() == read_ahead_dump
+
+    def reported(result):  # the rows' keys aside: the second import made new ones
+        files = result.as_dict()["files"]
+        for file in files:
+            for warning in file["warnings"]:
+                warning.pop("subject_id")
+        return files
+
+    assert reported(ahead) == reported(here)
+    assert Review.objects.count() == 300
+
+
+def test_reading_ahead_reports_each_broken_file_as_reading_it_here_does(
+    empty_db, tmp_path, small_batches, read_ahead, monkeypatch
+):
+    from reviews import importing, loader
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = _long_review_xml(25)
+    (folder / "a_cut.xml").write_text(text[: text.rindex("<fullReview>")])  # past a batch
+    (folder / "b_empty.txt").write_bytes(b"")
+    (folder / "c_whole.xml").write_text(_long_review_xml(30, seed=6))
+    (folder / "d_whole.xml").write_text(_long_review_xml(30, seed=7))
+    (folder / "e_unknown.txt").write_text("nothing a film document holds\n")
+    # The loader fails on its own in d_whole.xml's second batch: the reader passes over the rest
+    # of that document to reach the next.
+    load_batch = loader.DocumentLoader.load_review_batch
+
+    def fail_in_d(self, film, records, *args):
+        if self.source.name == "d_whole.xml" and records is not self.doc.reviews:
+            raise RuntimeError("disk full")
+        return load_batch(self, film, records, *args)
+
+    monkeypatch.setattr(loader.DocumentLoader, "load_review_batch", fail_in_d)
+    ahead = run_import([folder]).as_dict()["files"]
+    monkeypatch.setattr(importing, "READ_AHEAD_BYTES", 10**12)
+    here = run_import([folder]).as_dict()["files"]
+    assert [f["error"] for f in ahead] == [f["error"] for f in here]
+    errors = [f["error"] for f in ahead]
+    assert "a_cut.xml" in errors[0] and "XML is malformed" in errors[0]
+    assert "b_empty.txt" in errors[1] and "empty" in errors[1]
+    assert errors[2] == "" and "disk full" in errors[3]
+    assert "e_unknown.txt:1: format not recognised" in errors[4]
+    assert Review.objects.count() == 30  # c_whole.xml's, twice imported, once stored
+
+
+def test_reading_ahead_only_where_it_pays(tmp_path, monkeypatch):
+    from reviews.importers import ahead
+
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"{n}.txt")
+        files[-1].write_bytes(b"x" * 1000)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    assert ahead.worth_it(files, min_bytes=3000)
+    assert not ahead.worth_it(files, min_bytes=3001)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
+    assert not ahead.worth_it(files, min_bytes=0)
