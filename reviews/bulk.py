@@ -178,14 +178,3 @@ def restore_read_indexes() -> int:
             cursor.execute(SQLITE_FULL_TEXT_REBUILD)
         DeferredIndex.objects.filter(pk__in=[row.pk for row in deferred]).delete()
     return len(deferred)
-
-
-@contextlib.contextmanager
-def read_indexes_deferred(model: type[models.Model]):
-    """Load with `model`'s read-side indexes dropped; they are built again on the way out,
-    whatever happened in between."""
-    defer_read_indexes(model)
-    try:
-        yield
-    finally:
-        restore_read_indexes()

@@ -15,11 +15,11 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .bulk import read_indexes_deferred, restore_read_indexes
+from .bulk import defer_read_indexes, restore_read_indexes
 from .importers import ahead, open_document
 from .importers.records import ImportFormatError
-from .loader import Tally, delete_orphan_characters, load_document
-from .models import ImportRun, ImportWarning, Review, SourceDocument
+from .loader import Tally, delete_orphan_characters, load_document, refresh_all_review_counts
+from .models import DeferredIndex, ImportRun, ImportWarning, Review, SourceDocument
 
 ADVISORY_LOCK_KEY = 7_117_407
 # A long run refreshes the planner's statistics when the rows it created reach this number, then
@@ -181,15 +181,18 @@ def document_opener(files: list[Path]):
         yield open_document
 
 
-def import_file(path: Path, opener=open_document) -> tuple[FileResult, Tally | None]:
+def import_file(
+    path: Path, opener=open_document, *, first_load: bool = False
+) -> tuple[FileResult, Tally | None]:
     """Parse and load one file in its own transaction; on any error nothing of it is kept.
-    Review XML and review pages are read as they are loaded, a batch of reviews at a time."""
+    Review XML and review pages are read as they are loaded, a batch of reviews at a time.
+    In a first load, the review counts are left to the end of the run."""
     result = FileResult(path=str(path))
     try:
         with opener(path) as (doc, facts), transaction.atomic():
             result.format = doc.format
             source = stored_document(path.name, doc.format, facts.sha256, facts.size)
-            tally = load_document(doc, source)
+            tally = load_document(doc, source, defer_counts=first_load)
             result.records = doc.record_count
         result.document_id = source.pk
     except OSError as error:
@@ -224,17 +227,21 @@ def run_import(
         if dry_run:
             return _dry_run(files, progress)
         if connection.vendor == "sqlite":
-            # The serving processes read the archive through a shared memory map; the import
-            # gains nothing from one, and its resident memory would count the mapped archive.
             with connection.cursor() as cursor:
+                # The serving processes read the archive through a shared memory map; the
+                # import gains nothing from one, and its resident memory would count the map.
                 cursor.execute("PRAGMA mmap_size=0")
+                # Fewer, larger checkpoints (64 MB of log each, not 4): a page the import writes
+                # again and again (an index's) is copied into the archive once per checkpoint.
+                cursor.execute("PRAGMA wal_autocheckpoint=16384")
         run = ImportRun.objects.create()
-        restore_read_indexes()  # those an import killed during a first load left dropped
+        if DeferredIndex.objects.exists():  # an import killed during a first load
+            finish_first_load()
         # A first load (no review yet: nobody browses an empty site) writes its reviews without
-        # the public pages' indexes and builds them at the end (`reviews.bulk`).
+        # the public pages' indexes and counts them at the end.
         first_load = not Review.objects.exists()
-        with read_indexes_deferred(Review) if first_load else contextlib.nullcontext():
-            results = _import_files(run, files, progress)
+        with first_load_deferrals() if first_load else contextlib.nullcontext():
+            results = _import_files(run, files, progress, first_load=first_load)
         changed = any(r.created or r.updated for r in results)
         if changed:
             with transaction.atomic():
@@ -250,14 +257,34 @@ def run_import(
         return outcome
 
 
-def _import_files(run: ImportRun, files: list[Path], progress) -> list[FileResult]:
+@contextlib.contextmanager
+def first_load_deferrals():
+    """The public pages' indexes (`reviews.bulk`) and the review counts of films and reviewers
+    are built once, at the end of a first load. The indexes' records (`DeferredIndex`) go
+    last: while any is left, an import was cut short and the next one finishes its work."""
+    defer_read_indexes(Review)
+    try:
+        yield
+    finally:
+        finish_first_load()
+
+
+def finish_first_load() -> None:
+    with transaction.atomic():
+        refresh_all_review_counts()
+    restore_read_indexes()
+
+
+def _import_files(
+    run: ImportRun, files: list[Path], progress, *, first_load: bool = False
+) -> list[FileResult]:
     results = []
     analysed_at, created = ANALYZE_FIRST, 0
     with document_opener(files) as opener:
         for index, path in enumerate(files, start=1):
             if progress:
                 progress(index, len(files), path)
-            result, _ = import_file(path, opener)
+            result, _ = import_file(path, opener, first_load=first_load)
             results.append(result)
             _store_warnings(run, result)
             created += result.created

@@ -113,9 +113,12 @@ def _get_or_create(model, lookup: dict, defaults: dict, tally: Tally):
 
 
 class DocumentLoader:
-    def __init__(self, doc: FilmDocument, source: SourceDocument):
+    def __init__(self, doc: FilmDocument, source: SourceDocument, *, defer_counts: bool = False):
         self.doc = doc
         self.source = source
+        # A first load counts every film's and reviewer's reviews once, at its end
+        # (`refresh_all_review_counts`), not after each document.
+        self.defer_counts = defer_counts
         self.rank = SOURCE_RANK.get(doc.format, 0)
         self.tally = Tally()
         # Whether the film's reviews changed: only then are its aggregates recomputed (a merge
@@ -163,7 +166,7 @@ class DocumentLoader:
         self.consolidate_characters()
         if self.learned_names:
             repair_stored_lost_letters(self.tally)
-        if self.reviews_changed:
+        if self.reviews_changed and not self.defer_counts:
             refresh_film_aggregates(film.pk)
         bump_data_version()
         return self.tally
@@ -648,7 +651,8 @@ class DocumentLoader:
                 self.merge_review(review, record, data, reviewer_id)
         self.tally.count("created", "Review", insert_rows(Review, to_create))
         self.reviews_changed = self.reviews_changed or bool(to_create)
-        refresh_reviewer_counts(reviewers.values())
+        if not self.defer_counts:
+            refresh_reviewer_counts(reviewers.values())
 
     def prepare_review(self, record: ReviewRecord, known_words, known_reviewers) -> dict:
         username, removed = strip_email(record.username)
@@ -953,15 +957,33 @@ def repair_stored_lost_letters(tally: Tally) -> None:
                 tally.warn(None, "letter_repaired", f"review {review.pk}: {fix}", review)
 
 
-def refresh_film_aggregates(film_id: int) -> None:
-    """Recompute the stored review count, average, histogram and reviews per year of a film."""
-    visible = Review.objects.filter(film_id=film_id, is_hidden=False)
-    # One pass over the film's reviews, counted by rating and year, gives every figure.
+def refresh_film_aggregates(film_id: int | None = None) -> None:
+    """Recompute the stored review count, average, histogram and reviews per year of a film,
+    or of every film (`film_id` None)."""
+    visible = Review.objects.filter(is_hidden=False)
+    if film_id is not None:
+        visible = visible.filter(film_id=film_id)
+    # One pass over the reviews, counted by film, rating and year, gives every figure.
+    groups: dict[int, list] = defaultdict(list)
+    counted = visible.order_by().values_list("film_id", "rating", "date__year")
+    for film, rating, year, n in counted.annotate(n=Count("pk")):
+        groups[film].append((rating, year, n))
+    if film_id is not None:
+        Film.objects.filter(pk=film_id).update(**_aggregates(groups[film_id]))
+        return
+    films = list(Film.objects.only("pk"))
+    for film in films:
+        for name, value in _aggregates(groups[film.pk]).items():
+            setattr(film, name, value)
+    Film.objects.bulk_update(films, list(_aggregates([])), batch_size=500)
+
+
+def _aggregates(groups: list[tuple]) -> dict:
+    """A film's stored figures from its visible reviews counted by (rating, year)."""
     count = rated = 0
     total = Decimal(0)
     histogram = [0] * 11
     per_year: Counter = Counter()
-    groups = visible.order_by().values_list("rating", "date__year").annotate(n=Count("pk"))
     for rating, year, n in groups:
         count += n
         if year is not None:
@@ -971,18 +993,17 @@ def refresh_film_aggregates(film_id: int) -> None:
             rated += n
             total += rating * n
             histogram[int(rating.quantize(Decimal(1), rounding=ROUND_HALF_UP))] += n
-    per_year = dict(sorted(per_year.items(), key=lambda item: int(item[0])))
-    Film.objects.filter(pk=film_id).update(
-        review_count=count,
-        rated_review_count=rated,
-        average_rating=(total / rated).quantize(Decimal("0.01")) if rated else None,
-        rating_histogram=histogram if rated else [],
-        reviews_per_year=per_year,
-    )
+    return {
+        "review_count": count,
+        "rated_review_count": rated,
+        "average_rating": (total / rated).quantize(Decimal("0.01")) if rated else None,
+        "rating_histogram": histogram if rated else [],
+        "reviews_per_year": dict(sorted(per_year.items(), key=lambda item: int(item[0]))),
+    }
 
 
-def refresh_reviewer_counts(reviewer_ids) -> None:
-    """Visible reviews per reviewer, in one UPDATE."""
+def refresh_reviewer_counts(reviewer_ids=None) -> None:
+    """Visible reviews per reviewer (of every reviewer: `reviewer_ids` None), in one UPDATE."""
     visible = (
         Review.objects.filter(reviewer=OuterRef("pk"), is_hidden=False)
         .order_by()
@@ -990,7 +1011,18 @@ def refresh_reviewer_counts(reviewer_ids) -> None:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    Reviewer.objects.filter(pk__in=reviewer_ids).update(review_count=Coalesce(Subquery(visible), 0))
+    reviewers = (
+        Reviewer.objects.all()
+        if reviewer_ids is None
+        else Reviewer.objects.filter(pk__in=reviewer_ids)
+    )
+    reviewers.update(review_count=Coalesce(Subquery(visible), 0))
+
+
+def refresh_all_review_counts() -> None:
+    """Every film's review figures and every reviewer's count: the end of a first load."""
+    refresh_film_aggregates()
+    refresh_reviewer_counts()
 
 
 def bump_data_version() -> None:
@@ -1002,5 +1034,5 @@ def bump_data_version() -> None:
         DataVersion.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
-def load_document(doc: FilmDocument, source: SourceDocument) -> Tally:
-    return DocumentLoader(doc, source).load()
+def load_document(doc: FilmDocument, source: SourceDocument, *, defer_counts=False) -> Tally:
+    return DocumentLoader(doc, source, defer_counts=defer_counts).load()

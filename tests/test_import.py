@@ -553,6 +553,13 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
     assert rerun.returncode == 0
     assert imported_files() == len(list(folder.iterdir()))
     assert schema(database) == schema(clean)  # the indexes the killed import dropped are back
+    with sqlite3.connect(database) as connection:  # and every count is right
+        for table, key in (("film", "film_id"), ("reviewer", "reviewer_id")):
+            wrong = connection.execute(
+                f"SELECT COUNT(*) FROM reviews_{table} t WHERE review_count != (SELECT COUNT(*) "
+                f"FROM reviews_review r WHERE r.{key} = t.id AND NOT r.is_hidden)"
+            ).fetchone()[0]
+            assert wrong == 0, table
 
 
 def review_table_indexes() -> set[str]:
@@ -576,9 +583,9 @@ def indexes_during_import(monkeypatch):
     seen = []
     real = importing.import_file
 
-    def import_file(path, *args):
+    def import_file(path, *args, **kwargs):
         seen.append(review_table_indexes())
-        return real(path, *args)
+        return real(path, *args, **kwargs)
 
     monkeypatch.setattr(importing, "import_file", import_file)
     return seen
@@ -615,13 +622,15 @@ def test_an_import_into_a_filled_archive_keeps_every_index(fixture_path, indexes
     assert review_table_indexes() == before
 
 
-def test_the_next_import_builds_the_indexes_an_interrupted_first_load_left_dropped(fixture_path):
+def test_the_next_import_finishes_what_an_interrupted_first_load_left(fixture_path):
     from reviews.bulk import defer_read_indexes
 
     before = review_table_indexes()
     defer_read_indexes(Review)  # what an import killed during a first load leaves
     assert review_table_indexes() < before
     assert DeferredIndex.objects.exists()
+    Film.objects.update(review_count=0)  # ... and its counts, not made yet
+    Reviewer.objects.update(review_count=0)
     review = Review.objects.filter(film__year=2004).first()
     review.title = "Zanzibar nights"
     review.save()  # written while the full-text index was away
@@ -629,6 +638,8 @@ def test_the_next_import_builds_the_indexes_an_interrupted_first_load_left_dropp
     assert review_table_indexes() == before
     assert not DeferredIndex.objects.exists()
     assert list(Review.objects.matching("zanzibar")) == [review]
+    assert Film.objects.get(year=1996).review_count == 56
+    assert Reviewer.objects.get(pk=review.reviewer_id).review_count > 0
 
 
 def test_stored_lost_letters_are_retried_only_when_a_document_teaches_a_name(monkeypatch):
