@@ -1,11 +1,13 @@
-"""Run an import: files and folders in, one transaction per file, a stored run with its counts
-and warnings out. The management command is a thin shell around `run_import`."""
+"""Run an import: files and folders in, each file whole or not at all (a transaction of its own,
+or a savepoint in one that several files share), a stored run with its counts and warnings
+out. The management command is a thin shell around `run_import`."""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,10 @@ ADVISORY_LOCK_KEY = 7_117_407
 # slowed a 500,000-review import fourfold toward its end (SQLite never analyses by itself, and
 # PostgreSQL's autovacuum may be off or late).
 ANALYZE_FIRST = 10_000
+# Files share a transaction until it has held about this much work. Each file is still whole or
+# absent (its own transaction is a savepoint), and the commit, which writes to disk (and on
+# SQLite may copy the log into the archive), comes once for many small files.
+COMMIT_SECONDS = 1.0
 # A run reads its files in a second process, ahead of the loader (`importers.ahead`), when they
 # hold at least this much: below, starting that process costs more than it saves.
 READ_AHEAD_BYTES = 8 * 2**20
@@ -281,16 +287,24 @@ def _import_files(
     results = []
     analysed_at, created = ANALYZE_FIRST, 0
     with document_opener(files) as opener:
-        for index, path in enumerate(files, start=1):
-            if progress:
-                progress(index, len(files), path)
-            result, _ = import_file(path, opener, first_load=first_load)
-            results.append(result)
-            _store_warnings(run, result)
-            created += result.created
-            if created >= analysed_at:  # the tables have grown much since the planner looked
-                refresh_planner_statistics()
-                analysed_at = 2 * created
+        numbered = enumerate(files, start=1)
+        while True:
+            with transaction.atomic():  # each file's own is a savepoint in it
+                commit_at = time.monotonic() + COMMIT_SECONDS
+                for index, path in numbered:
+                    if progress:
+                        progress(index, len(files), path)
+                    result, _ = import_file(path, opener, first_load=first_load)
+                    results.append(result)
+                    _store_warnings(run, result)
+                    created += result.created
+                    if created >= analysed_at:  # the tables grew much since the planner looked
+                        refresh_planner_statistics()
+                        analysed_at = 2 * created
+                    if time.monotonic() >= commit_at:
+                        break  # commit, and go on in a new transaction
+                else:
+                    break  # every file is done: commit
     return results
 
 

@@ -208,7 +208,7 @@ class DocumentLoader:
                 other, reason = self.find_film_by_people(provisional_only=True, exclude=film.pk)
             if other is None:
                 return
-            merge_films(film, other)
+            merge_films(film, other, refresh_counts=not self.defer_counts)
             self.merged_films = True
             self.tally.warn(
                 self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
@@ -859,8 +859,9 @@ def _move_rows(queryset, **values) -> None:
             row.delete()
 
 
-def merge_films(keep: Film, other: Film) -> None:
-    """Everything known of `other` moves to `keep`; `keep`'s own values win."""
+def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None:
+    """Everything known of `other` moves to `keep`; `keep`'s own values win. `refresh_counts`
+    False: `keep`'s review figures are left to the caller."""
     models = (
         FilmTitle,
         Credit,
@@ -895,7 +896,8 @@ def merge_films(keep: Film, other: Film) -> None:
     choose_film_title(keep)
     if keep.series_id:
         order_series(keep.series)
-    refresh_film_aggregates(keep.pk)
+    if refresh_counts:
+        refresh_film_aggregates(keep.pk)
 
 
 def order_series(series: Series) -> None:
