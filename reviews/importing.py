@@ -20,7 +20,13 @@ from django.utils import timezone
 from .bulk import defer_read_indexes, restore_read_indexes
 from .importers import ahead, open_document
 from .importers.records import ImportFormatError
-from .loader import Tally, delete_orphan_characters, load_document, refresh_all_review_counts
+from .loader import (
+    Tally,
+    bump_data_version,
+    delete_orphan_characters,
+    load_document,
+    refresh_all_review_counts,
+)
 from .models import DeferredIndex, ImportRun, ImportWarning, Review, SourceDocument
 
 ADVISORY_LOCK_KEY = 7_117_407
@@ -291,12 +297,16 @@ def _import_files(
         while True:
             with transaction.atomic():  # each file's own is a savepoint in it
                 commit_at = time.monotonic() + COMMIT_SECONDS
+                changed = False
                 for index, path in numbered:
                     if progress:
                         progress(index, len(files), path)
                     result, _ = import_file(path, opener, first_load=first_load)
                     results.append(result)
                     _store_warnings(run, result)
+                    if (result.created or result.updated) and not changed:
+                        bump_data_version()  # cached pages of the archive are out of date
+                        changed = True
                     created += result.created
                     if created >= analysed_at:  # the tables grew much since the planner looked
                         refresh_planner_statistics()

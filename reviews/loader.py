@@ -1,12 +1,12 @@
 """Resolve parsed documents against the database and write them: the only code that writes
 imported data.
 
-`load_document` runs inside the caller's transaction. It decides which film, people, reviewers
-and reviews a document speaks of, using what the database already knows, and records every
-merge with its reason. Choices between sources (a film's title, a person's name, a review's
-paragraphs) are made from everything stored, by fixed rules, so the order in which documents
-arrive does not change the result. Fields named in a row's `locked_fields` (corrected by staff)
-are never written.
+`load_document` runs inside the caller's transaction (in which the caller moves the data version
+with `bump_data_version`). It decides which film, people, reviewers and reviews a document speaks
+of, using what the database already knows, and records every merge with its reason. Choices between
+sources (a film's title, a person's name, a review's paragraphs) are made from everything stored, by
+fixed rules, so the order in which documents arrive does not change the result. Fields named in a
+row's `locked_fields` (corrected by staff) are never written.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -131,6 +131,8 @@ class DocumentLoader:
         # Set when a provisional film was merged into this document's: its credits joined the
         # film's, and may repeat a person under a close spelling.
         self.merged_films = False
+        # Set when this document created its film: the film has no rows of its own to read yet.
+        self.film_is_new = False
 
     @cached_property
     def review_prints(self) -> list[str]:
@@ -168,7 +170,6 @@ class DocumentLoader:
             repair_stored_lost_letters(self.tally)
         if self.reviews_changed and not self.defer_counts:
             refresh_film_aggregates(film.pk)
-        bump_data_version()
         return self.tally
 
     def resolve_film(self) -> Film:
@@ -189,6 +190,7 @@ class DocumentLoader:
             film, reason = self.find_film_by_people()
         if film is None:
             film = self.create_film()
+            self.film_is_new = True
         else:
             self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
             self.tally.count("unchanged", "Film")
@@ -210,6 +212,7 @@ class DocumentLoader:
                 return
             merge_films(film, other, refresh_counts=not self.defer_counts)
             self.merged_films = True
+            self.film_is_new = False  # it holds the merged film's rows now
             self.tally.warn(
                 self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
             )
@@ -408,7 +411,7 @@ class DocumentLoader:
         key_names = list(rows[0][0])
         stored = {
             tuple(getattr(obj, name) for name in key_names): obj
-            for obj in model.objects.filter(film=film)
+            for obj in ([] if self.film_is_new else model.objects.filter(film=film))
         }
         new, changed = [], {}
         for key, values, line in rows:
@@ -862,18 +865,8 @@ def _move_rows(queryset, **values) -> None:
 def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None:
     """Everything known of `other` moves to `keep`; `keep`'s own values win. `refresh_counts`
     False: `keep`'s review figures are left to the caller."""
-    models = (
-        FilmTitle,
-        Credit,
-        Release,
-        Runtime,
-        Certificate,
-        Distributor,
-        FilmNote,
-        MoneyFigure,
-        Quote,
-        Review,
-    )
+    # Every table that refers to films (titles, credits, facts, quotes, reviews).
+    models = [relation.related_model for relation in Film._meta.related_objects]
     try:  # the usual case: no row of `other` repeats one of `keep`
         with transaction.atomic():
             for model in models:
@@ -890,7 +883,12 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
             setattr(keep, name, getattr(other, name))
             changed.append(name)
-    other.delete()
+    # Nothing refers to `other` now: one DELETE, not a query per relation from the collector.
+    # (Were a row left behind, the foreign key would refuse the transaction's commit.)
+    with connection.cursor() as cursor:
+        quote = connection.ops.quote_name
+        table, key = quote(Film._meta.db_table), quote(Film._meta.pk.column)
+        cursor.execute(f"DELETE FROM {table} WHERE {key} = %s", [other.pk])
     if changed:
         keep.save(update_fields=changed)
     choose_film_title(keep)

@@ -8,8 +8,10 @@ child runs `open_document` itself, so a document, its batches, its warnings and 
 (naming file and line) are what reading in the loader's own process gives, and memory stays
 bounded by the queue, not by the size of a file.
 
-The child is started with `spawn`: it imports the parsers only (no Django, no database
-connection inherited).
+The child is forked: it runs the parsers only. It never touches the database connections it
+inherits, and leaves with `os._exit` (multiprocessing's way), which closes none of them. Not
+`spawn`: a spawned child imports the caller's main module again, and a script that calls the
+import without an `if __name__ == "__main__"` guard would start the import anew in it.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ class ReadAhead:
 
     def __init__(self, paths: list[Path]):
         self.paths = [str(path) for path in paths]
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context("fork")
         self.queue = context.Queue(maxsize=DEPTH)
         self.process = context.Process(
             target=_read,
