@@ -4,8 +4,8 @@
 field, which costs more than the insert itself once rows number in the hundred thousands (the
 benchmark in `scripts/benchmark_import.py` measures both). `insert_rows` takes plain dicts, runs
 a field's preparation only where the database needs one (dates, decimals, JSON), and hands the
-rows to the driver's `executemany`. It does no validation and no signals: callers pass rows the
-loader has already decided on.
+rows to the driver: `executemany` on SQLite, `COPY` on PostgreSQL. It does no validation and no
+signals: callers pass rows the loader has already decided on.
 """
 
 from __future__ import annotations
@@ -39,11 +39,8 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
     defaults = [f.get_default() if f.has_default() else None for f in fields]
     preparers = [_preparer(f) for f in fields]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
+    table = quote(model._meta.db_table)
+    column_list = ", ".join(quote(f.column) for f in fields)
     columns = list(zip(names, defaults, preparers, strict=True))
 
     def values(row: dict) -> tuple:
@@ -53,6 +50,17 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
             out.append(value if prepare is None or value is None else prepare(value))
         return tuple(out)
 
+    if connection.vendor == "postgresql":
+        # COPY: PostgreSQL's bulk load, one statement whatever the number of rows (an
+        # `executemany` sends, and the server plans, one INSERT per row).
+        total = 0
+        statement = f"COPY {table} ({column_list}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(values(row))
+                total += 1
+        return total
+    sql = f"INSERT INTO {table} ({column_list}) VALUES ({', '.join(['%s'] * len(fields))})"
     total = 0
     batch: list[tuple] = []
     with connection.cursor() as cursor:

@@ -722,7 +722,10 @@ class DocumentLoader:
         ]
         if missing:
             insert_rows(Reviewer, missing)
-            found.update(known.values_list("folded_username", "pk"))
+            created = Reviewer.objects.filter(
+                folded_username__in=[r["folded_username"] for r in missing]
+            )
+            found.update(created.values_list("folded_username", "pk"))
         self.tally.count("created", "Reviewer", len(missing))
         return found
 
