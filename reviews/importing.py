@@ -196,7 +196,8 @@ def document_opener(files: list[Path]):
 def import_file(
     path: Path, opener=open_document, *, first_load: bool = False
 ) -> tuple[FileResult, Tally | None]:
-    """Parse and load one file in its own transaction; on any error nothing of it is kept.
+    """Parse and load one file in a transaction of its own (a savepoint in the caller's, when
+    one is open); on any error nothing of it is kept.
     Review XML and review pages are read as they are loaded, a batch of reviews at a time.
     In a first load, the review counts are left to the end of the run."""
     result = FileResult(path=str(path))

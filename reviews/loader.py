@@ -2,11 +2,11 @@
 imported data.
 
 `load_document` runs inside the caller's transaction (in which the caller moves the data version
-with `bump_data_version`). It decides which film, people, reviewers and reviews a document speaks
-of, using what the database already knows, and records every merge with its reason. Choices between
-sources (a film's title, a person's name, a review's paragraphs) are made from everything stored, by
-fixed rules, so the order in which documents arrive does not change the result. Fields named in a
-row's `locked_fields` (corrected by staff) are never written.
+with `bump_data_version`). It decides which film, people, reviewers and reviews a document
+speaks of, using what the database already knows, and records every merge with its reason.
+Choices between sources (a film's title, a person's name, a review's paragraphs) are made from
+everything stored, by fixed rules, so the order in which documents arrive does not change the
+result. Fields named in a row's `locked_fields` (corrected by staff) are never written.
 """
 
 from __future__ import annotations

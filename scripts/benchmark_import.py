@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from serving import process_tree, status_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,24 +37,6 @@ def manage(env, *command) -> float:
     return time.perf_counter() - started
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and its descendants (Linux /proc), in KB."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            with open(f"/proc/{current}/status") as status:
-                total += next(
-                    (int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0
-                )
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    pending.extend(int(child) for child in children.read().split())
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return total
-
-
 def manage_sampled(env, *command) -> tuple[float, float]:
     """Seconds, and the peak of the resident memory of the command's processes together
     (the import reads ahead in a second process), sampled every 0.2 s."""
@@ -60,12 +44,11 @@ def manage_sampled(env, *command) -> tuple[float, float]:
     process = subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=env)
     peak = 0
     while process.poll() is None:
-        if os.path.exists("/proc"):
-            peak = max(peak, tree_rss_kb(process.pid))
+        peak = max(peak, sum(status_mb(pid, "VmRSS") for pid in process_tree(process.pid)))
         time.sleep(0.2)
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command)
-    return time.perf_counter() - started, peak / 1024
+    return time.perf_counter() - started, peak
 
 
 def timed_executemany(connection, table: str, columns: list[str], rows, mark: str) -> float:

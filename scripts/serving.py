@@ -100,15 +100,33 @@ def gunicorn_command(workers: int) -> list[str]:
     ]
 
 
-def peak_memory_mb(process: subprocess.Popen) -> float:
-    """The largest peak resident size among a server's processes (Linux /proc)."""
-    pids, peak = [process.pid], 0.0
-    while pids:
-        pid = pids.pop()
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc; empty elsewhere)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
         with contextlib.suppress(OSError):
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                pids += [int(c) for c in (task / "children").read_text().split()]
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak = max(peak, int(line.split()[1]) / 1024)
-    return peak
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+            found.append(current)
+    return found
+
+
+def status_mb(pid: int, field: str) -> float:
+    """A memory figure of /proc/PID/status (VmHWM, VmRSS, RssAnon...), in MB; 0 if gone."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_memory_mb(process: subprocess.Popen) -> tuple[float, float]:
+    """The largest peak resident size among a server's processes, and the largest private
+    (anonymous) resident memory among them now: the resident size also counts the pages of a
+    database file mapped read-only, which the processes share with the OS's page cache."""
+    pids = process_tree(process.pid)
+    return (
+        max((status_mb(pid, "VmHWM") for pid in pids), default=0.0),
+        max((status_mb(pid, "RssAnon") for pid in pids), default=0.0),
+    )
