@@ -233,7 +233,7 @@ def main() -> int:
         print("Datasette: not installed (pip install -e '.[bench]')")
     print(
         f"peak memory of a gunicorn process: {memory:.0f} MB resident, {private:.0f} MB of it "
-        "private at the end (the rest: the archive's pages, mapped read-only and shared)"
+        "private at the end (the rest is shared: SQLite's archive is mapped read-only)"
     )
     failed = any(m["errors"] for _, _, m in rows) or any(m["errors"] for m in lone.values())
     return 1 if failed else 0
