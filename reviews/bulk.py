@@ -79,7 +79,7 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
 # -- a first load's read-side indexes ----------------------------------------------------------
 #
 # An insert into the review table also writes each of its indexes and, on SQLite, its full-text
-# index (through triggers): some 4x the bare insert on SQLite and 6x on PostgreSQL. The importer
+# index (through triggers): 4 to 7 times the bare insert, on both databases. The importer
 # needs only the indexes the model declares (keys, foreign keys, the unique fingerprint per film,
 # `Meta.indexes`); the others serve the public pages (the lists' sorts and the full-text index,
 # written by hand in migrations). For a first load they are dropped and built once at the end,

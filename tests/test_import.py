@@ -527,12 +527,12 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
             ), sorted(n for (n,) in connection.execute("SELECT name FROM reviews_sourcedocument"))
 
     def schema(path) -> set:
-        with sqlite3.connect(path) as connection:
-            return set(connection.execute("SELECT type, name FROM sqlite_master"))
+        with sqlite3.connect(path) as db:
+            return set(db.execute("SELECT type, name FROM sqlite_master"))
 
     state, done = counts(database)
-    with sqlite3.connect(database) as connection:  # killed during a first load
-        left = connection.execute("SELECT COUNT(*) FROM reviews_deferredindex").fetchone()[0]
+    with sqlite3.connect(database) as db:  # killed during a first load
+        left = db.execute("SELECT COUNT(*) FROM reviews_deferredindex").fetchone()[0]
     assert left > 0
     files = sorted(p.name for p in folder.iterdir())
     assert 0 < len(done) < len(files)
@@ -555,9 +555,9 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
     assert rerun.returncode == 0
     assert imported_files() == len(list(folder.iterdir()))
     assert schema(database) == schema(clean)  # the indexes the killed import dropped are back
-    with sqlite3.connect(database) as connection:  # and every count is right
+    with sqlite3.connect(database) as db:  # and every count is right
         for table, key in (("film", "film_id"), ("reviewer", "reviewer_id")):
-            wrong = connection.execute(
+            wrong = db.execute(
                 f"SELECT COUNT(*) FROM reviews_{table} t WHERE review_count != (SELECT COUNT(*) "
                 f"FROM reviews_review r WHERE r.{key} = t.id AND NOT r.is_hidden)"
             ).fetchone()[0]
