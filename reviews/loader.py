@@ -134,11 +134,11 @@ class DocumentLoader:
         # Set when this document created its film: the film has no rows of its own to read yet.
         self.film_is_new = False
 
-    @cached_property
+    @property
     def review_prints(self) -> list[str]:
         """The fingerprint of each review record of the first batch (all of them, unless the
         document is read as a stream), in order."""
-        return [fingerprint(r.body) for r in self.doc.reviews]
+        return [r.fingerprint for r in self.doc.reviews]
 
     @cached_property
     def known_words(self) -> set[str]:
@@ -589,15 +589,10 @@ class DocumentLoader:
         # batch. (Nothing is held across batches: memory does not grow with the file.)
         written_before = Review.objects.aggregate(last=Max("pk"))["last"] or 0
         for records in self.doc.review_batches():
-            prints = (
-                self.review_prints
-                if records is self.doc.reviews
-                else [fingerprint(r.body) for r in records]
-            )
-            self.load_review_batch(film, records, prints, written_before)
+            self.load_review_batch(film, records, written_before)
 
     def load_review_batch(
-        self, film: Film, records: list[ReviewRecord], prints: list[str], written_before: int
+        self, film: Film, records: list[ReviewRecord], written_before: int
     ) -> None:
         """Reviews new to the film are inserted, known ones merged; a review the document
         repeats (in this batch, or stored by an earlier batch: a key above `written_before`)
@@ -617,6 +612,7 @@ class DocumentLoader:
             if ambiguous
             else set()
         )
+        prints = [r.fingerprint for r in records]
         existing = {
             r.fingerprint: r for r in Review.objects.filter(film=film, fingerprint__in=set(prints))
         }
@@ -645,7 +641,9 @@ class DocumentLoader:
                         "helpful_total": record.helpful_total,
                         "has_spoilers": record.has_spoilers,
                         "has_lost_letters": data["lost"],
-                        "search_text": review_search_text(data["title"], data["body"]),
+                        "search_text": record.search_text
+                        if (data["title"], data["body"]) == (record.title, record.body)
+                        else review_search_text(data["title"], data["body"]),
                         "source_id": self.source.pk,
                         "source_line": record.line,
                     }

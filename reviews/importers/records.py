@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
 
+from ..text import fingerprint, review_search_text
+
 # How careful a format is about names and text: breaks ties between sources.
 SOURCE_RANK = {"metadata_dump": 3, "review_xml": 2, "press_kit": 1, "review_page": 0}
 # Reviews handed to the loader at a time when a file is read as a stream.
@@ -121,6 +123,14 @@ class ReviewRecord:
     has_spoilers: bool = False
     # Alternative (username, date) readings of a glued author/date line, when ambiguous.
     author_alternatives: tuple[tuple[str, datetime.date], ...] = ()
+    # Derived from the text as the record is made (so in the reading process, when the import
+    # reads ahead): the text's identity, and its folded form for search.
+    fingerprint: str = field(init=False, repr=False, compare=False)
+    search_text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "fingerprint", fingerprint(self.body))
+        object.__setattr__(self, "search_text", review_search_text(self.title, self.body))
 
 
 @dataclass(frozen=True)
