@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 
 from django.db import connection, models, transaction
 
+from .models import SQLITE_FULL_TEXT_TABLE, DeferredIndex
+
 # Fields whose Python values both drivers take as they are.
 _PASS_THROUGH = (
     models.CharField,  # TextField is not a CharField: listed below
@@ -87,12 +89,6 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
 # in the transaction that drops it: an import killed halfway leaves the records, and the next
 # import builds what they name.
 
-# SQLite's full-text table is external content: after its triggers missed some writes, it is
-# rebuilt from the review table.
-SQLITE_FULL_TEXT_REBUILD = (
-    'INSERT INTO "reviews_review_fts" ("reviews_review_fts") VALUES (\'rebuild\')'
-)
-
 
 def _declared_index(model: type[models.Model], name: str, info: dict) -> bool:
     """Whether the model's own state declares this index (the importer's lookups use those)."""
@@ -158,8 +154,6 @@ def _schema_change():
 def defer_read_indexes(model: type[models.Model]) -> int:
     """Drop the read-side indexes of `model`'s table, recording how to build them; return how
     many were dropped."""
-    from .models import DeferredIndex
-
     with _schema_change() as cursor:
         objects = _read_side_objects(model)
         DeferredIndex.objects.bulk_create(
@@ -174,8 +168,6 @@ def defer_read_indexes(model: type[models.Model]) -> int:
 def restore_read_indexes() -> int:
     """Build every recorded index and trigger again (and SQLite's full-text index, when its
     triggers were away); return how many were built."""
-    from .models import DeferredIndex
-
     deferred = list(DeferredIndex.objects.order_by("pk"))
     if not deferred:
         return 0
@@ -183,6 +175,9 @@ def restore_read_indexes() -> int:
         for row in deferred:
             cursor.execute(row.statement)
         if connection.vendor == "sqlite" and any(row.kind == "trigger" for row in deferred):
-            cursor.execute(SQLITE_FULL_TEXT_REBUILD)
+            # The full-text table is external content: its triggers missed the writes of the
+            # load, so it is built again from the review table.
+            fts = connection.ops.quote_name(SQLITE_FULL_TEXT_TABLE)
+            cursor.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         DeferredIndex.objects.filter(pk__in=[row.pk for row in deferred]).delete()
     return len(deferred)

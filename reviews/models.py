@@ -500,6 +500,9 @@ class Reviewer(Curated, Provenanced):
 # a walk through the whole table for a rare one. The matches are counted first, up to this many:
 # when there are no more, the query gets their keys and sorts them.
 FEW_TEXT_MATCHES = 1000
+# SQLite's FTS5 table over the reviews' `search_text` (migration 0008: external content, kept by
+# triggers).
+SQLITE_FULL_TEXT_TABLE = "reviews_review_fts"
 
 
 def _few_text_matches(tsquery: str, limit: int) -> list[int] | None:
@@ -540,9 +543,9 @@ class ReviewQuerySet(models.QuerySet):
                 output_field=models.BooleanField(),
             )
         else:  # SQLite: the FTS5 table
+            fts = connection.ops.quote_name(SQLITE_FULL_TEXT_TABLE)
             condition = RawSQL(
-                '"reviews_review"."id" IN (SELECT rowid FROM "reviews_review_fts" '
-                'WHERE "reviews_review_fts" MATCH %s)',
+                f'"reviews_review"."id" IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)',
                 [" ".join(f'"{word}"*' for word in words)],
                 output_field=models.BooleanField(),
             )
