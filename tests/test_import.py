@@ -841,7 +841,7 @@ def read_ahead(monkeypatch):
     from reviews import importing
 
     monkeypatch.setattr(importing, "READ_AHEAD_BYTES", 0)
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr("reviews.importers.ahead.free_cpus", lambda: 2)
 
 
 def test_reading_ahead_in_a_second_process_imports_the_same(
@@ -925,10 +925,10 @@ def test_reading_ahead_only_where_it_pays(tmp_path, monkeypatch):
     for n in range(3):
         files.append(tmp_path / f"{n}.txt")
         files[-1].write_bytes(b"x" * 1000)
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr("reviews.importers.ahead.free_cpus", lambda: 2)
     assert ahead.worth_it(files, min_bytes=3000)
     assert not ahead.worth_it(files, min_bytes=3001)
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
+    monkeypatch.setattr("reviews.importers.ahead.free_cpus", lambda: 1)
     assert not ahead.worth_it(files, min_bytes=0)
 
 
@@ -945,3 +945,14 @@ def test_the_data_version_moves_only_when_an_import_changes_data(fixture_path, t
     )
     assert run_import([page]).ok
     assert DataVersion.objects.get().version > version
+
+
+def test_reading_ahead_only_on_linux(monkeypatch):
+    """Elsewhere (macOS has no `sched_getaffinity`, and its libraries are not safe to fork) a
+    run reads in its own process."""
+    from reviews.importers import ahead
+
+    monkeypatch.setattr(ahead.sys, "platform", "darwin")
+    assert ahead.free_cpus() == 1
+    monkeypatch.setattr(ahead.sys, "platform", "linux")
+    assert ahead.free_cpus() >= 1

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -36,10 +37,19 @@ DEPTH = 4
 POLL_SECONDS = 1.0
 
 
+def free_cpus() -> int:
+    """CPUs this process may run on: the reading process needs one besides the loader's. Only
+    on Linux, where forking is the platform's own way to start a process (macOS's system
+    libraries are not safe to fork: there, and elsewhere, the import reads in its own process)."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    return len(os.sched_getaffinity(0))
+
+
 def worth_it(paths: list[Path], *, min_bytes: int) -> bool:
     """Whether reading ahead pays: another CPU to read on, and enough to read (starting the
     child costs a fraction of a second)."""
-    if len(os.sched_getaffinity(0)) < 2:
+    if free_cpus() < 2:
         return False
     total = 0
     for path in paths:
