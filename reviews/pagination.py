@@ -32,9 +32,12 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        # Without the ordering and the joins for display: counting needs neither.
-        rows = self.object_list.order_by().select_related(None)
-        return rows[: self.COUNT_CAP + 1].count()
+        return self.counted_rows().count()
+
+    def counted_rows(self):
+        """The rows the count reads: at most one past the cap, without the ordering and the
+        joins for display (counting needs neither)."""
+        return self.object_list.order_by().select_related(None)[: self.COUNT_CAP + 1]
 
     @cached_property
     def num_pages(self) -> int:
