@@ -1,5 +1,6 @@
 """gunicorn settings: `gunicorn -c filmsite/gunicorn.conf.py filmsite.wsgi`."""
 
+import gc
 import multiprocessing
 import os
 
@@ -9,6 +10,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
+# Django is loaded once, in the master, and each worker forked from it.
+preload_app = True
 max_requests = 10000
 max_requests_jitter = 1000
 accesslog = "-"
@@ -17,3 +20,12 @@ access_log_format = (
     'remote=%(h)s method=%(m)s path="%(U)s" query="%(q)s" status=%(s)s bytes=%(B)s '
     "duration_ms=%(M)s"
 )
+
+
+def when_ready(server):
+    """Before the workers are forked: move what loading Django made into the collector's
+    permanent generation. A worker's full collections then walk only its own objects (walking
+    Django's too took 30 to 40 ms, the slowest of the page timings), and never write to the
+    pages it shares with the master."""
+    gc.collect()
+    gc.freeze()

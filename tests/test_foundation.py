@@ -84,6 +84,22 @@ def test_unknown_page_is_a_styled_404(client):
     assert b"<html" in response.content
 
 
+def test_gunicorn_forks_its_workers_from_a_frozen_heap():
+    """Django loads once, in the master, and what it made is frozen before the workers fork:
+    their full collections walk only their own objects (30 to 40 ms a collection otherwise)."""
+    import gc
+    import runpy
+
+    config = runpy.run_path(str(settings.BASE_DIR / "filmsite" / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    assert gc.get_freeze_count() == 0
+    try:
+        config["when_ready"](server=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_readme_documents_every_setting_and_command_option():
     import re
 
