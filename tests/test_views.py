@@ -402,6 +402,30 @@ def test_pages_are_cached_until_the_data_changes(client, settings, django_assert
     assert "A new logline." in text(client.get(PUSHER))
 
 
+def test_the_archive_is_counted_once_per_data_version(client, settings):
+    """The home page's totals (a count over every reviewer among them) are counted for the
+    first home page of a data version, whatever its query string, and again once it moves."""
+    from django.core.cache import caches
+
+    from reviews.loader import bump_data_version
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"},
+    }
+    caches["pages"].clear()
+    films = Film.objects.count()
+    assert f"{films} films" in text(client.get("/"))
+    first = count_queries(client, "/?from=a")
+    make_film(title="A Film Added Since")
+    assert count_queries(client, "/?from=b") == first
+    bump_data_version()
+    with CaptureQueriesContext(connection) as queries:
+        page = text(client.get("/?from=c"))
+    assert f"{films + 1} films" in page
+    assert len(queries) == first + 5  # the series, films, people, reviews and reviewers
+
+
 def test_large_lists_are_counted_only_up_to_a_cap(client, monkeypatch):
     from reviews.pagination import CappedPaginator
 
