@@ -288,7 +288,9 @@ class Credit(Provenanced):
     is_top_billed = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["film", "role", "billing_order", "id"]
+        # By `film_id`, here and in the film's other facts: by `film`, each read of a film's
+        # facts joined the film table to sort by the film's own ordering.
+        ordering = ["film_id", "role", "billing_order", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "person", "role", "character"],
@@ -324,7 +326,7 @@ class Release(Provenanced):
     note = models.CharField(max_length=255, blank=True)
 
     class Meta:
-        ordering = ["film", "date", "territory", "medium"]
+        ordering = ["film_id", "date", "territory", "medium"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "territory", "medium", "date_text", "note"],
@@ -342,7 +344,7 @@ class Runtime(Provenanced):
     minutes = models.PositiveSmallIntegerField()
 
     class Meta:
-        ordering = ["film", "territory"]
+        ordering = ["film_id", "territory"]
         constraints = [
             models.UniqueConstraint(fields=["film", "territory"], name="runtime_unique"),
         ]
@@ -358,7 +360,7 @@ class Certificate(Provenanced):
     reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
-        ordering = ["film", "territory"]
+        ordering = ["film_id", "territory"]
         constraints = [
             models.UniqueConstraint(fields=["film", "territory"], name="certificate_unique"),
         ]
@@ -373,7 +375,7 @@ class Distributor(Provenanced):
     company = models.CharField(max_length=255)
 
     class Meta:
-        ordering = ["film", "territory", "company"]
+        ordering = ["film_id", "territory", "company"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "territory", "company"], name="distributor_unique"
@@ -404,7 +406,7 @@ class FilmNote(Provenanced):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["film", "kind", "position", "id"]
+        ordering = ["film_id", "kind", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["film", "kind", "text"], name="filmnote_unique"),
         ]
@@ -430,7 +432,7 @@ class MoneyFigure(Provenanced):
     note = models.CharField(max_length=255, blank=True)
 
     class Meta:
-        ordering = ["film", "kind", "date"]
+        ordering = ["film_id", "kind", "date"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "kind", "territory", "currency", "amount"],
@@ -448,7 +450,7 @@ class Quote(Provenanced):
     fingerprint = models.CharField(max_length=40, editable=False)
 
     class Meta:
-        ordering = ["film", "position", "id"]
+        ordering = ["film_id", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["film", "fingerprint"], name="quote_unique"),
         ]
@@ -468,7 +470,7 @@ class QuoteLine(models.Model):
     text = models.TextField()
 
     class Meta:
-        ordering = ["quote", "position"]
+        ordering = ["quote_id", "position"]
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
