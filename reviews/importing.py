@@ -265,7 +265,7 @@ def run_import(
         run.summary = outcome.as_dict()
         run.save()
         if changed:
-            refresh_planner_statistics()
+            refresh_planner_statistics(end_of_run=True)
             caches["pages"].clear()  # the data version moved too: this only frees memory
         return outcome
 
@@ -319,12 +319,20 @@ def _import_files(
     return results
 
 
-def refresh_planner_statistics() -> None:
+def refresh_planner_statistics(*, end_of_run: bool = False) -> None:
     """ANALYZE after the data changed in bulk: without statistics SQLite picks the date index
     for a list filtered by rating and sorted by rating, and sorts (100x slower on a big
-    archive). PostgreSQL's autovacuum would get there, later."""
+    archive). PostgreSQL's autovacuum would get there, later.
+
+    At the end of a run PostgreSQL also VACUUMs (outside a transaction: it cannot run in one).
+    An index-only scan (a list's count, from the indexes that hold every column the lists
+    filter on) reads the table for each page VACUUM has not yet marked all-visible: after a
+    first load of 500,000 reviews, every page (4 s; some counts 6 ms before it, under 1 after)."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        if end_of_run and connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM (ANALYZE)")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def _dry_run(files: list[Path], progress) -> RunResult:

@@ -826,13 +826,29 @@ def test_a_long_run_refreshes_the_planner_statistics_as_the_tables_grow(
 
     calls = []
     monkeypatch.setattr(importing, "ANALYZE_FIRST", 50)
-    monkeypatch.setattr(importing, "refresh_planner_statistics", lambda: calls.append(1))
+    monkeypatch.setattr(importing, "refresh_planner_statistics", lambda **_: calls.append(1))
     created = run_import([fixture_path]).totals()["created"]
     assert created > 200
     # During the run (at 50 rows created, then each time they have doubled), and at its end:
     # a few times, not once per file.
     assert 2 <= len(calls) <= 2 + (created // 50).bit_length()
     assert len(calls) < len(list(fixture_path.iterdir()))
+
+
+@pytest.mark.parametrize("in_transaction", [False, True])
+def test_postgresql_vacuums_at_the_end_of_a_run_outside_a_transaction(monkeypatch, in_transaction):
+    """The visibility map VACUUM writes lets the lists' counts read their indexes alone. It
+    cannot run in a transaction (a test's, or a caller's): ANALYZE alone there, and on SQLite.
+    The statements are caught, not run: the test itself runs in a transaction."""
+    from reviews import importing
+
+    statements = []
+    monkeypatch.setattr(type(connection), "in_atomic_block", in_transaction, raising=False)
+    with connection.execute_wrapper(lambda execute, sql, *args: statements.append(sql)):
+        importing.refresh_planner_statistics(end_of_run=True)
+        importing.refresh_planner_statistics()
+    vacuums = connection.vendor == "postgresql" and not in_transaction
+    assert statements == ["VACUUM (ANALYZE)" if vacuums else "ANALYZE", "ANALYZE"]
 
 
 @pytest.fixture
