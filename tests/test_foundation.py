@@ -84,18 +84,24 @@ def test_unknown_page_is_a_styled_404(client):
     assert b"<html" in response.content
 
 
-def test_gunicorn_forks_its_workers_from_a_frozen_heap():
-    """Django loads once, in the master, and what it made is frozen before the workers fork:
-    their full collections walk only their own objects (30 to 40 ms a collection otherwise)."""
+def test_gunicorn_forks_its_workers_from_a_frozen_heap(monkeypatch):
+    """Django loads once, in the master; before the workers fork, its database connections
+    are closed and what it made is frozen: their full collections walk only their own objects
+    (26 to 36 ms a collection otherwise)."""
     import gc
     import runpy
 
+    from django.db import connections
+
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
     config = runpy.run_path(str(settings.BASE_DIR / "filmsite" / "gunicorn.conf.py"))
     assert config["preload_app"] is True
     assert gc.get_freeze_count() == 0
     try:
         config["when_ready"](server=None)
         assert gc.get_freeze_count() > 0
+        assert closed
     finally:
         gc.unfreeze()
 
