@@ -402,6 +402,21 @@ def test_pages_are_cached_until_the_data_changes(client, settings, django_assert
     assert "A new logline." in text(client.get(PUSHER))
 
 
+def test_large_counts_are_written_with_thousands_separators(client):
+    """A film with tens of thousands of reviews reads `44,754`, not `44754`; its year does not
+    become `1,996`."""
+    film = Film.objects.get(year=1996)
+    Film.objects.filter(pk=film.pk).update(review_count=44754, rated_review_count=38012)
+    page = text(client.get(PUSHER))
+    assert "from 38,012 rated of 44,754 reviews" in page
+    assert "All 44,754 reviews of Pusher" in page
+    assert "(1996)" in page and "1,996" not in page
+    assert "from 38,012 rated reviews" in text(client.get("/films/"))
+    review = Review.objects.filter(film=film).first()
+    Review.objects.filter(pk=review.pk).update(helpful_yes=1200, helpful_total=1500)
+    assert "1,200 of 1,500 found this helpful" in text(client.get(review.get_absolute_url()))
+
+
 def test_the_archive_is_counted_once_per_data_version(client, settings):
     """The home page's totals (a count over every reviewer among them) are counted for the
     first home page of a data version, whatever its query string, and again once it moves."""
