@@ -17,6 +17,9 @@ def _bars(items: list[tuple[str, int]]) -> dict:
             {
                 "label": label,
                 "count": count,
+                # As the lists write their counts (`CappedPaginator.display_count`): a chart
+                # writes three per bar, `intcomma` in the template cost 0.4 ms a film page.
+                "count_text": f"{count:,}",
                 "x": round(x, 1),
                 "y": round(HEIGHT - PAD - height, 1),
                 "width": round(bar, 1),

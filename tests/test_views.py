@@ -415,6 +415,8 @@ def test_large_counts_are_written_with_thousands_separators(client):
     review = Review.objects.filter(film=film).first()
     Review.objects.filter(pk=review.pk).update(helpful_yes=1200, helpful_total=1500)
     assert "1,200 of 1,500 found this helpful" in text(client.get(review.get_absolute_url()))
+    Film.objects.filter(pk=film.pk).update(rating_histogram=[0] * 8 + [20544, 0, 3])
+    assert "<td>8</td><td>20,544</td>" in client.get(PUSHER).content.decode()
 
 
 def test_the_archive_is_counted_once_per_data_version(client, settings):
@@ -562,6 +564,7 @@ def test_chart_coordinates_are_never_localised():
         height=40.75,
         label="7",
         count=3,
+        count_text="3",
         show_label=True,
         label_x=16.25,
         value_y=1.5,
