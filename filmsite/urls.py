@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
@@ -9,11 +9,19 @@ from reviews.sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # An index of one sitemap per kind of page, each in pages of `ModelSitemap.limit` URLs: a
+    # single sitemap would list the first few thousand reviews of a large archive and no more.
     path(
         "sitemap.xml",
-        require_safe(sitemap),
+        require_safe(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        require_safe(sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap-section",
     ),
     path("", include("reviews.urls")),
 ]

@@ -43,7 +43,8 @@ def exported(client, url) -> list[dict]:
         ("/series/the-pusher-trilogy/", "Tonny"),
         ("/reviewers/robo8/", "Pusher II"),
         ("/search/?q=buric", "Zlatko Buric"),
-        ("/sitemap.xml", "/films/pusher-1996/"),
+        ("/sitemap.xml", "/sitemap-films.xml"),
+        ("/sitemap-films.xml", "/films/pusher-1996/"),
     ],
 )
 def test_pages_show_their_content(client, url, expected):
@@ -318,6 +319,7 @@ PUBLIC_URLS = [
     "/reviewers/robo8/",
     "/search/?q=tonny",
     "/sitemap.xml",
+    "/sitemap-reviews.xml",
 ]
 
 
@@ -400,6 +402,24 @@ def test_pages_are_cached_until_the_data_changes(client, settings, django_assert
     assert "A new logline." not in text(client.get(PUSHER))
     bump_data_version()
     assert "A new logline." in text(client.get(PUSHER))
+
+
+def test_the_sitemap_reaches_every_review_however_many(client, monkeypatch):
+    """The sitemap is an index of pages of at most `limit` addresses each (the protocol allows
+    50,000): every visible review is in one of them, not only the first pages' worth."""
+    from reviews.sitemaps import ModelSitemap
+
+    monkeypatch.setattr(ModelSitemap, "limit", 10)
+    index = client.get("/sitemap.xml").content.decode()
+    pages = re.findall(r"<loc>http://testserver(/sitemap-reviews\.xml[^<]*)</loc>", index)
+    visible = Review.objects.visible().count()
+    assert len(pages) == -(-visible // 10) > 1
+    listed = set()
+    for page in pages:
+        response = client.get(page.replace("&amp;", "&"))
+        assert response.status_code == 200
+        listed |= set(re.findall(r"/reviews/(\d+)/</loc>", response.content.decode()))
+    assert listed == {str(pk) for pk in Review.objects.visible().values_list("pk", flat=True)}
 
 
 def test_large_counts_are_written_with_thousands_separators(client):
