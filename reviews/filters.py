@@ -157,7 +157,11 @@ class FilmFilter(filters.FilterSet):
 
 class ReviewFilter(filters.FilterSet):
     q = filters.CharFilter(
-        label="Text contains", method="filter_text", max_length=TEXT_MAX, strip=True
+        label="Text contains",
+        method="filter_text",
+        min_length=2,
+        max_length=TEXT_MAX,
+        strip=True,
     )
     rating_min = filters.NumberFilter(
         field_name="rating", lookup_expr="gte", label="Rating from", **RATING_BOUNDS

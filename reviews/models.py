@@ -547,6 +547,9 @@ class ReviewQuerySet(models.QuerySet):
         words = fold(query).split()
         if not words:  # only punctuation: look for it literally
             return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))
+        # A word of one letter begins a word of nearly every review: it narrows nothing, and
+        # is the dearest to look up (the index merges every word it begins: 0.1 to 0.3 s).
+        words = [word for word in words if len(word) > 1] or words
         # Folded words are letters and digits only: nothing in them is query syntax.
         if connection.vendor == "postgresql":
             match = " & ".join(f"{word}:*" for word in words)

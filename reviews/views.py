@@ -482,9 +482,13 @@ def search(request):
             )
             .select_related("character", "person", "film")
             .order_by("character__name", "film__year")[:SEARCH_LIMIT],
+            # Words of one letter alone find titles and names (a film called "M"), not reviews:
+            # nearly every review holds a word they begin.
             "reviews": visible_reviews()
             .matching(query)
-            .order_by(*REVIEW_SORTS["helpful"][1])[:SEARCH_LIMIT],
+            .order_by(*REVIEW_SORTS["helpful"][1])[:SEARCH_LIMIT]
+            if any(len(word) > 1 for word in folded.split())
+            else [],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
 

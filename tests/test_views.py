@@ -543,6 +543,20 @@ def test_the_last_numbered_page_of_a_capped_list_is_full(client, monkeypatch):
     assert client.get("/reviews/?page=3").status_code == 404
 
 
+def test_a_one_letter_word_finds_titles_and_names_not_reviews(client):
+    """A letter alone begins a word of nearly every review: the search shows the films and
+    people it finds and no reviews; beside longer words it is not needed; the review list asks
+    for two letters or more."""
+    page = text(client.get("/search/?q=k"))
+    assert "Kim Bodnia" in page and 'id="r-reviews"' not in page
+    assert 'id="r-reviews"' in text(client.get("/search/?q=ki"))
+    both = set(Review.objects.matching("pusher k").values_list("pk", flat=True))
+    assert both == set(Review.objects.matching("pusher").values_list("pk", flat=True))
+    response = client.get("/reviews/?q=k")
+    assert response.status_code == 400
+    assert "at least 2 characters" in text(response)
+
+
 def test_text_search_follows_every_edit_of_a_review(client):
     """The full-text index is kept by the database: an edit, a new review and a deletion show
     in the search at once (words match from their start, accents folded)."""
