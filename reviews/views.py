@@ -32,7 +32,7 @@ from .models import (
 from .pagination import paginate
 from .text import fold
 
-PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48}
+PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48, "series": 24}
 HOME_SERIES = 6
 PAGE_CACHE_SECONDS = 24 * 3600  # the key changes with the data, so this is only a bound
 EXPORT_FORMATS = ("json", "csv")
@@ -410,10 +410,15 @@ def person_detail(request, slug):
 
 @public_page
 def series_list(request):
-    series = Series.objects.prefetch_related(
+    series = Series.objects.order_by("name", "id").prefetch_related(
         Prefetch("films", queryset=Film.objects.order_by("series_position"))
     )
-    return render(request, "reviews/series_list.html", {"series_list": series})
+    page = paginate(request, series, PAGE_SIZE["series"])
+    return render(
+        request,
+        "reviews/series_list.html",
+        {"page_obj": page, "query": query_without_page(request)},
+    )
 
 
 @public_page

@@ -573,6 +573,22 @@ def test_text_search_follows_every_edit_of_a_review(client):
     assert f'href="/reviews/{review.pk}/"' in text(client.get("/reviews/?q=zanzibarland"))
 
 
+def test_the_series_list_goes_on_in_pages(client):
+    from reviews.models import Series
+    from reviews.views import PAGE_SIZE
+
+    for n in range(PAGE_SIZE["series"] + 5):
+        make_series(name=f"Zz series {n:02d}")
+    total = Series.objects.count()
+    first = text(client.get("/series/"))
+    assert first.count('class="series-strip"') == PAGE_SIZE["series"]
+    assert f"{total} series" in first and 'rel="next" href="?page=2"' in first
+    second = text(client.get("/series/?page=2"))
+    assert second.count('class="series-strip"') == total - PAGE_SIZE["series"]
+    assert "Zz series 28" in second and "Zz series 28" not in first
+    assert client.get("/series/?page=9").status_code == 404
+
+
 def test_home_shows_a_few_series_and_links_to_all(client):
     from reviews.models import Series
     from reviews.views import HOME_SERIES
