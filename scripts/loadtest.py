@@ -10,6 +10,7 @@ any answer was an error.
 """
 
 import argparse
+import html
 import re
 import statistics
 import sys
@@ -34,16 +35,26 @@ LISTS = [
 DETAIL_PREFIXES = ("/films/", "/series/", "/people/", "/reviews/", "/reviewers/")
 
 
-def build_mix(base: str) -> list[tuple[str, str]]:
-    with urllib.request.urlopen(base + "/sitemap.xml", timeout=10) as response:
+def locations(base: str, path: str) -> list[str]:
+    """The paths (with their queries) a sitemap, or a sitemap index, lists."""
+    with urllib.request.urlopen(base + path, timeout=10) as response:
         sitemap = response.read().decode()
-    paths = [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    found = [urlparse(html.unescape(loc)) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return [f"{url.path}?{url.query}" if url.query else url.path for url in found]
+
+
+def build_mix(base: str) -> list[tuple[str, str]]:
+    # The sitemap is an index: the first page of each kind's sitemap is enough here.
+    sections = [path for path in locations(base, "/sitemap.xml") if "p=" not in path]
+    paths = [path for section in sections for path in locations(base, section)]
     details = []
     for prefix in DETAIL_PREFIXES:
         found = [p for p in paths if p.startswith(prefix) and p != prefix]
         details += [("detail", p) for p in found[:2]]
     film = next((p for p in paths if p.startswith("/films/") and p != "/films/"), None)
-    word = film.strip("/").split("/")[-1].split("-")[0] if film else "a"
+    if film is None:
+        raise SystemExit("the sitemap lists no film: is the archive empty?")
+    word = film.strip("/").split("/")[-1].split("-")[0]
     searches = [("search", f"/search/?q={word}"), ("search", f"/reviews/?q={word}")]
     exports = [("export", "/reviews/?format=json&sort=newest&rating_min=9")]
     return LISTS + details + searches + exports
