@@ -642,6 +642,9 @@ class Review(Curated, Provenanced):
                 condition=Q(has_lost_letters=True),
                 name="review_lost_letters_idx",
             ),
+            # The few hidden reviews, for the admin's moderation list (without it, listing them
+            # read every review: 0.4 s on 500,000).
+            models.Index(fields=["id"], condition=Q(is_hidden=True), name="review_hidden_idx"),
         ]
 
     def __str__(self):

@@ -279,3 +279,39 @@ def test_change_forms_fetch_the_sources_of_their_rows_at_once(staff_client):
         assert staff_client.get(admin_url(Film, "change", film.pk)).status_code == 200
     per_source = [q for q in queries if 'FROM "reviews_sourcedocument"' in q["sql"]]
     assert len(per_source) <= 2, len(per_source)
+
+
+def test_large_archive_pages_stay_small(staff_client):
+    """Pages that grow with the archive do not: a review's form lists no documents (the source
+    is shown, not chosen), a film links to its reviews in the admin, an import run shows its
+    totals and links to its warnings instead of holding them all."""
+    review = Review.objects.first()
+    page = staff_client.get(admin_url(Review, "change", review.pk)).content.decode()
+    assert 'name="source"' not in page and review.source.name in page
+    film = Film.objects.get(year=1996)
+    page = staff_client.get(admin_url(Film, "change", film.pk)).content.decode()
+    link = f"?film__id__exact={film.pk}"
+    assert f'{link}">56 review(s)' in page
+    listed = staff_client.get(admin_url(Review, "changelist") + link).content.decode()
+    assert listed.count('name="_selected_action"') == 56
+    from reviews.models import ImportRun
+
+    run = ImportRun.objects.order_by("-pk").first()
+    page = staff_client.get(admin_url(ImportRun, "change", run.pk)).content.decode()
+    assert "files" in page and f"?run__id__exact={run.pk}" in page
+    of_run = f"?run__id__exact={run.pk}"
+    warnings = staff_client.get(admin_url(ImportWarning, "changelist") + of_run)
+    assert warnings.status_code == 200
+    assert warnings.content.decode().count('name="_selected_action"') == min(
+        100, run.warnings.count()
+    )
+
+
+def test_the_review_list_searches_the_full_text_and_reviewers(staff_client):
+    url = admin_url(Review, "changelist")
+    found = staff_client.get(url + "?q=zlatko").content.decode()
+    expected = Review.objects.matching("zlatko").count()
+    assert expected and found.count('name="_selected_action"') == expected
+    reviewer = Reviewer.objects.filter(reviews__isnull=False).first()
+    by_name = staff_client.get(url + f"?q={reviewer.username}").content.decode()
+    assert by_name.count('name="_selected_action"') >= reviewer.reviews.count()
