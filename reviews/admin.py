@@ -503,11 +503,13 @@ class ImportRunAdmin(admin.ModelAdmin):
             return "—"
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", failed))
 
-    @admin.display(description="Stored warnings")
+    @admin.display(description="Queued for editors")
     def warnings(self, obj):
+        # Fewer than the totals' warnings: how a film was found is reported, not queued, nor
+        # is a problem an earlier run queued.
         url = reverse("admin:reviews_importwarning_changelist")
         return format_html(
-            '<a href="{}?run__id__exact={}">{} warning(s) of this run</a>',
+            '<a href="{}?run__id__exact={}">{} warning(s) to review</a>',
             url,
             obj.pk,
             f"{obj.n_warnings:,}",
