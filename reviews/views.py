@@ -9,7 +9,7 @@ from itertools import islice
 
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Case, Prefetch, Q, Sum, When
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -476,12 +476,17 @@ def search(request):
     if folded:
         film_ids = FilmTitle.objects.filter(folded__contains=folded).values("film_id")
         results = {
+            # The closest first: a title or name that is the query, then those that begin
+            # with it, then the others (a search for "m" finds the film called "M" on top).
             "films": Film.objects.filter(Q(pk__in=film_ids) | Q(title__icontains=query))
             .distinct()
-            .order_by("year")[:SEARCH_LIMIT],
+            .annotate(closeness=closeness("title", query))
+            .order_by("closeness", "year", "title")[:SEARCH_LIMIT],
             "people": Person.objects.filter(
                 pk__in=PersonAlias.objects.filter(folded__contains=folded).values("person_id")
-            ).order_by("name")[:SEARCH_LIMIT],
+            )
+            .annotate(closeness=closeness("name", query))
+            .order_by("closeness", "name")[:SEARCH_LIMIT],
             "characters": Credit.objects.filter(
                 character__in=Character.objects.filter(folded_name__contains=folded)
             )
@@ -496,6 +501,15 @@ def search(request):
             else [],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
+
+
+def closeness(field: str, query: str) -> Case:
+    """0 when `field` is the query, 1 when it begins with it, 2 otherwise (case ignored)."""
+    return Case(
+        When(**{f"{field}__iexact": query}, then=0),
+        When(**{f"{field}__istartswith": query}, then=1),
+        default=2,
+    )
 
 
 def page_not_found(request, exception):

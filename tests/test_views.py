@@ -543,6 +543,15 @@ def test_the_last_numbered_page_of_a_capped_list_is_full(client, monkeypatch):
     assert client.get("/reviews/?page=3").status_code == 404
 
 
+def test_search_puts_the_closest_titles_and_names_first(client):
+    make_film(title="M", year=2030)
+    make_film(title="Mute Witness", year=2029)
+    page = text(client.get("/search/?q=m"))
+    films = re.findall(r'<li><a href="/films/[^"]+">([^<]+)</a>', page)
+    assert films[:2] == ["M", "Mute Witness"]  # the title itself, then one that begins with it
+    assert "Pusher II: With Blood on My Hands" in films[2:]
+
+
 def test_a_one_letter_word_finds_titles_and_names_not_reviews(client):
     """A letter alone begins a word of nearly every review: the search shows the films and
     people it finds and no reviews; beside longer words it is not needed; the review list asks
