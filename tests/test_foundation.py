@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -104,6 +105,42 @@ def test_gunicorn_forks_its_workers_from_a_frozen_heap(monkeypatch):
         assert closed
     finally:
         gc.unfreeze()
+
+
+def test_gunicorn_lets_a_stream_outlive_its_timeout():
+    """An export streamed for longer than gunicorn's timeout arrives whole (a sync worker is
+    killed at the timeout, the download cut short)."""
+    import http.client
+    import socket
+
+    from tests.slow_stream_wsgi import CHUNK, CHUNKS
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "GUNICORN_TIMEOUT": "1"}
+    env["DJANGO_SETTINGS_MODULE"] = "filmsite.settings_test"
+    command = [sys.executable, "-m", "gunicorn", "-c", "filmsite/gunicorn.conf.py"]
+    server = subprocess.Popen(
+        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "tests.slow_stream_wsgi"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        body = connection.getresponse().read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert body == CHUNK * CHUNKS
 
 
 def test_readme_documents_every_setting_and_command_option():
