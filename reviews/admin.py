@@ -36,10 +36,11 @@ from .models import (
 from .text import fold
 
 admin.site.site_header = "filmsite administration"
-# An import run's totals, in the order its page shows them.
-RUN_TOTALS = ("files", "failed", "records", "created", "updated", "unchanged", "warnings")
 admin.site.site_title = "filmsite admin"
 admin.site.index_title = "Correct the data"
+
+# An import run's totals, in the order its page shows them.
+RUN_TOTALS = ("files", "failed", "records", "created", "updated", "unchanged", "warnings")
 
 
 @admin.display(description="Source")

@@ -6,12 +6,13 @@ from html import escape  # the standard library's: Django's adds a lazy wrapper 
 
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .models import Film, Person, Review, Series
+from .models import Film, Person, Review, Series, searched_words
 from .text import fold
 
 YEAR_BOUNDS = {"min_value": 1850, "max_value": 2200}
@@ -40,6 +41,13 @@ class ListSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(final_attrs), mark_safe(options)
         )
+
+
+def has_searched_word(value: str) -> None:
+    """A review text filter needs a word of two letters or more (`searched_words`): letters
+    alone would match nearly every review, slowly. Punctuation alone is looked for as it is."""
+    if fold(value).split() and not searched_words(value):
+        raise ValidationError("Give a word of two letters or more.", code="short_words")
 
 
 def series_choices() -> list[tuple[str, str]]:
@@ -159,9 +167,9 @@ class ReviewFilter(filters.FilterSet):
     q = filters.CharFilter(
         label="Text contains",
         method="filter_text",
-        min_length=2,
         max_length=TEXT_MAX,
         strip=True,
+        validators=[has_searched_word],
     )
     rating_min = filters.NumberFilter(
         field_name="rating", lookup_expr="gte", label="Rating from", **RATING_BOUNDS

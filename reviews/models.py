@@ -508,6 +508,13 @@ FEW_TEXT_MATCHES = 1000
 SQLITE_FULL_TEXT_TABLE = "reviews_review_fts"
 
 
+def searched_words(query: str) -> list[str]:
+    """The folded words of `query` that a text search looks for in the reviews: those of two
+    letters or more. A letter alone begins a word of nearly every review: it narrows nothing,
+    and is the dearest to look up (the index merges every word it begins: 0.1 to 0.3 s)."""
+    return [word for word in fold(query).split() if len(word) > 1]
+
+
 def _few_text_matches(match: str, limit: int) -> list[int] | None:
     """The keys of the reviews that `match` finds (a tsquery on PostgreSQL, an FTS5 query on
     SQLite) when there are at most `limit`, else None; read from the full-text index alone (on
@@ -547,9 +554,7 @@ class ReviewQuerySet(models.QuerySet):
         words = fold(query).split()
         if not words:  # only punctuation: look for it literally
             return self.filter(models.Q(body__icontains=query) | models.Q(title__icontains=query))
-        # A word of one letter begins a word of nearly every review: it narrows nothing, and
-        # is the dearest to look up (the index merges every word it begins: 0.1 to 0.3 s).
-        words = [word for word in words if len(word) > 1] or words
+        words = searched_words(query) or words  # letters alone, when nothing else is asked
         # Folded words are letters and digits only: nothing in them is query syntax.
         if connection.vendor == "postgresql":
             match = " & ".join(f"{word}:*" for word in words)

@@ -28,6 +28,7 @@ from .models import (
     Review,
     Reviewer,
     Series,
+    searched_words,
 )
 from .pagination import paginate
 from .text import fold
@@ -497,7 +498,7 @@ def search(request):
             "reviews": visible_reviews()
             .matching(query)
             .order_by(*REVIEW_SORTS["helpful"][1])[:SEARCH_LIMIT]
-            if any(len(word) > 1 for word in folded.split())
+            if searched_words(query)
             else [],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
