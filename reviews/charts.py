@@ -1,6 +1,17 @@
 """Geometry for the small SVG charts of a film page, drawn server-side (no JavaScript)."""
 
+import math
+
 WIDTH, HEIGHT, PAD = 440, 160, 24
+# The width a character of the charts' 11 px labels takes, in the charts' units, and the gap a
+# label keeps from the next: a label is written only where it fits beside its neighbours.
+CHAR_WIDTH, LABEL_GAP = 6.2, 4
+
+
+def _fits(texts: list[str], slot: float) -> int:
+    """Write one label in how many (1: all of them) for labels this long to stand apart."""
+    widest = max((len(text) for text in texts), default=0) * CHAR_WIDTH + LABEL_GAP
+    return max(math.ceil(widest / slot), 1)
 
 
 def _bars(items: list[tuple[str, int]]) -> dict:
@@ -9,6 +20,10 @@ def _bars(items: list[tuple[str, int]]) -> dict:
         return {}
     slot = (WIDTH - PAD) / len(items)
     bar = max(slot * 0.7, 2)
+    # Ticks thinned to every n-th when the labels (years) are too wide for a bar each; counts
+    # over the bars all or none (the table and each bar's title hold them all).
+    tick_every = _fits([label for label, _ in items], slot)
+    show_values = _fits([f"{count:,}" for _, count in items], slot) == 1
     bars = []
     for i, (label, count) in enumerate(items):
         height = (HEIGHT - 2 * PAD) * count / top
@@ -26,7 +41,8 @@ def _bars(items: list[tuple[str, int]]) -> dict:
                 "height": round(height, 1),
                 "label_x": round(x + bar / 2, 1),
                 "value_y": round(HEIGHT - PAD - height - 4, 1),
-                "show_label": len(items) <= 12 or i % max(len(items) // 10, 1) == 0,
+                "show_label": i % tick_every == 0,
+                "show_value": show_values and count > 0,
             }
         )
     return {

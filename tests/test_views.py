@@ -627,6 +627,7 @@ def test_chart_coordinates_are_never_localised():
         count=3,
         count_text="3",
         show_label=True,
+        show_value=True,
         label_x=16.25,
         value_y=1.5,
     )
@@ -694,3 +695,19 @@ def test_links_are_the_routes_reverse_gives(client):
         url = obj.get_absolute_url()
         assert url == reverse(f"reviews:{name}", args=[getattr(obj, arg)])
         assert client.get(url).status_code == 200
+
+
+def test_chart_labels_are_written_only_where_they_fit():
+    """Few bars with small counts: every year and count. Many years with counts in thousands:
+    every other year, no count over the bars (the table and each bar's title keep them)."""
+    from reviews import charts
+
+    few = charts.reviews_per_year({"2001": 3, "2003": 12})["bars"]
+    assert all(bar["show_label"] for bar in few)
+    assert [bar["show_value"] for bar in few] == [True, False, True]  # 2002 had none
+    many = charts.reviews_per_year({str(year): 3977 for year in range(1968, 1984)})["bars"]
+    assert [bar["show_label"] for bar in many] == [i % 2 == 0 for i in range(16)]
+    assert not any(bar["show_value"] for bar in many)
+    assert many[0]["count_text"] == "3,977"
+    ratings = charts.rating_histogram([3987] * 11)["bars"]
+    assert all(bar["show_label"] and bar["show_value"] for bar in ratings)
