@@ -22,7 +22,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .bulk import insert_rows
+from .bulk import insert_rows, keys_by
 from .importers.records import SOURCE_RANK, FilmDocument, MentionedFilm, ReviewRecord
 from .importers.review_page import choose_author
 from .models import (
@@ -603,29 +603,23 @@ class DocumentLoader:
         ambiguous |= {
             r.author_alternatives[0][0] for r in records if len(r.author_alternatives) > 1
         }
-        known_reviewers = (
-            set(
-                Reviewer.objects.filter(
-                    folded_username__in=[fold(u) for u in ambiguous]
-                ).values_list("folded_username", flat=True)
-            )
-            if ambiguous
-            else set()
-        )
+        known_reviewers = set(keys_by(Reviewer, "folded_username", map(fold, ambiguous)))
         prints = [r.fingerprint for r in records]
-        existing = {
-            r.fingerprint: r for r in Review.objects.filter(film=film, fingerprint__in=set(prints))
-        }
+        keys = keys_by(Review, "fingerprint", prints, film=film.pk)
+        # Only a review stored before this document is merged: only those are read whole.
+        earlier = [key for key in keys.values() if key <= written_before]
+        merged = Review.objects.filter(pk__in=earlier).select_related("source") if earlier else []
+        existing = {review.fingerprint: review for review in merged}
         prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         to_create, seen = [], set()
         for record, data, print_ in zip(records, prepared, prints, strict=True):
-            review = existing.get(print_)
-            if print_ in seen or (review is not None and review.pk > written_before):
+            if print_ in seen or keys.get(print_, 0) > written_before:
                 self.tally.warn(record.line, "duplicate_review", "the same review twice: kept once")
                 continue
             seen.add(print_)
             reviewer_id = reviewers.get(fold(data["username"])) if data["username"] else None
+            review = existing.get(print_)
             if review is None:
                 to_create.append(
                     {
@@ -702,8 +696,7 @@ class DocumentLoader:
     def resolve_reviewers(self, usernames: set[str]) -> dict[str, int]:
         """The key of each username's reviewer (folded username to key), created if new."""
         by_fold = {fold(u): u for u in sorted(usernames)}
-        known = Reviewer.objects.filter(folded_username__in=by_fold)
-        found = dict(known.values_list("folded_username", "pk"))
+        found = keys_by(Reviewer, "folded_username", by_fold)
         missing = [
             (folded, username) for folded, username in by_fold.items() if folded not in found
         ]
@@ -720,10 +713,9 @@ class DocumentLoader:
         ]
         if missing:
             insert_rows(Reviewer, missing)
-            created = Reviewer.objects.filter(
-                folded_username__in=[r["folded_username"] for r in missing]
+            found.update(
+                keys_by(Reviewer, "folded_username", [r["folded_username"] for r in missing])
             )
-            found.update(created.values_list("folded_username", "pk"))
         self.tally.count("created", "Reviewer", len(missing))
         return found
 

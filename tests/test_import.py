@@ -972,3 +972,32 @@ def test_reading_ahead_only_on_linux(monkeypatch):
     assert ahead.free_cpus() == 1
     monkeypatch.setattr(ahead.sys, "platform", "linux")
     assert ahead.free_cpus() >= 1
+
+
+def test_keys_by_finds_every_key_of_a_long_list():
+    from reviews.bulk import insert_rows, keys_by
+
+    film = Film.objects.get(year=1996)
+    stored = [f"{n:040d}" for n in range(0, 3000, 3)]  # 1,000 fingerprints
+    insert_rows(
+        Review,
+        (
+            {
+                "film_id": film.pk,
+                "fingerprint": f,
+                "title": "",
+                "body": "x",
+                "search_text": "x",
+                "rating_source": "",
+            }
+            for f in stored
+        ),
+    )
+    asked = [f"{n:040d}" for n in range(2500)]  # over two thousand values: several queries
+    found = keys_by(Review, "fingerprint", asked, film=film.pk)
+    assert sorted(found) == [f for f in stored if int(f) < 2500]
+    assert found == dict(
+        Review.objects.filter(film=film, fingerprint__in=asked).values_list("fingerprint", "pk")
+    )
+    assert keys_by(Review, "fingerprint", asked, film=Film.objects.get(year=2004).pk) == {}
+    assert keys_by(Review, "fingerprint", []) == {}
