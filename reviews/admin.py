@@ -244,6 +244,11 @@ class FilmAdmin(CuratedAdmin):
         merge_action("films", lambda keep, others, user: services.merge_films(keep, others)),
     )
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "title" in form.changed_data:
+            services.keep_title(obj)
+
     @admin.display(description="Reviews")
     def reviews_in_admin(self, obj):
         url = reverse("admin:reviews_review_changelist")

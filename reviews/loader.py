@@ -442,7 +442,7 @@ class DocumentLoader:
 
     def add_title(self, film: Film, title: str, line: int | None) -> None:
         title = clean_title(title)
-        self.upsert(FilmTitle, {"film": film, "title": title}, {"folded": fold(title)}, line)
+        self.upsert(FilmTitle, {"film": film, "title": title}, {}, line)
 
     # -- series ---------------------------------------------------------------------------
 
@@ -775,15 +775,10 @@ def titles_agree(title: str, film: Film) -> bool:
 
 
 def find_film_by_title(title: str, year: int | None) -> Film | None:
-    key = title_key(title)
-    first_word = key.split()[0] if key else ""
-    candidates = (
-        Film.objects.filter(
-            Q(titles__folded__startswith=first_word) | Q(title__istartswith=first_word)
-        )
-        .distinct()
-        .prefetch_related("titles")
-    )
+    """The first film one of whose titles has the same key (`FilmTitle.key`: every title a
+    document or staff gave it) and no conflicting subtitle."""
+    named = FilmTitle.objects.filter(key=title_key(title)).values("film_id")
+    candidates = Film.objects.filter(pk__in=named).prefetch_related("titles")
     if year:
         candidates = candidates.filter(Q(year=year) | Q(year__isnull=True))
     for film in candidates.order_by("pk"):
@@ -868,9 +863,7 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         for model in models:
             _move_rows(model.objects.filter(film=other), film=keep)
     if not other.title_is_provisional:
-        FilmTitle.objects.get_or_create(
-            film=keep, title=other.title, defaults={"folded": fold(other.title)}
-        )
+        FilmTitle.objects.get_or_create(film=keep, title=other.title)
     changed = []
     for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating", "series"):
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):

@@ -16,7 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.urls import get_script_prefix, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
-from .text import fold, review_search_text
+from .text import fold, review_search_text, title_key
 
 # A value no slug or key takes, reversed in its place to make a route's template.
 _SENTINEL = {str: "zq9-route-sentinel-9qz", int: 987_654_321_987}
@@ -190,7 +190,10 @@ class FilmTitle(Provenanced):
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
     title = models.CharField(max_length=255)
-    folded = models.CharField(max_length=255, db_index=True)
+    folded = models.CharField(max_length=255, db_index=True, editable=False)
+    # The main title folded with numerals as digits (`text.title_key`): the importer finds a
+    # film by it, with an index, whatever the number of films.
+    key = models.CharField(max_length=255, db_index=True, editable=False)
 
     class Meta:
         ordering = ["title"]
@@ -200,6 +203,12 @@ class FilmTitle(Provenanced):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.folded, self.key = fold(self.title), title_key(self.title)
+        if update_fields is not None and "title" in update_fields:
+            update_fields = [*update_fields, "folded", "key"]
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class Person(Curated, Provenanced):

@@ -40,6 +40,13 @@ def lock_fields(obj, fields) -> None:
         type(obj).objects.filter(pk=obj.pk).update(locked_fields=new)
 
 
+def keep_title(film: Film) -> None:
+    """A title staff gave a film is one of its titles: a document that names the film so
+    finds it (the importer looks films up by their titles)."""
+    if not film.title_is_provisional:
+        FilmTitle.objects.get_or_create(film=film, title=film.title)
+
+
 def keep_old_name_as_alias(person: Person, old_name: str) -> None:
     """A renamed person keeps the credits that arrive under the old spelling."""
     if old_name and old_name != person.name:

@@ -95,6 +95,38 @@ def test_edited_film_field_survives_reimport(staff_client):
     assert "logline" in film.locked_fields
 
 
+def test_a_title_staff_gives_a_film_is_how_later_documents_find_it(staff_client, tmp_path):
+    film = Film.objects.get(year=1996)
+    url = admin_url(Film, "change", film.pk)
+    data = form_data(staff_client.get(url))
+    data["title"] = "The Pusher"
+    assert staff_client.post(url, data).status_code == 302
+    (tmp_path / "later.xml").write_text(
+        "<movie><title>THE PUSHER</title><year>1996</year><review><date>2020-01-02"
+        "</date><username>latecomer</username><score>0.8</score><shortDescription>Still good"
+        "</shortDescription><fullReview>Seen again in 2020.</fullReview></review></movie>"
+    )
+    films = Film.objects.count()
+    assert run_import([tmp_path]).ok
+    assert Film.objects.count() == films
+    assert Review.objects.get(reviewer__username="latecomer").film == film
+
+
+def test_a_title_added_in_the_admin_is_searched_like_the_imported_ones(staff_client, client):
+    film = Film.objects.get(year=2004)
+    url = admin_url(Film, "change", film.pk)
+    data = form_data(staff_client.get(url))
+    prefix = "titles"
+    added = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = added + 1
+    data[f"{prefix}-{added}-title"] = "Med blod på hænderne"
+    data[f"{prefix}-{added}-film"] = film.pk
+    assert staff_client.post(url, data).status_code == 302
+    title = film.titles.get(title="Med blod på hænderne")
+    assert (title.folded, title.key) == ("med blod pa haenderne", "med blod pa haenderne")
+    assert film.title in client.get("/search/?q=haenderne").content.decode()
+
+
 def test_hide_review_asks_then_hides_and_survives_reimport(staff_client, client):
     review = Review.objects.get(reviewer__username="OriginalPirate")
     changelist = admin_url(Review, "changelist")
