@@ -88,26 +88,41 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
     return total
 
 
-def keys_by(model: type[models.Model], field_name: str, values: Iterable, **equal) -> dict:
-    """`{value: primary key}` of the rows of `model` whose field `field_name` holds one of
-    `values` (unique there, with the fields of `equal` at the values given): plain SQL, a
-    query per thousand values. The ORM prepares every value of an `IN` list through its
-    field, which for the importer's lists of a few thousand fingerprints or usernames cost
-    several times the query."""
+def rows_where_in(
+    model: type[models.Model], field_name: str, values: Iterable, columns: list[str], **equal
+) -> list[tuple]:
+    """The `columns` (field names) of the rows of `model` whose field `field_name` holds one
+    of `values`, and whose fields in `equal` hold the values given: plain SQL, a query per
+    thousand values. The ORM prepares every value of an `IN` list through its field, which for
+    the importer's lists of a few thousand fingerprints or usernames cost several times the
+    query."""
     meta = model._meta
-    quote = connection.ops.quote_name
-    column = quote(meta.get_field(field_name).column)
-    select = f"SELECT {column}, {quote(meta.pk.column)} FROM {quote(meta.db_table)}"
-    conditions = [f"{quote(meta.get_field(name).column)} = %s" for name in equal]
+
+    def column_of(name: str) -> str:
+        field = meta.pk if name == "pk" else meta.get_field(name)
+        return connection.ops.quote_name(field.column)
+
+    column = column_of(field_name)
+    selected = ", ".join(column_of(name) for name in columns)
+    conditions = [f"{column_of(name)} = %s" for name in equal]
     wanted = list(dict.fromkeys(values))
-    found = {}
+    rows = []
     with connection.cursor() as cursor:
         for start in range(0, len(wanted), 1000):
             chunk = wanted[start : start + 1000]
             where = " AND ".join([*conditions, f"{column} IN ({', '.join(['%s'] * len(chunk))})"])
-            cursor.execute(f"{select} WHERE {where}", [*equal.values(), *chunk])
-            found.update(cursor.fetchall())
-    return found
+            cursor.execute(
+                f"SELECT {selected} FROM {connection.ops.quote_name(meta.db_table)} WHERE {where}",
+                [*equal.values(), *chunk],
+            )
+            rows.extend(cursor.fetchall())
+    return rows
+
+
+def keys_by(model: type[models.Model], field_name: str, values: Iterable, **equal) -> dict:
+    """`{value: primary key}` of the rows `rows_where_in` finds, for a field unique among
+    them."""
+    return dict(rows_where_in(model, field_name, values, [field_name, "pk"], **equal))
 
 
 # -- a first load's read-side indexes ----------------------------------------------------------

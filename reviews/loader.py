@@ -22,7 +22,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .bulk import insert_rows, keys_by
+from .bulk import insert_rows, keys_by, rows_where_in
 from .importers.records import SOURCE_RANK, FilmDocument, MentionedFilm, ReviewRecord
 from .importers.review_page import choose_author
 from .models import (
@@ -267,18 +267,20 @@ class DocumentLoader:
     def find_film_by_reviews(
         self, *, provisional_only: bool = False, exclude: int | None = None
     ) -> tuple[Film | None, str]:
-        prints = set(self.review_prints)
-        if not prints:
+        """The film of the first stored review (by key) that this document carries too."""
+        # The reviews carrying these texts (a few films' at most), then which films qualify.
+        shared = rows_where_in(Review, "fingerprint", self.review_prints, ["pk", "film"])
+        if not shared:
             return None, ""
-        query = Review.objects.filter(fingerprint__in=prints).exclude(film_id=exclude)
+        films = Film.objects.filter(pk__in={film for _, film in shared}).exclude(pk=exclude)
         if provisional_only:
-            query = query.filter(film__title_is_provisional=True)
+            films = films.filter(title_is_provisional=True)
         if self.doc.year:
-            query = query.filter(Q(film__year=self.doc.year) | Q(film__year__isnull=True))
-        review = query.select_related("film").order_by("pk").first()
-        if review is None:
+            films = films.filter(Q(year=self.doc.year) | Q(year__isnull=True))
+        found = films.in_bulk()
+        film = next((found[f] for _, f in sorted(shared) if f in found), None)
+        if film is None:
             return None, ""
-        film = review.film
         if (
             self.doc.title
             and not film.title_is_provisional

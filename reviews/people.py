@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from rapidfuzz import fuzz
 
+from .bulk import keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias
 from .text import fold, unique_slug
@@ -55,7 +56,7 @@ def free_slugs(model, bases: list[str]) -> list[str]:
     """A slug for each of `bases`, free in `model`'s table and among themselves, found with at
     most two queries: the plain slugs, then the numbered ones of those that clash."""
     roots = [unique_slug(base, lambda s: False) for base in bases]
-    taken = set(model.objects.filter(slug__in=set(roots)).values_list("slug", flat=True))
+    taken = set(keys_by(model, "slug", roots))
     repeated = Counter(roots)
     clashing = {r for r in roots if r in taken or repeated[r] > 1}
     if clashing:
