@@ -374,7 +374,16 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
         )
     if not rows:
         return
-    known = set(ImportWarning.objects.filter(file_name=name).values_list("line", "code", "message"))
+    known = set(queued_warnings(name))
     ImportWarning.objects.bulk_create(
         row for row in rows if (row.line, row.code, row.message) not in known
+    )
+
+
+def queued_warnings(file_name: str):
+    """(line, code, message) of every warning queued for a file by any run."""
+    return (
+        ImportWarning.objects.filter(file_name=file_name)
+        .order_by()
+        .values_list("line", "code", "message")
     )

@@ -702,7 +702,9 @@ class ImportWarning(models.Model):
     document = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="warnings"
     )
-    file_name = models.CharField(max_length=255)
+    # Indexed: the import of each file reads the warnings queued for it by earlier runs
+    # (`importing.queued_warnings`).
+    file_name = models.CharField(max_length=255, db_index=True)
     line = models.PositiveIntegerField(null=True, blank=True)
     code = models.CharField(max_length=40, db_index=True)
     message = models.TextField()

@@ -15,9 +15,15 @@ from reviews.views import visible_reviews
 pytestmark = pytest.mark.django_db
 
 # SQLite plans by the statistics ANALYZE stored (the import runs it). Those of the test database
-# describe 81 reviews; scaled to an archive of some 400,000 reviews by 200,000 reviewers, they
-# make SQLite choose as it would there (a join to the films then reads them first and sorts).
-ARCHIVE_SCALE = {"reviews_review": 5000, "reviews_reviewer": 3000}
+# describe 81 reviews; scaled to an archive of some 400,000 reviews by 200,000 reviewers (and
+# thousands of films' titles and runs' warnings), they make SQLite choose as it would there (a
+# join to the films then reads them first and sorts).
+ARCHIVE_SCALE = {
+    "reviews_review": 5000,
+    "reviews_reviewer": 3000,
+    "reviews_filmtitle": 1000,
+    "reviews_importwarning": 1000,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -186,3 +192,20 @@ def test_text_search_sorts_a_few_matches_and_walks_the_index_for_many(monkeypatc
     assert list(many.order_by(*newest)) == list(few.order_by(*newest))
     assert_ordered_by_an_index(many.order_by(*newest)[:20])
     assert_ordered_by_an_index(many.order_by(*REVIEW_SORTS["helpful"][1])[:20])
+
+
+def test_the_importers_lookups_by_title_and_file_read_an_index():
+    """Each imported document looks its film up by title and its queued warnings up by file
+    name: a search of an index, not a scan of every film's titles or of every warning."""
+    from reviews.importing import queued_warnings
+    from reviews.models import FilmTitle
+
+    for queryset in (
+        FilmTitle.objects.filter(key="pusher 2").values("film_id"),
+        queued_warnings("001.xml"),
+    ):
+        text = plan(queryset, avoid_sort=False)
+        if connection.vendor == "postgresql":
+            assert "Index" in text and "Seq Scan" not in text, text
+        else:
+            assert "SEARCH" in text and "INDEX" in text and "SCAN" not in text, text
