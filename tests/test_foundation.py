@@ -79,6 +79,23 @@ def test_deploy_check_is_clean_with_production_settings():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own settings")
+def test_a_new_sqlite_archive_has_8_kb_pages_and_a_write_ahead_log(tmp_path):
+    """A review with its search text fills most of a 4 KB page: 8 KB pages hold three."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    fresh = DatabaseWrapper({**connection.settings_dict, "NAME": str(tmp_path / "new.sqlite3")})
+    try:
+        with fresh.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x)")
+            cursor.execute("PRAGMA page_size")
+            assert cursor.fetchone()[0] == 8192
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+    finally:
+        fresh.close()
+
+
 def test_unknown_page_is_a_styled_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
