@@ -2,6 +2,9 @@
 
 - `CappedPaginator` counts at most `COUNT_CAP` rows: an exact count over a large filtered set
   costs more than the page itself ("1,000+", as large data browsers say).
+- Given the rows as they are shown (`display`), a page is found by its keys first, then read by
+  key: a list that the database must sort (no index holds its filter and its sort together)
+  sorts narrow index entries, not whole rows with their texts.
 - Past the numbered pages, a list goes on by keyset: `?after=[...]` holds the sort values of the
   last row shown, and the next page is the rows that sort after it, found through the sort's
   index whatever the depth (an OFFSET reads and drops every row before the page). The cursor is
@@ -29,6 +32,22 @@ CURSOR_MAX_LENGTH = 500
 
 class CappedPaginator(Paginator):
     COUNT_CAP = 1_000
+
+    def __init__(self, object_list, per_page, *, display=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.display = display
+
+    def rows(self, sliced) -> list:
+        """The rows of a page (a slice of the sorted list), read whole from `display` by key
+        once the sort has found their keys; as the slice gives them without `display`."""
+        if self.display is None:
+            return list(sliced)
+        keys = list(sliced.values_list("pk", flat=True))
+        found = self.display.order_by().in_bulk(keys)
+        return [found[key] for key in keys if key in found]
+
+    def _get_page(self, object_list, *args, **kwargs):
+        return super()._get_page(self.rows(object_list), *args, **kwargs)
 
     @cached_property
     def count(self) -> int:
@@ -151,14 +170,16 @@ class KeysetPage:
         return True
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, display=None):
     """The page asked for: `?page=N` among the numbered pages, `?after=CURSOR` beyond them. A
-    page number that is no page is a 404, a cursor that is no cursor a 400."""
-    paginator = CappedPaginator(queryset, per_page)
+    page number that is no page is a 404, a cursor that is no cursor a 400. `display`: the rows
+    as the page shows them (unfiltered), when a page is to be found by its keys first."""
+    paginator = CappedPaginator(queryset, per_page, display=display)
     cursor = request.GET.get("after")
     if cursor is not None:
         keys = sort_keys(queryset)
-        rows = list(after(queryset, keys, parse_cursor(cursor, queryset, keys))[: per_page + 1])
+        rows = after(queryset, keys, parse_cursor(cursor, queryset, keys))
+        rows = paginator.rows(rows[: per_page + 1])
         more = len(rows) > per_page
         rows = rows[:per_page]
         return KeysetPage(rows, paginator, cursor_of(rows[-1], keys) if more else None)
@@ -169,5 +190,5 @@ def paginate(request, queryset, per_page):
     # The last numbered page of a capped list goes on by cursor.
     page.next_cursor = None
     if paginator.is_capped and not page.has_next() and len(page.object_list):
-        page.next_cursor = cursor_of(list(page.object_list)[-1], sort_keys(queryset))
+        page.next_cursor = cursor_of(page.object_list[-1], sort_keys(queryset))
     return page

@@ -3,6 +3,8 @@ filtered rows, whatever their number. Checked with the database's own EXPLAIN, o
 on PostgreSQL (where the planner is told to avoid sorts and sequential scans when it can: on a
 test database of 81 reviews it would rightly prefer them)."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -145,6 +147,30 @@ def test_a_films_reviews_and_a_reviewers_read_their_own_index():
     assert_ordered_by_an_index(
         visible_reviews().filter(reviewer=reviewer).order_by(*REVIEW_SORTS["newest"][1])[:20]
     )
+
+
+@pytest.mark.parametrize("params", ["film={film}&sort=highest", "q=film&sort=lowest"])
+def test_a_list_the_database_must_sort_sorts_keys_not_whole_reviews(client, params):
+    """A film's reviews by rating, a search's few matches: no index gives the order, and the
+    database sorts. It sorts the reviews' keys (and the sort's values), not their texts; the
+    page's reviews are read by key, and shown in the sorted order."""
+    from django.test.utils import CaptureQueriesContext
+
+    film = Film.objects.filter(review_count__gt=1).order_by("-review_count").first()
+    query = params.format(film=film.slug)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/reviews/?{query}")
+    assert response.status_code == 200
+    statements = [q["sql"] for q in queries if '"reviews_review"' in q["sql"]]
+    sorted_keys = [sql for sql in statements if "ORDER BY" in sql and "LIMIT" in sql]
+    read_whole = [sql for sql in statements if '"reviews_review"."body"' in sql]
+    assert sorted_keys and read_whole, statements
+    assert not any('"reviews_review"."body"' in sql for sql in sorted_keys), sorted_keys
+    assert not any("ORDER BY" in sql for sql in read_whole), read_whole
+    links = re.findall(r'href="/reviews/(\d+)/"', response.content.decode())
+    shown = [int(pk) for pk in dict.fromkeys(links)]  # a card links to its review twice
+    expected = review_list(**QueryDict(query).dict()).values_list("pk", flat=True)
+    assert len(shown) > 1 and shown == list(expected[: len(shown)])
 
 
 @pytest.mark.parametrize("sort", ["newest", "highest", "helpful"])
