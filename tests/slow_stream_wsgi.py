@@ -3,7 +3,7 @@ gunicorn timeout the test sets."""
 
 import time
 
-CHUNKS = 6
+CHUNKS = 8
 CHUNK = b"x" * 999 + b"\n"
 
 

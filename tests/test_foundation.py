@@ -135,7 +135,10 @@ def test_gunicorn_lets_a_stream_outlive_its_timeout():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "GUNICORN_TIMEOUT": "1"}
+    # Two seconds, not one: an idle gthread worker tells the arbiter it lives about once a
+    # second, so a timeout of one killed it now and then on a busy machine. The stream lasts
+    # 4 s: a sync worker would be killed between 2 and 3 s.
+    env = {**os.environ, "GUNICORN_TIMEOUT": "2"}
     env["DJANGO_SETTINGS_MODULE"] = "filmsite.settings_test"
     command = [sys.executable, "-m", "gunicorn", "-c", "filmsite/gunicorn.conf.py"]
     server = subprocess.Popen(
