@@ -77,7 +77,7 @@ def sqlite_references(
         archive_page_size = source.execute("PRAGMA page_size").fetchone()[0]
     for table in ("film", "reviewer", "sourcedocument"):
         ddl = ddl.replace(f'REFERENCES "reviews_{table}" ("id") DEFERRABLE INITIALLY DEFERRED', "")
-    bare_seconds = []
+    timings = []
     # SQLite as it comes (the reference of issue 7), then with the archive's own page size.
     for page_size in (None, archive_page_size):
         bare = work / "raw.sqlite3"
@@ -89,7 +89,7 @@ def sqlite_references(
             target.execute("PRAGMA journal_mode=WAL")
             target.execute(ddl)
         target = sqlite3.connect(bare)
-        bare_seconds.append(timed_executemany(target, "reviews_review", columns, rows, "?"))
+        timings.append(timed_executemany(target, "reviews_review", columns, rows, "?"))
         target.close()
     schema = work / "schema.sqlite3"
     manage({**env, "DATABASE_URL": f"sqlite:///{schema}"}, "migrate", "--no-input", "-v0")
@@ -97,7 +97,8 @@ def sqlite_references(
     target.execute("PRAGMA foreign_keys=OFF")  # the films and reviewers are not there
     schema_seconds = timed_executemany(target, "reviews_review", columns, rows, "?")
     target.close()
-    return len(rows), *bare_seconds, schema_seconds
+    plain_seconds, paged_seconds = timings
+    return len(rows), plain_seconds, paged_seconds, schema_seconds
 
 
 def postgres_references(url: str) -> tuple[int, float, float | None, float]:

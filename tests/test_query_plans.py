@@ -8,6 +8,7 @@ import re
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from reviews.filters import REVIEW_SORTS, ReviewFilter
 from reviews.models import Film, Reviewer
@@ -154,8 +155,6 @@ def test_a_list_the_database_must_sort_sorts_keys_not_whole_reviews(client, para
     """A film's reviews by rating, a search's few matches: no index gives the order, and the
     database sorts. It sorts the reviews' keys (and the sort's values), not their texts; the
     page's reviews are read by key, and shown in the sorted order."""
-    from django.test.utils import CaptureQueriesContext
-
     film = Film.objects.filter(review_count__gt=1).order_by("-review_count").first()
     query = params.format(film=film.slug)
     with CaptureQueriesContext(connection) as queries:
