@@ -229,7 +229,6 @@ class DocumentLoader:
         names = {fold(c.name) for c in doc.credits}
         cast_names = {fold(c.name) for c in doc.credits if c.role == "cast"}
         directors = {fold(c.name) for c in doc.credits if c.role == "director"}
-        best, best_score, best_reason = None, 0, ""
         # Only a film that credits one of these names can share enough of them.
         candidates = Film.objects.filter(
             year=doc.year,
@@ -237,18 +236,35 @@ class DocumentLoader:
         ).exclude(pk=exclude)
         if provisional_only:
             candidates = candidates.filter(title_is_provisional=True)
-        candidates = candidates.prefetch_related("credits__person__aliases")
-        for film in candidates:
+        if doc.title:
+            candidates = candidates.prefetch_related("titles")  # for `titles_agree`
+        films = list(candidates.order_by("year", "title", "pk"))
+        if not films:
+            return None, ""
+        # The candidates' directors and cast, each credit with every spelling of its person:
+        # plain values in one query, not credits, people and aliases made into models.
+        spellings: dict[tuple[int, str, int], set[str]] = defaultdict(set)
+        credited = Credit.objects.filter(
+            film__in=[film.pk for film in films], role__in=("director", "cast")
+        ).values_list("film_id", "role", "person_id", "person__aliases__folded")
+        for film_id, role, person_id, folded in credited.order_by():
+            entry = spellings[film_id, role, person_id]
+            if folded is not None:
+                entry.add(folded)
+        by_film: dict[int, list] = defaultdict(list)
+        for (film_id, role, person_id), folded in spellings.items():
+            by_film[film_id].append((role, person_id, folded))
+        best, best_score, best_reason = None, 0, ""
+        for film in films:
             if doc.title and not film.title_is_provisional and not titles_agree(doc.title, film):
                 continue
             shared_directors, shared_cast, film_cast = set(), set(), set()
-            for credit in film.credits.all():
-                spellings = {a.folded for a in credit.person.aliases.all()}
-                if credit.role == "director" and spellings & directors:
-                    shared_directors |= spellings & directors
-                elif credit.role == "cast":
-                    film_cast.add(credit.person_id)
-                    shared_cast |= spellings & names
+            for role, person_id, folded in by_film[film.pk]:
+                if role == "director" and folded & directors:
+                    shared_directors |= folded & directors
+                elif role == "cast":
+                    film_cast.add(person_id)
+                    shared_cast |= folded & names
             score = 3 * len(shared_directors) + len(shared_cast)
             # Much of the smaller cast list must be shared: a sequel shot the same year by the
             # same director shares a few actors by chance, the same film shares most of them.
@@ -856,14 +872,18 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
     """Everything known of `other` moves to `keep`; `keep`'s own values win. `refresh_counts`
     False: `keep`'s review figures are left to the caller."""
     # Every table that refers to films (titles, credits, facts, quotes, reviews).
-    models = [relation.related_model for relation in Film._meta.related_objects]
-    try:  # the usual case: no row of `other` repeats one of `keep`
-        with transaction.atomic():
-            for model in models:
-                model.objects.filter(film=other).update(film=keep)
+    relations = [relation.field for relation in Film._meta.related_objects]
+    quote = connection.ops.quote_name
+    try:  # the usual case: no row of `other` repeats one of `keep`; an UPDATE a table
+        with transaction.atomic(), connection.cursor() as cursor:
+            for field in relations:
+                table, column = quote(field.model._meta.db_table), quote(field.column)
+                cursor.execute(
+                    f"UPDATE {table} SET {column} = %s WHERE {column} = %s", [keep.pk, other.pk]
+                )
     except IntegrityError:
-        for model in models:
-            _move_rows(model.objects.filter(film=other), film=keep)
+        for field in relations:
+            _move_rows(field.model.objects.filter(**{field.name: other}), **{field.name: keep})
     if not other.title_is_provisional:
         FilmTitle.objects.get_or_create(film=keep, title=other.title)
     changed = []
@@ -874,7 +894,6 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
     # Nothing refers to `other` now: one DELETE, not a query per relation from the collector.
     # (Were a row left behind, the foreign key would refuse the transaction's commit.)
     with connection.cursor() as cursor:
-        quote = connection.ops.quote_name
         table, key = quote(Film._meta.db_table), quote(Film._meta.pk.column)
         cursor.execute(f"DELETE FROM {table} WHERE {key} = %s", [other.pk])
     if changed:
@@ -959,11 +978,21 @@ def refresh_film_aggregates(film_id: int | None = None) -> None:
     if film_id is not None:
         Film.objects.filter(pk=film_id).update(**_aggregates(groups[film_id]))
         return
-    films = list(Film.objects.only("pk"))
-    for film in films:
-        for name, value in _aggregates(groups[film.pk]).items():
-            setattr(film, name, value)
-    Film.objects.bulk_update(films, list(_aggregates([])), batch_size=500)
+    # One UPDATE a film, all in one `executemany` (`bulk_update` builds a CASE per field over
+    # every film of a batch: SQL the size of the archive's film list, parsed each time).
+    fields = [Film._meta.get_field(name) for name in _aggregates([])]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    table, key = quote(Film._meta.db_table), quote(Film._meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"
+    rows = []
+    for film in Film.objects.order_by("pk").values_list("pk", flat=True):
+        values = _aggregates(groups[film])
+        rows.append(
+            [field.get_db_prep_save(values[field.name], connection) for field in fields] + [film]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _aggregates(groups: list[tuple]) -> dict:
