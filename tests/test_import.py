@@ -1001,3 +1001,37 @@ def test_keys_by_finds_every_key_of_a_long_list():
     )
     assert keys_by(Review, "fingerprint", asked, film=Film.objects.get(year=2004).pk) == {}
     assert keys_by(Review, "fingerprint", []) == {}
+
+
+def _untitled_dump(director: str, cast: list[str]) -> str:
+    """A metadata dump without a title (as 000 is), of a film of 2001."""
+    lines = [
+        "A man owes money to everybody he knows.",
+        "",
+        "Release Year: 2001",
+        "",
+        f"Director: {director}",
+        "",
+        f"Stars: {', '.join(cast[:3])}",
+        "",
+        *(f"{name} - Role {i}" for i, name in enumerate(cast, start=1)),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("second_director", "films"), [("Ana Director", 1), ("Other Director", 2)])
+def test_a_title_less_document_joins_by_shared_director_and_cast(
+    empty_db, tmp_path, second_director, films
+):
+    """Two shared actors of four join a film only with its director: without, they may be a
+    sequel's cast shot the same year."""
+    (tmp_path / "a.txt").write_text(
+        _untitled_dump("Ana Director", ["Bo One", "Cy Two", "Di Three", "Ed Four"])
+    )
+    (tmp_path / "b.txt").write_text(
+        _untitled_dump(second_director, ["Bo One", "Cy Two", "Fa Five", "Gi Six"])
+    )
+    result = run_import([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert result.ok, result.as_dict()
+    assert Film.objects.count() == films
