@@ -10,8 +10,9 @@ child process into a fresh database (a new SQLite file, or the PostgreSQL databa
 produced with one `executemany`: into a bare table of the same columns (the reference of
 issue 7), and into an empty copy of the site's own review table with its indexes and full-text
 index; on SQLite also into a bare table with the archive's page size, whose indexes and
-full-text index are then built after the rows, as a first load does. It prints reviews per second for each, the ratios, and the import's peak memory (its
-processes together: it reads ahead in a second one).
+full-text index are then built after the rows, as a first load does. It prints reviews per
+second for each, the ratios, and the import's peak memory (its processes together: it reads
+ahead in a second one).
 Figures, not assertions.
 """
 
