@@ -243,23 +243,22 @@ class DocumentLoader:
             return None, ""
         # The candidates' directors and cast, each credit with every spelling of its person:
         # plain values in one query, not credits, people and aliases made into models.
-        spellings: dict[tuple[int, str, int], set[str]] = defaultdict(set)
+        spellings: dict[int, dict[tuple[str, int], set[str]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
         credited = Credit.objects.filter(
             film__in=[film.pk for film in films], role__in=("director", "cast")
         ).values_list("film_id", "role", "person_id", "person__aliases__folded")
         for film_id, role, person_id, folded in credited.order_by():
-            entry = spellings[film_id, role, person_id]
+            entry = spellings[film_id][role, person_id]
             if folded is not None:
                 entry.add(folded)
-        by_film: dict[int, list] = defaultdict(list)
-        for (film_id, role, person_id), folded in spellings.items():
-            by_film[film_id].append((role, person_id, folded))
         best, best_score, best_reason = None, 0, ""
         for film in films:
             if doc.title and not film.title_is_provisional and not titles_agree(doc.title, film):
                 continue
             shared_directors, shared_cast, film_cast = set(), set(), set()
-            for role, person_id, folded in by_film[film.pk]:
+            for (role, person_id), folded in spellings[film.pk].items():
                 if role == "director" and folded & directors:
                     shared_directors |= folded & directors
                 elif role == "cast":
