@@ -88,6 +88,11 @@ def insert_rows(model: type[models.Model], rows: Iterable[dict], *, batch_size: 
     return total
 
 
+def instance_values(obj: models.Model) -> dict:
+    """An unsaved model instance as a row for `insert_rows` (attnames to values)."""
+    return {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
+
+
 def rows_where_in(
     model: type[models.Model], field_name: str, values: Iterable, columns: list[str], **equal
 ) -> list[tuple]:

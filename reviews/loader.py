@@ -528,8 +528,10 @@ class DocumentLoader:
 
     def load_credits(self, film: Film) -> None:
         if self.doc.credits:
-            CreditResolver(self, film).resolve()
-        if self.doc.credits or self.merged_films:
+            resolver = CreditResolver(self, film)
+            resolver.resolve()
+            merge_close_spellings(film, self.tally, resolver.credited_people())
+        elif self.merged_films:
             merge_close_spellings(film, self.tally)
 
     def consolidate_characters(self) -> None:
@@ -823,12 +825,19 @@ def choose_film_title(film: Film) -> None:
         film.save(update_fields=fields)
 
 
-def merge_close_spellings(film: Film, tally: Tally) -> None:
-    """Two people in the same credits of one film whose names are close spellings are one."""
-    credits = list(Credit.objects.filter(film=film).select_related("person").order_by("person_id"))
+def merge_close_spellings(
+    film: Film, tally: Tally, credited: list[tuple[str, Person]] | None = None
+) -> None:
+    """Two people in the same credits of one film whose names are close spellings are one.
+    `credited`: (role, person) of each of the film's credits, when the caller has them all."""
+    if credited is None:
+        credited = [
+            (credit.role, credit.person)
+            for credit in Credit.objects.filter(film=film).select_related("person")
+        ]
     by_role: dict[str, dict[int, Person]] = defaultdict(dict)
-    for credit in credits:
-        by_role[credit.role][credit.person_id] = credit.person
+    for role, person in sorted(credited, key=lambda credit: credit[1].pk):
+        by_role[role][person.pk] = person
     merged: set[int] = set()
     for role, people in by_role.items():
         ordered = sorted(people.values(), key=lambda p: p.pk)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from rapidfuzz import fuzz
 
-from .bulk import keys_by
+from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias
 from .text import fold, unique_slug
@@ -338,6 +338,10 @@ class CreditResolver:
             existing.character_ref = character
         self.mark(existing, changed)
 
+    def credited_people(self) -> list[tuple[str, Person]]:
+        """(role, person) of each of the film's credits, stored and new."""
+        return [(credit.role, credit.entry.row) for credit in self.credits]
+
     # -- writing --------------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -349,16 +353,18 @@ class CreditResolver:
             Person.objects.bulk_create([p.row for p in self.new_people])
             for entry in self.new_people:
                 self.people[entry.row.pk] = entry
-        for alias in self.new_aliases:
-            alias.person = alias.person  # the person has its key now
-        PersonAlias.objects.bulk_create(self.new_aliases)
         Character.objects.bulk_create(self.new_characters)
         for character in self.new_characters:
             self.characters_by_id[character.pk] = character
+        # New aliases and credits are not written to again before the picture is loaded anew:
+        # plain rows, without their keys (`bulk_create` costs several times the insert).
+        for alias in self.new_aliases:
+            alias.person = alias.person  # the person has its key now
+        insert_rows(PersonAlias, map(instance_values, self.new_aliases))
         for credit in self.new_credits:
             credit.person = credit.entry.row
             credit.character = credit.character_ref
-        Credit.objects.bulk_create(self.new_credits)
+        insert_rows(Credit, map(instance_values, self.new_credits))
         by_model: dict[type, tuple[list, set[str]]] = {}
         for obj, names in self.dirty.values():
             if "character" in names:
