@@ -236,11 +236,10 @@ class DocumentLoader:
         ).exclude(pk=exclude)
         if provisional_only:
             candidates = candidates.filter(title_is_provisional=True)
-        if doc.title:
-            candidates = candidates.prefetch_related("titles")  # for `titles_agree`
         films = list(candidates.order_by("year", "title", "pk"))
         if not films:
             return None, ""
+        titles = titles_of(films) if doc.title else {}
         # The candidates' directors and cast, each credit with every spelling of its person:
         # plain values in one query, not credits, people and aliases made into models.
         spellings: dict[int, dict[tuple[str, int], set[str]]] = defaultdict(
@@ -255,7 +254,11 @@ class DocumentLoader:
                 entry.add(folded)
         best, best_score, best_reason = None, 0, ""
         for film in films:
-            if doc.title and not film.title_is_provisional and not titles_agree(doc.title, film):
+            if (
+                doc.title
+                and not film.title_is_provisional
+                and not titles_agree(doc.title, titles[film.pk])
+            ):
                 continue
             shared_directors, shared_cast, film_cast = set(), set(), set()
             for (role, person_id), folded in spellings[film.pk].items():
@@ -299,7 +302,7 @@ class DocumentLoader:
         if (
             self.doc.title
             and not film.title_is_provisional
-            and not titles_agree(self.doc.title, film)
+            and not titles_agree(self.doc.title, titles_of([film])[film.pk])
         ):
             return None, ""
         return film, "a review both documents carry"
@@ -780,11 +783,12 @@ def series_slug_taken(slug: str) -> bool:
     return Series.objects.filter(slug=slug).exists()
 
 
-def titles_agree(title: str, film: Film) -> bool:
-    """Same main title (case, numerals folded) and no conflicting subtitles."""
+def titles_agree(title: str, known_titles: list[str]) -> bool:
+    """Same main title as one of a film's titles (case, numerals folded), and no conflicting
+    subtitles."""
     key = title_key(title)
     subtitle = fold(split_title(title)[1])
-    for known in [film.title, *(t.title for t in film.titles.all())]:
+    for known in known_titles:
         if title_key(known) != key:
             continue
         other = fold(split_title(known)[1])
@@ -793,16 +797,31 @@ def titles_agree(title: str, film: Film) -> bool:
     return False
 
 
+def titles_of(films: list[Film]) -> dict[int, list[str]]:
+    """Each film's titles: its own, then every title a document or staff gave it."""
+    titles = {film.pk: [film.title] for film in films}
+    given = FilmTitle.objects.filter(film__in=list(titles)).values_list("film_id", "title")
+    for film_id, title in given.order_by():
+        titles[film_id].append(title)
+    return titles
+
+
 def find_film_by_title(title: str, year: int | None) -> Film | None:
     """The first film one of whose titles has the same key (`FilmTitle.key`: every title a
     document or staff gave it) and no conflicting subtitle."""
-    named = FilmTitle.objects.filter(key=title_key(title)).values("film_id")
-    candidates = Film.objects.filter(pk__in=named).prefetch_related("titles")
+    named = FilmTitle.objects.filter(key=title_key(title))
     if year:
-        candidates = candidates.filter(Q(year=year) | Q(year__isnull=True))
-    for film in candidates.order_by("pk"):
-        if titles_agree(title, film):
-            return film
+        named = named.filter(Q(film__year=year) | Q(film__year__isnull=True))
+    # The candidates' titles as plain values; only the film chosen is made a model.
+    titles: dict[int, list[str]] = {}
+    given = FilmTitle.objects.filter(film__in=named.values("film_id")).values_list(
+        "film_id", "film__title", "title"
+    )
+    for film_id, film_title, given_title in given.order_by():
+        titles.setdefault(film_id, [film_title]).append(given_title)
+    for film_id in sorted(titles):
+        if titles_agree(title, titles[film_id]):
+            return Film.objects.get(pk=film_id)
     return None
 
 
