@@ -22,7 +22,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .bulk import insert_rows, keys_by, rows_where_in
+from .bulk import insert_rows, instance_values, keys_by, rows_where_in
 from .importers.records import SOURCE_RANK, FilmDocument, MentionedFilm, ReviewRecord
 from .importers.review_page import choose_author
 from .models import (
@@ -332,7 +332,10 @@ class DocumentLoader:
 
     def load_film_facts(self, film: Film) -> None:
         doc = self.doc
-        if doc.title:
+        if doc.title and self.film_is_new:  # its first title, the one it was created with
+            FilmTitle.objects.create(film=film, title=film.title, **self.prov(doc.title_line))
+            self.tally.count("created", "FilmTitle")
+        elif doc.title:
             self.add_title(film, doc.title, doc.title_line)
         values = {}
         for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating"):
@@ -350,7 +353,7 @@ class DocumentLoader:
                 )
         if values:
             _set_fields(film, values, self.tally)
-        if doc.title:
+        if doc.title and not self.film_is_new:
             choose_film_title(film)
         self.upsert_all(
             Release,
@@ -447,7 +450,7 @@ class DocumentLoader:
             fields = assign_fields(obj, values, self.tally)
             if fields and obj.pk is not None:
                 changed.setdefault(obj.pk, (obj, set()))[1].update(fields)
-        model.objects.bulk_create(new)
+        insert_rows(model, map(instance_values, new))  # their keys are not needed
         if changed:
             fields = sorted(set().union(*(names for _, names in changed.values())))
             model.objects.bulk_update([obj for obj, _ in changed.values()], fields)
