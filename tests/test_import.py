@@ -934,6 +934,74 @@ def test_reading_ahead_reports_each_broken_file_as_reading_it_here_does(
     assert Review.objects.count() == 30  # c_whole.xml's, twice imported, once stored
 
 
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the reader forks: Linux")
+def test_reading_ahead_gets_far_ahead_on_documents_without_reviews(fixture_path, tmp_path):
+    """While the loader resolves a press kit's people, the reader reads many more ahead."""
+    from reviews.importers import ahead
+
+    press_kit = next(p for p in sorted(fixture_path.iterdir()) if p.name.startswith("002"))
+    files = []
+    for n in range(30):
+        files.append(tmp_path / f"{n:02}.txt")
+        shutil.copy(press_kit, files[-1])
+    with ahead.ReadAhead(files) as reader:
+        assert _wait_for(lambda: reader.queue.qsize() >= 20)
+        with reader.open(files[0]) as (doc, _):
+            assert doc.format == "press_kit"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the reader forks: Linux")
+def test_reading_ahead_holds_no_more_reviews_than_its_room(tmp_path, small_batches, monkeypatch):
+    """Reviews are held ahead up to a bound (`BATCHES_AHEAD` batches): memory does not grow
+    with a file, however long."""
+    import time
+
+    from reviews.importers import ahead
+
+    monkeypatch.setattr(ahead, "BATCHES_AHEAD", 1)  # room for one batch of 10 reviews
+    path = tmp_path / "long.xml"
+    path.write_text(_long_review_xml(25))
+    with ahead.ReadAhead([path]) as reader:
+        assert _wait_for(lambda: reader.queue.qsize() == 1)  # the document, 10 reviews
+        time.sleep(0.3)
+        assert reader.queue.qsize() == 1  # the next batch waits for room
+        with reader.open(path) as (doc, _):
+            assert len(doc.reviews) == 10
+            assert _wait_for(lambda: reader.queue.qsize() == 1)  # room again: the next batch
+            assert [len(batch) for batch in doc.review_batches()] == [10, 10, 5]
+
+
+def test_a_message_with_more_reviews_than_the_whole_room_is_still_sent(small_batches):
+    """A document read whole may hold more reviews than the room ahead: it waits for all of
+    the room, not forever."""
+    import multiprocessing
+    import threading
+
+    from reviews.importers import ahead
+
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    room = context.Semaphore(ahead.BATCHES_AHEAD * ahead.UNITS_PER_BATCH)
+    message = ("doc", "whole.txt", b"")
+    sender = threading.Thread(target=ahead._put, args=(out, room, message, 1000), daemon=True)
+    sender.start()
+    sender.join(timeout=10)
+    assert not sender.is_alive()
+    assert out.get(timeout=10) == (ahead.BATCHES_AHEAD * ahead.UNITS_PER_BATCH, *message)
+    assert not room.acquire(timeout=0.05)  # the loader gives the room back on taking it
+
+
 def test_reading_ahead_only_where_it_pays(tmp_path, monkeypatch):
     from reviews.importers import ahead
 
