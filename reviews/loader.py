@@ -202,9 +202,8 @@ class DocumentLoader:
         """A title-less document that came first made a provisional film; this document names
         it (same year, director and cast): the two are one film."""
         provisional = Film.objects.filter(title_is_provisional=True).exclude(pk=film.pk)
-        if not provisional.exists():  # the usual case, in one cheap query
-            return
-        while True:
+        # Mostly none is left (after a merge, too): one cheap query, not the searches below.
+        while provisional.exists():
             other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
             if other is None:
                 other, reason = self.find_film_by_people(provisional_only=True, exclude=film.pk)
