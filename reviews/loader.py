@@ -331,9 +331,8 @@ class DocumentLoader:
 
     def load_film_facts(self, film: Film) -> None:
         doc = self.doc
-        if doc.title and self.film_is_new:  # its first title, the one it was created with
-            FilmTitle.objects.create(film=film, title=film.title, **self.prov(doc.title_line))
-            self.tally.count("created", "FilmTitle")
+        if doc.title and self.film_is_new:
+            self.add_first_title(film, doc.title_line)
         elif doc.title:
             self.add_title(film, doc.title, doc.title_line)
         values = {}
@@ -462,6 +461,12 @@ class DocumentLoader:
             _set_fields(obj, values, self.tally)
         return obj
 
+    def add_first_title(self, film: Film, line: int | None) -> None:
+        """The title a film was just created with is its first: nothing to look up, nor to
+        choose from."""
+        FilmTitle.objects.create(film=film, title=film.title, **self.prov(line))
+        self.tally.count("created", "FilmTitle")
+
     def add_title(self, film: Film, title: str, line: int | None) -> None:
         title = clean_title(title)
         self.upsert(FilmTitle, {"film": film, "title": title}, {}, line)
@@ -504,10 +509,10 @@ class DocumentLoader:
         elif doc.series_name and series.name.endswith(" series") and not series.is_locked("name"):
             # A name a document gives beats the one made up from the title.
             _set_fields(series, {"name": doc.series_name}, self.tally)
-        for member in members.values():
-            if member.series_id is None and not member.is_locked("series"):
-                member.series = series
-                member.save(update_fields=["series"])
+        joining = [m for m in members.values() if m.series_id is None and not m.is_locked("series")]
+        for member in joining:
+            member.series = series
+        Film.objects.filter(pk__in=[member.pk for member in joining]).update(series=series)
         order_series(series)
         self.touched_series.add(series.pk)
 
@@ -525,6 +530,8 @@ class DocumentLoader:
             self.tally.warn(
                 mention.line, "film_from_prose", f"{film} is known only from this mention", film
             )
+            self.add_first_title(film, mention.line)
+            return film
         self.add_title(film, mention.title, mention.line)
         choose_film_title(film)
         return film
