@@ -30,12 +30,13 @@ from . import open_document, records
 from .common import FileFacts
 from .records import FilmDocument, ImportFormatError
 
-# What the reader may hold ahead of the loader: this many messages (a document, or a batch of
-# reviews) at most, and reviews worth this many batches of `records.REVIEW_BATCH` at most. Many
-# documents without reviews, few with many: the reader gets ahead while the loader resolves
-# documents that are quick to read (a press kit's people), and the loader does not wait on a
-# file of reviews, slower to read than to write, that comes next. (With four messages at most,
-# the loader of 200,000 reviews waited for the reader about a tenth of its time.)
+# What the reader may hold ahead of the loader: this many messages at most (a document with its
+# first batch of reviews, each further batch, the document's end), and reviews worth this many
+# batches of `records.REVIEW_BATCH` at most. Many documents without reviews, few with many: the
+# reader gets ahead while the loader resolves documents that are quick to read (a press kit's
+# people), and the loader does not wait on a file of reviews, slower to read than to write,
+# that comes next. (With four messages at most, the loader of 200,000 reviews waited for the
+# reader about a tenth of its time.)
 DEPTH = 64
 BATCHES_AHEAD = 4
 # The room ahead is counted in units of a twentieth of a batch of reviews.
