@@ -821,7 +821,8 @@ def find_film_by_title(title: str, year: int | None) -> Film | None:
     named = FilmTitle.objects.filter(key=title_key(title))
     if year:
         named = named.filter(Q(film__year=year) | Q(film__year__isnull=True))
-    # The candidates' titles as plain values; only the film chosen is made a model.
+    # The candidates' titles as plain values (their films' own by a join); only the film
+    # chosen is made a model: `titles_of` over candidate models cost a page's load 5 % more.
     titles: dict[int, list[str]] = {}
     given = FilmTitle.objects.filter(film__in=named.values("film_id")).values_list(
         "film_id", "film__title", "title"

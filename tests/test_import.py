@@ -5,6 +5,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -482,13 +483,22 @@ def test_dump_imported_first_joins_the_film_named_later(empty_db, fixture_path, 
     assert Film.objects.get(year=1996).title == "Pusher"
 
 
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    """Whether `condition()` came true within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_path, fixture_path):
     """A real import process, killed with SIGKILL after some files: every file in the database
     is whole (a savepoint each, in transactions that several files share), and running the
     import again completes it."""
     import signal
     import sqlite3
-    import time
 
     from reviews.corpus import generate
 
@@ -512,9 +522,7 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
         with sqlite3.connect(database, timeout=30) as connection:
             return connection.execute("SELECT COUNT(*) FROM reviews_sourcedocument").fetchone()[0]
 
-    deadline = time.monotonic() + 120
-    while imported_files() < 1 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
+    _wait_for(lambda: imported_files() >= 1 or process.poll() is not None, seconds=120)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
 
@@ -934,17 +942,6 @@ def test_reading_ahead_reports_each_broken_file_as_reading_it_here_does(
     assert Review.objects.count() == 30  # c_whole.xml's, twice imported, once stored
 
 
-def _wait_for(condition, seconds: float = 10.0) -> bool:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the reader forks: Linux")
 def test_reading_ahead_gets_far_ahead_on_documents_without_reviews(fixture_path, tmp_path):
     """While the loader resolves a press kit's people, the reader reads many more ahead."""
@@ -965,8 +962,6 @@ def test_reading_ahead_gets_far_ahead_on_documents_without_reviews(fixture_path,
 def test_reading_ahead_holds_no_more_reviews_than_its_room(tmp_path, small_batches, monkeypatch):
     """Reviews are held ahead up to a bound (`BATCHES_AHEAD` batches): memory does not grow
     with a file, however long."""
-    import time
-
     from reviews.importers import ahead
 
     monkeypatch.setattr(ahead, "BATCHES_AHEAD", 1)  # room for one batch of 10 reviews
