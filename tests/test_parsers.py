@@ -226,6 +226,45 @@ def test_repair_bare_markup():
     assert text == "<a>Tom &amp; Jerry &amp; 3 &lt; 4 &#x107;</a>" and lines == [1]
 
 
+def _xml_review(full_review: str, title: str = "t") -> bytes:
+    return (
+        "<movie>\n\t<title>X</title>\n\t<year>2000</year>\n\t<review>\n"
+        "\t\t<date>2001-02-03</date>\n\t\t<username>ann</username>\n"
+        f"\t\t<shortDescription>{title}</shortDescription>\n"
+        f"\t\t<fullReview>{full_review}</fullReview>\n\t</review>\n</movie>\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "written, read, warned",
+    [
+        # Crawled from HTML: named entities XML does not define are read as their characters.
+        ("Caf&eacute; scene&nbsp;rules &mdash; 9/10", "Café scene rules — 9/10", True),
+        ("A &bogus; entity and AT&T", "A &bogus; entity and AT&T", True),
+        ("Tom &amp; Jerry &lt;3 &#233;", "Tom & Jerry <3 é", False),
+        # A `<` that opens no tag of the document is text, whatever follows it.
+        ("if a<b then the film<is> great", "if a<b then the film<is> great", True),
+        ("<b>Bold</b> and <br/>plain", "Bold and plain", False),
+        # A CDATA section is text as it stands: nothing in it is repaired.
+        (
+            "<![CDATA[Pusher & Bleeder, a < b, &eacute;]]>",
+            "Pusher & Bleeder, a < b, &eacute;",
+            False,
+        ),
+    ],
+)
+def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
+    doc = parse_document("crawled.xml", _xml_review(written))
+    assert [r.body for r in doc.reviews] == [read]
+    assert any(w.code == "xml_repaired" and w.line == 8 for w in doc.warnings) == warned
+
+
+def test_review_xml_cdata_may_span_lines():
+    doc = parse_document("cdata.xml", _xml_review("<![CDATA[One & two.\n\nThree < four.]]>"))
+    assert doc.reviews[0].body == "One & two.\n\nThree < four."
+    assert not any(w.code == "xml_repaired" for w in doc.warnings)
+
+
 METADATA = b"""A loner drives at night.
 
 Release Year: 2011

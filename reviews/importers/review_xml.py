@@ -1,11 +1,15 @@
 """Crawler XML: `<movie>` with a title, an IMDb link, a year, a general score and `<review>`s.
 
-The crawler did not escape text, so a bare `&` or `<` may stand in a review: it is escaped
-before a strict parse, with a warning. Entities are never expanded, no DTD is loaded, nothing
-is fetched, and a document with a DOCTYPE is refused. The file is read as a stream: a review's
+The crawler did not escape text, so a bare `&` or `<` may stand in a review, and text copied
+from HTML pages may hold HTML's named entities (`&eacute;`), which XML does not define: before
+a strict parse, such an `&` or `<` is escaped and an HTML entity written as the character
+reference of its character, with a warning; a CDATA section is left as it stands. No entity of
+a DTD is ever expanded, no DTD is loaded, nothing is fetched, and a document with a DOCTYPE is
+refused. The file is read as a stream: a review's
 element is turned into a record and dropped as soon as it ends.
 """
 
+import html.entities
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -20,9 +24,22 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 FORMAT = "review_xml"
 
 _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_BARE_AMPERSAND = re.compile(r"&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)")
-# `<` that opens no tag, comment or processing instruction.
-_BARE_LESS_THAN = re.compile(r"<(?![A-Za-z_/?!])")
+# The document's own elements: a `<` that opens or closes one of them is always markup.
+_ELEMENTS = (
+    "movie|title|link|year|generalScore|review|date|username|score|shortDescription|fullReview"
+)
+_OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
+# A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
+_OTHER_LESS_THAN = re.compile(rf"<(?!/?(?:{_ELEMENTS})[\s/>])")
+_SPECIAL = re.compile(r"[&<]")
+# Another element is markup where the crawler writes elements, at the start of a line, or
+# where it is whole on its line (`<b>bold</b>`, `<br/>`); any other `<` is text (`a<b`).
+_START_TAG = re.compile(r"<([A-Za-z_][\w.-]*)(?:\s+[^<>]*?)?(/?)>")
+_END_TAG = re.compile(r"</([A-Za-z_][\w.-]*)\s*>")
+# `&` with what follows it: a character reference, a named entity, or nothing of the kind.
+_REFERENCE = re.compile(r"&(?:#\d{1,7};|#x[0-9A-Fa-f]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
 _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -32,17 +49,96 @@ def looks_like(text: str) -> bool:
     return head.startswith("<") and bool(re.search(r"<movie[\s/>]", head))
 
 
+class MarkupRepair:
+    """Escapes, line by line, the `&` and `<` that are text and not markup, and writes HTML's
+    named entities as character references; remembers across lines whether a CDATA section is
+    open (its text stands as it is)."""
+
+    def __init__(self):
+        self.in_cdata = False
+
+    def __call__(self, line: str) -> tuple[str, bool]:
+        """The line repaired, and whether anything was."""
+        if not (self.in_cdata or "&" in line or _OTHER_LESS_THAN.search(line)):
+            return line, False
+        out: list[str] = []
+        changed = False
+        opened: list[str] = []  # elements kept as markup on this line, to close on it
+        pos = 0
+        while pos < len(line):
+            if self.in_cdata:
+                end = line.find(_CDATA_END, pos)
+                stop = len(line) if end < 0 else end + len(_CDATA_END)
+                out.append(line[pos:stop])
+                self.in_cdata, pos = end < 0, stop
+                continue
+            special = _SPECIAL.search(line, pos)
+            if special is None:
+                out.append(line[pos:])
+                break
+            out.append(line[pos : special.start()])
+            pos = special.start()
+            if line[pos] == "&":
+                reference = _REFERENCE.match(line, pos)
+                written = _reference(reference)
+                changed |= written != reference.group()
+                out.append(written)
+                pos = reference.end()
+            elif line.startswith(_CDATA_START, pos):
+                self.in_cdata = True
+                out.append(_CDATA_START)
+                pos += len(_CDATA_START)
+            elif self._is_markup(line, pos, opened):
+                out.append("<")
+                pos += 1
+            else:
+                out.append("&lt;")
+                changed = True
+                pos += 1
+        return "".join(out), changed
+
+    @staticmethod
+    def _is_markup(line: str, pos: int, opened: list[str]) -> bool:
+        if _OWN_TAG.match(line, pos) or line.startswith(("<!--", "<?"), pos):
+            return True
+        line_start = not line[:pos].strip()
+        if start := _START_TAG.match(line, pos):
+            name, empty = start.groups()
+            if empty:
+                return True
+            if line_start or re.search(rf"</{re.escape(name)}\s*>", line[start.end() :]):
+                opened.append(name)  # its end tag on this line is markup too
+                return True
+            return False
+        if end := _END_TAG.match(line, pos):
+            if end.group(1) in opened:
+                opened.remove(end.group(1))
+                return True
+            return line_start
+        return False
+
+
+def _reference(match: re.Match) -> str:
+    """What an `&` and the reference it may begin are written as."""
+    name = match.group(1)
+    if match.group() != "&" and (name is None or name in _XML_ENTITIES):
+        return match.group()  # a character reference, or one of XML's own entities
+    characters = html.entities.html5.get(f"{name};") if name else None
+    if characters is None:  # a bare `&`, or a name HTML does not know: text
+        return "&amp;" + match.group()[1:]
+    return "".join(f"&#{ord(c)};" for c in characters)
+
+
 def repair_bare_markup(text: str) -> tuple[str, list[int]]:
     """Escape `&` and `<` that are text, not markup. Returns the text and the lines repaired."""
-    lines = []
-
-    def note(match: re.Match, replacement: str) -> str:
-        lines.append(text.count("\n", 0, match.start()) + 1)
-        return replacement
-
-    text = _BARE_AMPERSAND.sub(lambda m: note(m, "&amp;"), text)
-    text = _BARE_LESS_THAN.sub(lambda m: note(m, "&lt;"), text)
-    return text, sorted(set(lines))
+    repair = MarkupRepair()
+    lines, repaired = [], []
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        line, changed = repair(line)
+        lines.append(line)
+        if changed:
+            repaired.append(number)
+    return "".join(lines), repaired
 
 
 def parse(text: str) -> FilmDocument:
@@ -83,6 +179,7 @@ class _XmlReader:
         )
         self.root = None
         self.header_read: set[str] = set()
+        self.lines_read = 0  # where an error lxml gives no line for is reported
 
     def records(self, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         pending: list[str] = []
@@ -97,14 +194,21 @@ class _XmlReader:
         try:
             self.parser.close()
         except etree.XMLSyntaxError as error:
-            raise ImportFormatError(f"XML is malformed: {error.msg}", line=error.lineno) from None
+            raise self._malformed(error) from None
         yield from self._events()
+
+    def _malformed(self, error: etree.XMLSyntaxError) -> ImportFormatError:
+        # lxml gives no line for some errors, and the one past the last for the end of data.
+        line = min(error.lineno or self.lines_read, self.lines_read)
+        return ImportFormatError(f"XML is malformed: {error.msg}", line=line)
 
     def _checked_lines(self, lines: Iterable[str]) -> Iterator[str]:
         """Lines with DOCTYPEs refused, bare `&` and `<` escaped and the XML declaration blanked
         (the text is already decoded: a declared encoding must not apply again)."""
         prologue, tail = True, ""
+        repair = MarkupRepair()
         for number, text in enumerate(lines, start=1):
+            self.lines_read = number
             if _DOCTYPE.search(tail + text):
                 raise ImportFormatError(
                     "XML with a DOCTYPE or entity declarations is refused (no entity expansion)",
@@ -114,16 +218,20 @@ class _XmlReader:
             if prologue and text.strip():
                 prologue = False
                 text = _DECLARATION.sub("", text)
-            text, repaired = repair_bare_markup(text)
+            text, repaired = repair(text)
             if repaired:
-                self.doc.warn(number, "xml_repaired", "unescaped & or < in text was escaped")
+                self.doc.warn(
+                    number,
+                    "xml_repaired",
+                    "unescaped & or < or an HTML entity in text was repaired",
+                )
             yield text
 
     def _feed(self, text: str) -> Iterator[ReviewRecord]:
         try:
             self.parser.feed(text.encode("utf-8"))
         except etree.XMLSyntaxError as error:
-            raise ImportFormatError(f"XML is malformed: {error.msg}", line=error.lineno) from None
+            raise self._malformed(error) from None
         yield from self._events()
 
     def _events(self) -> Iterator[ReviewRecord]:
