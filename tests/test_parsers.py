@@ -311,6 +311,54 @@ def test_metadata_dump_parses_every_block():
     assert review.body == "First paragraph.\n\nSecond paragraph."
 
 
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Ann Lee, Bo Berg and Cy Dahl", ["Ann Lee", "Bo Berg", "Cy Dahl"]),
+        ("Ann Lee & Bo Berg", ["Ann Lee", "Bo Berg"]),
+        ("Ann Lee, Bo Berg", ["Ann Lee", "Bo Berg"]),
+        ("Alexander Sandberg", ["Alexander Sandberg"]),
+    ],
+)
+def test_name_lists_end_with_and(value, names):
+    doc = parse_document("dump.txt", METADATA.replace(b"Ann Lee, Bo Berg", value.encode()))
+    assert [c.name for c in doc.credits if c.top_billed] == names
+
+
+KIT = b"""Year: 2003
+UK: Metrodome Group
+Denmark: Nordisk Film
+US Distributor: Magnolia Films
+Genre: Thriller
+Cast: Ann Lee, Bo Berg and Cy Dahl
+Director: Sam Smith
+Runtime: 91 mins
+Denmark: 93 mins
+Certificate: 15
+UK Certificate: 15 for strong language
+
+
+FEAR X follows Harry (Ann Lee) into the garage.
+"""
+
+
+def test_press_kit_keys_with_and_without_a_territory():
+    doc = parse_document("kit.txt", KIT)
+    assert [(d.territory, d.company) for d in doc.distributors] == [
+        ("UK", "Metrodome Group"),
+        ("Denmark", "Nordisk Film"),
+        ("USA", "Magnolia Films"),
+    ]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 91), ("Denmark", 93)]
+    assert [(c.territory, c.rating) for c in doc.certificates] == [("", "15"), ("UK", "15")]
+    billed = [c.name for c in doc.credits if c.billing_order]
+    assert billed == ["Ann Lee", "Bo Berg", "Cy Dahl"]
+    # A key that names no territory is not a distributor: it is kept for an editor.
+    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
+        "field 'Genre' was not understood: 'Thriller'"
+    ]
+
+
 PAGE = b"""Some Film (2010) Poster
 User Reviews
 3 Reviews

@@ -151,6 +151,20 @@ def split_list(value: str, separators: str = ",") -> list[str]:
     return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
 
 
+_NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
+
+
+def split_names(value: str) -> list[str]:
+    """People in a list: `A, B and C`, `A, B, and C`, `A & B`. (Not for countries: `Bosnia
+    and Herzegovina` is one.)"""
+    return [
+        name.strip()
+        for item in split_list(value)
+        for name in _NAMES_JOINED.split(item)
+        if name.strip()
+    ]
+
+
 TERRITORY_ALIASES = {"US": "USA", "U.S.": "USA", "U.S.A.": "USA", "GB": "UK", "U.K.": "UK"}
 
 

@@ -11,7 +11,7 @@ from .common import (
     parenthesised,
     parse_day_month_year,
     parse_money,
-    split_list,
+    split_names,
     territory,
 )
 from .records import (
@@ -172,10 +172,10 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
     elif kind == "title":
         doc.title, doc.title_line = value, number
     elif kind in ("director", "writer"):
-        for name in split_list(value):
+        for name in split_names(value):
             doc.credits.append(CreditRecord(name=name, role=kind, line=number))
     elif kind == "stars":
-        return [(name, number) for name in split_list(value)]
+        return [(name, number) for name in split_names(value)]
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
     elif kind in ("country", "language"):

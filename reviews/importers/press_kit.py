@@ -11,7 +11,7 @@ from .common import (
     list_notes,
     parenthesised,
     parse_day_month_year,
-    split_list,
+    split_names,
     territory,
 )
 from .records import (
@@ -30,9 +30,19 @@ _RELEASE_KEY = re.compile(
     r"^(?P<territory>.+?)\s+(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release Date$",
     re.IGNORECASE,
 )
-_CERTIFICATE_KEY = re.compile(r"^(?P<territory>.+?)\s+Certificate$", re.IGNORECASE)
+# `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
+_CERTIFICATE_KEY = re.compile(
+    r"^(?:(?P<territory>.+?)\s+)?(?:Certificate|Certification)$", re.IGNORECASE
+)
+_RUNTIME_KEY = re.compile(
+    r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length)$", re.IGNORECASE
+)
+_DISTRIBUTOR_KEY = re.compile(r"^(?:(?P<territory>.+?)\s+)?Distributors?$", re.IGNORECASE)
 _RUNTIME_VALUE = re.compile(r"^(\d{1,3})\s*(?:mins?|minutes)\.?$", re.IGNORECASE)
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
+_TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
+# A territory written as an abbreviation: `UK`, `USA`, `U.S.`.
+_ABBREVIATION = re.compile(r"[A-Z][A-Z.]{1,4}")
 _SHOUTED_TITLE = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:(?:\s+|:\s*|\s+-\s+)[A-Z0-9][A-Z0-9'’]*)*\b")
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -73,17 +83,23 @@ def _is_prose(lines: list[str]) -> bool:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     prose: list[tuple[int, str]] = []
+    # (territories, company, line, whether the key says it is a distributor): decided once
+    # every key is read, by the territories the kit's other keys name.
+    distributors: list[tuple[str, str, int, bool]] = []
     for start, lines in blocks(text.split("\n")):
         if _is_prose(lines):
             prose.extend((start + i, " ".join(line.split())) for i, line in enumerate(lines))
             continue
         for offset, line in enumerate(lines):
-            _header_line(doc, line.strip(), start + offset)
+            _header_line(doc, line.strip(), start + offset, distributors)
+    _distributors(doc, distributors)
     _prose(doc, prose)
     return doc
 
 
-def _header_line(doc: FilmDocument, line: str, number: int) -> None:
+def _header_line(
+    doc: FilmDocument, line: str, number: int, distributors: list[tuple[str, str, int, bool]]
+) -> None:
     match = KEY_VALUE.match(line)
     if not match or not match.group(2).strip():
         doc.warn(number, "unplaced_line", f"line not understood and kept aside: {line!r}")
@@ -98,13 +114,13 @@ def _header_line(doc: FilmDocument, line: str, number: int) -> None:
     elif lower == "title":
         doc.title, doc.title_line = value, number
     elif lower in ("cast", "starring"):
-        for order, name in enumerate(split_list(value), start=1):
+        for order, name in enumerate(split_names(value), start=1):
             doc.credits.append(
                 CreditRecord(name=name, role="cast", line=number, billing_order=order)
             )
     elif lower in ("director", "directors", "writer", "writers"):
         role = "director" if lower.startswith("director") else "writer"
-        for name in split_list(value):
+        for name in split_names(value):
             doc.credits.append(CreditRecord(name=name, role=role, line=number))
     elif lower in ("country", "countries", "language", "languages"):
         kind = "country" if lower.startswith("countr") else "language"
@@ -128,16 +144,34 @@ def _header_line(doc: FilmDocument, line: str, number: int) -> None:
     elif certificate := _CERTIFICATE_KEY.match(key):
         rating, _, reason = value.partition(" ")
         doc.certificates.append(
-            CertificateRecord(territory(certificate.group("territory")), rating, reason, number)
+            CertificateRecord(
+                territory(certificate.group("territory") or ""), rating, reason, number
+            )
         )
     elif runtime := _RUNTIME_VALUE.match(value):
-        for where in re.split(r"\s*(?:&|,|\band\b)\s*", key):
+        named = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK`
+        places = (named.group("territory") or "") if named else key
+        for where in _TERRITORY_SEPARATOR.split(places):
             doc.runtimes.append(RuntimeRecord(territory(where), int(runtime.group(1)), number))
+    elif distributor := _DISTRIBUTOR_KEY.match(key):
+        distributors.append((distributor.group("territory") or "", value, number, True))
     elif _TERRITORY_KEY.match(key) and len(key) <= 30:
-        for where in re.split(r"\s*(?:&|,|\band\b)\s*", key):
-            doc.distributors.append(DistributorRecord(territory(where), value, number))
+        distributors.append((key, value, number, False))
     else:
         doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
+
+
+def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) -> None:
+    """`UK: Metrodome Group` is a distributor; `Genre: Thriller` is not. A key is taken for a
+    territory when it is an abbreviation or a territory the kit's other keys name (`Denmark:
+    93 mins`, `Denmark Release Date`), or when it says it names a distributor."""
+    named = {record.territory for record in [*doc.releases, *doc.certificates, *doc.runtimes]}
+    for key, company, number, said in found:
+        places = [territory(where) for where in _TERRITORY_SEPARATOR.split(key)]
+        if said or all(_ABBREVIATION.fullmatch(p) or p in named for p in places):
+            doc.distributors.extend(DistributorRecord(p, company, number) for p in places)
+        else:
+            doc.warn(number, "unknown_field", f"field {key!r} was not understood: {company!r}")
 
 
 def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
