@@ -160,7 +160,7 @@ class FilmTitleInline(ProvenanceInline):
 class CreditInline(ProvenanceInline):
     model = Credit
     autocomplete_fields = ("person", "character")
-    fields = ("role", "person", "character", "credited_as", "billing_order", source_link)
+    fields = ("role", "person", "character", "credited_as", "note", "billing_order", source_link)
     ordering = ("role", "billing_order")
 
 
@@ -295,7 +295,7 @@ class AliasInline(ProvenanceInline):
 
 class PersonCreditInline(CreditInline):
     autocomplete_fields = ("film", "character")
-    fields = ("film", "role", "character", "credited_as", "billing_order", source_link)
+    fields = ("film", "role", "character", "credited_as", "note", "billing_order", source_link)
     ordering = ("film__year",)
 
 

@@ -293,6 +293,8 @@ class Credit(Provenanced):
         Character, null=True, blank=True, on_delete=models.SET_NULL, related_name="credits"
     )
     credited_as = models.CharField(max_length=255, blank=True)
+    # What the document says of the credit in parentheses: screenplay, novel, uncredited, voice.
+    note = models.CharField(max_length=255, blank=True)
     billing_order = models.PositiveSmallIntegerField(null=True, blank=True)
     is_top_billed = models.BooleanField(default=False)
 

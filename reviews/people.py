@@ -72,6 +72,13 @@ def free_slugs(model, bases: list[str]) -> list[str]:
     return slugs
 
 
+def merge_notes(stored: str, new: str) -> str:
+    """A credit's notes from every document (`screenplay`, `uncredited, voice`): each once, in
+    an order that does not depend on which document came first."""
+    parts = {part.strip() for note in (stored, new) for part in note.split(",")}
+    return ", ".join(sorted(filter(None, parts), key=str.lower))
+
+
 def assign_fields(obj, values: dict, tally) -> list[str]:
     """Set the values that differ and are not locked; count the row updated or unchanged."""
     locked = getattr(obj, "locked_fields", ())
@@ -312,6 +319,7 @@ class CreditResolver:
                 role=record.role,
                 character=character,
                 credited_as=record.credited_as,
+                note=merge_notes("", record.note),
                 billing_order=record.billing_order,
                 is_top_billed=record.top_billed,
                 **loader.prov(record.line),
@@ -326,6 +334,8 @@ class CreditResolver:
             values["character"] = character
         if record.credited_as and not existing.credited_as:
             values["credited_as"] = record.credited_as
+        if record.note:
+            values["note"] = merge_notes(existing.note, record.note)
         if record.top_billed and not existing.is_top_billed:
             values["is_top_billed"] = True
         if record.billing_order is not None:
@@ -429,6 +439,8 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             values["character_id"] = credit.character_id
         if credit.credited_as and not twin.credited_as:
             values["credited_as"] = credit.credited_as
+        if credit.note and merge_notes(twin.note, credit.note) != twin.note:
+            values["note"] = merge_notes(twin.note, credit.note)
         if credit.is_top_billed and not twin.is_top_billed:
             values["is_top_billed"] = True
         if twin.billing_order is None and credit.billing_order is not None:

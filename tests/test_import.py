@@ -1098,3 +1098,50 @@ def test_a_title_less_document_joins_by_shared_director_and_cast(
     result = run_import([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert result.ok, result.as_dict()
     assert Film.objects.count() == films
+
+
+def test_credit_notes_and_name_lists_make_clean_people_and_show_on_the_film_page(
+    empty_db, tmp_path, client
+):
+    (tmp_path / "dump.txt").write_text(
+        "A loner drives at night.\n\nRelease Year: 2011\n\nDirector: Sam Smith\n\n"
+        "Writers: Ann Lee (screenplay), Bo Berg (novel)\n\nStars: Cy Dahl, Di Ek and Ed Fox\n\n"
+        "Cy Dahl - Driver\nDi Ek - Irene\nEd Fox - Cook (uncredited)\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2011\nCast: Cy Dahl, Di Ek, Ed Fox\nDirector: Sam Smith\nWriters: Ann Lee\n\n\n"
+        "DRIVE follows Driver (Cy Dahl) through the night.\n"
+    )
+    assert run_import([tmp_path]).ok
+    assert sorted(Person.objects.values_list("name", flat=True)) == [
+        "Ann Lee",
+        "Bo Berg",
+        "Cy Dahl",
+        "Di Ek",
+        "Ed Fox",
+        "Sam Smith",
+    ]
+    writer = Credit.objects.get(person__name="Ann Lee")  # the kit's credit has no note
+    assert (writer.role, writer.note) == ("writer", "screenplay")
+    cook = Credit.objects.get(person__name="Ed Fox")
+    assert (cook.character.name, cook.note) == ("Cook", "uncredited")
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    assert 'Ann Lee</a> <span class="meta">(screenplay)</span>' in page
+    assert 'Cook <span class="meta">(uncredited)</span>' in page
+    again = run_import([tmp_path])
+    assert again.totals()["created"] == again.totals()["updated"] == 0
+
+
+@pytest.mark.parametrize(
+    "first, second, merged",
+    [
+        ("screenplay", "story", "screenplay, story"),
+        ("voice, uncredited", "voice", "uncredited, voice"),
+        ("", "novel", "novel"),
+    ],
+)
+def test_a_credits_notes_from_two_documents_do_not_depend_on_their_order(first, second, merged):
+    from reviews.people import merge_notes
+
+    assert merge_notes(merge_notes("", first), second) == merged
+    assert merge_notes(merge_notes("", second), first) == merged

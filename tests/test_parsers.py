@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reviews import text as text_module
 from reviews.importers import detect_format, parse_document
-from reviews.importers.common import decode, parse_money, rating_in_text
+from reviews.importers.common import decode, parse_money, rating_in_text, split_credit_note
 from reviews.importers.press_kit import mentions_in
 from reviews.importers.records import ImportFormatError
 from reviews.importers.review_page import author_date_readings, choose_author
@@ -323,6 +323,29 @@ def test_metadata_dump_parses_every_block():
 def test_name_lists_end_with_and(value, names):
     doc = parse_document("dump.txt", METADATA.replace(b"Ann Lee, Bo Berg", value.encode()))
     assert [c.name for c in doc.credits if c.top_billed] == names
+
+
+@pytest.mark.parametrize(
+    "text, name, note",
+    [
+        ("Hossein Amini (screenplay)", "Hossein Amini", "screenplay"),
+        ("Cook (voice) (uncredited)", "Cook", "voice, uncredited"),
+        ("Brian", "Brian", ""),
+        ("(uncredited)", "(uncredited)", ""),  # nothing but the note: kept as written
+    ],
+)
+def test_split_credit_note(text, name, note):
+    assert split_credit_note(text) == (name, note)
+
+
+def test_metadata_dump_keeps_credit_notes_apart_from_names_and_characters():
+    data = METADATA.replace(b"Director: Sam Smith", b"Writers: Sam Smith (screenplay), Di Ek")
+    doc = parse_document("dump.txt", data.replace(b"Cy Dahl - Driver", b"Cy Dahl - Driver (voice)"))
+    credits = [(c.role, c.name, c.character, c.note) for c in doc.credits if c.role != "cast"]
+    assert credits == [("writer", "Sam Smith", "", "screenplay"), ("writer", "Di Ek", "", "")]
+    assert [(c.name, c.character, c.note) for c in doc.credits if c.name == "Cy Dahl"] == [
+        ("Cy Dahl", "Driver", "voice")
+    ]
 
 
 KIT = b"""Year: 2003

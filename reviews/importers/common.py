@@ -151,6 +151,19 @@ def split_list(value: str, separators: str = ",") -> list[str]:
     return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
 
 
+_TRAILING_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
+def split_credit_note(text: str) -> tuple[str, str]:
+    """`Hossein Amini (screenplay)`, `Cook (voice) (uncredited)`: the name or character, and
+    the notes the parentheses at its end hold (`(as …)` is read before, as a credited name)."""
+    notes = []
+    while (note := _TRAILING_NOTE.search(text)) and note.start() > 0:
+        notes.insert(0, note.group(1).strip())
+        text = text[: note.start()]
+    return text.strip(), ", ".join(notes)
+
+
 _NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 
 

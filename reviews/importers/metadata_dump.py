@@ -2,6 +2,7 @@
 and one user review, separated by blank lines. It has no title field."""
 
 import re
+from dataclasses import replace
 
 from ..text import restore_paragraphs
 from .common import (
@@ -11,6 +12,7 @@ from .common import (
     parenthesised,
     parse_day_month_year,
     parse_money,
+    split_credit_note,
     split_names,
     territory,
 )
@@ -144,7 +146,7 @@ def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
     character = match.group("character").strip()
     credited = _CREDITED_AS.search(character)
     credited_as = credited.group(1).strip() if credited else ""
-    character = _CREDITED_AS.sub(" ", character).strip()
+    character, note = split_credit_note(_CREDITED_AS.sub(" ", character))
     doc.credits.append(
         CreditRecord(
             name=match.group("actor").strip(),
@@ -152,6 +154,7 @@ def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
             line=number,
             character=character,
             credited_as=credited_as,
+            note=note,
             billing_order=order,
         )
     )
@@ -172,8 +175,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
     elif kind == "title":
         doc.title, doc.title_line = value, number
     elif kind in ("director", "writer"):
-        for name in split_names(value):
-            doc.credits.append(CreditRecord(name=name, role=kind, line=number))
+        for name, note in map(split_credit_note, split_names(value)):
+            doc.credits.append(CreditRecord(name=name, role=kind, line=number, note=note))
     elif kind == "stars":
         return [(name, number) for name in split_names(value)]
     elif kind in ("tagline", "location"):
@@ -234,16 +237,7 @@ def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int]]) -> None:
         if index is None:
             doc.credits.append(CreditRecord(name=name, role="cast", line=number, top_billed=True))
         else:
-            old = doc.credits[index]
-            doc.credits[index] = CreditRecord(
-                old.name,
-                old.role,
-                old.line,
-                old.character,
-                old.credited_as,
-                old.billing_order,
-                top_billed=True,
-            )
+            doc.credits[index] = replace(doc.credits[index], top_billed=True)
 
 
 def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool]]) -> None:

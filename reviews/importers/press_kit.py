@@ -11,6 +11,7 @@ from .common import (
     list_notes,
     parenthesised,
     parse_day_month_year,
+    split_credit_note,
     split_names,
     territory,
 )
@@ -115,13 +116,14 @@ def _header_line(
         doc.title, doc.title_line = value, number
     elif lower in ("cast", "starring"):
         for order, name in enumerate(split_names(value), start=1):
+            name, note = split_credit_note(name)
             doc.credits.append(
-                CreditRecord(name=name, role="cast", line=number, billing_order=order)
+                CreditRecord(name=name, role="cast", line=number, note=note, billing_order=order)
             )
     elif lower in ("director", "directors", "writer", "writers"):
         role = "director" if lower.startswith("director") else "writer"
-        for name in split_names(value):
-            doc.credits.append(CreditRecord(name=name, role=role, line=number))
+        for name, note in map(split_credit_note, split_names(value)):
+            doc.credits.append(CreditRecord(name=name, role=role, line=number, note=note))
     elif lower in ("country", "countries", "language", "languages"):
         kind = "country" if lower.startswith("countr") else "language"
         doc.notes.extend(list_notes(kind, value, number))

@@ -47,6 +47,7 @@ class CreditRecord:
     line: int
     character: str = ""
     credited_as: str = ""
+    note: str = ""  # `(screenplay)`, `(uncredited)`: said of the credit, not of the person
     billing_order: int | None = None
     top_billed: bool = False
 
