@@ -398,6 +398,68 @@ An error has occured. Please try again.
 """
 
 
+NEWER_PAGE = b"""Some Film (2010)
+User Reviews
+Review this title
+3 Reviews
+Hide Spoilers
+Sort by:
+Helpfulness
+Filter by Rating:
+Show All
+8/10
+Beautiful and brutal
+ann-12 March 2011
+The colours are astonishing.
+10 out of 14 found this helpful.
+Was this review helpful? Sign in to vote.
+Permalink
+2/10
+Pretentious
+bob7 May 2012
+Warning: Spoilers
+The karaoke goes on forever.
+3 out of 20 found this helpful. Was this review helpful? | Report this
+9/10
+cy-3 June 2013
+A rating for a title. I would give it 6/10 today.
+1 out of 1 found this helpful.
+Report this
+Load More
+"""
+
+
+def test_review_page_with_ratings_and_vote_lines_of_its_own():
+    doc = parse_document("page.txt", NEWER_PAGE)
+    reviews = [
+        (r.title, r.username, r.rating, r.rating_source, r.helpful_yes, r.has_spoilers, r.body)
+        for r in doc.reviews
+    ]
+    assert reviews == [
+        (
+            "Beautiful and brutal",
+            "ann-",
+            Decimal(8),
+            "field",
+            10,
+            False,
+            "The colours are astonishing.",
+        ),
+        ("Pretentious", "bob", Decimal(2), "field", 3, True, "The karaoke goes on forever."),
+        # A line above the author line is the title, even when it reads like a rating.
+        (
+            "9/10",
+            "cy-",
+            Decimal(6),
+            "text",
+            1,
+            False,
+            "A rating for a title. I would give it 6/10 today.",
+        ),
+    ]
+    assert not [w for w in doc.warnings if w.code in ("no_author", "unplaced_line")]
+
+
 def test_review_page():
     doc = parse_document("page.txt", PAGE)
     assert (doc.title, doc.year, doc.claimed_review_count) == ("Some Film", 2010, 3)

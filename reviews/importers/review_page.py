@@ -1,14 +1,16 @@
 """Text copied from a user-reviews web page.
 
-A header (`Title (Year) Poster`, `User Reviews`, `31 Reviews`, `Sort by:` …), then reviews: a
-title line, the author glued to the date (`robo829 July 2006`), an optional `Warning: Spoilers`
-line, paragraphs, and `N out of M found this helpful. …`; then a footer.
+A header (`Title (Year) Poster`, `User Reviews`, `31 Reviews`, `Sort by:` …), then reviews: the
+reviewer's rating where the page shows one (`8/10`), a title line, the author glued to the date
+(`robo829 July 2006`), an optional `Warning: Spoilers` line, paragraphs, and `N out of M found
+this helpful. …` (the page's vote links may follow on lines of their own); then a footer.
 """
 
 import io
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from decimal import Decimal
 
 from ..text import fold
 from .common import MONTHS, rating_in_text, spoiler_marker
@@ -22,9 +24,17 @@ _FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?\s*$"
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
 _SPOILERS = re.compile(r"^Warning: Spoilers\s*$", re.IGNORECASE)
 _HEADER_LINES = re.compile(
-    r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers)\s*$",
+    r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers|"
+    r"Helpfulness|Show All)\s*$",
     re.IGNORECASE,
 )
+# The page's vote links, where they stand on lines of their own after the helpful-vote line.
+_VOTE_LINES = re.compile(
+    r"^(Was this review helpful\?.*|Sign in to vote\.?|Permalink|Report this|\|)\s*$",
+    re.IGNORECASE,
+)
+# The reviewer's own rating, on the line above the review's title.
+_RATING_LINE = re.compile(r"^(10|[0-9])\s*/\s*10$")
 _FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s*$", re.IGNORECASE)
 
 
@@ -111,7 +121,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         line = text.strip()
         if _FOOTER_LINES.match(line):
             break
-        if line:
+        if line and not _VOTE_LINES.match(line):
             doc.warn(index + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
     if doc.claimed_review_count is not None and doc.claimed_review_count != found:
         doc.warn(
@@ -143,7 +153,10 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     while above >= 0 and not lines[above].strip():
         above -= 1
     if above >= 0 and _is_review_title(lines[above], doc):
-        return above
+        rating = above - 1
+        while rating >= 0 and not lines[rating].strip():
+            rating -= 1
+        return rating if rating >= 0 and _RATING_LINE.match(lines[rating].strip()) else above
     return author_line
 
 
@@ -161,12 +174,21 @@ def _review(
 ) -> ReviewRecord | None:
     """One review from its lines (0-based index, text) and the helpful-vote line closing it."""
     content = [(i, text.strip()) for i, text in block if text.strip()]
+    while content and _VOTE_LINES.match(content[0][1]):  # the last review's vote links
+        content = content[1:]
     helpful = _HELPFUL.match(helpful_line.strip())
     yes, total = (int(g.replace(",", "")) for g in helpful.groups())
     if not content:
         doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
         return None
     title, readings = "", []
+    stated = None  # the rating the page shows above the title (not above an author line)
+    if (
+        len(content) > 2
+        and _RATING_LINE.match(content[0][1])
+        and not author_date_readings(content[1][1])
+    ):
+        stated, content = Decimal(_RATING_LINE.match(content[0][1]).group(1)), content[1:]
     first_index, first = content[0]
     if author_date_readings(first):
         readings, content = author_date_readings(first), content[1:]
@@ -184,7 +206,7 @@ def _review(
         doc.warn(first_index + 1, "empty_review", "review without text was skipped")
         return None
     body = "\n\n".join(" ".join(text.split()) for _, text in content)
-    rating = rating_in_text(body)
+    rating = stated if stated is not None else rating_in_text(body)
     if yes > total:
         doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = None
@@ -195,7 +217,7 @@ def _review(
         username=readings[0][0] if readings else "",
         date=readings[0][1] if readings else None,
         rating=rating,
-        rating_source="text" if rating is not None else "",
+        rating_source="field" if stated is not None else "text" if rating is not None else "",
         helpful_yes=yes,
         helpful_total=total,
         has_spoilers=spoilers,
