@@ -311,6 +311,13 @@ def test_metadata_dump_parses_every_block():
     assert review.body == "First paragraph.\n\nSecond paragraph."
 
 
+def test_metadata_dump_plot_of_several_paragraphs():
+    plot = b"Stars: Ann Lee, Bo Berg\n\nFirst of the plot.\n\nSecond of the plot.\n\nWriters: Di Ek"
+    doc = parse_document("dump.txt", METADATA.replace(b"Stars: Ann Lee, Bo Berg", plot))
+    assert doc.plot == "First of the plot.\n\nSecond of the plot."
+    assert [n.kind for n in doc.notes] == ["tagline", "goof"]  # no trivia taken from the plot
+
+
 @pytest.mark.parametrize(
     "value, names",
     [

@@ -100,6 +100,7 @@ def parse(text: str) -> FilmDocument:
     }
     stars: list[tuple[str, int]] = []
     cast_seen = False
+    plot_ends = -1  # the index of the plot's last block
     prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
 
     for index, (start, lines) in enumerate(all_blocks):
@@ -125,8 +126,14 @@ def parse(text: str) -> FilmDocument:
             )
             doc.quotes.append(QuoteRecord(speeches, start))
             _mark_structure(prose_after_cast)
-        elif not cast_seen and not doc.plot and all(k is None for k in keys):
-            doc.plot = " ".join(" ".join(lines).split())
+        elif (
+            not cast_seen
+            and all(k is None for k in keys)
+            and (not doc.plot or plot_ends == index - 1)  # the plot's next paragraph
+        ):
+            paragraph = " ".join(" ".join(lines).split())
+            doc.plot = f"{doc.plot}\n\n{paragraph}" if doc.plot else paragraph
+            plot_ends = index
         else:
             prose_after_cast.append((start, lines, False))
 
