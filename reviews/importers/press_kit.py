@@ -115,8 +115,7 @@ def _header_line(
     elif lower == "title":
         doc.title, doc.title_line = value, number
     elif lower in ("cast", "starring"):
-        for order, name in enumerate(split_names(value), start=1):
-            name, note = split_credit_note(name)
+        for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             doc.credits.append(
                 CreditRecord(name=name, role="cast", line=number, note=note, billing_order=order)
             )

@@ -183,12 +183,9 @@ def _review(
         return None
     title, readings = "", []
     stated = None  # the rating the page shows above the title (not above an author line)
-    if (
-        len(content) > 2
-        and _RATING_LINE.match(content[0][1])
-        and not author_date_readings(content[1][1])
-    ):
-        stated, content = Decimal(_RATING_LINE.match(content[0][1]).group(1)), content[1:]
+    shown = _RATING_LINE.match(content[0][1]) if len(content) > 2 else None
+    if shown and not author_date_readings(content[1][1]):
+        stated, content = Decimal(shown.group(1)), content[1:]
     first_index, first = content[0]
     if author_date_readings(first):
         readings, content = author_date_readings(first), content[1:]
