@@ -18,6 +18,8 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 HEAD_BYTES = 256 * 1024
 READ_CHUNK = 64 * 1024
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+# What Windows editors save as "Unicode": text whose every other byte may be NUL.
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
@@ -36,24 +38,27 @@ class FileFacts:
 
 def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
     """Read the bytes once, in chunks: checksum, size, the checks that refuse a file (empty,
-    binary, gzip), and its encoding: UTF-8 (with or without BOM), or else Windows-1252 with a
-    warning naming the first line that is not UTF-8."""
+    binary, gzip), and its encoding: UTF-16 when it begins with that byte order mark, UTF-8
+    (with or without BOM), or else Windows-1252 with a warning naming the first line that is not
+    UTF-8."""
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
     size = lines_before = 0
-    blank, bad_line = True, None
+    blank, bad_line, utf16 = True, None, False
     head = b""
     while chunk := stream.read(READ_CHUNK):
         if not size and chunk[:2] == b"\x1f\x8b":
             raise ImportFormatError("gzip-compressed input is not accepted", file_name=file_name)
-        if not size and b"\x00" in chunk[:8192]:
+        if not size:
+            utf16 = chunk[:2] in _UTF16_BOMS
+        if not size and not utf16 and b"\x00" in chunk[:8192]:
             raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
         if len(head) < HEAD_BYTES:
             head += chunk[: HEAD_BYTES - len(head)]
         digest.update(chunk)
         size += len(chunk)
         blank = blank and not chunk.strip()
-        if bad_line is None:
+        if bad_line is None and not utf16:
             try:
                 utf8.decode(chunk)
             except UnicodeDecodeError as error:
@@ -61,12 +66,12 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
             lines_before += chunk.count(b"\n")
     if blank:
         raise ImportFormatError("file is empty", file_name=file_name)
-    if bad_line is None:
+    if bad_line is None and not utf16:
         try:
             utf8.decode(b"", final=True)
         except UnicodeDecodeError:  # the file ends inside a character
             bad_line = lines_before + 1
-    encoding, warnings = "utf-8-sig", []
+    encoding, warnings = "utf-16" if utf16 else "utf-8-sig", []
     if bad_line is not None:
         encoding = "cp1252"
         warnings.append(
@@ -74,6 +79,8 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
         )
     # A character cut by the end of the head is left out, not replaced.
     text = normalise_newlines(codecs.getincrementaldecoder(encoding)("replace").decode(head))
+    if utf16 and not text.strip():
+        raise ImportFormatError("file is empty", file_name=file_name)
     controls = len(_CONTROLS.findall(text, 0, 8192))
     if controls > 8:
         raise ImportFormatError("file is binary (control characters)", file_name=file_name)
