@@ -840,7 +840,13 @@ def choose_film_title(film: Film) -> None:
     titles = list(FilmTitle.objects.filter(film=film).values_list("title", flat=True))
     if not titles or film.is_locked("title"):
         return
-    best = max(titles, key=lambda t: (bool(split_title(t)[1]), len(t), t))
+
+    def fullness(title: str) -> tuple:
+        main, subtitle = split_title(title)
+        # The words count, not the separator; the same words: a colon before the subtitle.
+        return (bool(subtitle), len(main) + len(subtitle), ":" in title, title)
+
+    best = max(titles, key=fullness)
     if film.title != best or film.title_is_provisional:
         film.title, film.title_is_provisional = best, False
         fields = ["title", "title_is_provisional"]

@@ -70,11 +70,15 @@ ROMAN_NUMERALS = {
 _ROMAN_WORD = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$", re.IGNORECASE)
 
 
+_SUBTITLE_DASH = re.compile(r"\s[-–—]\s")
+
+
 def split_title(title: str) -> tuple[str, str]:
-    """`Alien 3: The Return` -> (`Alien 3`, `The Return`)."""
+    """`Alien 3: The Return`, `Alien 3 – The Return` -> (`Alien 3`, `The Return`)."""
     main, sep, subtitle = title.partition(":")
     if not sep:
-        main, sep, subtitle = title.partition(" - ")
+        main, *rest = _SUBTITLE_DASH.split(title, maxsplit=1)
+        subtitle = rest[0] if rest else ""
     return main.strip(), subtitle.strip()
 
 

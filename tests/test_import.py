@@ -1145,3 +1145,17 @@ def test_a_credits_notes_from_two_documents_do_not_depend_on_their_order(first, 
 
     assert merge_notes(merge_notes("", first), second) == merged
     assert merge_notes(merge_notes("", second), first) == merged
+
+
+def test_a_title_whose_subtitle_follows_an_en_dash_joins_the_film(db, tmp_path):
+    (tmp_path / "dash.xml").write_text(
+        "<movie>\n<title>Pusher II – With Blood on My Hands</title>\n<year>2004</year>\n"
+        "<review><date>2010-01-02</date><username>dash_fan</username><score>0.6</score>"
+        "<shortDescription>Dashes</shortDescription><fullReview>A new review.</fullReview>"
+        "</review>\n</movie>\n"
+    )
+    films = Film.objects.count()
+    assert run_import([tmp_path]).ok
+    assert Film.objects.count() == films
+    review = Review.objects.get(reviewer__username="dash_fan")
+    assert review.film.title == "Pusher II: With Blood on My Hands"

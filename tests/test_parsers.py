@@ -53,6 +53,10 @@ def test_fold_makes_spellings_alike(a, b):
         ("PUSHER II", "pusher 2"),
         ("Pusher 2", "pusher 2"),
         ("Pusher II: With Blood on My Hands", "pusher 2"),
+        ("Pusher II – With Blood on My Hands", "pusher 2"),
+        ("Pusher II — With Blood on My Hands", "pusher 2"),
+        ("Pusher II - With Blood on My Hands", "pusher 2"),
+        ("Spider-Man 2", "spider man 2"),  # a hyphen in a word is no subtitle
         ("Rocky", "rocky"),
     ],
 )
