@@ -248,7 +248,10 @@ def _xml_review(full_review: str, title: str = "t") -> bytes:
         ("Tom &amp; Jerry &lt;3 &#233;", "Tom & Jerry <3 é", False),
         # A `<` that opens no tag of the document is text, whatever follows it.
         ("if a<b then the film<is> great", "if a<b then the film<is> great", True),
-        ("<b>Bold</b> and <br/>plain", "Bold and plain", False),
+        ("<b>Bold</b> and plain", "Bold and plain", False),
+        # HTML's line and paragraph breaks are paragraph breaks.
+        ("One line<br>another<BR/>a third<br />", "One line\n\nanother\n\na third", False),
+        ("<p>First</p><p class='x'>Second</p>", "First\n\nSecond", False),
         # A CDATA section is text as it stands: nothing in it is repaired.
         (
             "<![CDATA[Pusher & Bleeder, a < b, &eacute;]]>",

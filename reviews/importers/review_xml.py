@@ -1,9 +1,10 @@
 """Crawler XML: `<movie>` with a title, an IMDb link, a year, a general score and `<review>`s.
 
 The crawler did not escape text, so a bare `&` or `<` may stand in a review, and text copied
-from HTML pages may hold HTML's named entities (`&eacute;`), which XML does not define: before
-a strict parse, such an `&` or `<` is escaped and an HTML entity written as the character
-reference of its character, with a warning; a CDATA section is left as it stands. No entity of
+from HTML pages may hold HTML's named entities (`&eacute;`), which XML does not define, and its
+breaks (`<br>`, `<p>`): before a strict parse, such an `&` or `<` is escaped and an HTML entity
+written as the character reference of its character, with a warning, and a break becomes a
+paragraph break; a CDATA section is left as it stands. No entity of
 a DTD is ever expanded, no DTD is loaded, nothing is fetched, and a document with a DOCTYPE is
 refused. The file is read as a stream: a review's
 element is turned into a record and dropped as soon as it ends.
@@ -32,6 +33,10 @@ _OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
 # A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
 _OTHER_LESS_THAN = re.compile(rf"<(?!/?(?:{_ELEMENTS})[\s/>])")
 _SPECIAL = re.compile(r"[&<]")
+# HTML's breaks in a crawled review, read as paragraph breaks (written as character references:
+# new lines in the text lxml reads would move its line numbers).
+_HTML_BREAK = re.compile(r"<(?:br\s*/?|/?p(?:\s[^<>]*)?)>", re.IGNORECASE)
+_PARAGRAPH_BREAK = "&#10;&#10;"
 # Another element is markup where the crawler writes elements, at the start of a line, or
 # where it is whole on its line (`<b>bold</b>`, `<br/>`); any other `<` is text (`a<b`).
 _START_TAG = re.compile(r"<([A-Za-z_][\w.-]*)(?:\s+[^<>]*?)?(/?)>")
@@ -84,6 +89,9 @@ class MarkupRepair:
                 changed |= written != reference.group()
                 out.append(written)
                 pos = reference.end()
+            elif html_break := _HTML_BREAK.match(line, pos):
+                out.append(_PARAGRAPH_BREAK)
+                pos = html_break.end()
             elif line.startswith(_CDATA_START, pos):
                 self.in_cdata = True
                 out.append(_CDATA_START)
