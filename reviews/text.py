@@ -185,7 +185,8 @@ def paragraph_count(text: str) -> int:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PARENTHESISED_EMAIL = re.compile(r"\s*\(\s*[^()]*@[^()]*\)\s*")
+# An address in brackets of any kind: `(a@b.dk)`, `<a@b.dk>`, `[a@b.dk]`.
+_PARENTHESISED_EMAIL = re.compile(r"\s*[(<\[]\s*[^()<>\[\]]*@[^()<>\[\]]*[)>\]]\s*")
 
 
 def strip_email(name: str) -> tuple[str, bool]:

@@ -140,6 +140,8 @@ def test_fingerprint_ignores_spacing_and_lost_letters():
         ("Mika Pykäläaho (bygis80@hotmail.com)", "Mika Pykäläaho", True),
         ("Robyn Nesbitt (nesfilmreviews)", "Robyn Nesbitt (nesfilmreviews)", False),
         ("plain@example.org", "", True),
+        ("Ann Berg <ann@example.org>", "Ann Berg", True),
+        ("ann [ann@example.org]", "ann", True),
     ],
 )
 def test_strip_email(raw, clean, removed):
