@@ -197,8 +197,13 @@ def strip_email(name: str) -> tuple[str, bool]:
     return cleaned, cleaned != " ".join(name.split())
 
 
-def contains_email(text: str) -> bool:
-    return bool(_EMAIL.search(text))
+EMAIL_REMOVED = "[e-mail address removed]"
+
+
+def redact_emails(text: str) -> tuple[str, bool]:
+    """A text with every e-mail address replaced, and whether there was one."""
+    redacted = _EMAIL.sub(EMAIL_REMOVED, text)
+    return redacted, redacted != text
 
 
 # A letter lost as `?`: between two letters, or opening a word before a lower-case letter.

@@ -1159,3 +1159,19 @@ def test_a_title_whose_subtitle_follows_an_en_dash_joins_the_film(db, tmp_path):
     assert Film.objects.count() == films
     review = Review.objects.get(reviewer__username="dash_fan")
     assert review.film.title == "Pusher II: With Blood on My Hands"
+
+
+def test_an_email_address_in_a_reviews_text_is_never_stored(empty_db, tmp_path, client):
+    (tmp_path / "mail.xml").write_text(
+        "<movie>\n<title>Mail</title>\n<year>2001</year>\n"
+        "<review><date>2002-01-02</date><username>ann</username><score>0.6</score>"
+        "<shortDescription>Write to me: ann.berg@example.org</shortDescription><fullReview>"
+        "Good film. Ask me about it at ann.berg@example.org any time.</fullReview></review>\n"
+        "</movie>\n"
+    )
+    result = run_import([tmp_path])
+    review = Review.objects.get()
+    assert "@" not in review.title + review.body + review.search_text
+    assert review.body == "Good film. Ask me about it at [e-mail address removed] any time."
+    assert [w["line"] for w in result.files[0].warnings if w["code"] == "email_removed"] == [4, 4]
+    assert "example.org" not in client.get(review.get_absolute_url()).content.decode()
