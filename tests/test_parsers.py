@@ -268,6 +268,17 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
     assert any(w.code == "xml_repaired" and w.line == 8 for w in doc.warnings) == warned
 
 
+@pytest.mark.parametrize(
+    "written, read",
+    [("2005-04-12", date(2005, 4, 12)), ("12 April 2005", date(2005, 4, 12)), ("soon", None)],
+)
+def test_review_xml_dates(written, read):
+    data = _xml_review("fine").replace(b"2001-02-03", written.encode())
+    doc = parse_document("dated.xml", data)
+    assert doc.reviews[0].date == read
+    assert any(w.code == "bad_date" for w in doc.warnings) == (read is None)
+
+
 def test_review_xml_cdata_may_span_lines():
     doc = parse_document("cdata.xml", _xml_review("<![CDATA[One & two.\n\nThree < four.]]>"))
     assert doc.reviews[0].body == "One & two.\n\nThree < four."
