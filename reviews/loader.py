@@ -190,6 +190,8 @@ class DocumentLoader:
         if film is None:
             film, reason = self.find_film_by_people()
         if film is None:
+            film, reason = self.find_film_by_series()
+        if film is None:
             film = self.create_film()
             self.film_is_new = True
         else:
@@ -281,6 +283,49 @@ class DocumentLoader:
                     f"{len(shared_cast)} shared cast member(s)"
                 )
         return best, best_reason
+
+    @cached_property
+    def credited_names(self) -> dict[str, set[str]]:
+        """The folded names of the document's directors and of its cast."""
+        names: dict[str, set[str]] = {"director": set(), "cast": set()}
+        for credit in self.doc.credits:
+            if credit.role in names:
+                names[credit.role].add(fold(credit.name))
+        return names
+
+    def find_film_by_series(self) -> tuple[Film | None, str]:
+        """A film a press kit's prose named as part of a series, known by its title alone (no
+        credits yet), is the film of a title-less document of its year whose director, and one
+        of whose actors, the series' other films credit."""
+        doc, names = self.doc, self.credited_names
+        if doc.title or doc.year is None or not names["director"] or not names["cast"]:
+            return None, ""
+        # Rare, and looked for by every title-less document that matched nothing else: the
+        # candidates' series and their films in one plain statement, not two ORM queries.
+        candidates: dict[int, int] = {}  # film: its series
+        by_series: dict[int, list[int]] = defaultdict(list)
+        with connection.cursor() as cursor:
+            cursor.execute(_UNCREDITED_SERIES_FILMS, [doc.year, doc.year])
+            for film_id, series_id, candidate in cursor.fetchall():
+                by_series[series_id].append(film_id)
+                if candidate:
+                    candidates[film_id] = series_id
+        if not candidates:
+            return None, ""
+        spellings = credited_spellings([f for films in by_series.values() for f in films])
+        matched = [
+            film_id
+            for film_id, series_id in candidates.items()
+            if shares_director_and_cast(
+                names, [spellings[f] for f in by_series[series_id] if f != film_id]
+            )
+        ]
+        if len(matched) != 1:  # none, or no telling which
+            return None, ""
+        return Film.objects.get(pk=matched[0]), (
+            f"year {doc.year}, known only by its title in a series whose films share its "
+            "director and cast"
+        )
 
     def find_film_by_reviews(
         self, *, provisional_only: bool = False, exclude: int | None = None
@@ -493,7 +538,7 @@ class DocumentLoader:
                 continue
             if mention.year is None or title_key(mention.title) == title_key(doc.title):
                 continue
-            other = self.mentioned_film(mention)
+            other = self.mentioned_film(mention, members)
             members[other.pk] = other
         if len(members) < 2:
             return
@@ -517,8 +562,10 @@ class DocumentLoader:
         order_series(series)
         self.touched_series.add(series.pk)
 
-    def mentioned_film(self, mention: MentionedFilm) -> Film:
+    def mentioned_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
         film = find_film_by_title(mention.title, mention.year)
+        if film is None:
+            film = self.provisional_film_named(mention, members)
         if film is None:
             title = clean_title(mention.title)
             film = Film.objects.create(
@@ -535,6 +582,31 @@ class DocumentLoader:
             return film
         self.add_title(film, mention.title, mention.line)
         choose_film_title(film)
+        return film
+
+    def provisional_film_named(self, mention: MentionedFilm, members: dict[int, Film]):
+        """The title-less film of the mention's year (`find_film_by_series` the other way
+        round) whose director, and one of whose actors, this document or the series' films
+        it names credit: it gets the mention's title."""
+        candidates = list(
+            Film.objects.filter(title_is_provisional=True, year=mention.year)
+            .exclude(pk__in=members)
+            .values_list("pk", flat=True)
+        )
+        if not candidates:
+            return None
+        spellings = credited_spellings([*candidates, *members])
+        series = [self.credited_names] + [spellings[pk] for pk in members]
+        matched = [pk for pk in candidates if shares_director_and_cast(spellings[pk], series)]
+        if len(matched) != 1:
+            return None
+        film = Film.objects.get(pk=matched[0])
+        self.tally.warn(
+            mention.line,
+            "film_matched",
+            f"{film} is {title_case(mention.title)}: year {mention.year}, and the director and "
+            "cast of its series",
+        )
         return film
 
     # -- people and credits -----------------------------------------------------------------
@@ -812,6 +884,38 @@ def titles_agree(title: str, known_titles: list[str]) -> bool:
         if not subtitle or not other or subtitle == other:
             return True
     return False
+
+
+_UNCREDITED = "NOT EXISTS (SELECT 1 FROM {credit} c WHERE c.film_id = {film}.id)"
+# Every film of each series that holds a film of the year without credits, and which they are.
+_UNCREDITED_SERIES_FILMS = (
+    "SELECT m.id, m.series_id, (m.year = %s AND {uncredited_m}) FROM {film} m "
+    "WHERE m.series_id IN (SELECT f.series_id FROM {film} f "
+    "WHERE f.year = %s AND f.series_id IS NOT NULL AND {uncredited_f})"
+).format(
+    film=Film._meta.db_table,
+    uncredited_m=_UNCREDITED.format(credit=Credit._meta.db_table, film="m"),
+    uncredited_f=_UNCREDITED.format(credit=Credit._meta.db_table, film="f"),
+)
+
+
+def credited_spellings(film_ids) -> dict[int, dict[str, set[str]]]:
+    """Every spelling of each film's directors and of its cast, folded, in one query."""
+    found: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"director": set(), "cast": set()})
+    credited = Credit.objects.filter(
+        film__in=list(film_ids), role__in=("director", "cast")
+    ).values_list("film_id", "role", "person__aliases__folded")
+    for film_id, role, folded in credited.order_by():
+        if folded is not None:
+            found[film_id][role].add(folded)
+    return found
+
+
+def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):
+    """Whether other films credit one of these directors and one of these actors."""
+    return any(names["director"] & other["director"] for other in others) and any(
+        names["cast"] & other["cast"] for other in others
+    )
 
 
 def titles_of(films: list[Film]) -> dict[int, list[str]]:

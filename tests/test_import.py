@@ -1175,3 +1175,44 @@ def test_an_email_address_in_a_reviews_text_is_never_stored(empty_db, tmp_path, 
     assert review.body == "Good film. Ask me about it at [e-mail address removed] any time."
     assert [w["line"] for w in result.files[0].warnings if w["code"] == "email_removed"] == [4, 4]
     assert "example.org" not in client.get(review.get_absolute_url()).content.decode()
+
+
+SEQUEL_DUMP = """An old drug lord tries to stay clean for his daughter's birthday.
+
+Release Year: 2005
+
+Director: Nicolas Winding Refn
+
+Stars: Zlatko Buric, Marinela Dekic
+
+Writers: Nicolas Winding Refn
+
+Zlatko Buric - Milo
+Marinela Dekic - Milena
+Slavko Labovic - Radovan
+Ilyas Agac - Muhammed
+"""
+
+
+def test_a_title_less_document_fills_in_the_film_the_prose_named_whichever_comes_first(
+    empty_db, fixture_path, tmp_path
+):
+    """The press kits name the third film of the series; a metadata dump of that year, by the
+    series' director with its recurring actors, is that film, before or after them."""
+    dump = tmp_path / "third.txt"
+    dump.write_text(SEQUEL_DUMP)
+    dumps = []
+    for first, second in ([fixture_path], [dump]), ([dump], [fixture_path]):
+        from tests.factories import wipe_film_data
+
+        wipe_film_data()
+        assert run_import(first).ok and run_import(second).ok
+        assert Film.objects.count() == 3
+        third = Film.objects.get(series_position=3)
+        assert third.title == "Pusher III: I'm the Angel of Death"
+        assert third.logline.startswith("An old drug lord")
+        milo = Credit.objects.get(film=third, character__name="Milo")
+        assert milo.person.name == "Zlatko Buric"
+        assert set(milo.character.credits.values_list("film__year", flat=True)) == {1996, 2005}
+        dumps.append(canonical_dump())
+    assert dumps[0] == dumps[1]
