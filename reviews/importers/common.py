@@ -162,7 +162,7 @@ _TRAILING_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
 
 
 def split_credit_note(text: str) -> tuple[str, str]:
-    """`Hossein Amini (screenplay)`, `Cook (voice) (uncredited)`: the name or character, and
+    """`Ann Lee (screenplay)`, `Cook (voice) (uncredited)`: the name or character, and
     the notes the parentheses at its end hold (`(as …)` is read before, as a credited name)."""
     notes = []
     while (note := _TRAILING_NOTE.search(text)) and note.start() > 0:
