@@ -456,6 +456,14 @@ Load More
 """
 
 
+@pytest.mark.parametrize(
+    "first_line", ["Some Film (2010) - User Reviews - IMDb", "Some Film (2010) | User Reviews"]
+)
+def test_review_page_header_may_keep_the_browsers_title(first_line):
+    doc = parse_document("page.txt", PAGE.replace(b"Some Film (2010) Poster", first_line.encode()))
+    assert (doc.title, doc.year, len(doc.reviews)) == ("Some Film", 2010, 2)
+
+
 def test_review_page_with_ratings_and_vote_lines_of_its_own():
     doc = parse_document("page.txt", NEWER_PAGE)
     reviews = [

@@ -20,7 +20,8 @@ FORMAT = "review_page"
 
 _HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTHS}) (?P<year>\d{{4}})\s*$")
-_FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?\s*$")
+# `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
+_FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
 _SPOILERS = re.compile(r"^Warning: Spoilers\s*$", re.IGNORECASE)
 _HEADER_LINES = re.compile(
