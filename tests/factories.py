@@ -71,3 +71,24 @@ def make_review(**kw):
         kw["rating"] = Decimal(str(kw["rating"]))
     kw.setdefault("fingerprint", fingerprint(kw["body"]))
     return Review.objects.create(**kw)
+
+
+def review_xml(
+    full_review: str,
+    *,
+    title: str = "X",
+    year: int = 2000,
+    username: str = "ann",
+    score: str = "0.5",
+    short: str = "t",
+    when: str = "2001-02-03",
+) -> str:
+    """A review XML of one review, an element a line as the crawler writes them: the review
+    starts on line 4, its text is on line 10."""
+    return (
+        f"<movie>\n\t<title>{title}</title>\n\t<year>{year}</year>\n\t<review>\n"
+        f"\t\t<date>{when}</date>\n\t\t<username>{username}</username>\n"
+        f"\t\t<score>{score}</score>\n\t\t<shortDescription>{short}</shortDescription>\n"
+        f"\t\t<!-- the text -->\n\t\t<fullReview>{full_review}</fullReview>\n"
+        "\t</review>\n</movie>\n"
+    )

@@ -30,6 +30,7 @@ from reviews.models import (
     Runtime,
     Series,
 )
+from tests.factories import review_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -1149,10 +1150,12 @@ def test_a_credits_notes_from_two_documents_do_not_depend_on_their_order(first, 
 
 def test_a_title_whose_subtitle_follows_an_en_dash_joins_the_film(db, tmp_path):
     (tmp_path / "dash.xml").write_text(
-        "<movie>\n<title>Pusher II – With Blood on My Hands</title>\n<year>2004</year>\n"
-        "<review><date>2010-01-02</date><username>dash_fan</username><score>0.6</score>"
-        "<shortDescription>Dashes</shortDescription><fullReview>A new review.</fullReview>"
-        "</review>\n</movie>\n"
+        review_xml(
+            "A new review.",
+            title="Pusher II – With Blood on My Hands",
+            year=2004,
+            username="dash_fan",
+        )
     )
     films = Film.objects.count()
     assert run_import([tmp_path]).ok
@@ -1163,11 +1166,10 @@ def test_a_title_whose_subtitle_follows_an_en_dash_joins_the_film(db, tmp_path):
 
 def test_an_email_address_in_a_reviews_text_is_never_stored(empty_db, tmp_path, client):
     (tmp_path / "mail.xml").write_text(
-        "<movie>\n<title>Mail</title>\n<year>2001</year>\n"
-        "<review><date>2002-01-02</date><username>ann</username><score>0.6</score>"
-        "<shortDescription>Write to me: ann.berg@example.org</shortDescription><fullReview>"
-        "Good film. Ask me about it at ann.berg@example.org any time.</fullReview></review>\n"
-        "</movie>\n"
+        review_xml(
+            "Good film. Ask me about it at ann.berg@example.org any time.",
+            short="Write to me: ann.berg@example.org",
+        )
     )
     result = run_import([tmp_path])
     review = Review.objects.get()

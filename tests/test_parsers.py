@@ -31,6 +31,7 @@ from reviews.text import (
     title_key,
     title_stem_and_number,
 )
+from tests.factories import review_xml
 
 
 @pytest.mark.parametrize(
@@ -232,15 +233,6 @@ def test_repair_bare_markup():
     assert text == "<a>Tom &amp; Jerry &amp; 3 &lt; 4 &#x107;</a>" and lines == [1]
 
 
-def _xml_review(full_review: str, title: str = "t") -> bytes:
-    return (
-        "<movie>\n\t<title>X</title>\n\t<year>2000</year>\n\t<review>\n"
-        "\t\t<date>2001-02-03</date>\n\t\t<username>ann</username>\n"
-        f"\t\t<shortDescription>{title}</shortDescription>\n"
-        f"\t\t<fullReview>{full_review}</fullReview>\n\t</review>\n</movie>\n"
-    ).encode()
-
-
 @pytest.mark.parametrize(
     "written, read, warned",
     [
@@ -263,9 +255,9 @@ def _xml_review(full_review: str, title: str = "t") -> bytes:
     ],
 )
 def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
-    doc = parse_document("crawled.xml", _xml_review(written))
+    doc = parse_document("crawled.xml", review_xml(written).encode())
     assert [r.body for r in doc.reviews] == [read]
-    assert any(w.code == "xml_repaired" and w.line == 8 for w in doc.warnings) == warned
+    assert any(w.code == "xml_repaired" and w.line == 10 for w in doc.warnings) == warned
 
 
 @pytest.mark.parametrize(
@@ -273,14 +265,15 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
     [("2005-04-12", date(2005, 4, 12)), ("12 April 2005", date(2005, 4, 12)), ("soon", None)],
 )
 def test_review_xml_dates(written, read):
-    data = _xml_review("fine").replace(b"2001-02-03", written.encode())
-    doc = parse_document("dated.xml", data)
+    doc = parse_document("dated.xml", review_xml("fine", when=written).encode())
     assert doc.reviews[0].date == read
     assert any(w.code == "bad_date" for w in doc.warnings) == (read is None)
 
 
 def test_review_xml_cdata_may_span_lines():
-    doc = parse_document("cdata.xml", _xml_review("<![CDATA[One & two.\n\nThree < four.]]>"))
+    doc = parse_document(
+        "cdata.xml", review_xml("<![CDATA[One & two.\n\nThree < four.]]>").encode()
+    )
     assert doc.reviews[0].body == "One & two.\n\nThree < four."
     assert not any(w.code == "xml_repaired" for w in doc.warnings)
 
