@@ -711,3 +711,12 @@ def test_chart_labels_are_written_only_where_they_fit():
     assert many[0]["count_text"] == "3,977"
     ratings = charts.rating_histogram([3987] * 11)["bars"]
     assert all(bar["show_label"] and bar["show_value"] for bar in ratings)
+
+
+def test_a_fact_without_a_territory_reads_without_one(client):
+    film = make_film(title="Lone Kit", year=2003)
+    film.distributors.create(territory="", company="Nordic Pictures")
+    film.runtimes.create(territory="", minutes=91)
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "<dt>Distributor</dt><dd>Nordic Pictures</dd>" in page
+    assert "91 min</dd>" in page
