@@ -1,4 +1,4 @@
-"""Fast writes for the import's big tables: inserts, and a first load's indexes built after it.
+"""Fast writes for the import's big tables: inserts, and a bulk load's indexes built after it.
 
 `QuerySet.bulk_create` builds a model instance per row and prepares every value through its
 field, which costs more than the insert itself once rows number in the hundred thousands (the
@@ -141,13 +141,13 @@ def keys_by(model: type[models.Model], field_name: str, values: Iterable, **equa
     return dict(rows_where_in(model, field_name, values, [field_name, "pk"], **equal))
 
 
-# -- a first load's read-side indexes ----------------------------------------------------------
+# -- a bulk load's read-side indexes -----------------------------------------------------------
 #
 # An insert into the review table also writes each of its indexes and, on SQLite, its full-text
 # index (through triggers): 4 to 7 times the bare insert, on both databases. The importer
 # needs only the indexes the model declares (keys, foreign keys, the unique fingerprint per film,
 # `Meta.indexes`); the others serve the public pages (the lists' sorts and the full-text index,
-# written by hand in migrations). For a first load they are dropped and built once at the end,
+# written by hand in migrations). For a bulk load they are dropped and built once at the end,
 # as a database restore does. Each dropped one is recorded, with the statement that builds it,
 # in the transaction that drops it: an import killed halfway leaves the records, and the next
 # import builds what they name.

@@ -42,6 +42,15 @@ COMMIT_SECONDS = 1.0
 # A run reads its files in a second process, ahead of the loader (`importers.ahead`), when they
 # hold at least this much: below, starting that process costs more than it saves.
 READ_AHEAD_BYTES = 8 * 2**20
+# A run loads in bulk (the public pages' indexes and the review counts built once, at its end)
+# into an empty archive, or into a small one that it grows tenfold: the fixtures of a first
+# `make run` do not make the import of a large corpus after them 2.5 times slower. A larger
+# archive is browsed: it keeps every index, whatever comes.
+BULK_ARCHIVE_MAX = 10_000
+BULK_GROWTH = 10
+# What a review takes in the documents, rounded up (1.4 KB in the benchmark's corpus, 1.7 KB in
+# the fixtures): the estimate of a run's reviews errs on the side of fewer.
+BYTES_PER_REVIEW = 2_000
 logger = logging.getLogger(__name__)
 
 
@@ -194,18 +203,18 @@ def document_opener(files: list[Path]):
 
 
 def import_file(
-    path: Path, opener=open_document, *, first_load: bool = False
+    path: Path, opener=open_document, *, bulk: bool = False
 ) -> tuple[FileResult, Tally | None]:
     """Parse and load one file in a transaction of its own (a savepoint in the caller's, when
     one is open); on any error nothing of it is kept.
     Review XML and review pages are read as they are loaded, a batch of reviews at a time.
-    In a first load, the review counts are left to the end of the run."""
+    In a bulk load, the review counts are left to the end of the run."""
     result = FileResult(path=str(path))
     try:
         with opener(path) as (doc, facts), transaction.atomic():
             result.format = doc.format
             source = stored_document(path.name, doc.format, facts.sha256, facts.size)
-            tally = load_document(doc, source, defer_counts=first_load)
+            tally = load_document(doc, source, defer_counts=bulk)
             result.records = doc.record_count
         result.document_id = source.pk
     except OSError as error:
@@ -248,13 +257,12 @@ def run_import(
                 # again and again (an index's) is copied into the archive once per checkpoint.
                 cursor.execute("PRAGMA wal_autocheckpoint=16384")
         run = ImportRun.objects.create()
-        if DeferredIndex.objects.exists():  # an import killed during a first load
-            finish_first_load()
-        # A first load (no review yet: nobody browses an empty site) writes its reviews without
-        # the public pages' indexes and counts them at the end.
-        first_load = not Review.objects.exists()
-        with first_load_deferrals() if first_load else contextlib.nullcontext():
-            results = _import_files(run, files, progress, first_load=first_load)
+        if DeferredIndex.objects.exists():  # an import killed during a bulk load
+            finish_bulk_load()
+        stored = Review.objects.all()[:BULK_ARCHIVE_MAX].count()
+        bulk = loads_in_bulk(stored, sum(_size(path) for path in files))
+        with bulk_load_deferrals() if bulk else contextlib.nullcontext():
+            results = _import_files(run, files, progress, bulk=bulk)
         changed = any(r.created or r.updated for r in results)
         if changed:
             with transaction.atomic():
@@ -270,26 +278,45 @@ def run_import(
         return outcome
 
 
+def loads_in_bulk(stored_reviews: int, incoming_bytes: int) -> bool:
+    """Whether a run writes its reviews without the public pages' indexes and counts them at
+    its end: into an empty archive (nobody browses an empty site), or into one of fewer than
+    `BULK_ARCHIVE_MAX` reviews that the run's files, at `BYTES_PER_REVIEW` a review, grow
+    `BULK_GROWTH` times over."""
+    if stored_reviews == 0:
+        return True
+    if stored_reviews >= BULK_ARCHIVE_MAX:
+        return False
+    return incoming_bytes // BYTES_PER_REVIEW >= BULK_GROWTH * stored_reviews
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
+
+
 @contextlib.contextmanager
-def first_load_deferrals():
+def bulk_load_deferrals():
     """The public pages' indexes (`reviews.bulk`) and the review counts of films and reviewers
-    are built once, at the end of a first load. The indexes' records (`DeferredIndex`) go
+    are built once, at the end of a bulk load. The indexes' records (`DeferredIndex`) go
     last: while any is left, an import was cut short and the next one finishes its work."""
     defer_read_indexes(Review)
     try:
         yield
     finally:
-        finish_first_load()
+        finish_bulk_load()
 
 
-def finish_first_load() -> None:
+def finish_bulk_load() -> None:
     with transaction.atomic():
         refresh_all_review_counts()
     restore_read_indexes()
 
 
 def _import_files(
-    run: ImportRun, files: list[Path], progress, *, first_load: bool = False
+    run: ImportRun, files: list[Path], progress, *, bulk: bool = False
 ) -> list[FileResult]:
     results = []
     analysed_at, created = ANALYZE_FIRST, 0
@@ -302,7 +329,7 @@ def _import_files(
                 for index, path in numbered:
                     if progress:
                         progress(index, len(files), path)
-                    result, _ = import_file(path, opener, first_load=first_load)
+                    result, _ = import_file(path, opener, bulk=bulk)
                     results.append(result)
                     _store_warnings(run, result)
                     if (result.created or result.updated) and not changed:
@@ -327,7 +354,7 @@ def refresh_planner_statistics(*, end_of_run: bool = False) -> None:
     At the end of a run PostgreSQL also VACUUMs (outside a transaction: it cannot run in one).
     An index-only scan (a list's count, from the indexes that hold every column the lists
     filter on) reads the table for each page VACUUM has not yet marked all-visible: after a
-    first load of 500,000 reviews, every page (4 s; some counts 6 ms before it, under 1 after)."""
+    bulk load of 500,000 reviews, every page (4 s; some counts 6 ms before it, under 1 after)."""
     with connection.cursor() as cursor:
         if end_of_run and connection.vendor == "postgresql" and not connection.in_atomic_block:
             cursor.execute("VACUUM (ANALYZE)")

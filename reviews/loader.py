@@ -117,7 +117,7 @@ class DocumentLoader:
     def __init__(self, doc: FilmDocument, source: SourceDocument, *, defer_counts: bool = False):
         self.doc = doc
         self.source = source
-        # A first load counts every film's and reviewer's reviews once, at its end
+        # A bulk load counts every film's and reviewer's reviews once, at its end
         # (`refresh_all_review_counts`), not after each document.
         self.defer_counts = defer_counts
         self.rank = SOURCE_RANK.get(doc.format, 0)
@@ -1192,7 +1192,7 @@ def refresh_reviewer_counts(reviewer_ids=None) -> None:
 
 
 def refresh_all_review_counts() -> None:
-    """Every film's review figures and every reviewer's count: the end of a first load."""
+    """Every film's review figures and every reviewer's count: the end of a bulk load."""
     refresh_film_aggregates()
     refresh_reviewer_counts()
 

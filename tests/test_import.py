@@ -1218,3 +1218,36 @@ def test_a_title_less_document_fills_in_the_film_the_prose_named_whichever_comes
         assert set(milo.character.credits.values_list("film__year", flat=True)) == {1996, 2005}
         dumps.append(canonical_dump())
     assert dumps[0] == dumps[1]
+
+
+@pytest.mark.parametrize(
+    "stored, incoming_bytes, bulk",
+    [
+        (0, 0, True),  # an empty archive: whatever comes
+        (81, 1_000_000, False),  # the fixtures, and some 500 reviews more
+        (81, 2_000_000, True),  # the fixtures, and some 1,000 reviews more
+        (9_999, 10**9, True),
+        (10_000, 10**12, False),  # an archive people browse keeps its indexes
+    ],
+)
+def test_which_runs_load_in_bulk(stored, incoming_bytes, bulk):
+    from reviews.importing import loads_in_bulk
+
+    assert loads_in_bulk(stored, incoming_bytes) == bulk
+
+
+def test_a_corpus_imported_after_the_fixtures_loads_in_bulk(tmp_path, indexes_during_import):
+    """A first `make run` imports the fixtures; a large corpus imported next still writes its
+    reviews without the public pages' indexes, and counts them at its end."""
+    from reviews.corpus import generate
+
+    list(generate(tmp_path, films=3, reviews=1_500, people=60))
+    before = review_table_indexes()
+    stored = Review.objects.count()
+    assert run_import([tmp_path]).ok
+    assert "review_newest_idx" not in indexes_during_import[0]
+    assert review_table_indexes() == before
+    assert Review.objects.count() > stored + 1_000
+    assert Film.objects.get(year=1996).review_count == 56
+    for film in Film.objects.all():
+        assert film.review_count == film.reviews.filter(is_hidden=False).count()
