@@ -229,8 +229,7 @@ class DocumentLoader:
         if doc.year is None or not doc.credits:
             return None, ""
         names = {fold(c.name) for c in doc.credits}
-        cast_names = {fold(c.name) for c in doc.credits if c.role == "cast"}
-        directors = {fold(c.name) for c in doc.credits if c.role == "director"}
+        cast_names, directors = self.credited_names["cast"], self.credited_names["director"]
         # Only a film that credits one of these names can share enough of them.
         candidates = Film.objects.filter(
             year=doc.year,
@@ -584,7 +583,9 @@ class DocumentLoader:
         choose_film_title(film)
         return film
 
-    def provisional_film_named(self, mention: MentionedFilm, members: dict[int, Film]):
+    def provisional_film_named(
+        self, mention: MentionedFilm, members: dict[int, Film]
+    ) -> Film | None:
         """The title-less film of the mention's year (`find_film_by_series` the other way
         round) whose director, and one of whose actors, this document or the series' films
         it names credit: it gets the mention's title."""
