@@ -131,20 +131,36 @@ def parse_iso_date(text: str) -> date | None:
 
 
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_MONEY = re.compile(r"^\s*(?:([$£€¥])|([A-Z]{3})\s*)\s*([\d,.]+)\s*(.*)$")
+_MONEY = re.compile(r"^\s*(?:([$£€¥])|([A-Z]{3})\s*)\s*(.*)$")
+# Thousands in groups of three after a comma, a dot or a space (`6,000,000`, `1.500.000`,
+# `10 000 000`) with cents after the other mark, or a plain number (`2.5`); then a scale.
+_AMOUNT = re.compile(
+    r"(?P<number>\d{1,3}(?P<separator>[,. \u00a0])\d{3}(?:(?P=separator)\d{3})*(?:[.,]\d{1,2})?"
+    r"|\d+(?:[.,]\d+)?)(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|k|m)\b)?",
+    re.IGNORECASE,
+)
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6}
+_SCALES |= {"billion": 10**9, "bn": 10**9}
 
 
 def parse_money(value: str) -> tuple[str, Decimal, str] | None:
-    """`DKK 6,000,000(estimated)` -> ("DKK", 6000000, "(estimated)")."""
+    """`DKK 6,000,000(estimated)` -> ("DKK", 6000000, "(estimated)"); `$2.5 million` -> ("USD",
+    2500000, "")."""
     match = _MONEY.match(value)
-    if not match:
+    amount = _AMOUNT.match(match.group(3)) if match else None
+    if amount is None:
         return None
-    symbol, code, number, rest = match.groups()
+    symbol, code, tail = match.groups()
+    number, separator, scale = amount.group("number", "separator", "scale")
+    if separator:
+        number = number.replace(separator, "")
     try:
-        amount = Decimal(number.replace(",", ""))
+        figure = Decimal(number.replace(",", "."))  # what is left of a comma marks the cents
     except InvalidOperation:
         return None
-    return (CURRENCY_SYMBOLS[symbol] if symbol else code), amount, rest.strip()
+    if scale:
+        figure *= _SCALES[scale.lower()]
+    return (CURRENCY_SYMBOLS[symbol] if symbol else code), figure, tail[amount.end() :].strip()
 
 
 def parenthesised(text: str) -> list[str]:
