@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from reviews import text as text_module
 from reviews.importers import detect_format, parse_document
-from reviews.importers.common import decode, parse_money, rating_in_text, split_credit_note
+from reviews.importers.common import (
+    decode,
+    parse_money,
+    parse_runtime,
+    parse_written_date,
+    rating_in_text,
+    split_credit_note,
+)
 from reviews.importers.press_kit import mentions_in
 from reviews.importers.records import ImportFormatError
 from reviews.importers.review_page import author_date_readings, choose_author
@@ -222,6 +229,40 @@ def test_rating_in_text(text, rating):
 )
 def test_parse_money(value, parsed):
     assert parse_money(value) == parsed
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("30 August 1996 (Denmark)", date(1996, 8, 30)),
+        ("30 Aug. 1996", date(1996, 8, 30)),
+        ("August 30, 1996", date(1996, 8, 30)),
+        ("Sept 3 2005 (Limited Release)", date(2005, 9, 3)),
+        ("31 June 2001", None),  # no such day
+        ("tbc (The Trilogy)", None),
+        ("3 Men 1987", None),
+    ],
+)
+def test_parse_written_date(text, written):
+    assert parse_written_date(text) == written
+
+
+@pytest.mark.parametrize(
+    "value, bare_number, minutes",
+    [
+        ("105 min", False, 105),
+        ("105 mins.", False, 105),
+        ("1h 45min", False, 105),
+        ("1 hr 45 min (director's cut)", False, 105),
+        ("2 hours", False, 120),
+        ("1:45", False, 105),
+        ("105", True, 105),
+        ("105", False, None),  # `UK: 105` could be anything
+        ("Metrodome Group", False, None),
+    ],
+)
+def test_parse_runtime(value, bare_number, minutes):
+    assert parse_runtime(value, bare_number=bare_number) == minutes
 
 
 def test_mentions_take_the_nearest_free_year():

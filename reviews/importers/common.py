@@ -5,7 +5,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
@@ -22,7 +22,18 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
+_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
+# `30 August 1996`, `30 Aug. 1996`; `August 30, 1996`, `Sept 30 1996`.
+_MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
+_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH_WORD}\s+(?P<year>\d{{4}})\b")
+_MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")
+# `105 min`, `1h 45min`, `2 hours`; `1:45`.
+_RUNTIME = re.compile(
+    r"^(?:(?P<hours>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*)?"
+    r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|minutes)\.?)?$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)$")
 
 
 @dataclass
@@ -112,15 +123,37 @@ def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
     return text_of(data, facts.encoding), facts.warnings
 
 
-def parse_day_month_year(text: str) -> date | None:
-    """`30 August 1996` -> date; None when there is no such date or it does not exist."""
-    match = DAY_MONTH_YEAR.search(text)
-    if not match:
+def parse_written_date(text: str) -> date | None:
+    """The first date written out in `text`: `30 August 1996`, `30 Aug 1996`, `August 30, 1996`;
+    None when there is none or it does not exist."""
+    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            if month is None:
+                continue
+            try:
+                return date(int(match["year"]), month, int(match["day"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    """`August`, `Aug`, `Sept` -> 8, 8, 9."""
+    word = word.lower()
+    return next((n for name, n in _MONTH_NUMBERS.items() if name.startswith(word)), None)
+
+
+def parse_runtime(value: str, *, bare_number: bool = False) -> int | None:
+    """Minutes in `105 min`, `1h 45min`, `2 hours` or `1:45`, a note in parentheses after it
+    aside; a bare `105` too where the key says it is a runtime (`bare_number`)."""
+    value = re.sub(r"\s*\(.*\)\s*$", "", value).strip()
+    if bare_number and value.isdigit():
+        return int(value) or None
+    match = _CLOCK.match(value) or _RUNTIME.match(value)
+    if match is None or not (match["hours"] or match["minutes"]):
         return None
-    try:
-        return datetime.strptime(" ".join(match.groups()), "%d %B %Y").date()
-    except ValueError:
-        return None
+    return int(match["hours"] or 0) * 60 + int(match["minutes"] or 0) or None
 
 
 def parse_iso_date(text: str) -> date | None:

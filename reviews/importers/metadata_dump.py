@@ -10,8 +10,9 @@ from .common import (
     blocks,
     list_notes,
     parenthesised,
-    parse_day_month_year,
     parse_money,
+    parse_runtime,
+    parse_written_date,
     split_credit_note,
     split_names,
     territory,
@@ -197,16 +198,16 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
             ReleaseRecord(
                 where,
                 "theatrical",
-                parse_day_month_year(value),
+                parse_written_date(value),
                 re.sub(r"\s*\(.*\)", "", value),
                 ", ".join(notes[1:]),
                 number,
             )
         )
     elif kind == "runtime":
-        minutes = re.match(r"(\d+)", value)
+        minutes = parse_runtime(value, bare_number=True)
         if minutes:
-            doc.runtimes.append(RuntimeRecord("", int(minutes.group(1)), number))
+            doc.runtimes.append(RuntimeRecord("", minutes, number))
         else:
             doc.warn(number, "bad_runtime", f"runtime {value!r} has no minutes")
     else:
@@ -225,8 +226,8 @@ def _money(doc: FilmDocument, kind: str, value: str, number: int) -> None:
     for note in notes:
         if note.lower() == "estimated":
             estimate = True
-        elif parse_day_month_year(note):
-            when = parse_day_month_year(note)
+        elif parse_written_date(note):
+            when = parse_written_date(note)
         elif not where and re.fullmatch(r"[A-Z][A-Za-z .]*", note) and len(note) <= 40:
             where = territory(note)
         else:

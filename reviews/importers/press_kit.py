@@ -10,7 +10,8 @@ from .common import (
     blocks,
     list_notes,
     parenthesised,
-    parse_day_month_year,
+    parse_runtime,
+    parse_written_date,
     split_credit_note,
     split_names,
     territory,
@@ -39,7 +40,6 @@ _RUNTIME_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length)$", re.IGNORECASE
 )
 _DISTRIBUTOR_KEY = re.compile(r"^(?:(?P<territory>.+?)\s+)?Distributors?$", re.IGNORECASE)
-_RUNTIME_VALUE = re.compile(r"^(\d{1,3})\s*(?:mins?|minutes)\.?$", re.IGNORECASE)
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
 _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
 # A territory written as an abbreviation: `UK`, `USA`, `U.S.`.
@@ -133,7 +133,7 @@ def _header_line(
             ReleaseRecord(
                 territory(release.group("territory")),
                 medium,
-                parse_day_month_year(value),
+                parse_written_date(value),
                 re.sub(r"\s*\(.*\)", "", value).strip(),
                 ", ".join(notes),
                 number,
@@ -149,11 +149,11 @@ def _header_line(
                 territory(certificate.group("territory") or ""), rating, reason, number
             )
         )
-    elif runtime := _RUNTIME_VALUE.match(value):
+    elif minutes := parse_runtime(value, bare_number=bool(_RUNTIME_KEY.match(key))):
         named = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK`
         places = (named.group("territory") or "") if named else key
         for where in _TERRITORY_SEPARATOR.split(places):
-            doc.runtimes.append(RuntimeRecord(territory(where), int(runtime.group(1)), number))
+            doc.runtimes.append(RuntimeRecord(territory(where), minutes, number))
     elif distributor := _DISTRIBUTOR_KEY.match(key):
         distributors.append((distributor.group("territory") or "", value, number, True))
     elif _TERRITORY_KEY.match(key) and len(key) <= 30:

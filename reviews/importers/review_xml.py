@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from ..text import restore_paragraphs
-from .common import parse_day_month_year, parse_iso_date, spoiler_marker
+from .common import parse_iso_date, parse_written_date, spoiler_marker
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_xml"
@@ -328,7 +328,7 @@ def _review(doc: FilmDocument, element) -> ReviewRecord | None:
     if raw_score and rating is None and not raw_score.startswith("-"):
         doc.warn(line, "bad_score", f"score {raw_score!r} is not between 0 and 1")
     raw_date = _text(element, "date")
-    when = (parse_iso_date(raw_date) or parse_day_month_year(raw_date)) if raw_date else None
+    when = (parse_iso_date(raw_date) or parse_written_date(raw_date)) if raw_date else None
     if raw_date and when is None:
         doc.warn(line, "bad_date", f"date {raw_date!r} is not a date")
     title, spoilers = spoiler_marker(_text(element, "shortDescription"))
