@@ -423,6 +423,8 @@ UK: Metrodome Group
 Denmark: Nordisk Film
 US Distributor: Magnolia Films
 Genre: Thriller
+MPAA: Rated R for violence
+U.S.: Nordic Pictures
 Cast: Ann Lee, Bo Berg and Cy Dahl
 Director: Sam Smith
 Runtime: 91 mins
@@ -441,6 +443,7 @@ def test_press_kit_keys_with_and_without_a_territory():
         ("UK", "Metrodome Group"),
         ("Denmark", "Nordisk Film"),
         ("USA", "Magnolia Films"),
+        ("USA", "Nordic Pictures"),
     ]
     assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 91), ("Denmark", 93)]
     assert [(c.territory, c.rating) for c in doc.certificates] == [("", "15"), ("UK", "15")]
@@ -448,7 +451,8 @@ def test_press_kit_keys_with_and_without_a_territory():
     assert billed == ["Ann Lee", "Bo Berg", "Cy Dahl"]
     # A key that names no territory is not a distributor: it is kept for an editor.
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Genre' was not understood: 'Thriller'"
+        "field 'Genre' was not understood: 'Thriller'",
+        "field 'MPAA' was not understood: 'Rated R for violence'",
     ]
 
 

@@ -42,8 +42,9 @@ _RUNTIME_KEY = re.compile(
 _DISTRIBUTOR_KEY = re.compile(r"^(?:(?P<territory>.+?)\s+)?Distributors?$", re.IGNORECASE)
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
 _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
-# A territory written as an abbreviation: `UK`, `USA`, `U.S.`.
-_ABBREVIATION = re.compile(r"[A-Z][A-Z.]{1,4}")
+# A territory written as an abbreviation (`UK`, `USA`; `U.S.` is read as `USA`), not a board's
+# name (`MPAA`, `BBFC`).
+_ABBREVIATION = re.compile(r"[A-Z]{2,3}")
 _SHOUTED_TITLE = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:(?:\s+|:\s*|\s+-\s+)[A-Z0-9][A-Z0-9'’]*)*\b")
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
