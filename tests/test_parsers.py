@@ -374,6 +374,25 @@ def test_metadata_dump_parses_every_block():
     assert review.body == "First paragraph.\n\nSecond paragraph."
 
 
+def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_trivia():
+    fields = b"Taglines: Drive.\n\nGenres: Crime, Drama\n\nCertificate: UK:18 / USA:R\n\n"
+    fields += b"Note: it was shot in order.\n\nRuntime: 1h 40min"
+    doc = parse_document("dump.txt", METADATA.replace(b"Taglines: Drive.", fields))
+    assert [(c.territory, c.rating) for c in doc.certificates] == [("UK", "18"), ("USA", "R")]
+    assert [n.text for n in doc.notes if n.kind == "trivia"] == ["Note: it was shot in order."]
+    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
+        "field 'Genres' was not understood: 'Crime, Drama'"
+    ]
+    assert doc.reviews[0].title == "A title for the review"
+
+
+def test_a_review_title_that_reads_like_a_field_stays_the_reviews_title():
+    doc = parse_document(
+        "dump.txt", METADATA.replace(b"A title for the review", b"Great Film: Loved it")
+    )
+    assert doc.reviews[0].title == "Great Film: Loved it"
+
+
 def test_metadata_dump_plot_of_several_paragraphs():
     plot = b"Stars: Ann Lee, Bo Berg\n\nFirst of the plot.\n\nSecond of the plot.\n\nWriters: Di Ek"
     doc = parse_document("dump.txt", METADATA.replace(b"Stars: Ann Lee, Bo Berg", plot))

@@ -18,6 +18,7 @@ from .common import (
     territory,
 )
 from .records import (
+    CertificateRecord,
     CreditRecord,
     FilmDocument,
     MoneyRecord,
@@ -67,7 +68,14 @@ _FIELDS = {
     "opening weekend": "opening_weekend",
     "gross": "gross",
     "runtime": "runtime",
+    "certificate": "certificate",
+    "certificates": "certificate",
+    "certification": "certificate",
 }
+# A field this parser has no place for (`Genres: Crime, Drama`, `Production Co: Balboa`): a key
+# of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
+# trivia).
+_OTHER_FIELD = re.compile(r"^[A-Z][a-z]*\.?(?: [A-Z][a-z]*\.?){0,2}:\s*(?P<value>.*[^.!?\s])\s*$")
 
 
 def looks_like(text: str) -> bool:
@@ -204,6 +212,11 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
                 number,
             )
         )
+    elif kind == "certificate":  # `18 for violence`; `UK:18 / USA:R`
+        for part in re.split(r"\s*[/|]\s*", value):
+            where, _, rated = part.rpartition(":") if ":" in part else ("", "", part)
+            rating, _, reason = rated.strip().partition(" ")
+            doc.certificates.append(CertificateRecord(territory(where), rating, reason, number))
     elif kind == "runtime":
         minutes = parse_runtime(value, bare_number=True)
         if minutes:
@@ -252,7 +265,10 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     """Prose before the last structured block is trivia; the prose after it is the review."""
     trailing = [(start, lines) for start, lines, before in prose if not before]
     for start, lines, before in prose:
-        if before:
+        if before and len(lines) == 1 and _OTHER_FIELD.match(lines[0].strip()):
+            key, value = KEY_VALUE.match(lines[0].strip()).groups()
+            doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
+        elif before:
             doc.notes.append(NoteRecord("trivia", " ".join(" ".join(lines).split()), start))
     if not trailing:
         return
