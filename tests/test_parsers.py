@@ -530,6 +530,29 @@ def test_review_page_header_may_keep_the_browsers_title(first_line):
     assert (doc.title, doc.year, len(doc.reviews)) == ("Some Film", 2010, 2)
 
 
+def test_review_page_with_the_author_above_the_date():
+    page = b"""Some Film (2010)
+User Reviews
+2 Reviews
+Great
+ann-1
+12 March 2011
+Loved it.
+5 out of 6 found this helpful.
+bob7
+7 May 2012
+No title here.
+0 out of 1 found this helpful.
+"""
+    doc = parse_document("page.txt", page)
+    reviews = [(r.title, r.username, r.date, r.body) for r in doc.reviews]
+    assert reviews == [
+        ("Great", "ann-1", date(2011, 3, 12), "Loved it."),
+        ("", "bob7", date(2012, 5, 7), "No title here."),
+    ]
+    assert not [w for w in doc.warnings if w.code == "no_author"]
+
+
 def test_review_page_with_ratings_and_vote_lines_of_its_own():
     doc = parse_document("page.txt", NEWER_PAGE)
     reviews = [

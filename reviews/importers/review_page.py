@@ -70,6 +70,29 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
     return readings
 
 
+_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTHS}) (\d{{4}})$")
+
+
+def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
+    """The readings of an author and date that begin at line `i`, and how many lines they take:
+    glued on one line (`robo829 July 2006`), or the username above a line that is a date alone
+    (`robo8` / `29 July 2006`). No readings: no author there."""
+    line = lines[i].strip()
+    if _DATE_LINE.match(line):  # a date alone is no glued author (`12 March` is not `1`, `2`)
+        return [], 0
+    if readings := author_date_readings(line):
+        return readings, 1
+    below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    day = _DATE_LINE.match(below)
+    if not day or not line or len(line) > 60 or line[-1] in ".!?" or _HEADER_LINES.match(line):
+        return [], 0
+    try:
+        when = datetime.strptime(" ".join(day.groups()), "%d %B %Y").date()
+    except ValueError:
+        return [], 0
+    return [(line, when)], 2
+
+
 def choose_author(readings: list[tuple[str, date]], known: set[str]) -> tuple[str, date, bool]:
     """Pick one reading: a known reviewer (`known` holds folded usernames) first, then a
     username not ending in `-`, then the two-digit day. Returns (username, date, ambiguous)."""
@@ -136,9 +159,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
 def _header(doc: FilmDocument, lines: list[str]) -> int:
     """Read the header from the lines before the first helpful-vote line; return the index of
     the first review's first line."""
-    author_line = next(
-        (i for i, line in enumerate(lines) if author_date_readings(line)), len(lines)
-    )
+    author_line = next((i for i in range(len(lines)) if author_at(lines, i)[0]), len(lines))
     for i in range(author_line):
         line = lines[i].strip()
         if not line or _HEADER_LINES.match(line):
@@ -184,14 +205,15 @@ def _review(
         return None
     title, readings = "", []
     stated = None  # the rating the page shows above the title (not above an author line)
-    shown = _RATING_LINE.match(content[0][1]) if len(content) > 2 else None
-    if shown and not author_date_readings(content[1][1]):
-        stated, content = Decimal(shown.group(1)), content[1:]
+    texts = [text for _, text in content]
+    shown = _RATING_LINE.match(texts[0]) if len(texts) > 2 else None
+    if shown and not author_at(texts, 1)[0]:
+        stated, content, texts = Decimal(shown.group(1)), content[1:], texts[1:]
     first_index, first = content[0]
-    if author_date_readings(first):
-        readings, content = author_date_readings(first), content[1:]
-    elif len(content) > 1 and author_date_readings(content[1][1]):
-        title, readings, content = first, author_date_readings(content[1][1]), content[2:]
+    if (found := author_at(texts, 0))[0]:
+        readings, content = found[0], content[found[1] :]
+    elif len(texts) > 1 and (found := author_at(texts, 1))[0]:
+        title, readings, content = first, found[0], content[1 + found[1] :]
     else:
         title, content = first, content[1:]
         doc.warn(first_index + 1, "no_author", "review has no author/date line")
