@@ -2,8 +2,9 @@
 
 A header (`Title (Year) Poster`, `User Reviews`, `31 Reviews`, `Sort by:` …), then reviews: the
 reviewer's rating where the page shows one (`8/10`), a title line, the author glued to the date
-(`robo829 July 2006`), an optional `Warning: Spoilers` line, paragraphs, and `N out of M found
-this helpful. …` (the page's vote links may follow on lines of their own); then a footer.
+(`robo829 July 2006`) or on the line above it, an optional `Warning: Spoilers` line, paragraphs,
+and `N out of M found this helpful. …` (the page's vote links may follow on lines of their own);
+then a footer.
 """
 
 import io
