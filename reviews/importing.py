@@ -61,6 +61,7 @@ class ImportLocked(Exception):
 @dataclass
 class FileResult:
     path: str
+    name: str = ""  # what its document is stored as (`expand_paths`)
     format: str = ""
     records: int = 0
     created: int = 0
@@ -105,6 +106,7 @@ class RunResult:
             "files": [
                 {
                     "path": f.path,
+                    "document": f.name,
                     "format": f.format,
                     "records": f.records,
                     "created": f.created,
@@ -118,17 +120,21 @@ class RunResult:
         }
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the files inside folders (sorted, hidden ones skipped)."""
-    files: list[Path] = []
+def expand_paths(paths: Iterable[str | Path]) -> dict[Path, str]:
+    """Files as given, and the files inside folders (sorted; hidden files and folders skipped),
+    each with the name its document is stored under: its path inside the folder given, or its
+    file name (`fixtures/` gives `000_….txt`; `corpus/` gives `heat/reviews.xml` and
+    `ronin/reviews.xml`, two documents)."""
+    files: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            )
+            for found in sorted(path.rglob("*")):
+                inside = found.relative_to(path)
+                if found.is_file() and not any(part.startswith(".") for part in inside.parts):
+                    files.setdefault(found, inside.as_posix()[-255:])
         else:
-            files.append(path)
+            files.setdefault(path, path.name)
     return files
 
 
@@ -203,17 +209,17 @@ def document_opener(files: list[Path]):
 
 
 def import_file(
-    path: Path, opener=open_document, *, bulk: bool = False
+    path: Path, opener=open_document, *, name: str = "", bulk: bool = False
 ) -> tuple[FileResult, Tally | None]:
     """Parse and load one file in a transaction of its own (a savepoint in the caller's, when
     one is open); on any error nothing of it is kept.
     Review XML and review pages are read as they are loaded, a batch of reviews at a time.
     In a bulk load, the review counts are left to the end of the run."""
-    result = FileResult(path=str(path))
+    result = FileResult(path=str(path), name=name or path.name)
     try:
         with opener(path) as (doc, facts), transaction.atomic():
             result.format = doc.format
-            source = stored_document(path.name, doc.format, facts.sha256, facts.size)
+            source = stored_document(result.name, doc.format, facts.sha256, facts.size)
             tally = load_document(doc, source, defer_counts=bulk)
             result.records = doc.record_count
         result.document_id = source.pk
@@ -244,10 +250,11 @@ def run_import(
     dry_run: bool = False,
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> RunResult:
-    files = expand_paths(paths or [settings.FIXTURES_DIR])
+    names = expand_paths(paths or [settings.FIXTURES_DIR])
+    files = list(names)
     with import_lock():
         if dry_run:
-            return _dry_run(files, progress)
+            return _dry_run(files, names, progress)
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 # The serving processes read the archive through a shared memory map; the
@@ -262,7 +269,7 @@ def run_import(
         stored = Review.objects.all()[:BULK_ARCHIVE_MAX].count()
         bulk = loads_in_bulk(stored, sum(_size(path) for path in files))
         with bulk_load_deferrals() if bulk else contextlib.nullcontext():
-            results = _import_files(run, files, progress, bulk=bulk)
+            results = _import_files(run, files, names, progress, bulk=bulk)
         changed = any(r.created or r.updated for r in results)
         if changed:
             with transaction.atomic():
@@ -316,7 +323,7 @@ def finish_bulk_load() -> None:
 
 
 def _import_files(
-    run: ImportRun, files: list[Path], progress, *, bulk: bool = False
+    run: ImportRun, files: list[Path], names: dict[Path, str], progress, *, bulk: bool = False
 ) -> list[FileResult]:
     results = []
     analysed_at, created = ANALYZE_FIRST, 0
@@ -329,7 +336,7 @@ def _import_files(
                 for index, path in numbered:
                     if progress:
                         progress(index, len(files), path)
-                    result, _ = import_file(path, opener, bulk=bulk)
+                    result, _ = import_file(path, opener, name=names[path], bulk=bulk)
                     results.append(result)
                     _store_warnings(run, result)
                     if (result.created or result.updated) and not changed:
@@ -362,13 +369,13 @@ def refresh_planner_statistics(*, end_of_run: bool = False) -> None:
             cursor.execute("ANALYZE")
 
 
-def _dry_run(files: list[Path], progress) -> RunResult:
+def _dry_run(files: list[Path], names: dict[Path, str], progress) -> RunResult:
     results = []
     with transaction.atomic(), document_opener(files) as opener:
         for index, path in enumerate(files, start=1):
             if progress:
                 progress(index, len(files), path)
-            results.append(import_file(path, opener)[0])
+            results.append(import_file(path, opener, name=names[path])[0])
         transaction.set_rollback(True)
     return RunResult(results, dry_run=True)
 
@@ -377,7 +384,7 @@ def _store_warnings(run: ImportRun, result: FileResult) -> None:
     """Warnings are a work queue for editors: a problem already queued by an earlier run (same
     file, line, code and message) is not queued again, so a resolved one stays resolved. The
     run's summary keeps every warning it met."""
-    name = Path(result.path).name
+    name = result.name
     document_id = result.document_id
     if document_id is None:  # a file that failed: the document an earlier run stored, if any
         document_id = SourceDocument.objects.filter(name=name).values_list("pk", flat=True).first()

@@ -29,6 +29,7 @@ from reviews.models import (
     Reviewer,
     Runtime,
     Series,
+    SourceDocument,
 )
 from tests.factories import review_xml
 
@@ -1251,3 +1252,18 @@ def test_a_corpus_imported_after_the_fixtures_loads_in_bulk(tmp_path, indexes_du
     assert Film.objects.get(year=1996).review_count == 56
     for film in Film.objects.all():
         assert film.review_count == film.reviews.filter(is_hidden=False).count()
+
+
+def test_files_of_one_name_in_two_folders_are_two_documents(empty_db, tmp_path):
+    for folder, title in (("heat", "Heat"), ("ronin", "Ronin")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "reviews.xml").write_text(
+            review_xml(f"Liked {title}.", title=title, year=1995, username=folder)
+        )
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("Year: 2000\nCast: A B\n")  # not a document
+    result = run_import([tmp_path])
+    assert result.ok and len(result.files) == 2
+    for review in Review.objects.select_related("source", "film"):
+        assert review.source.name == f"{review.film.title.lower()}/reviews.xml"
+    assert SourceDocument.objects.count() == 2
