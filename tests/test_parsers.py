@@ -393,6 +393,18 @@ def test_a_review_title_that_reads_like_a_field_stays_the_reviews_title():
     assert doc.reviews[0].title == "Great Film: Loved it"
 
 
+@pytest.mark.parametrize(
+    "release, year",
+    [
+        (b"Release Date: 16 September 2011", 2011),
+        (b"Release Date: 16 September 2012 (USA)", None),  # a territory's: not the film's year
+    ],
+)
+def test_metadata_dump_without_a_release_year_takes_the_original_releases(release, year):
+    doc = parse_document("dump.txt", METADATA.replace(b"Release Year: 2011", release))
+    assert doc.year == year
+
+
 def test_metadata_dump_plot_of_several_paragraphs():
     plot = b"Stars: Ann Lee, Bo Berg\n\nFirst of the plot.\n\nSecond of the plot.\n\nWriters: Di Ek"
     doc = parse_document("dump.txt", METADATA.replace(b"Stars: Ann Lee, Bo Berg", plot))

@@ -148,6 +148,10 @@ def parse(text: str) -> FilmDocument:
 
     _stars_to_credits(doc, stars)
     _trivia_and_review(doc, prose_after_cast)
+    original = next((r for r in doc.releases if not r.territory and r.date), None)
+    if doc.year is None and original is not None:  # no `Release Year`: the first release's
+        doc.year = original.date.year
+        doc.warn(original.line, "year_from_release", f"year {doc.year} taken from the release date")
     return doc
 
 
