@@ -24,7 +24,7 @@ from reviews.importers.common import (
 from reviews.importers.press_kit import mentions_in
 from reviews.importers.records import ImportFormatError
 from reviews.importers.review_page import author_date_readings, choose_author
-from reviews.importers.review_xml import repair_bare_markup
+from reviews.importers.review_xml import MarkupRepair
 from reviews.text import (
     LOST_LETTER,
     fingerprint,
@@ -278,9 +278,13 @@ def test_mentions_take_the_nearest_free_year():
     ]
 
 
-def test_repair_bare_markup():
-    text, lines = repair_bare_markup("<a>Tom & Jerry &amp; 3 < 4 &#x107;</a>")
-    assert text == "<a>Tom &amp; Jerry &amp; 3 &lt; 4 &#x107;</a>" and lines == [1]
+def test_markup_repair_escapes_what_is_text():
+    repair = MarkupRepair()
+    assert repair("<a>Tom & Jerry &amp; 3 < 4 &#x107;</a>") == (
+        "<a>Tom &amp; Jerry &amp; 3 &lt; 4 &#x107;</a>",
+        True,
+    )
+    assert repair("<title>Heat</title>") == ("<title>Heat</title>", False)
 
 
 @pytest.mark.parametrize(

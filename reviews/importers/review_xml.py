@@ -38,7 +38,7 @@ _SPECIAL = re.compile(r"[&<]")
 _HTML_BREAK = re.compile(r"<(?:br\s*/?|/?p(?:\s[^<>]*)?)>", re.IGNORECASE)
 _PARAGRAPH_BREAK = "&#10;&#10;"
 # Another element is markup where the crawler writes elements, at the start of a line, or
-# where it is whole on its line (`<b>bold</b>`, `<br/>`); any other `<` is text (`a<b`).
+# where it is whole on its line (`<b>bold</b>`, `<img/>`); any other `<` is text (`a<b`).
 _START_TAG = re.compile(r"<([A-Za-z_][\w.-]*)(?:\s+[^<>]*?)?(/?)>")
 _END_TAG = re.compile(r"</([A-Za-z_][\w.-]*)\s*>")
 # `&` with what follows it: a character reference, a named entity, or nothing of the kind.
@@ -135,18 +135,6 @@ def _reference(match: re.Match) -> str:
     if characters is None:  # a bare `&`, or a name HTML does not know: text
         return "&amp;" + match.group()[1:]
     return "".join(f"&#{ord(c)};" for c in characters)
-
-
-def repair_bare_markup(text: str) -> tuple[str, list[int]]:
-    """Escape `&` and `<` that are text, not markup. Returns the text and the lines repaired."""
-    repair = MarkupRepair()
-    lines, repaired = [], []
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        line, changed = repair(line)
-        lines.append(line)
-        if changed:
-            repaired.append(number)
-    return "".join(lines), repaired
 
 
 def parse(text: str) -> FilmDocument:
