@@ -185,7 +185,9 @@ def parse_money(value: str) -> tuple[str, Decimal, str] | None:
         return None
     symbol, code, tail = match.groups()
     number, separator, scale = amount.group("number", "separator", "scale")
-    if separator:
+    if scale:  # `1.234 million` is a decimal; `1,500 million` a thousands comma, `1,5` not
+        number = re.sub(r",(?=\d{3}\b)", "", number)
+    elif separator:
         number = number.replace(separator, "")
     try:
         figure = Decimal(number.replace(",", "."))  # what is left of a comma marks the cents
