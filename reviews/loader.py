@@ -388,14 +388,25 @@ class DocumentLoader:
             old = getattr(film, name)
             if old in (None, ""):
                 values[name] = new
+            elif name == "year" and abs(old - new) == 1 and not film.is_locked(name):
+                # A year off by one joined the film (`find_film_by_title`): the earlier year,
+                # whichever document came first.
+                values[name] = min(old, new)
+                self.tally.warn(
+                    None, "conflict", f"{film}: year {new} and {old} given; took {min(old, new)}"
+                )
             elif old != new and not film.is_locked(name):
                 self.tally.warn(
                     None,
                     "conflict",
                     f"{film}: {name} {new!r} differs from the stored {old!r}; kept the stored one",
                 )
+        year_before = film.year
         if values:
             _set_fields(film, values, self.tally)
+        if film.year != year_before and not self.film_is_new and not film.is_locked("slug"):
+            film.slug = free_film_slug(film)  # the slug follows the year, as it does the title
+            film.save(update_fields=["slug"])
         if doc.title and not self.film_is_new:
             choose_film_title(film)
         self.upsert_all(
@@ -929,27 +940,39 @@ def titles_of(films: list[Film]) -> dict[int, list[str]]:
 
 
 def find_film_by_title(title: str, year: int | None) -> Film | None:
-    """The first film one of whose titles has the same key (`FilmTitle.key`: every title a
-    document or staff gave it) and no conflicting subtitle."""
+    """The first film of the year one of whose titles has the same key (`FilmTitle.key`: every
+    title a document or staff gave it) and no conflicting subtitle; else the only such film a
+    year before or after (sources disagree by one: a festival, a country's release)."""
     named = FilmTitle.objects.filter(key=title_key(title))
     if year:
-        named = named.filter(Q(film__year=year) | Q(film__year__isnull=True))
+        named = named.filter(Q(film__year__range=(year - 1, year + 1)) | Q(film__year__isnull=True))
     # The candidates' titles as plain values (their films' own by a join); only the film
     # chosen is made a model: `titles_of` over candidate models cost a page's load 5 % more.
     titles: dict[int, list[str]] = {}
+    years: dict[int, int | None] = {}
     given = FilmTitle.objects.filter(film__in=named.values("film_id")).values_list(
-        "film_id", "film__title", "title"
+        "film_id", "film__year", "film__title", "title"
     )
-    for film_id, film_title, given_title in given.order_by():
+    for film_id, film_year, film_title, given_title in given.order_by():
         titles.setdefault(film_id, [film_title]).append(given_title)
-    for film_id in sorted(titles):
-        if titles_agree(title, titles[film_id]):
-            return Film.objects.get(pk=film_id)
+        years[film_id] = film_year
+    agreeing = [film_id for film_id in sorted(titles) if titles_agree(title, titles[film_id])]
+    same_year = [film_id for film_id in agreeing if not year or years[film_id] in (year, None)]
+    if same_year or len(agreeing) == 1:
+        return Film.objects.get(pk=(same_year or agreeing)[0])
     return None
 
 
+def free_film_slug(film: Film) -> str:
+    """The slug of a film's title and year, free among the other films."""
+    return unique_slug(
+        f"{film.title} {film.year or ''}",
+        lambda s: Film.objects.filter(slug=s).exclude(pk=film.pk).exists(),
+    )
+
+
 def choose_film_title(film: Film) -> None:
-    """The fullest title any document gave: with its subtitle, then the longest."""
+    """The fullest title any document gave: with its subtitle, then with the most letters."""
     titles = list(FilmTitle.objects.filter(film=film).values_list("title", flat=True))
     if not titles or film.is_locked("title"):
         return
@@ -965,10 +988,7 @@ def choose_film_title(film: Film) -> None:
         fields = ["title", "title_is_provisional"]
         # The slug follows the title, so that it does not depend on which document came first.
         if not film.is_locked("slug"):
-            film.slug = unique_slug(
-                f"{best} {film.year or ''}",
-                lambda s: Film.objects.filter(slug=s).exclude(pk=film.pk).exists(),
-            )
+            film.slug = free_film_slug(film)
             fields.append("slug")
         film.save(update_fields=fields)
 

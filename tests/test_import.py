@@ -1267,3 +1267,27 @@ def test_files_of_one_name_in_two_folders_are_two_documents(empty_db, tmp_path):
     for review in Review.objects.select_related("source", "film"):
         assert review.source.name == f"{review.film.title.lower()}/reviews.xml"
     assert SourceDocument.objects.count() == 2
+
+
+def test_a_title_one_year_off_joins_the_film_which_keeps_the_earlier_year(
+    empty_db, fixture_path, tmp_path
+):
+    """Sources disagree on a year by one (a festival, a country's release): the same title a
+    year apart is the same film, whichever document comes first."""
+    page = tmp_path / "later.txt"
+    page.write_text(
+        "Pusher II (2005) Poster\nUser Reviews\n1 Reviews\nLate but good\nlatecomer2 May 2007\n"
+        "Seen in London a year later.\n1 out of 1 found this helpful.\n"
+    )
+    dumps = []
+    for first, second in ([fixture_path], [page]), ([page], [fixture_path]):
+        from tests.factories import wipe_film_data
+
+        wipe_film_data()
+        assert run_import(first).ok and run_import(second).ok
+        assert Film.objects.count() == 3
+        film = Review.objects.get(reviewer__username="latecomer").film
+        assert (film.title, film.year) == ("Pusher II: With Blood on My Hands", 2004)
+        assert film.slug == "pusher-ii-with-blood-on-my-hands-2004"
+        dumps.append(canonical_dump())
+    assert dumps[0] == dumps[1]
