@@ -183,6 +183,8 @@ class DocumentLoader:
         if film is None and doc.title:
             film = find_film_by_title(doc.title, doc.year)
             reason = f"same title {doc.title!r} and year {doc.year}"
+            if film is not None and None not in (film.year, doc.year) and film.year != doc.year:
+                reason = f"same title {doc.title!r}, {film.year} for {doc.year}"
         # A review both documents carry is stronger evidence than shared people: a director
         # may shoot two films in a year with much the same cast.
         if film is None:
