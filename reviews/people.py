@@ -439,8 +439,8 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             values["character_id"] = credit.character_id
         if credit.credited_as and not twin.credited_as:
             values["credited_as"] = credit.credited_as
-        if credit.note and merge_notes(twin.note, credit.note) != twin.note:
-            values["note"] = merge_notes(twin.note, credit.note)
+        if credit.note and (notes := merge_notes(twin.note, credit.note)) != twin.note:
+            values["note"] = notes
         if credit.is_top_billed and not twin.is_top_billed:
             values["is_top_billed"] = True
         if twin.billing_order is None and credit.billing_order is not None:

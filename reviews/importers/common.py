@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
-from .records import ImportFormatError, NoteRecord, Warning
+from .records import CertificateRecord, ImportFormatError, NoteRecord, Warning
 
 # Formats read whole (metadata dumps, press kits: one film's facts) are refused above this size;
 # review XML and review pages are read as a stream and have no limit.
@@ -207,6 +207,12 @@ KEY_VALUE = re.compile(r"^([A-Z][\w .&'/-]{0,60}?)\s*:\s*(.*)$")
 
 def split_list(value: str, separators: str = ",") -> list[str]:
     return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
+
+
+def certificate(where: str, value: str, line: int) -> CertificateRecord:
+    """`18 for drugs, violence and coarse sexual language`: the rating, then its reason."""
+    rating, _, reason = value.strip().partition(" ")
+    return CertificateRecord(territory(where), rating, reason, line)
 
 
 _TRAILING_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")

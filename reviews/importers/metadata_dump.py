@@ -8,6 +8,7 @@ from ..text import restore_paragraphs
 from .common import (
     KEY_VALUE,
     blocks,
+    certificate,
     list_notes,
     parenthesised,
     parse_money,
@@ -18,7 +19,6 @@ from .common import (
     territory,
 )
 from .records import (
-    CertificateRecord,
     CreditRecord,
     FilmDocument,
     MoneyRecord,
@@ -218,9 +218,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
         )
     elif kind == "certificate":  # `18 for violence`; `UK:18 / USA:R`
         for part in re.split(r"\s*[/|]\s*", value):
-            where, _, rated = part.rpartition(":") if ":" in part else ("", "", part)
-            rating, _, reason = rated.strip().partition(" ")
-            doc.certificates.append(CertificateRecord(territory(where), rating, reason, number))
+            where, _, rated = part.rpartition(":")
+            doc.certificates.append(certificate(where, rated, number))
     elif kind == "runtime":
         minutes = parse_runtime(value, bare_number=True)
         if minutes:
@@ -243,8 +242,8 @@ def _money(doc: FilmDocument, kind: str, value: str, number: int) -> None:
     for note in notes:
         if note.lower() == "estimated":
             estimate = True
-        elif parse_written_date(note):
-            when = parse_written_date(note)
+        elif written := parse_written_date(note):
+            when = written
         elif not where and re.fullmatch(r"[A-Z][A-Za-z .]*", note) and len(note) <= 40:
             where = territory(note)
         else:

@@ -8,6 +8,7 @@ from ..text import is_shouted, split_title, title_case, title_key
 from .common import (
     KEY_VALUE,
     blocks,
+    certificate,
     list_notes,
     parenthesised,
     parse_runtime,
@@ -17,7 +18,6 @@ from .common import (
     territory,
 )
 from .records import (
-    CertificateRecord,
     CreditRecord,
     DistributorRecord,
     FilmDocument,
@@ -85,8 +85,8 @@ def _is_prose(lines: list[str]) -> bool:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     prose: list[tuple[int, str]] = []
-    # (territories, company, line, whether the key says it is a distributor): decided once
-    # every key is read, by the territories the kit's other keys name.
+    # (the key's territories as written, company, line, whether the key says it names a
+    # distributor): decided once every key is read, by the territories the other keys name.
     distributors: list[tuple[str, str, int, bool]] = []
     for start, lines in blocks(text.split("\n")):
         if _is_prose(lines):
@@ -108,6 +108,7 @@ def _header_line(
         return
     key, value = match.group(1).strip(), match.group(2).strip()
     lower = key.lower()
+    runtime_key = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK: 96 mins`
     if lower == "year":
         if re.fullmatch(r"\d{4}", value):
             doc.year = int(value)
@@ -143,16 +144,12 @@ def _header_line(
         for note in notes:
             if _SERIES_WORDS.search(note) and not doc.series_name:
                 doc.series_name = note
-    elif certificate := _CERTIFICATE_KEY.match(key):
-        rating, _, reason = value.partition(" ")
+    elif certificate_key := _CERTIFICATE_KEY.match(key):
         doc.certificates.append(
-            CertificateRecord(
-                territory(certificate.group("territory") or ""), rating, reason, number
-            )
+            certificate(certificate_key.group("territory") or "", value, number)
         )
-    elif minutes := parse_runtime(value, bare_number=bool(_RUNTIME_KEY.match(key))):
-        named = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK`
-        places = (named.group("territory") or "") if named else key
+    elif minutes := parse_runtime(value, bare_number=runtime_key is not None):
+        places = (runtime_key.group("territory") or "") if runtime_key else key
         for where in _TERRITORY_SEPARATOR.split(places):
             doc.runtimes.append(RuntimeRecord(territory(where), minutes, number))
     elif distributor := _DISTRIBUTOR_KEY.match(key):

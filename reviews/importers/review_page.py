@@ -21,6 +21,8 @@ FORMAT = "review_page"
 
 _HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTHS}) (?P<year>\d{{4}})\s*$")
+# A date alone on its line, under its author's.
+_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTHS}) (\d{{4}})$")
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
@@ -69,9 +71,6 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
             continue
         readings.append((username, when))
     return readings
-
-
-_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTHS}) (\d{{4}})$")
 
 
 def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
