@@ -322,6 +322,14 @@ def film_detail(request, slug):
     notes = defaultdict(list)
     for note in film.notes.all():
         notes[note.kind].append(note)
+    # Read here (each once, as the page would) to know whether the page has facts to show.
+    facts = {
+        "releases": list(film.releases.all()),
+        "runtimes": list(film.runtimes.all()),
+        "certificates": list(film.certificates.all()),
+        "distributors": list(film.distributors.all()),
+        "money": list(film.money.all()),
+    }
     context = {
         "film": film,
         "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
@@ -335,11 +343,10 @@ def film_detail(request, slug):
             if position is not None and position + 1 < len(series_films)
             else None
         ),
-        "releases": film.releases.all(),
-        "runtimes": film.runtimes.all(),
-        "certificates": film.certificates.all(),
-        "distributors": film.distributors.all(),
-        "money": film.money.all(),
+        **facts,
+        "has_facts": any(facts.values())
+        or any(c.role != Credit.Role.CAST for c in credits)
+        or any(notes.get(kind) for kind in ("country", "language", "location", "tagline")),
         "notes": notes,
         "quotes": film.quotes.prefetch_related("lines"),
         "top_reviews": visible_reviews(film).order_by(*REVIEW_SORTS["helpful"][1])[:5],

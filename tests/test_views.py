@@ -720,3 +720,11 @@ def test_a_fact_without_a_territory_reads_without_one(client):
     page = client.get(film.get_absolute_url()).content.decode()
     assert "<dt>Distributor</dt><dd>Nordic Pictures</dd>" in page
     assert "91 min</dd>" in page
+
+
+def test_a_film_known_only_from_its_reviews_shows_no_empty_facts(client):
+    film = make_film(title="Bare Page", year=2013)
+    make_review(film=film)
+    assert "Facts</h2>" not in client.get(film.get_absolute_url()).content.decode()
+    pusher = Film.objects.get(title="Pusher")
+    assert "Facts</h2>" in client.get(pusher.get_absolute_url()).content.decode()
