@@ -74,8 +74,22 @@ def _is_header_line(line: str) -> bool:
     """`UK DVD Release Date: …` has a key of a few words; prose may hold a colon too."""
     match = KEY_VALUE.match(line)
     if match:
-        return len(match.group(1).split()) <= 4
+        return len(match.group(1).split()) <= 4 and not _opens_synopsis(line)
     return len(line.split()) < 8
+
+
+def _opens_synopsis(line: str) -> bool:
+    """`THREE COLOURS: RED tells the story of …`: a synopsis opening with a title that holds a
+    colon, not the key `THREE COLOURS`. (A territory and a rating, `UK: PG for mild peril`, has
+    no words on both sides of its colon.)"""
+    opening = _SYNOPSIS_OPENING.match(line)
+    if not opening or not is_shouted(opening.group("title")):
+        return False
+    main, _, subtitle = opening.group("title").partition(":")
+    words_after = len(line[opening.end("title") :].split())
+    return all(sum(c.isalpha() for c in part) >= 3 for part in (main, subtitle)) and (
+        words_after >= 4
+    )
 
 
 def _is_prose(lines: list[str]) -> bool:
@@ -204,7 +218,10 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
 
 
 def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
-    """The synopsis says `ROCKY II`; the prose may give the subtitle: use the longest form."""
+    """The synopsis says `ROCKY II`; the prose may give the subtitle: use the longest form.
+    (`THREE COLOURS: RED` has a subtitle of its own: `THREE COLOURS: BLUE` is another film.)"""
+    if split_title(shouted)[1]:
+        return title_case(shouted)
     key = title_key(shouted)
     for mention in mentions:
         if title_key(mention.title) == key and split_title(mention.title)[1]:
