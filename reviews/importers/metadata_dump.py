@@ -101,12 +101,12 @@ def _key_of(line: str) -> str | None:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     all_blocks = blocks(text.split("\n"))
-    characters = {
-        _CREDITED_AS.sub(" ", _CAST_LINE.match(line).group("character")).strip().lower()
+    speakers = _speaker_names(
+        _CAST_LINE.match(line).group("character")
         for _, lines in all_blocks
         if _is_cast_block(lines)
         for line in lines
-    }
+    )
     stars: list[tuple[str, int]] = []
     cast_seen = False
     plot_ends = -1  # the index of the plot's last block
@@ -128,7 +128,7 @@ def parse(text: str) -> FilmDocument:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
-        elif all(k is not None for k in keys) and any(k in characters for k in keys):
+        elif all(k is not None for k in keys) and any(k in speakers for k in keys):
             speeches = tuple(
                 (m.group(1).strip(), m.group(2).strip())
                 for m in (KEY_VALUE.match(line) for line in lines)
@@ -153,6 +153,17 @@ def parse(text: str) -> FilmDocument:
         doc.year = original.date.year
         doc.warn(original.line, "year_from_release", f"year {doc.year} taken from the release date")
     return doc
+
+
+def _speaker_names(characters) -> set[str]:
+    """What a quote may call the cast's characters, lower-cased: `Julie Vignon (de Courcy)` is
+    `julie vignon`, `julie` or `vignon`."""
+    names = set()
+    for character in characters:
+        name = split_credit_note(_CREDITED_AS.sub(" ", character))[0].lower()
+        words = name.split()
+        names.update([name, words[0], words[-1]] if words else [])
+    return names
 
 
 def _mark_structure(prose: list[tuple[int, list[str], bool]]) -> None:
