@@ -658,10 +658,10 @@ class DocumentLoader:
     def load_quotes(self, film: Film) -> None:
         if not self.doc.quotes:
             return
-        characters = {
-            c.character.folded_name: c.character
+        characters = speaking_characters(
+            c.character
             for c in film.credits.filter(character__isnull=False).select_related("character")
-        }
+        )
         stored = set(Quote.objects.filter(film=film).values_list("fingerprint", flat=True))
         quotes, lines = [], []
         for position, record in enumerate(self.doc.quotes):
@@ -1027,6 +1027,19 @@ def merge_close_spellings(
                         tally,
                     )
                     merged.add(other.pk)
+
+
+def speaking_characters(characters) -> dict[str, Character]:
+    """The characters a quote's speaker may name, by folded name: the whole name, or its first
+    or last word when no other character has that word there (`Julie` for `Julie Vignon`)."""
+    by_name = {character.folded_name: character for character in characters}
+    by_word: dict[str, set[Character]] = defaultdict(set)
+    for name, character in by_name.items():
+        words = name.split()
+        for word in {words[0], words[-1]} if words else ():
+            by_word[word].add(character)
+    shortened = {word: found.pop() for word, found in by_word.items() if len(found) == 1}
+    return {**shortened, **by_name}
 
 
 def _move_rows(queryset, **values) -> None:

@@ -393,6 +393,17 @@ def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_triv
     assert doc.reviews[0].title == "A title for the review"
 
 
+def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
+    dump = METADATA.replace(b"Ann Lee - Irene", b"Ann Lee - Irene Gabriel (voice)").replace(
+        b"Irene: Hi.\nDriver: Hello.", b"Irene: I want nothing. Those are all traps."
+    )
+    doc = parse_document("dump.txt", dump)
+    # A quote, not the review's title (`Irene` is `Irene Gabriel` of the cast).
+    assert doc.quotes[0].lines == (("Irene", "I want nothing. Those are all traps."),)
+    assert doc.reviews[0].title == "A title for the review"
+    assert not [n for n in doc.notes if n.kind == "trivia"]
+
+
 def test_a_review_title_that_reads_like_a_field_stays_the_reviews_title():
     doc = parse_document(
         "dump.txt", METADATA.replace(b"A title for the review", b"Great Film: Loved it")
@@ -782,3 +793,32 @@ def test_streamed_files_give_records_or_the_importers_error(tmp_path_factory, pa
                 pass
     finally:
         records.REVIEW_BATCH = original
+
+
+TITLE_WITH_COLON_KIT = b"""Year: 1994
+UK: Artificial Eye
+Cast: Ann Lee, Bo Berg
+Director: Cy Dahl
+UK: 99 mins
+
+
+Cy Dahl finished his trilogy with THREE COLOURS: BLUE (1993), THREE COLOURS: WHITE (1994) and
+THREE COLOURS: RED (1994).
+
+THREE COLOURS: RED tells the story of Valentine (Ann Lee), a model in Geneva.
+"""
+
+
+def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
+    doc = parse_document("kit.txt", TITLE_WITH_COLON_KIT)
+    # Not a field `THREE COLOURS` of value `RED tells the story …`: the synopsis and its title.
+    assert doc.title == "Three Colours: Red"
+    assert doc.synopsis.startswith("THREE COLOURS: RED tells the story of Valentine")
+    assert ("Ann Lee", "Valentine") in [(c.name, c.character) for c in doc.credits]
+    assert [(m.title, m.year) for m in doc.mentioned_films] == [
+        ("THREE COLOURS: BLUE", 1993),
+        ("THREE COLOURS: WHITE", 1994),
+        ("THREE COLOURS: RED", 1994),
+    ]
+    assert not [w for w in doc.warnings if w.code in ("unknown_field", "no_synopsis")]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("UK", 99)]
