@@ -21,6 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from rapidfuzz import fuzz
 
 from .bulk import insert_rows, instance_values, keys_by, rows_where_in
 from .importers.records import SOURCE_RANK, FilmDocument, MentionedFilm, ReviewRecord
@@ -185,6 +186,9 @@ class DocumentLoader:
             reason = f"same title {doc.title!r} and year {doc.year}"
             if film is not None and None not in (film.year, doc.year) and film.year != doc.year:
                 reason = f"same title {doc.title!r}, {film.year} for {doc.year}"
+        if film is None and doc.title:
+            film = find_film_by_close_title(doc.title, doc.year)
+            reason = f"title {doc.title!r}, a close spelling of its own, and year {doc.year}"
         # A review both documents carry is stronger evidence than shared people: a director
         # may shoot two films in a year with much the same cast.
         if film is None:
@@ -538,6 +542,7 @@ class DocumentLoader:
             return
         stem, _ = title_stem_and_number(doc.title)
         members = {film.pk: film}
+        prose_order = []  # the films as the prose names them: a series' order, ties apart
         for mention in doc.mentioned_films:
             if title_stem_and_number(mention.title)[0] != stem:
                 if mention.year:
@@ -548,10 +553,14 @@ class DocumentLoader:
                         "which is not part of this film's series: not imported",
                     )
                 continue
-            if mention.year is None or title_key(mention.title) == title_key(doc.title):
+            if mention.year is None:
+                continue
+            if titles_agree(mention.title, [doc.title]):
+                prose_order.append(film.pk)
                 continue
             other = self.mentioned_film(mention, members)
             members[other.pk] = other
+            prose_order.append(other.pk)
         if len(members) < 2:
             return
         series = Series.objects.filter(stem=stem).first()
@@ -571,11 +580,20 @@ class DocumentLoader:
         for member in joining:
             member.series = series
         Film.objects.filter(pk__in=[member.pk for member in joining]).update(series=series)
-        order_series(series)
+        order_series(series, prose_order)
         self.touched_series.add(series.pk)
 
     def mentioned_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
         film = find_film_by_title(mention.title, mention.year)
+        if film is None:
+            film = find_film_by_close_title(mention.title, mention.year)
+            if film is not None:
+                self.tally.warn(
+                    mention.line,
+                    "film_matched",
+                    f"{film} is {title_case(mention.title)}: a close spelling of its title, "
+                    f"year {mention.year}",
+                )
         if film is None:
             film = self.provisional_film_named(mention, members)
         if film is None:
@@ -888,16 +906,40 @@ def series_slug_taken(slug: str) -> bool:
 
 def titles_agree(title: str, known_titles: list[str]) -> bool:
     """Same main title as one of a film's titles (case, numerals folded), and no conflicting
-    subtitles."""
+    subtitles; or a close spelling of one (`titles_close`)."""
     key = title_key(title)
     subtitle = fold(split_title(title)[1])
     for known in known_titles:
         if title_key(known) != key:
+            if titles_close(title, known):
+                return True
             continue
         other = fold(split_title(known)[1])
         if not subtitle or not other or subtitle == other:
             return True
     return False
+
+
+# How alike two titles' words must be (rapidfuzz's ratio, 0-100) to be spellings of one title:
+# `three colors blue` and `three colours blue` are 97; one letter more or less reaches 94 only
+# in a title of 16 letters or more, so that `Scream` and `Screams` stay two films.
+TITLE_RATIO = 94
+# A subtitle of each must be alike too: `Three Colours: Red` is not `Three Colours: Bed`.
+SUBTITLE_RATIO = 80
+
+
+def titles_close(a: str, b: str) -> bool:
+    """Two spellings of one title (`Three Colors: Blue`, `Three Colours: Blue`): the same
+    numeral, no conflicting subtitle, and words alike."""
+    (stem_a, number_a), (stem_b, number_b) = title_stem_and_number(a), title_stem_and_number(b)
+    if number_a != number_b:  # `Rocky II` and `Rocky III` differ by a letter
+        return False
+    sub_a, sub_b = fold(split_title(a)[1]), fold(split_title(b)[1])
+    if sub_a and sub_b:
+        if fuzz.ratio(sub_a, sub_b) < SUBTITLE_RATIO:
+            return False
+        stem_a, stem_b = f"{stem_a} {sub_a}", f"{stem_b} {sub_b}"
+    return fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
 
 
 _UNCREDITED = "NOT EXISTS (SELECT 1 FROM {credit} c WHERE c.film_id = {film}.id)"
@@ -963,6 +1005,20 @@ def find_film_by_title(title: str, year: int | None) -> Film | None:
     if same_year or len(agreeing) == 1:
         return Film.objects.get(pk=(same_year or agreeing)[0])
     return None
+
+
+def find_film_by_close_title(title: str, year: int | None) -> Film | None:
+    """The only film of the year one of whose titles is a close spelling of this one
+    (`titles_close`): British and American spellings, a letter lost. The year must be the
+    same: a near title a year apart is too little to go on."""
+    if not year:
+        return None
+    candidates = [
+        *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
+        *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
+    ]
+    matched = {film_id for film_id, known in candidates if titles_close(title, known)}
+    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
 
 
 def free_film_slug(film: Film) -> str:
@@ -1096,13 +1152,23 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         refresh_film_aggregates(keep.pk)
 
 
-def order_series(series: Series) -> None:
-    """Number the films of a series by the numeral in their title, then by year."""
+def order_series(series: Series, prose_order: list[int] | None = None) -> None:
+    """Number the films of a series by the numeral in their title, then by year; films of one
+    year (`Three Colours: White` and `Red`, 1994) in the order a document's prose names them
+    (`prose_order`, their keys), else in the order they had."""
     films = list(Film.objects.filter(series=series))
     if any(f.is_locked("series_position") for f in films):
         return
+    named = {pk: i for i, pk in enumerate(dict.fromkeys(prose_order or []))}
     ordered = sorted(
-        films, key=lambda f: (title_stem_and_number(f.title)[1], f.year or 9999, f.title)
+        films,
+        key=lambda f: (
+            title_stem_and_number(f.title)[1],
+            f.year or 9999,
+            named.get(f.pk, len(named)),
+            f.series_position or len(films) + 1,
+            f.title,
+        ),
     )
     wanted = {f.pk: i for i, f in enumerate(ordered, start=1)}
     if all(f.series_position == wanted[f.pk] for f in films):

@@ -24,6 +24,7 @@ from reviews.models import (
     MoneyFigure,
     Person,
     Quote,
+    QuoteLine,
     Release,
     Review,
     Reviewer,
@@ -1299,3 +1300,53 @@ def test_a_title_one_year_off_joins_the_film_which_keeps_the_earlier_year(
             )
         dumps.append(canonical_dump())
     assert dumps[0] == dumps[1]
+
+
+THREE_COLOURS = settings.BASE_DIR / "tests" / "documents" / "three_colours"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["blue_dump.txt", "red_kit.txt", "blue_reviews.xml", "white_page.txt"],
+        ["white_page.txt", "red_kit.txt", "blue_reviews.xml", "blue_dump.txt"],
+        ["red_kit.txt", "blue_reviews.xml", "blue_dump.txt", "white_page.txt"],
+    ],
+    ids=["dump-first", "page-first", "kit-first"],
+)
+def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order):
+    """Another series of other people, spelled the British way in one document and the
+    American way in others (`Three Colours: Blue`, `Three Colors: Blue`), two films of one year,
+    a synopsis whose title holds a colon, and a quote by a character's first name."""
+    assert run_import([THREE_COLOURS]).ok
+    together = canonical_dump()
+    from tests.factories import wipe_film_data
+
+    wipe_film_data()
+    for name in order:
+        assert run_import([THREE_COLOURS / name]).ok
+    assert canonical_dump() == together
+
+    series = Series.objects.get()
+    assert series.name == "The Three Colours Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Three Colours: Blue", 1993),
+        ("Three Colours: White", 1994),  # before Red, as the press kit names them
+        ("Three Colours: Red", 1994),
+    ]
+    assert Film.objects.count() == 3
+    blue = Film.objects.get(year=1993)
+    assert set(blue.titles.values_list("title", flat=True)) == {
+        "Three Colors: Blue",
+        "Three Colours: Blue",
+    }
+    assert blue.imdb_id == "tt0108394" and blue.logline.startswith("A woman struggles")
+    assert blue.reviews.count() == 3  # the dump's review is the XML's first
+    red = Film.objects.get(title="Three Colours: Red")
+    assert red.synopsis.startswith("THREE COLOURS: RED tells the story of Valentine")
+    assert red.credits.get(character__name="Valentine").person.name == "Irène Jacob"
+    assert Film.objects.get(title="Three Colours: White").reviews.count() == 3
+    assert Person.objects.filter(name__contains="Kie").count() == 1
+    [line] = QuoteLine.objects.filter(quote__film=blue)
+    assert (line.speaker, line.character.name) == ("Julie", "Julie Vignon")
+    assert not Review.objects.filter(title__startswith="Julie:").exists()
