@@ -822,3 +822,22 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
     ]
     assert not [w for w in doc.warnings if w.code in ("unknown_field", "no_synopsis")]
     assert [(r.territory, r.minutes) for r in doc.runtimes] == [("UK", 99)]
+
+
+@pytest.mark.parametrize(
+    "a, b, close",
+    [
+        ("Three Colors: Blue", "Three Colours: Blue", True),
+        ("THREE COLOURS: BLUE", "Three Colors: Blue", True),
+        ("Three Colours", "Three Colors: Blue", True),  # one without a subtitle
+        ("Three Colours: Red", "Three Colours: White", False),
+        ("Three Colours: Red", "Three Colours: Bed", False),  # the subtitles differ too much
+        ("Pusher II", "Pusher III", False),  # another numeral
+        ("Scream", "Screams", False),  # too short for a letter's difference
+    ],
+)
+def test_titles_close(a, b, close):
+    from reviews.loader import titles_close
+
+    assert titles_close(a, b) is close
+    assert titles_close(b, a) is close
