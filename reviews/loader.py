@@ -386,6 +386,8 @@ class DocumentLoader:
             self.add_first_title(film, doc.title_line)
         elif doc.title:
             self.add_title(film, doc.title, doc.title_line)
+        for other in doc.other_titles:
+            self.add_title(film, other.title, other.line, kind=other.kind)
         values = {}
         for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating"):
             new = getattr(doc, name)
@@ -413,7 +415,7 @@ class DocumentLoader:
         if film.year != year_before and not self.film_is_new and not film.is_locked("slug"):
             film.slug = free_film_slug(film)  # the slug follows the year, as it does the title
             film.save(update_fields=["slug"])
-        if doc.title and not self.film_is_new:
+        if (doc.title and not self.film_is_new) or doc.other_titles:
             choose_film_title(film)
         self.upsert_all(
             Release,
@@ -529,9 +531,17 @@ class DocumentLoader:
         FilmTitle.objects.create(film=film, title=film.title, **self.prov(line))
         self.tally.count("created", "FilmTitle")
 
-    def add_title(self, film: Film, title: str, line: int | None) -> None:
+    def add_title(
+        self, film: Film, title: str, line: int | None, kind: str = FilmTitle.Kind.TITLE
+    ) -> None:
+        """A title the document gives the film; a title given before as an alternative becomes
+        the film's own when this document gives it so (`FilmTitle.Kind`, in precedence)."""
         title = clean_title(title)
-        self.upsert(FilmTitle, {"film": film, "title": title}, {}, line)
+        obj, created = _get_or_create(
+            FilmTitle, {"film": film, "title": title}, {"kind": kind, **self.prov(line)}, self.tally
+        )
+        if not created and _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
+            _set_fields(obj, {"kind": kind}, self.tally)
 
     # -- series ---------------------------------------------------------------------------
 
@@ -1029,11 +1039,25 @@ def free_film_slug(film: Film) -> str:
     )
 
 
+_TITLE_PRECEDENCE = list(FilmTitle.Kind)
+
+
 def choose_film_title(film: Film) -> None:
-    """The fullest title any document gave: with its subtitle, then with the most letters."""
-    titles = list(FilmTitle.objects.filter(film=film).values_list("title", flat=True))
-    if not titles or film.is_locked("title"):
+    """The fullest title any document gave as the film's: with its subtitle, then with the
+    most letters. A film no document has given a title yet (its documents have none, or only
+    other titles: `Also Known As`) is shown under the best of its other titles, and its title
+    stays provisional."""
+    given = list(FilmTitle.objects.filter(film=film).values_list("title", "kind"))
+    if not given or film.is_locked("title"):
         return
+    titles = [title for title, kind in given if kind == FilmTitle.Kind.TITLE]
+    provisional = not titles
+    if provisional:
+        titles = [
+            title
+            for title, kind in given
+            if kind == min((k for _, k in given), key=_TITLE_PRECEDENCE.index)
+        ]
 
     def fullness(title: str) -> tuple:
         main, subtitle = split_title(title)
@@ -1041,8 +1065,8 @@ def choose_film_title(film: Film) -> None:
         return (bool(subtitle), len(main) + len(subtitle), ":" in title, title)
 
     best = max(titles, key=fullness)
-    if film.title != best or film.title_is_provisional:
-        film.title, film.title_is_provisional = best, False
+    if film.title != best or film.title_is_provisional != provisional:
+        film.title, film.title_is_provisional = best, provisional
         fields = ["title", "title_is_provisional"]
         # The slug follows the title, so that it does not depend on which document came first.
         if not film.is_locked("slug"):

@@ -186,10 +186,19 @@ class Film(Curated, Provenanced):
 
 
 class FilmTitle(Provenanced):
-    """Every title a document gave a film; the film's title is chosen among them."""
+    """Every title a document gave a film; the film's title is chosen among those given as its
+    title (the others when there are none)."""
+
+    class Kind(models.TextChoices):
+        # In order of precedence: a title one document gives as the film's and another as an
+        # alternative is the film's.
+        TITLE = "title", "title"
+        ORIGINAL = "original", "original title"
+        AKA = "aka", "also known as"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
     title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TITLE)
     folded = models.CharField(max_length=255, db_index=True, editable=False)
     # The main title folded with numerals as digits (`text.title_key`): the importer finds a
     # film by it, with an index, whatever the number of films.

@@ -18,6 +18,9 @@ def movie(request, film, context) -> dict:
         "author": [_person(request, c.person) for c in context["writers"]],
         "actor": [_person(request, c.person) for c in context["cast"]],
     }
+    other_titles = context["original_titles"] + context["other_titles"]
+    if other_titles:
+        data["alternateName"] = other_titles
     if film.year:
         data["dateCreated"] = str(film.year)
     if film.logline:

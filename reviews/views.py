@@ -319,6 +319,7 @@ def film_detail(request, slug):
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
+    titles = [t for t in film.titles.all() if t.title != film.title]
     notes = defaultdict(list)
     for note in film.notes.all():
         notes[note.kind].append(note)
@@ -335,7 +336,8 @@ def film_detail(request, slug):
         "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
         "writers": [c for c in credits if c.role == Credit.Role.WRITER],
         "cast": [c for c in credits if c.role == Credit.Role.CAST],
-        "other_titles": [t.title for t in film.titles.all() if t.title != film.title],
+        "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
+        "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],
         "series_films": series_films,
         "previous_film": series_films[position - 1] if position else None,
         "next_film": (

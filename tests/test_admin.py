@@ -120,11 +120,14 @@ def test_a_title_added_in_the_admin_is_searched_like_the_imported_ones(staff_cli
     added = int(data[f"{prefix}-TOTAL_FORMS"])
     data[f"{prefix}-TOTAL_FORMS"] = added + 1
     data[f"{prefix}-{added}-title"] = "Med blod på hænderne"
+    data[f"{prefix}-{added}-kind"] = "original"
     data[f"{prefix}-{added}-film"] = film.pk
     assert staff_client.post(url, data).status_code == 302
     title = film.titles.get(title="Med blod på hænderne")
     assert (title.folded, title.key) == ("med blod pa haenderne", "med blod pa haenderne")
     assert film.title in client.get("/search/?q=haenderne").content.decode()
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Original title Med blod på hænderne" in page
 
 
 def test_hide_review_asks_then_hides_and_survives_reimport(staff_client, client):

@@ -19,6 +19,7 @@ from reviews.models import (
     DeferredIndex,
     Film,
     FilmNote,
+    FilmTitle,
     ImportRun,
     ImportWarning,
     MoneyFigure,
@@ -246,6 +247,7 @@ def canonical_dump() -> dict:
                 "synopsis",
             )
         ),
+        "titles": sorted(FilmTitle.objects.values_list("film__title", "title", "kind")),
         "people": sorted(
             (p.name, tuple(sorted(a.name for a in p.aliases.all())))
             for p in Person.objects.prefetch_related("aliases")
@@ -1317,7 +1319,8 @@ THREE_COLOURS = settings.BASE_DIR / "tests" / "documents" / "three_colours"
 def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order):
     """Another series of other people, spelled the British way in one document and the
     American way in others (`Three Colours: Blue`, `Three Colors: Blue`), two films of one year,
-    a synopsis whose title holds a colon, and a quote by a character's first name."""
+    a synopsis whose title holds a colon, a quote by a character's first name, and an original
+    title in a dump that has no title of its own."""
     assert run_import([THREE_COLOURS]).ok
     together = canonical_dump()
     from tests.factories import wipe_film_data
@@ -1336,9 +1339,12 @@ def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order)
     ]
     assert Film.objects.count() == 3
     blue = Film.objects.get(year=1993)
-    assert set(blue.titles.values_list("title", flat=True)) == {
-        "Three Colors: Blue",
-        "Three Colours: Blue",
+    assert set(blue.titles.values_list("title", "kind")) == {
+        ("Three Colors: Blue", "title"),
+        ("Three Colours: Blue", "title"),
+        ("Trois couleurs: Bleu", "original"),
+        ("Blue", "aka"),
+        ("Drei Farben: Blau", "aka"),
     }
     assert blue.imdb_id == "tt0108394" and blue.logline.startswith("A woman struggles")
     assert blue.reviews.count() == 3  # the dump's review is the XML's first
@@ -1350,3 +1356,21 @@ def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order)
     [line] = QuoteLine.objects.filter(quote__film=blue)
     assert (line.speaker, line.character.name) == ("Julie", "Julie Vignon")
     assert not Review.objects.filter(title__startswith="Julie:").exists()
+
+
+def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_comes(
+    empty_db, client
+):
+    blue = THREE_COLOURS / "blue_dump.txt"
+    assert run_import([blue]).ok
+    film = Film.objects.get()
+    assert (film.title, film.title_is_provisional) == ("Trois couleurs: Bleu", True)
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "title is not known yet" in page
+    assert "Also known as Blue, Drei Farben: Blau" in page
+    assert run_import([THREE_COLOURS / "blue_reviews.xml"]).ok  # a review of both
+    film.refresh_from_db()
+    assert (film.title, film.title_is_provisional) == ("Three Colors: Blue", False)
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Original title Trois couleurs: Bleu · Also known as Blue, Drei Farben: Blau" in page
+    assert '"alternateName": ["Trois couleurs: Bleu", "Blue", "Drei Farben: Blau"]' in page

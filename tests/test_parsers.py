@@ -841,3 +841,23 @@ def test_titles_close(a, b, close):
 
     assert titles_close(a, b) is close
     assert titles_close(b, a) is close
+
+
+def test_other_titles_of_a_dump_and_a_press_kit():
+    dump = METADATA.replace(
+        b"Taglines: Drive.",
+        b"Taglines: Drive.\n\nOriginal Title: Le Chauffeur\n\n"
+        b"Also Known As: The Driver (UK) / Night Drive; Kor (original title)",
+    )
+    doc = parse_document("dump.txt", dump)
+    assert [(t.title, t.kind) for t in doc.other_titles] == [
+        ("Le Chauffeur", "original"),
+        ("The Driver", "aka"),
+        ("Night Drive", "aka"),
+        ("Kor", "original"),
+    ]
+    assert not doc.title and not [w for w in doc.warnings if w.code == "unknown_field"]
+    kit = parse_document("kit.txt", KIT.replace(b"Certificate: 15\n", b"AKA: Fear X\n"))
+    # Not the distributor `Fear X` in the territory `AKA`.
+    assert [(t.title, t.kind) for t in kit.other_titles] == [("Fear X", "aka")]
+    assert "AKA" not in [d.territory for d in kit.distributors]

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
-from .records import CertificateRecord, ImportFormatError, NoteRecord, Warning
+from .records import CertificateRecord, ImportFormatError, NoteRecord, TitleRecord, Warning
 
 # Formats read whole (metadata dumps, press kits: one film's facts) are refused above this size;
 # review XML and review pages are read as a stream and have no limit.
@@ -300,3 +300,31 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
         NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), line, ", ".join(parenthesised(item)))
         for item in split_list(value, ",/")
     ]
+
+
+# Keys of a film's other titles, and the kind of title each gives.
+OTHER_TITLE_KEYS = {
+    "original title": "original",
+    "original titles": "original",
+    "also known as": "aka",
+    "aka": "aka",
+    "a.k.a.": "aka",
+    "alternative title": "aka",
+    "alternative titles": "aka",
+    "alternate title": "aka",
+    "alternate titles": "aka",
+    "other title": "aka",
+    "other titles": "aka",
+}
+
+
+def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
+    """`Also Known As: Trois couleurs: Bleu (France) / Blue`: each title, without the notes in
+    parentheses at its end; one such note saying `original title` makes it the original."""
+    found = []
+    for part in re.split(r"\s+/\s+|\s*;\s*", value):
+        title, note = split_credit_note(part)
+        if title:
+            is_original = "original" in note.lower()
+            found.append(TitleRecord(title, "original" if is_original else kind, line))
+    return found

@@ -7,9 +7,11 @@ from dataclasses import replace
 from ..text import restore_paragraphs
 from .common import (
     KEY_VALUE,
+    OTHER_TITLE_KEYS,
     blocks,
     certificate,
     list_notes,
+    other_titles,
     parenthesised,
     parse_money,
     parse_runtime,
@@ -71,6 +73,7 @@ _FIELDS = {
     "certificate": "certificate",
     "certificates": "certificate",
     "certification": "certificate",
+    **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
 }
 # A field this parser has no place for (`Genres: Crime, Drama`, `Production Co: Balboa`): a key
 # of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
@@ -205,6 +208,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif kind == "title":
         doc.title, doc.title_line = value, number
+    elif kind == "other_title":
+        doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
     elif kind in ("director", "writer"):
         for name, note in map(split_credit_note, split_names(value)):
             doc.credits.append(CreditRecord(name=name, role=kind, line=number, note=note))

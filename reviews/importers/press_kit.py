@@ -7,9 +7,11 @@ import re
 from ..text import is_shouted, split_title, title_case, title_key
 from .common import (
     KEY_VALUE,
+    OTHER_TITLE_KEYS,
     blocks,
     certificate,
     list_notes,
+    other_titles,
     parenthesised,
     parse_runtime,
     parse_written_date,
@@ -130,6 +132,8 @@ def _header_line(
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif lower == "title":
         doc.title, doc.title_line = value, number
+    elif lower in OTHER_TITLE_KEYS:
+        doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in ("cast", "starring"):
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             doc.credits.append(

@@ -105,6 +105,16 @@ class MoneyRecord:
 
 
 @dataclass(frozen=True)
+class TitleRecord:
+    """Another title of the film: `Original Title: Trois couleurs: Bleu` ("original"), `Also
+    Known As: Blue` ("aka")."""
+
+    title: str
+    kind: str
+    line: int
+
+
+@dataclass(frozen=True)
 class QuoteRecord:
     lines: tuple[tuple[str, str], ...]  # (speaker, text)
     line: int
@@ -156,6 +166,7 @@ class FilmDocument:
     synopsis: str = ""
     imdb_id: str = ""
     imdb_rating: Decimal | None = None
+    other_titles: list[TitleRecord] = field(default_factory=list)
     credits: list[CreditRecord] = field(default_factory=list)
     releases: list[ReleaseRecord] = field(default_factory=list)
     runtimes: list[RuntimeRecord] = field(default_factory=list)
@@ -181,6 +192,7 @@ class FilmDocument:
     def record_count(self) -> int:
         return (
             (1 if self.title or self.year else 0)
+            + len(self.other_titles)
             + len(self.credits)
             + len(self.releases)
             + len(self.runtimes)
