@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..text import restore_paragraphs
 from .common import parse_iso_date, parse_written_date, spoiler_marker
-from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
+from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord, TitleRecord
 
 FORMAT = "review_xml"
 
@@ -28,6 +28,7 @@ _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # The document's own elements: a `<` that opens or closes one of them is always markup.
 _ELEMENTS = (
     "movie|title|link|year|generalScore|review|date|username|score|shortDescription|fullReview"
+    "|reviews|originalTitle|alternativeTitle|aka|helpful|spoilers"
 )
 _OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
 # A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
@@ -47,6 +48,14 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
 _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# The film's other titles, by element, and their kind (`records.TitleRecord`).
+_OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
+# A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
+_REVIEW_ELEMENTS = frozenset(
+    {"date", "username", "score", "shortDescription", "fullReview", "helpful", "spoilers"}
+)
+# `12/15`, `12 out of 15`: found helpful by 12 of 15.
+_HELPFUL = re.compile(r"(?P<yes>\d{1,9})\s*(?:/|of|out of)\s*(?P<total>\d{1,9})")
 
 
 def looks_like(text: str) -> bool:
@@ -155,7 +164,7 @@ class _XmlReader:
     """Feeds repaired text to lxml's pull parser and turns each `<review>` child of the root into
     a record as soon as it ends, then drops its element."""
 
-    HEADER = frozenset({"title", "link", "year", "generalScore"})
+    HEADER = frozenset({"title", "link", "year", "generalScore", *_OTHER_TITLES})
     FEED_CHARS = 256 * 1024
 
     def __init__(self, doc: FilmDocument, batch_size: int):
@@ -174,8 +183,11 @@ class _XmlReader:
             remove_pis=True,
         )
         self.root = None
+        self.wrappers: set = set()  # elements of the root that hold reviews (`<reviews>`)
         self.header_read: set[str] = set()
         self.lines_read = 0  # where an error lxml gives no line for is reported
+        # A review's elements this reader has no place for: where first seen, and how often.
+        self.unread: dict[str, tuple[int, int]] = {}
 
     def records(self, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         pending: list[str] = []
@@ -192,6 +204,13 @@ class _XmlReader:
         except etree.XMLSyntaxError as error:
             raise self._malformed(error) from None
         yield from self._events()
+        for tag, (line, count) in self.unread.items():
+            self.doc.warn(
+                line,
+                "unknown_element",
+                f"element <{tag}> of a review was not read ({count:,} review{'s' * (count > 1)}; "
+                "the first here)",
+            )
 
     def _malformed(self, error: etree.XMLSyntaxError) -> ImportFormatError:
         # lxml gives no line for some errors, and the one past the last for the end of data.
@@ -241,23 +260,28 @@ class _XmlReader:
                             line=element.sourceline,
                         )
                 continue
-            if element.getparent() is not self.root:
+            parent = element.getparent()
+            if element.tag == "review" and parent is not self.root:
+                if parent is None or parent.getparent() is not self.root:
+                    continue  # deeper: not the crawler's
+                self.wrappers.add(parent)  # `<movie><reviews><review>`
+            elif parent is not self.root:
                 continue
             if element.tag == "review":
-                record = _review(self.doc, element)
+                record = _review(self.doc, element, self.unread)
                 if record is not None:
                     self.reviews_seen += 1
                     yield record
             elif element.tag in self.HEADER:
                 self._header(element)
-            elif isinstance(element.tag, str):
+            elif isinstance(element.tag, str) and element not in self.wrappers:
                 self.doc.warn(
                     element.sourceline, "unknown_element", f"element <{element.tag}> was not read"
                 )
             # Read: drop it, and what came before it, to keep memory flat.
             element.clear()
             while element.getprevious() is not None:
-                del self.root[0]
+                del parent[0]
 
     def _header(self, element) -> None:
         doc = self.doc
@@ -275,6 +299,11 @@ class _XmlReader:
         text = " ".join((element.text or "").split())
         if element.tag == "title":
             doc.title, doc.title_line = text, element.sourceline
+        elif element.tag in _OTHER_TITLES:
+            if text:
+                doc.other_titles.append(
+                    TitleRecord(text, _OTHER_TITLES[element.tag], element.sourceline)
+                )
         elif element.tag == "year":
             if re.fullmatch(r"\d{4}", text):
                 doc.year = int(text)
@@ -288,8 +317,8 @@ class _XmlReader:
             doc.imdb_rating = score
 
 
-def _text(element, tag: str) -> str:
-    found = element.find(tag)
+def _text(children: dict, tag: str) -> str:
+    found = children.get(tag)
     return " ".join((found.text or "").split()) if found is not None else ""
 
 
@@ -304,28 +333,48 @@ def _score(value: str) -> Decimal | None:
     return (score * 10).quantize(Decimal("0.1"))
 
 
-def _review(doc: FilmDocument, element) -> ReviewRecord | None:
+def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> ReviewRecord | None:
     line = element.sourceline
-    body_element = element.find("fullReview")
+    children = {}  # the review's elements by tag (the first of a tag counts), in one pass
+    for child in element:
+        tag = child.tag
+        if tag in _REVIEW_ELEMENTS:
+            children.setdefault(tag, child)
+        elif isinstance(tag, str):
+            first, count = unread.get(tag, (child.sourceline, 0))
+            unread[tag] = (first, count + 1)
+    body_element = children.get("fullReview")
     body = "".join(body_element.itertext()) if body_element is not None else ""
     if not body.strip():
         doc.warn(line, "empty_review", "review without text was skipped")
         return None
-    raw_score = _text(element, "score")
+    raw_score = _text(children, "score")
     rating = _score(raw_score) if raw_score else None
     if raw_score and rating is None and not raw_score.startswith("-"):
         doc.warn(line, "bad_score", f"score {raw_score!r} is not between 0 and 1")
-    raw_date = _text(element, "date")
+    raw_date = _text(children, "date")
     when = (parse_iso_date(raw_date) or parse_written_date(raw_date)) if raw_date else None
     if raw_date and when is None:
         doc.warn(line, "bad_date", f"date {raw_date!r} is not a date")
-    title, spoilers = spoiler_marker(_text(element, "shortDescription"))
+    title, spoilers = spoiler_marker(_text(children, "shortDescription"))
+    spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
+    helpful_yes = helpful_total = None
+    if raw_helpful := _text(children, "helpful"):
+        votes = _HELPFUL.fullmatch(raw_helpful)
+        if votes and int(votes["yes"]) <= int(votes["total"]):
+            helpful_yes, helpful_total = int(votes["yes"]), int(votes["total"])
+        else:
+            doc.warn(
+                line, "bad_helpful", f"helpful votes {raw_helpful!r} are not 'N/M' with N up to M"
+            )
     return ReviewRecord(
         body=restore_paragraphs(body),
         line=line,
         title=title,
         has_spoilers=spoilers,
-        username=_text(element, "username"),
+        helpful_yes=helpful_yes,
+        helpful_total=helpful_total,
+        username=_text(children, "username"),
         date=when,
         rating=rating,
         rating_source="field" if rating is not None else "",
