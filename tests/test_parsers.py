@@ -861,3 +861,66 @@ def test_other_titles_of_a_dump_and_a_press_kit():
     # Not the distributor `Fear X` in the territory `AKA`.
     assert [(t.title, t.kind) for t in kit.other_titles] == [("Fear X", "aka")]
     assert "AKA" not in [d.territory for d in kit.distributors]
+
+
+WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<movie>
+  <title>Rouge</title>
+  <originalTitle>Trois couleurs: Rouge</originalTitle>
+  <year>1994</year>
+  <genre>Drama</genre>
+  <reviews>
+    <review id="1">
+      <date>2001-03-04</date>
+      <username>zoe</username>
+      <score>0.9</score>
+      <shortDescription>Fraternité</shortDescription>
+      <fullReview>Lumineuse.</fullReview>
+      <helpful>12/15</helpful>
+      <spoilers>true</spoilers>
+      <country>France</country>
+    </review>
+    <review>
+      <username>yves</username>
+      <fullReview>Trop lent.</fullReview>
+      <helpful>3 out of 2</helpful>
+      <country>Belgium</country>
+    </review>
+  </reviews>
+</movie>
+"""
+
+
+def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_title():
+    doc = parse_document("wrapped.xml", WRAPPED_XML.encode())
+    assert [(t.title, t.kind) for t in doc.other_titles] == [("Trois couleurs: Rouge", "original")]
+    first, second = doc.reviews
+    assert (first.username, first.helpful_yes, first.helpful_total, first.has_spoilers) == (
+        "zoe",
+        12,
+        15,
+        True,
+    )
+    assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, False)
+    # Nothing left out in silence: the genre, the country of each review, the impossible votes.
+    assert [(w.line, w.code, w.message) for w in doc.warnings] == [
+        (6, "unknown_element", "element <genre> was not read"),
+        (18, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),
+        (
+            16,
+            "unknown_element",
+            "element <country> of a review was not read (2 reviews; the first here)",
+        ),
+    ]
+
+
+def test_an_encoding_the_xml_declares_is_read_without_a_warning():
+    polish = '<?xml version="1.0" encoding="ISO-8859-2"?>\n' + review_xml("Kieślowski łagodny.")
+    text, warnings = decode(polish.encode("iso-8859-2"), "pl.xml")
+    assert "Kieślowski łagodny." in text and not warnings
+    doc = parse_document("pl.xml", polish.encode("iso-8859-2"))
+    assert doc.reviews[0].body == "Kieślowski łagodny."
+    # Declared Latin-1 is read as Windows-1252 (its superset), with the fallback's warning.
+    latin = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + review_xml("Zoé “dit”.")
+    text, warnings = decode(latin.encode("cp1252"), "fr.xml")
+    assert "Zoé “dit”." in text and [w.code for w in warnings] == ["not_utf8"]

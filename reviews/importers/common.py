@@ -84,10 +84,13 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
             bad_line = lines_before + 1
     encoding, warnings = "utf-16" if utf16 else "utf-8-sig", []
     if bad_line is not None:
-        encoding = "cp1252"
-        warnings.append(
-            Warning(bad_line, "not_utf8", "file is not valid UTF-8; read as Windows-1252 instead")
-        )
+        encoding = declared_encoding(head) or "cp1252"
+        if encoding == "cp1252":
+            warnings.append(
+                Warning(
+                    bad_line, "not_utf8", "file is not valid UTF-8; read as Windows-1252 instead"
+                )
+            )
     # A character cut by the end of the head is left out, not replaced.
     text = normalise_newlines(codecs.getincrementaldecoder(encoding)("replace").decode(head))
     if utf16 and not text.strip():
@@ -96,6 +99,28 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
     if controls > 8:
         raise ImportFormatError("file is binary (control characters)", file_name=file_name)
     return FileFacts(digest.hexdigest(), size, encoding, warnings, text)
+
+
+_XML_DECLARATION = re.compile(
+    rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']"""
+)
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-2"?>`)
+    for a file that is not UTF-8; None for none, or for one that Windows-1252, the fallback,
+    reads as well or better (ASCII, Latin-1: text declared Latin-1 is mostly Windows-1252, whose
+    quotes and dashes Latin-1 has as control characters; browsers read it so too)."""
+    declared = _XML_DECLARATION.match(head)
+    if declared is None:
+        return None
+    try:
+        name = codecs.lookup(declared.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    if name in ("ascii", "iso8859-1", "cp1252") or name.startswith("utf"):
+        return None
+    return name
 
 
 def normalise_newlines(text: str) -> str:
