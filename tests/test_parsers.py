@@ -173,6 +173,11 @@ def test_lost_letters_repaired_only_when_unambiguous():
         ("robo829 July 2006", [("robo8", date(2006, 7, 29)), ("robo82", date(2006, 7, 9))]),
         ("peterroeder348 October 2014", [("peterroeder34", date(2014, 10, 8))]),
         ("someone31 February 2005", [("someone3", date(2005, 2, 1))]),
+        # Parted by a space, a separator, a `by`: the day is every digit, the name is whole.
+        ("jeanpaul_m · 14 June 2003", [("jeanpaul_m", date(2003, 6, 14))]),
+        ("by anna.k – 2 February 2010", [("anna.k", date(2010, 2, 2))]),
+        ("Robyn Nesbitt 12 May 2004", [("Robyn Nesbitt", date(2004, 5, 12))]),
+        ("by 12 May 2004", [("by", date(2004, 5, 12))]),
         ("Not a date line", []),
     ],
 )
@@ -924,3 +929,9 @@ def test_an_encoding_the_xml_declares_is_read_without_a_warning():
     latin = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + review_xml("Zoé “dit”.")
     text, warnings = decode(latin.encode("cp1252"), "fr.xml")
     assert "Zoé “dit”." in text and [w.code for w in warnings] == ["not_utf8"]
+
+
+def test_review_page_spoiler_warning_anywhere_in_the_review_is_the_pages_flag():
+    page = PAGE.replace(b"Warning: Spoilers\nLoved it. 8/10", b"Loved it. 8/10\nWarning: Spoilers")
+    first = parse_document("page.txt", page).reviews[0]
+    assert first.has_spoilers and first.body == "Loved it. 8/10"

@@ -55,13 +55,18 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
     if not match:
         return []
     glued = match.group("glued").rstrip()
+    digits = len(glued) - len(glued.rstrip("0123456789"))
+    # `jeanpaul_m · 14 June 2003`: a space before the digits parts them from the username.
+    spaced = digits < len(glued) and glued[-digits - 1].isspace()
     readings = []
     for width in (2, 1):
         day_text = glued[-width:]
-        username = glued[:-width].strip()
+        username = _username(glued[:-width])
         if len(day_text) != width or not day_text.isdigit() or not username:
             continue
         if width == 2 and day_text.startswith("0"):
+            continue
+        if spaced and width != digits:
             continue
         try:
             when = datetime.strptime(
@@ -71,6 +76,17 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
             continue
         readings.append((username, when))
     return readings
+
+
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+# What some layouts set between the author and the date: `anna.k – 2 February 2010`.
+_SEPARATOR = re.compile(r"\s+[·•|–—-]$")
+
+
+def _username(text: str) -> str:
+    """The username before the day: `by anna.k –` is `anna.k`."""
+    name = _SEPARATOR.sub("", text.strip())
+    return _BY.sub("", name) or name
 
 
 def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
@@ -218,10 +234,10 @@ def _review(
         title, content = first, content[1:]
         doc.warn(first_index + 1, "no_author", "review has no author/date line")
     title, marked = spoiler_marker(title)
-    warned = bool(content) and bool(_SPOILERS.match(content[0][1]))
-    if warned:
-        content = content[1:]
-    spoilers = marked or warned
+    # The warning is the page's, not the reviewer's words, wherever the copy put it.
+    kept = [(i, text) for i, text in content if not _SPOILERS.match(text)]
+    spoilers = marked or len(kept) < len(content)
+    content = kept
     if not content:
         doc.warn(first_index + 1, "empty_review", "review without text was skipped")
         return None
