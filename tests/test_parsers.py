@@ -935,3 +935,41 @@ def test_review_page_spoiler_warning_anywhere_in_the_review_is_the_pages_flag():
     page = PAGE.replace(b"Warning: Spoilers\nLoved it. 8/10", b"Loved it. 8/10\nWarning: Spoilers")
     first = parse_document("page.txt", page).reviews[0]
     assert first.has_spoilers and first.body == "Loved it. 8/10"
+
+
+def test_metadata_dump_keys_of_other_layouts_and_trivia_after_the_quotes():
+    dump = (
+        METADATA.replace(b"Director: Sam Smith", b"Directed by: Sam Smith")
+        .replace(b"Stars: Ann Lee, Bo Berg", b"Cast: Ann Lee, Bo Berg, Di Eng\n\nWritten by: Ed Fu")
+        .replace(
+            b"Taglines: Drive.", b"Country of origin: Denmark\n\nProduction companies: Zentropa"
+        )
+        .replace(b"Driver: Hello.\n", b"Driver: Hello.\n\nIt was shot in eleven nights.\n")
+    )
+    doc = parse_document("dump.txt", dump)
+    credits = [(c.name, c.role, c.character, c.top_billed, c.billing_order) for c in doc.credits]
+    assert ("Sam Smith", "director", "", False, None) in credits
+    assert ("Ed Fu", "writer", "", False, None) in credits
+    # The cast block's actors keep their characters; the list adds the one it lacks.
+    assert ("Ann Lee", "cast", "Irene", False, 1) in credits
+    assert ("Di Eng", "cast", "", False, None) in credits
+    listed = parse_document(
+        "dump.txt", b"Release Year: 2011\n\nDirector: Sam Smith\n\nCast: A B, C D"
+    )
+    assert [(c.name, c.billing_order) for c in listed.credits if c.role == "cast"] == [
+        ("A B", 1),
+        ("C D", 2),
+    ]
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("country", "Denmark"),
+        ("goof", "The car changes colour."),
+        ("trivia", "It was shot in eleven nights."),
+    ]
+    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
+        "field 'Production companies' was not understood: 'Zentropa'"
+    ]
+    review = doc.reviews[0]
+    assert (review.title, review.body) == (
+        "A title for the review",
+        "First paragraph.\n\nSecond paragraph.",
+    )

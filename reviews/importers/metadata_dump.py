@@ -54,9 +54,16 @@ _FIELDS = {
     "title": "title",
     "director": "director",
     "directors": "director",
+    "directed by": "director",
     "writer": "writer",
     "writers": "writer",
+    "written by": "writer",
+    "writing credits": "writer",
+    "screenplay": "writer",
+    "screenplay by": "writer",
     "stars": "stars",
+    "cast": "cast",
+    "starring": "cast",
     "tagline": "tagline",
     "taglines": "tagline",
     "release date": "release",
@@ -64,6 +71,8 @@ _FIELDS = {
     "filming location": "location",
     "country": "country",
     "countries": "country",
+    "country of origin": "country",
+    "countries of origin": "country",
     "language": "language",
     "languages": "language",
     "budget": "budget",
@@ -78,7 +87,9 @@ _FIELDS = {
 # A field this parser has no place for (`Genres: Crime, Drama`, `Production Co: Balboa`): a key
 # of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
 # trivia).
-_OTHER_FIELD = re.compile(r"^[A-Z][a-z]*\.?(?: [A-Z][a-z]*\.?){0,2}:\s*(?P<value>.*[^.!?\s])\s*$")
+_OTHER_FIELD = re.compile(
+    r"^[A-Z][a-z]*\.?(?: [A-Za-z][a-z]*\.?){0,3}:\s*(?P<value>.*[^.!?\s])\s*$"
+)
 
 
 def looks_like(text: str) -> bool:
@@ -110,7 +121,8 @@ def parse(text: str) -> FilmDocument:
         if _is_cast_block(lines)
         for line in lines
     )
-    stars: list[tuple[str, int]] = []
+    # (name, line, whether top-billed, billing order) of `Stars:` and `Cast:` lists
+    stars: list[tuple[str, int, bool, int | None]] = []
     cast_seen = False
     plot_ends = -1  # the index of the plot's last block
     prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
@@ -169,6 +181,10 @@ def _speaker_names(characters) -> set[str]:
     return names
 
 
+def _is_sentence(line: str) -> bool:
+    return line.rstrip().endswith(".") and len(line.split()) >= 4
+
+
 def _mark_structure(prose: list[tuple[int, list[str], bool]]) -> None:
     """Prose seen so far comes before a structured block: it is trivia, not the review."""
     for i, (start, lines, _) in enumerate(prose):
@@ -194,7 +210,7 @@ def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
     )
 
 
-def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
+def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bool, int | None]]:
     key, value = KEY_VALUE.match(line).groups()
     kind = _FIELDS[key.strip().lower()]
     value = value.strip()
@@ -214,7 +230,9 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int]]:
         for name, note in map(split_credit_note, split_names(value)):
             doc.credits.append(CreditRecord(name=name, role=kind, line=number, note=note))
     elif kind == "stars":
-        return [(name, number) for name in split_names(value)]
+        return [(name, number, True, None) for name in split_names(value)]
+    elif kind == "cast":  # the cast as a list: the cast block's, or in its place
+        return [(name, number, False, n) for n, name in enumerate(split_names(value), start=1)]
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
     elif kind in ("country", "language"):
@@ -269,14 +287,26 @@ def _money(doc: FilmDocument, kind: str, value: str, number: int) -> None:
     )
 
 
-def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int]]) -> None:
-    """Stars are the top-billed cast: mark their cast credit, or add one if the cast lacks it."""
+def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int | None]]) -> None:
+    """Stars are the top-billed cast: mark their cast credit, or add one if the cast lacks it.
+    A `Cast:` list adds the actors the cast block lacks (billed in its order when there is no
+    cast block)."""
     cast_names = {c.name.lower(): i for i, c in enumerate(doc.credits) if c.role == "cast"}
-    for name, number in stars:
+    has_cast_block = bool(cast_names)  # its order is the billing; a list's only without one
+    for name, number, top_billed, billing in stars:
         index = cast_names.get(name.lower())
         if index is None:
-            doc.credits.append(CreditRecord(name=name, role="cast", line=number, top_billed=True))
-        else:
+            cast_names[name.lower()] = len(doc.credits)
+            doc.credits.append(
+                CreditRecord(
+                    name=name,
+                    role="cast",
+                    line=number,
+                    top_billed=top_billed,
+                    billing_order=None if has_cast_block else billing,
+                )
+            )
+        elif top_billed:
             doc.credits[index] = replace(doc.credits[index], top_billed=True)
 
 
@@ -289,6 +319,17 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
         elif before:
             doc.notes.append(NoteRecord("trivia", " ".join(" ".join(lines).split()), start))
+    # Trivia may follow the last structured block too: a sentence of its own line before a
+    # line that ends with no period (the review's title) and the review's paragraphs.
+    while (
+        len(trailing) >= 3
+        and all(len(lines) == 1 for _, lines in trailing[:2])
+        and _is_sentence(trailing[0][1][0])
+        and not trailing[1][1][0].rstrip().endswith(".")
+        and len(trailing[1][1][0]) <= 200
+    ):
+        start, lines = trailing.pop(0)
+        doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     if not trailing:
         return
     first_start, first_lines = trailing[0]
