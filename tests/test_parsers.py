@@ -973,3 +973,22 @@ def test_metadata_dump_keys_of_other_layouts_and_trivia_after_the_quotes():
         "A title for the review",
         "First paragraph.\n\nSecond paragraph.",
     )
+
+
+def test_press_kit_crew_keys_and_territories_in_parentheses():
+    kit = KIT.replace(b"Director: Sam Smith\n", b"").replace(
+        b"UK Certificate: 15 for strong language\n",
+        b"Directed by: Ann Lee\nWritten by: Bo Berg & Cy Dahl\n"
+        b"Release Date (UK): 10 June 1994\nDVD Release Date (UK): 2 May 2004\n"
+        b"Running time (France): 95 minutes\n",
+    )
+    doc = parse_document("kit.txt", kit)
+    crew = [(c.name, c.role) for c in doc.credits if c.role != "cast"]
+    assert crew == [("Ann Lee", "director"), ("Bo Berg", "writer"), ("Cy Dahl", "writer")]
+    assert [(r.territory, r.medium, r.date) for r in doc.releases] == [
+        ("UK", "theatrical", date(1994, 6, 10)),
+        ("UK", "dvd", date(2004, 5, 2)),
+    ]
+    assert ("France", 95) in [(r.territory, r.minutes) for r in doc.runtimes]
+    assert not [w for w in doc.warnings if w.code == "unplaced_line"]
+    assert "Directed by" not in str(doc.warnings) and "Written by" not in str(doc.warnings)

@@ -54,6 +54,22 @@ _CHARACTER_ACTOR = re.compile(
     r"\b(?P<character>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+\((?P<actor>[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
 )
+_CREW_KEYS = {
+    "director": "director",
+    "directors": "director",
+    "directed by": "director",
+    "writer": "writer",
+    "writers": "writer",
+    "written by": "writer",
+    "screenplay": "writer",
+    "screenplay by": "writer",
+}
+# A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
+_TERRITORY_AFTER_KEY = re.compile(
+    r"^(?P<key>(?:[A-Za-z-]+ )?(?:Release Date|Runtime|Running time|Certificate|Distributor))"
+    r"\s*\((?P<territory>[A-Z][A-Za-z. &]{1,30})\)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 _MEDIA = {
     "dvd": "dvd",
@@ -118,6 +134,8 @@ def parse(text: str) -> FilmDocument:
 def _header_line(
     doc: FilmDocument, line: str, number: int, distributors: list[tuple[str, str, int, bool]]
 ) -> None:
+    if placed := _TERRITORY_AFTER_KEY.match(line):  # `Release Date (UK): …`: `UK Release Date`
+        line = f"{placed['territory']} {placed['key']}: {placed['value']}"
     match = KEY_VALUE.match(line)
     if not match or not match.group(2).strip():
         doc.warn(number, "unplaced_line", f"line not understood and kept aside: {line!r}")
@@ -139,8 +157,8 @@ def _header_line(
             doc.credits.append(
                 CreditRecord(name=name, role="cast", line=number, note=note, billing_order=order)
             )
-    elif lower in ("director", "directors", "writer", "writers"):
-        role = "director" if lower.startswith("director") else "writer"
+    elif lower in _CREW_KEYS:
+        role = _CREW_KEYS[lower]
         for name, note in map(split_credit_note, split_names(value)):
             doc.credits.append(CreditRecord(name=name, role=role, line=number, note=note))
     elif lower in ("country", "countries", "language", "languages"):
