@@ -392,17 +392,23 @@ class CreditResolver:
 
 
 def best_spelling(person: Person, aliases) -> str | None:
-    """The name a person goes by: the spelling most documents use; then the one with letters
-    outside ASCII (more was kept); then the one from the most careful format. None when staff
-    locked the name or no alias is a plain spelling (only `(as …)` aliases)."""
+    """The name a person goes by: of the spellings most documents use (counting together those
+    that differ only by accents: `Kieślowski` and `Kieslowski`), the one with the most letters
+    outside ASCII (more was kept; an ASCII copy loses them, nobody adds them), then the one most
+    documents use, then the one from the most careful format. None when staff locked the name
+    or no alias is a plain spelling (only `(as …)` aliases)."""
     spellings = [a for a in aliases if not a.is_credited_alias]
     if person.is_locked("name") or not spellings:
         return None
+    documents_by_fold: Counter = Counter()
+    for alias in spellings:
+        documents_by_fold[fold(alias.name)] += len(alias.documents)
     return max(
         spellings,
         key=lambda a: (
-            len(a.documents),
+            documents_by_fold[fold(a.name)],
             sum(not c.isascii() for c in a.name),
+            len(a.documents),
             a.source_rank,
             a.name,
         ),

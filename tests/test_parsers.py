@@ -992,3 +992,26 @@ def test_press_kit_crew_keys_and_territories_in_parentheses():
     assert ("France", 95) in [(r.territory, r.minutes) for r in doc.runtimes]
     assert not [w for w in doc.warnings if w.code == "unplaced_line"]
     assert "Directed by" not in str(doc.warnings) and "Written by" not in str(doc.warnings)
+
+
+def test_a_persons_name_keeps_the_accents_a_document_gave_it():
+    from types import SimpleNamespace
+
+    from reviews.people import best_spelling
+
+    person = SimpleNamespace(is_locked=lambda field: False)
+
+    def alias(name, documents, rank=1):
+        return SimpleNamespace(
+            name=name, documents=documents, source_rank=rank, is_credited_alias=False
+        )
+
+    # Three documents spell it without the accent, one with: the accent was lost, not added.
+    kieslowski = [
+        alias("Krzysztof Kieslowski", ["a", "b", "c"]),
+        alias("Krzysztof Kieślowski", ["d"]),
+    ]
+    assert best_spelling(person, kieslowski) == "Krzysztof Kieślowski"
+    # Another spelling, not an accent apart: the documents decide.
+    buric = [alias("Zlatko Buric", ["a", "b"]), alias("Zlakto Burić", ["c"])]
+    assert best_spelling(person, buric) == "Zlatko Buric"
