@@ -150,9 +150,13 @@ class CreditResolver:
             films = list(
                 Film.objects.filter(series_id=self.film.series_id).values_list("pk", flat=True)
             )
-        if names:
+        # The characters of the series' films these records name, and every character of the
+        # film (a record may name one more fully: `Valentine Dussaut` for `Valentine`).
+        if names or self.credits:
             found = (
-                Character.objects.filter(folded_name__in=names, credits__film__in=films)
+                Character.objects.filter(
+                    Q(folded_name__in=names, credits__film__in=films) | Q(credits__film=self.film)
+                )
                 .distinct()
                 .order_by("pk")
             )
@@ -304,10 +308,34 @@ class CreditResolver:
         return character
 
     def upsert_credit(self, entry: _Person, record: CreditRecord) -> None:
-        character = self.character_for(record.character) if record.character else None
         mine = [c for c in self.credits if c.entry is entry and c.role == record.role]
-        if character is not None:
-            existing = next((c for c in mine if c.character_ref is character), None)
+        character = existing = None
+        if record.character:
+            folded = fold(record.character)
+            existing = next(
+                (c for c in mine if c.character_ref and c.character_ref.folded_name == folded), None
+            )
+            # The same part named shortly in one document, fully in another (`Valentine`,
+            # `Valentine Dussaut`): one credit, under the fuller name.
+            other_form = existing or next(
+                (
+                    c
+                    for c in mine
+                    if c.character_ref
+                    and (
+                        short_name_of(c.character_ref.name, record.character)
+                        or short_name_of(record.character, c.character_ref.name)
+                    )
+                ),
+                None,
+            )
+            if other_form is not None and short_name_of(
+                record.character, other_form.character_ref.name
+            ):
+                existing, character = other_form, other_form.character_ref
+            else:
+                existing = existing or other_form
+                character = self.character_for(record.character)
             existing = existing or next((c for c in mine if c.character_ref is None), None)
         else:
             existing = next(iter(mine), None)
@@ -330,7 +358,10 @@ class CreditResolver:
             self.tally.count("created", "Credit")
             return
         values = {}
-        if character is not None and existing.character_ref is None:
+        if character is not None and (
+            existing.character_ref is None
+            or short_name_of(existing.character_ref.name, character.name)
+        ):
             values["character"] = character
         if record.credited_as and not existing.credited_as:
             values["credited_as"] = record.credited_as
@@ -386,6 +417,18 @@ class CreditResolver:
             model.objects.bulk_update(rows, sorted(fields))
         self.new_people, self.new_aliases, self.new_characters, self.new_credits = [], [], [], []
         self.dirty = {}
+
+
+def short_name_of(short: str, full: str) -> bool:
+    """Whether a character's name is the first words of another's, which adds names to it
+    (`Valentine` of `Valentine Dussaut`; not `Frank` of `Frank's brother`)."""
+    short_words, full_words = fold(short).split(), fold(full).split()
+    if not short_words or len(short_words) >= len(full_words):
+        return False
+    if full_words[: len(short_words)] != short_words:
+        return False
+    added = full.split()[len(short.split()) :]
+    return bool(added) and all(word[:1].isupper() for word in added)
 
 
 # -- rules on stored people, for merges (the importer's and staff's) --------------------

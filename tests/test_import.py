@@ -1310,14 +1310,14 @@ THREE_COLOURS = settings.BASE_DIR / "tests" / "documents" / "three_colours"
 @pytest.mark.parametrize(
     "order",
     [
-        ["blue_dump.txt", "red_kit.txt", "blue_reviews.xml", "white_page.txt"],
-        ["white_page.txt", "red_kit.txt", "blue_reviews.xml", "blue_dump.txt"],
-        ["red_kit.txt", "blue_reviews.xml", "blue_dump.txt", "white_page.txt"],
+        ["blue_dump.txt", "red_kit.txt", "blue_reviews.xml", "white_page.txt", "red_dump.txt"],
+        ["white_page.txt", "red_dump.txt", "red_kit.txt", "blue_reviews.xml", "blue_dump.txt"],
+        ["red_kit.txt", "blue_reviews.xml", "blue_dump.txt", "white_page.txt", "red_dump.txt"],
     ],
     ids=["dump-first", "page-first", "kit-first"],
 )
-def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order):
-    """Another series of other people, spelled the British way in one document and the
+def test_another_trilogy_in_five_documents_whatever_their_order(empty_db, order):
+    """Another series of other people, spelled the British way in some documents and the
     American way in others (`Three Colours: Blue`, `Three Colors: Blue`), two films of one year,
     a synopsis whose title holds a colon, a quote by a character's first name, and an original
     title in a dump that has no title of its own."""
@@ -1350,7 +1350,17 @@ def test_another_trilogy_in_four_documents_whatever_their_order(empty_db, order)
     assert blue.reviews.count() == 3  # the dump's review is the XML's first
     red = Film.objects.get(title="Three Colours: Red")
     assert red.synopsis.startswith("THREE COLOURS: RED tells the story of Valentine")
-    assert red.credits.get(character__name="Valentine").person.name == "Irène Jacob"
+    # The kit's `Valentine (Irène Jacob)` is the dump's `Irène Jacob - Valentine Dussaut`.
+    assert sorted(
+        red.credits.filter(role="cast").values_list("person__name", "character__name")
+    ) == [
+        ("Frédérique Feder", "Karin"),
+        ("Irène Jacob", "Valentine Dussaut"),
+        ("Jean-Louis Trintignant", "Judge Joseph Kern"),
+        ("Jean-Pierre Lorit", "Auguste Bruner"),
+        ("Samuel Le Bihan", None),
+    ]
+    assert red.credits.get(role="director").person.name == "Krzysztof Kieślowski"
     assert Film.objects.get(title="Three Colours: White").reviews.count() == 3
     assert Person.objects.filter(name__contains="Kie").count() == 1
     [line] = QuoteLine.objects.filter(quote__film=blue)

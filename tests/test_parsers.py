@@ -1015,3 +1015,21 @@ def test_a_persons_name_keeps_the_accents_a_document_gave_it():
     # Another spelling, not an accent apart: the documents decide.
     buric = [alias("Zlatko Buric", ["a", "b"]), alias("Zlakto Burić", ["c"])]
     assert best_spelling(person, buric) == "Zlatko Buric"
+
+
+@pytest.mark.parametrize(
+    "short, full, is_short",
+    [
+        ("Valentine", "Valentine Dussaut", True),
+        ("Judge", "Judge Joseph Kern", True),
+        ("Jean-Pierre", "Jean-Pierre Léaud", True),
+        ("Frank", "Frank's brother", False),  # another part
+        ("Frank", "Frank", False),
+        ("Milo", "Radovan Milo", False),
+        ("Valentine Dussaut", "Valentine", False),
+    ],
+)
+def test_a_characters_short_name(short, full, is_short):
+    from reviews.people import short_name_of
+
+    assert short_name_of(short, full) is is_short
