@@ -324,7 +324,14 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
 
 @pytest.mark.parametrize(
     "written, read",
-    [("2005-04-12", date(2005, 4, 12)), ("12 April 2005", date(2005, 4, 12)), ("soon", None)],
+    [
+        ("2005-04-12", date(2005, 4, 12)),
+        ("12 April 2005", date(2005, 4, 12)),
+        ("2005-04-12T22:31:00Z", date(2005, 4, 12)),  # a crawler's time stamp: its day
+        ("2005-04-12 22:31", date(2005, 4, 12)),
+        ("2005-13-12", None),
+        ("soon", None),
+    ],
 )
 def test_review_xml_dates(written, read):
     doc = parse_document("dated.xml", review_xml("fine", when=written).encode())

@@ -5,7 +5,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
@@ -182,8 +182,14 @@ def parse_runtime(value: str, *, bare_number: bool = False) -> int | None:
 
 
 def parse_iso_date(text: str) -> date | None:
+    """`2005-04-12`, or the day of a time stamp: `2005-04-12T10:31:00Z`, `2005-04-12 10:31`."""
+    text = text.strip()
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date() if len(text) > 10 else None
     except ValueError:
         return None
 
