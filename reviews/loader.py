@@ -210,7 +210,12 @@ class DocumentLoader:
     def absorb_provisional_films(self, film: Film) -> None:
         """A title-less document that came first made a provisional film; this document names
         it (same year, director and cast): the two are one film."""
+        doc = self.doc
+        if not (doc.credits or doc.reviews):  # nothing to know one by
+            return
         provisional = Film.objects.filter(title_is_provisional=True).exclude(pk=film.pk)
+        if doc.year:  # the searches below look at films of the document's year (or of none)
+            provisional = provisional.filter(Q(year=doc.year) | Q(year__isnull=True))
         # Mostly none is left (after a merge, too): one cheap query, not the searches below.
         while provisional.exists():
             other, reason = self.find_film_by_reviews(provisional_only=True, exclude=film.pk)
