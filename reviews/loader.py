@@ -954,7 +954,12 @@ def titles_close(a: str, b: str) -> bool:
         if fuzz.ratio(sub_a, sub_b) < SUBTITLE_RATIO:
             return False
         stem_a, stem_b = f"{stem_a} {sub_a}", f"{stem_b} {sub_b}"
-    return fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
+    return fuzz.ratio(_without_and(stem_a), _without_and(stem_b)) >= TITLE_RATIO
+
+
+def _without_and(folded: str) -> str:
+    """`&` folds to nothing: `and` is left out too (`Lock, Stock & Two Smoking Barrels`)."""
+    return " ".join(word for word in folded.split() if word != "and")
 
 
 _UNCREDITED = "NOT EXISTS (SELECT 1 FROM {credit} c WHERE c.film_id = {film}.id)"

@@ -846,6 +846,7 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
         ("Three Colours: Red", "Three Colours: Bed", False),  # the subtitles differ too much
         ("Pusher II", "Pusher III", False),  # another numeral
         ("Scream", "Screams", False),  # too short for a letter's difference
+        ("Lock, Stock and Two Smoking Barrels", "Lock, Stock & Two Smoking Barrels", True),
     ],
 )
 def test_titles_close(a, b, close):
