@@ -870,6 +870,9 @@ def test_other_titles_of_a_dump_and_a_press_kit():
         ("Kor", "original"),
     ]
     assert not doc.title and not [w for w in doc.warnings if w.code == "unknown_field"]
+    # Nothing that is no title: punctuation, a note alone.
+    empty = METADATA.replace(b"Taglines: Drive.", b"Original Title: ; /\n\nAlso Known As: (France)")
+    assert parse_document("dump.txt", empty).other_titles == []
     kit = parse_document("kit.txt", KIT.replace(b"Certificate: 15\n", b"AKA: Fear X\n"))
     # Not the distributor `Fear X` in the territory `AKA`.
     assert [(t.title, t.kind) for t in kit.other_titles] == [("Fear X", "aka")]

@@ -355,7 +355,7 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
     found = []
     for part in re.split(r"\s+/\s+|\s*;\s*", value):
         title, note = split_credit_note(part)
-        if title:
+        if any(c.isalnum() for c in title) and not (title[0] == "(" and title[-1] == ")"):
             is_original = "original" in note.lower()
             found.append(TitleRecord(title, "original" if is_original else kind, line))
     return found
