@@ -159,14 +159,17 @@ def import_lock():
         return
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as handle:
+        # A POSIX record lock, not `flock`: a forked child (the reader, `importers.ahead`) does
+        # not inherit it, so a killed import's lock goes with its process, even while its
+        # reader lives on for a moment (an import run just after said "another import").
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # EACCES or EAGAIN: held by another process
             raise ImportLocked("another import is running") from None
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def _warning_dicts(tally: Tally) -> list[dict]:
