@@ -1044,3 +1044,20 @@ def test_a_characters_short_name(short, full, is_short):
     from reviews.people import short_name_of
 
     assert short_name_of(short, full) is is_short
+
+
+def test_a_year_written_after_the_title_is_the_films_year_not_part_of_its_title():
+    alone = review_xml("Good.", title="Heat (1995)").replace("\t<year>2000</year>\n", "")
+    doc = parse_document("heat.xml", alone.encode())
+    assert (doc.title, doc.year) == ("Heat", 1995)
+    # The year's own element says better.
+    doc = parse_document("heat.xml", review_xml("Good.", title="Heat (1995)", year=1996).encode())
+    assert (doc.title, doc.year) == ("Heat", 1996)
+    dump = parse_document(
+        "dump.txt", METADATA.replace(b"Release Year: 2011", b"Title: Heat (1995)")
+    )
+    assert (dump.title, dump.year) == ("Heat", 1995)
+    # A number in parentheses that is no year stays in the title.
+    assert parse_document("x.xml", review_xml("Good.", title="Room (237)").encode()).title == (
+        "Room (237)"
+    )

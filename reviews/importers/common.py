@@ -359,3 +359,14 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
             is_original = "original" in note.lower()
             found.append(TitleRecord(title, "original" if is_original else kind, line))
     return found
+
+
+_TITLE_YEAR = re.compile(r"^(?P<title>.*\S)\s*\((?P<year>1[89]\d\d|20\d\d)\)$")
+
+
+def title_and_year(text: str) -> tuple[str, int | None]:
+    """`Heat (1995)`: the title, and the year written after it (None when there is none)."""
+    found = _TITLE_YEAR.match(text.strip())
+    if found is None:
+        return text.strip(), None
+    return found["title"], int(found["year"])

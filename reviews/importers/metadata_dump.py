@@ -19,6 +19,7 @@ from .common import (
     split_credit_note,
     split_names,
     territory,
+    title_and_year,
 )
 from .records import (
     CreditRecord,
@@ -223,7 +224,9 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif kind == "title":
-        doc.title, doc.title_line = value, number
+        doc.title, year = title_and_year(value)
+        doc.title_line = number
+        doc.year = doc.year or year
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
     elif kind in ("director", "writer"):

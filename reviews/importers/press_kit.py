@@ -18,6 +18,7 @@ from .common import (
     split_credit_note,
     split_names,
     territory,
+    title_and_year,
 )
 from .records import (
     CreditRecord,
@@ -149,7 +150,9 @@ def _header_line(
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif lower == "title":
-        doc.title, doc.title_line = value, number
+        doc.title, year = title_and_year(value)
+        doc.title_line = number
+        doc.year = doc.year or year
     elif lower in OTHER_TITLE_KEYS:
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in ("cast", "starring"):

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from ..text import restore_paragraphs
-from .common import parse_iso_date, parse_written_date, spoiler_marker
+from .common import parse_iso_date, parse_written_date, spoiler_marker, title_and_year
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord, TitleRecord
 
 FORMAT = "review_xml"
@@ -298,7 +298,10 @@ class _XmlReader:
         self.header_read.add(element.tag)
         text = " ".join((element.text or "").split())
         if element.tag == "title":
-            doc.title, doc.title_line = text, element.sourceline
+            doc.title, year = title_and_year(text)
+            doc.title_line = element.sourceline
+            if year and "year" not in self.header_read:  # `<year>`, if it comes, says better
+                doc.year = year
         elif element.tag in _OTHER_TITLES:
             if text:
                 doc.other_titles.append(
