@@ -208,6 +208,10 @@ def test_choose_author(line, known, expected, ambiguous):
         ("I gave it 7/10 stars.", Decimal(7)),
         ("Pusher 1-3 and 80.000 kroner", None),
         ("11/10 would watch", None),
+        ("Four stars from me: 4/5 stars.", Decimal(8)),
+        ("3.5 out of 5 stars, then 6/10 on a second viewing", Decimal(6)),  # the last
+        ("Act 4/5 drags; seen 4/5/2005", None),  # no `stars`: no five-star scale
+        ("6/5 stars", None),
     ],
 )
 def test_rating_in_text(text, rating):

@@ -299,16 +299,21 @@ def blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
+# `9/10`, `5 out of 10`; `4/5 stars`, `3.5 out of 5 stars` (a five-star scale says `stars`:
+# `4/5` alone may be a part of something, or a date).
 _RATING_IN_TEXT = re.compile(
-    r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10(?![\d.,]\d)", re.IGNORECASE
+    r"(?<![\d.])(?P<value>\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*"
+    r"(?:(?P<ten>10)(?![\d.,]\d)|5\s*stars?\b)",
+    re.IGNORECASE,
 )
 
 
 def rating_in_text(text: str) -> Decimal | None:
-    """The last `9/10` or `5 out of 10` a review states, as a rating; None if none is valid."""
+    """The last rating a review states (`9/10`, `5 out of 10`, `4/5 stars`) on the 0-10 scale;
+    None if none is valid."""
     found = None
     for match in _RATING_IN_TEXT.finditer(text):
-        value = Decimal(match.group(1))
+        value = Decimal(match["value"]) * (1 if match["ten"] else 2)
         if 0 <= value <= 10:
             found = value
     return found
