@@ -1,11 +1,13 @@
 """The import of the five source documents, as SOURCES.md says it must come out."""
 
+import contextlib
 import itertools
 import json
 import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -533,6 +535,18 @@ def test_an_import_killed_midway_leaves_whole_files_and_a_rerun_finishes(tmp_pat
     _wait_for(lambda: imported_files() >= 1 or process.poll() is not None, seconds=120)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+
+    def processes_reading() -> list[int]:
+        """Processes still running the killed import's command line: its reader, forked."""
+        found = []
+        for proc in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                if proc.name.isdigit() and str(folder).encode() in (proc / "cmdline").read_bytes():
+                    found.append(int(proc.name))
+        return found
+
+    # The reader it forked stops by itself (it sat waiting forever, once it had read all).
+    assert _wait_for(lambda: not processes_reading(), seconds=10), processes_reading()
 
     def counts(path) -> tuple:
         with sqlite3.connect(path) as connection:

@@ -22,6 +22,7 @@ import os
 import pickle
 import queue
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -132,6 +133,13 @@ def _read(paths: list[str], out, room, batch_size: int) -> None:
                 _put(out, room, ("end", doc.warnings[read_warnings:]))
         except Exception as error:  # reported with the file; the next file is read
             _put(out, room, ("error", _portable(error)))
+    # All is sent once the queue's thread has written it into the pipe, as the loader reads it.
+    # The child waits for the loader to stop it (`ReadAhead.__exit__`): ending by itself, it
+    # would wait for that thread, for ever if the loader was killed (with its lock on
+    # PostgreSQL, through the connection it inherited).
+    while True:
+        time.sleep(POLL_SECONDS)
+        _stop_if_orphaned(out)
 
 
 class ReadAhead:
