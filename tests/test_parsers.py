@@ -887,6 +887,8 @@ WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <movie>
   <title>Rouge</title>
   <originalTitle>Trois couleurs: Rouge</originalTitle>
+  <aka>Red</aka>
+  <aka>Drei Farben: Rot</aka>
   <year>1994</year>
   <genre>Drama</genre>
   <reviews>
@@ -913,7 +915,11 @@ WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_title():
     doc = parse_document("wrapped.xml", WRAPPED_XML.encode())
-    assert [(t.title, t.kind) for t in doc.other_titles] == [("Trois couleurs: Rouge", "original")]
+    assert [(t.title, t.kind) for t in doc.other_titles] == [
+        ("Trois couleurs: Rouge", "original"),
+        ("Red", "aka"),
+        ("Drei Farben: Rot", "aka"),
+    ]
     first, second = doc.reviews
     assert (first.username, first.helpful_yes, first.helpful_total, first.has_spoilers) == (
         "zoe",
@@ -924,10 +930,10 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
     assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, False)
     # Nothing left out in silence: the genre, the country of each review, the impossible votes.
     assert [(w.line, w.code, w.message) for w in doc.warnings] == [
-        (6, "unknown_element", "element <genre> was not read"),
-        (18, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),
+        (8, "unknown_element", "element <genre> was not read"),
+        (20, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),
         (
-            16,
+            18,
             "unknown_element",
             "element <country> of a review was not read (2 reviews; the first here)",
         ),

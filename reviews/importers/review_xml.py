@@ -161,8 +161,9 @@ def stream(lines: Iterable[str], batch_size: int) -> FilmDocument:
 
 
 class _XmlReader:
-    """Feeds repaired text to lxml's pull parser and turns each `<review>` child of the root into
-    a record as soon as it ends, then drops its element."""
+    """Feeds repaired text to lxml's pull parser and turns each `<review>` of the root (or of an
+    element of the root that holds reviews: `<reviews>`) into a record as soon as it ends, then
+    drops its element."""
 
     HEADER = frozenset({"title", "link", "year", "generalScore", *_OTHER_TITLES})
     FEED_CHARS = 256 * 1024
@@ -293,8 +294,8 @@ class _XmlReader:
                 "once the film was chosen: it was not read",
             )
             return
-        if element.tag in self.header_read:  # the first one counts, as in a lookup
-            return
+        if element.tag in self.header_read and element.tag not in _OTHER_TITLES:
+            return  # the first one counts, as in a lookup (a film may have many other titles)
         self.header_read.add(element.tag)
         text = " ".join((element.text or "").split())
         if element.tag == "title":
