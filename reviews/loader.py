@@ -1062,12 +1062,9 @@ def choose_film_title(film: Film) -> None:
         return
     titles = [title for title, kind in given if kind == FilmTitle.Kind.TITLE]
     provisional = not titles
-    if provisional:
-        titles = [
-            title
-            for title, kind in given
-            if kind == min((k for _, k in given), key=_TITLE_PRECEDENCE.index)
-        ]
+    if provisional:  # the titles of the first kind given (original before also-known-as)
+        first_kind = min((kind for _, kind in given), key=_TITLE_PRECEDENCE.index)
+        titles = [title for title, kind in given if kind == first_kind]
 
     def fullness(title: str) -> tuple:
         main, subtitle = split_title(title)
