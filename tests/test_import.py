@@ -1401,3 +1401,5 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title Trois couleurs: Bleu · Also known as Blue, Drei Farben: Blau" in page
     assert '"alternateName": ["Trois couleurs: Bleu", "Blue", "Drei Farben: Blau"]' in page
+    found = client.get("/search/?q=drei+farben").content.decode()
+    assert film.get_absolute_url() in found
