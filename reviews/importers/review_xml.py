@@ -48,6 +48,8 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
 _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters XML does not allow, even escaped (control characters a crawler copied along).
+_NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The film's other titles, by element, and their kind (`records.TitleRecord`).
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
 # A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
@@ -234,6 +236,13 @@ class _XmlReader:
             if prologue and text.strip():
                 prologue = False
                 text = _DECLARATION.sub("", text)
+            if _NOT_XML_CHARACTER.search(text):
+                text = _NOT_XML_CHARACTER.sub("", text)
+                self.doc.warn(
+                    number,
+                    "control_characters",
+                    "control characters, which XML does not allow, were removed",
+                )
             text, repaired = repair(text)
             if repaired:
                 self.doc.warn(
