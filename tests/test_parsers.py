@@ -649,6 +649,7 @@ def test_review_page():
     "data, message",
     [
         (b"", "file is empty"),
+        (b"\xef\xbb\xbf\r\n\n", "file is empty"),  # a byte order mark alone
         (b"\x00\x01\x02binary", "binary"),
         (b"\x1f\x8b\x08gzip", "gzip"),
         (b"hello world", "format not recognised"),
@@ -1071,3 +1072,9 @@ def test_a_year_written_after_the_title_is_the_films_year_not_part_of_its_title(
     assert parse_document("x.xml", review_xml("Good.", title="Room (237)").encode()).title == (
         "Room (237)"
     )
+
+
+def test_review_xml_control_characters_are_removed_not_the_file_refused():
+    doc = parse_document("ctrl.xml", review_xml("One\x01 two\x0c three.").encode())
+    assert doc.reviews[0].body == "One two three."
+    assert [(w.line, w.code) for w in doc.warnings] == [(10, "control_characters")]

@@ -66,9 +66,10 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
             raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
         if len(head) < HEAD_BYTES:
             head += chunk[: HEAD_BYTES - len(head)]
+        # A byte order mark alone, with white space, is an empty file too.
+        blank = blank and not (chunk if size else chunk.removeprefix(codecs.BOM_UTF8)).strip()
         digest.update(chunk)
         size += len(chunk)
-        blank = blank and not chunk.strip()
         if bad_line is None and not utf16:
             try:
                 utf8.decode(chunk)
