@@ -339,6 +339,18 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     ]
 
 
+# Keys of a film's crew, and the role each gives.
+CREW_KEYS = {
+    "director": "director",
+    "directors": "director",
+    "directed by": "director",
+    "writer": "writer",
+    "writers": "writer",
+    "written by": "writer",
+    "writing credits": "writer",
+    "screenplay": "writer",
+    "screenplay by": "writer",
+}
 # Keys of a film's other titles, and the kind of title each gives.
 OTHER_TITLE_KEYS = {
     "original title": "original",

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..text import restore_paragraphs
 from .common import (
+    CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     blocks,
@@ -53,15 +54,7 @@ _FIELDS = {
     "release year": "year",
     "year": "year",
     "title": "title",
-    "director": "director",
-    "directors": "director",
-    "directed by": "director",
-    "writer": "writer",
-    "writers": "writer",
-    "written by": "writer",
-    "writing credits": "writer",
-    "screenplay": "writer",
-    "screenplay by": "writer",
+    **CREW_KEYS,
     "stars": "stars",
     "cast": "cast",
     "starring": "cast",

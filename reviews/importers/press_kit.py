@@ -6,6 +6,7 @@ import re
 
 from ..text import is_shouted, split_title, title_case, title_key
 from .common import (
+    CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     blocks,
@@ -55,16 +56,6 @@ _CHARACTER_ACTOR = re.compile(
     r"\b(?P<character>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+\((?P<actor>[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
 )
-_CREW_KEYS = {
-    "director": "director",
-    "directors": "director",
-    "directed by": "director",
-    "writer": "writer",
-    "writers": "writer",
-    "written by": "writer",
-    "screenplay": "writer",
-    "screenplay by": "writer",
-}
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
 _TERRITORY_AFTER_KEY = re.compile(
     r"^(?P<key>(?:[A-Za-z-]+ )?(?:Release Date|Runtime|Running time|Certificate|Distributor))"
@@ -160,8 +151,8 @@ def _header_line(
             doc.credits.append(
                 CreditRecord(name=name, role="cast", line=number, note=note, billing_order=order)
             )
-    elif lower in _CREW_KEYS:
-        role = _CREW_KEYS[lower]
+    elif lower in CREW_KEYS:
+        role = CREW_KEYS[lower]
         for name, note in map(split_credit_note, split_names(value)):
             doc.credits.append(CreditRecord(name=name, role=role, line=number, note=note))
     elif lower in ("country", "countries", "language", "languages"):
