@@ -1078,3 +1078,15 @@ def test_review_xml_control_characters_are_removed_not_the_file_refused():
     doc = parse_document("ctrl.xml", review_xml("One\x01 two\x0c three.").encode())
     assert doc.reviews[0].body == "One two three."
     assert [(w.line, w.code) for w in doc.warnings] == [(10, "control_characters")]
+
+
+def test_review_page_dates_written_month_first():
+    page = NEWER_PAGE.replace(b"ann-12 March 2011", b"ann-1\nMar 12, 2011").replace(
+        b"bob7 May 2012", b"bob \xc2\xb7 May 7, 2012"
+    )
+    doc = parse_document("page.txt", page)
+    assert [(r.username, r.date) for r in doc.reviews[:2]] == [
+        ("ann-1", date(2011, 3, 12)),
+        ("bob", date(2012, 5, 7)),
+    ]
+    assert not [w for w in doc.warnings if w.code == "no_author"]

@@ -14,15 +14,20 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..text import fold
-from .common import MONTHS, rating_in_text, spoiler_marker
+from .common import MONTHS, parse_written_date, rating_in_text, spoiler_marker
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
 
 _HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTHS}) (?P<year>\d{{4}})\s*$")
-# A date alone on its line, under its author's.
+# A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
+# write it, `Jul 29, 2006`.
 _DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTHS}) (\d{{4}})$")
+_MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+_MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
+# The author beside a date written month first: `jeanpaul_m · Jun 14, 2003`.
+_AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s+(?P<date>{_MONTH_FIRST})$")
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
@@ -94,19 +99,26 @@ def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
     glued on one line (`robo829 July 2006`), or the username above a line that is a date alone
     (`robo8` / `29 July 2006`). No readings: no author there."""
     line = lines[i].strip()
-    if _DATE_LINE.match(line):  # a date alone is no glued author (`12 March` is not `1`, `2`)
-        return [], 0
+    if _DATE_LINE.match(line) or _MONTH_FIRST_LINE.match(line):  # a date alone is no glued
+        return [], 0  # author (`12 March 2006` is not `1` on the 2nd), whether it exists or not
     if readings := author_date_readings(line):
         return readings, 1
+    beside = _AUTHOR_MONTH_FIRST.match(line)
+    if beside and (when := parse_written_date(beside["date"])) and _username(beside["author"]):
+        return [(_username(beside["author"]), when)], 1
     below = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    day = _DATE_LINE.match(below)
-    if not day or not line or len(line) > 60 or line[-1] in ".!?" or _HEADER_LINES.match(line):
-        return [], 0
-    try:
-        when = datetime.strptime(" ".join(day.groups()), "%d %B %Y").date()
-    except ValueError:
+    when = _date_alone(below)
+    if not when or not line or len(line) > 60 or line[-1] in ".!?" or _HEADER_LINES.match(line):
         return [], 0
     return [(line, when)], 2
+
+
+def _date_alone(line: str) -> date | None:
+    """The date a line holds and nothing else (`29 July 2006`, `Jul 29, 2006`); None when it
+    holds more, or a day that does not exist."""
+    if _DATE_LINE.match(line) or _MONTH_FIRST_LINE.match(line):
+        return parse_written_date(line)
+    return None
 
 
 def choose_author(readings: list[tuple[str, date]], known: set[str]) -> tuple[str, date, bool]:
