@@ -167,6 +167,8 @@ class DocumentLoader:
         # What the parser found while the rest of a streamed document was read.
         for warning in self.doc.warnings[read_warnings:]:
             self.tally.warn(warning.line, warning.code, warning.message)
+        if self.merged_films and film.series_id:  # the merged film's characters join the series'
+            self.touched_series.add(film.series_id)
         self.consolidate_characters()
         if self.learned_names:
             repair_stored_lost_letters(self.tally)

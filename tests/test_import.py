@@ -1327,13 +1327,44 @@ THREE_COLOURS = settings.BASE_DIR / "tests" / "documents" / "three_colours"
 @pytest.mark.parametrize(
     "order",
     [
-        ["blue_dump.txt", "red_kit.txt", "blue_reviews.xml", "white_page.txt", "red_dump.txt"],
-        ["white_page.txt", "red_dump.txt", "red_kit.txt", "blue_reviews.xml", "blue_dump.txt"],
-        ["red_kit.txt", "blue_reviews.xml", "blue_dump.txt", "white_page.txt", "red_dump.txt"],
+        [
+            "blue_dump.txt",
+            "red_kit.txt",
+            "blue_reviews.xml",
+            "white_page.txt",
+            "red_dump.txt",
+            "white_kit.txt",
+        ],
+        [
+            "white_page.txt",
+            "red_dump.txt",
+            "white_kit.txt",
+            "red_kit.txt",
+            "blue_reviews.xml",
+            "blue_dump.txt",
+        ],
+        [
+            "red_kit.txt",
+            "white_kit.txt",
+            "blue_reviews.xml",
+            "blue_dump.txt",
+            "white_page.txt",
+            "red_dump.txt",
+        ],
+        # Blue's dump merged into the film the Red kit's prose named, after White's kit had
+        # given White a character of the same name: one character in the series.
+        [
+            "blue_dump.txt",
+            "white_kit.txt",
+            "red_dump.txt",
+            "red_kit.txt",
+            "blue_reviews.xml",
+            "white_page.txt",
+        ],
     ],
-    ids=["dump-first", "page-first", "kit-first"],
+    ids=["dump-first", "page-first", "kit-first", "merge-last"],
 )
-def test_another_trilogy_in_five_documents_whatever_their_order(empty_db, order):
+def test_another_trilogy_in_its_documents_whatever_their_order(empty_db, order):
     """Another series of other people, spelled the British way in some documents and the
     American way in others (`Three Colours: Blue`, `Three Colors: Blue`), two films of one year,
     a synopsis whose title holds a colon, a quote by a character's first name, and an original
@@ -1378,6 +1409,9 @@ def test_another_trilogy_in_five_documents_whatever_their_order(empty_db, order)
         ("Samuel Le Bihan", None),
     ]
     assert red.credits.get(role="director").person.name == "Krzysztof Kieślowski"
+    dominique = Credit.objects.filter(character__name="Dominique")  # Julie Delpy's, twice
+    assert {c.film.year for c in dominique} == {1993, 1994}
+    assert len({c.character_id for c in dominique}) == 1
     assert Film.objects.get(title="Three Colours: White").reviews.count() == 3
     assert Person.objects.filter(name__contains="Kie").count() == 1
     [line] = QuoteLine.objects.filter(quote__film=blue)
