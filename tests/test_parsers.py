@@ -150,6 +150,9 @@ def test_fingerprint_ignores_spacing_and_lost_letters():
         ("plain@example.org", "", True),
         ("Ann Berg <ann@example.org>", "Ann Berg", True),
         ("ann [ann@example.org]", "ann", True),
+        ("bob (bob [at] mail [dot] com)", "bob", True),
+        ("cy cy(at)mail.com", "cy", True),
+        ("dotcom_kid", "dotcom_kid", False),
     ],
 )
 def test_strip_email(raw, clean, removed):
@@ -1090,3 +1093,22 @@ def test_review_page_dates_written_month_first():
         ("bob", date(2012, 5, 7)),
     ]
     assert not [w for w in doc.warnings if w.code == "no_author"]
+
+
+@pytest.mark.parametrize(
+    "text, redacted",
+    [
+        ("write to ann [at] example [dot] org please", "write to [e-mail address removed] please"),
+        ("ann(at)example.org", "[e-mail address removed]"),
+        ("Ann at example dot co dot uk!", "[e-mail address removed]!"),
+        ("Ann [AT] example [DOT] org", "[e-mail address removed]"),
+        ("bob {at} mail {dot} com", "[e-mail address removed]"),
+        # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis.
+        ("I looked at imdb.com today", None),
+        ("an anecdote at the end (that)", None),
+    ],
+)
+def test_addresses_written_to_fool_robots_are_redacted_too(text, redacted):
+    from reviews.text import redact_emails
+
+    assert redact_emails(text) == ((redacted, True) if redacted else (text, False))
