@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
@@ -157,6 +157,7 @@ class DocumentLoader:
         for warning in self.doc.warnings:
             self.tally.warn(warning.line, warning.code, warning.message)
         read_warnings = len(self.doc.warnings)
+        self.redact_film_texts()
         film = self.resolve_film()
         self.tally.default_subject = film
         self.load_film_facts(film)
@@ -175,6 +176,32 @@ class DocumentLoader:
         if self.reviews_changed and not self.defer_counts:
             refresh_film_aggregates(film.pk)
         return self.tally
+
+    def redact_film_texts(self) -> None:
+        """No e-mail address in what a film's page shows either (a press contact in a kit's
+        synopsis, an address in a trivia line): each is replaced, with a warning. (A review's
+        text is redacted as it is prepared.)"""
+        doc = self.doc
+        removed: list[tuple[int | None, str]] = []
+        for name in ("logline", "plot", "synopsis"):
+            text, found = redact_emails(getattr(doc, name))
+            if found:
+                setattr(doc, name, text)
+                removed.append((None, name))
+        for i, note in enumerate(doc.notes):
+            (text, in_text), (detail, in_detail) = map(redact_emails, (note.text, note.detail))
+            if in_text or in_detail:
+                doc.notes[i] = replace(note, text=text, detail=detail)
+                removed.append((note.line, note.kind))
+        for i, quote in enumerate(doc.quotes):
+            lines = tuple((speaker, redact_emails(text)[0]) for speaker, text in quote.lines)
+            if lines != quote.lines:
+                doc.quotes[i] = replace(quote, lines=lines)
+                removed.append((quote.line, "quote"))
+        for line, label in removed:
+            self.tally.warn(
+                line, "email_removed", f"an e-mail address was removed from the {label}"
+            )
 
     def resolve_film(self) -> Film:
         doc = self.doc

@@ -1437,3 +1437,25 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     assert '"alternateName": ["Trois couleurs: Bleu", "Blue", "Drei Farben: Blau"]' in page
     found = client.get("/search/?q=drei+farben").content.decode()
     assert film.get_absolute_url() in found
+
+
+def test_no_email_address_in_a_films_texts_either(empty_db, tmp_path, client):
+    (tmp_path / "dump.txt").write_text(
+        "A man drives at night. Write to drive@example.org.\n\nRelease Year: 2011\n\n"
+        "Director: Sam Smith\n\nAnn Lee - Irene\nBo Berg - Driver\n\n"
+        "The press office answers at press [at] example [dot] org.\n\n"
+        "Continuity: A card reads bo@example.org, then nothing.\n\n"
+        "Irene: Write to me, irene@example.org.\nDriver: No.\n\nA title\n\nA review.\n"
+    )
+    result = run_import([tmp_path])
+    film = Film.objects.get()
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "example" not in page and "example" not in film.logline
+    assert "[e-mail address removed]" in page
+    removed = [w["message"] for w in result.files[0].warnings if w["code"] == "email_removed"]
+    assert removed == [
+        "an e-mail address was removed from the logline",
+        "an e-mail address was removed from the goof",
+        "an e-mail address was removed from the trivia",
+        "an e-mail address was removed from the quote",
+    ]
