@@ -291,6 +291,14 @@ def test_hidden_review_disappears_everywhere(client):
     assert "All 55 reviews of Pusher" in text(client.get(PUSHER))
 
 
+def test_a_film_of_one_review_links_to_it_without_all(client):
+    film = make_film(title="Alone")
+    make_review(film=film)
+    refresh_film_aggregates(film.pk)
+    page = text(client.get(film.get_absolute_url()))
+    assert "1 review of Alone →" in page and "All 1" not in page
+
+
 def test_unchanged_page_answers_304(client):
     first = client.get(PUSHER)
     etag = first["ETag"]
