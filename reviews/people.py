@@ -307,35 +307,27 @@ class CreditResolver:
             self.tally.count("created", "Character")
         return character
 
+    def part_for(self, mine: list[Credit], name: str) -> tuple[Character, Credit | None]:
+        """The character a record names, and the credit of the person's (`mine`) that plays it
+        already: under this name, or under a shorter or fuller one (`Valentine`, `Valentine
+        Dussaut`: one part, under the fuller name)."""
+        held = [credit for credit in mine if credit.character_ref is not None]
+        folded = fold(name)
+        same = next((c for c in held if c.character_ref.folded_name == folded), None)
+        if same is not None:
+            return same.character_ref, same
+        for credit in held:
+            if short_name_of(name, credit.character_ref.name):  # the stored name is fuller
+                return credit.character_ref, credit
+            if short_name_of(credit.character_ref.name, name):  # this one is: the credit takes it
+                return self.character_for(name), credit
+        return self.character_for(name), None
+
     def upsert_credit(self, entry: _Person, record: CreditRecord) -> None:
         mine = [c for c in self.credits if c.entry is entry and c.role == record.role]
         character = existing = None
         if record.character:
-            folded = fold(record.character)
-            existing = next(
-                (c for c in mine if c.character_ref and c.character_ref.folded_name == folded), None
-            )
-            # The same part named shortly in one document, fully in another (`Valentine`,
-            # `Valentine Dussaut`): one credit, under the fuller name.
-            other_form = existing or next(
-                (
-                    c
-                    for c in mine
-                    if c.character_ref
-                    and (
-                        short_name_of(c.character_ref.name, record.character)
-                        or short_name_of(record.character, c.character_ref.name)
-                    )
-                ),
-                None,
-            )
-            if other_form is not None and short_name_of(
-                record.character, other_form.character_ref.name
-            ):
-                existing, character = other_form, other_form.character_ref
-            else:
-                existing = existing or other_form
-                character = self.character_for(record.character)
+            character, existing = self.part_for(mine, record.character)
             existing = existing or next((c for c in mine if c.character_ref is None), None)
         else:
             existing = next(iter(mine), None)
