@@ -74,6 +74,47 @@ from .text import (
 logger = logging.getLogger(__name__)
 
 
+def _column(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+# How long a document's values may be (`DocumentLoader.fit_to_columns`). Names and titles are
+# kept well inside their columns: their folded forms are stored too, and folding may lengthen
+# them (`æ` -> `ae`).
+NAME_LIMIT = 120
+TITLE_LIMIT = 200
+SERIES_NAME_LIMIT = _column(Series, "name")
+SPEAKER_LIMIT = _column(QuoteLine, "speaker")
+REVIEW_TITLE_LIMIT = _column(Review, "title")
+RECORD_LIMITS = {
+    "credits": {
+        "name": NAME_LIMIT,
+        "character": NAME_LIMIT,
+        "credited_as": NAME_LIMIT,
+        "note": _column(Credit, "note"),
+    },
+    "releases": {
+        "territory": _column(Release, "territory"),
+        "date_text": _column(Release, "date_text"),
+        "note": _column(Release, "note"),
+    },
+    "runtimes": {"territory": _column(Runtime, "territory")},
+    "certificates": {
+        "territory": _column(Certificate, "territory"),
+        "rating": _column(Certificate, "rating"),
+        "reason": _column(Certificate, "reason"),
+    },
+    "distributors": {
+        "territory": _column(Distributor, "territory"),
+        "company": _column(Distributor, "company"),
+    },
+    "notes": {"detail": _column(FilmNote, "detail")},
+    "money": {"territory": _column(MoneyFigure, "territory"), "note": _column(MoneyFigure, "note")},
+    "other_titles": {"title": TITLE_LIMIT},
+    "mentioned_films": {"title": TITLE_LIMIT},
+}
+
+
 @dataclass
 class Tally:
     created: Counter = field(default_factory=Counter)
@@ -158,6 +199,7 @@ class DocumentLoader:
             self.tally.warn(warning.line, warning.code, warning.message)
         read_warnings = len(self.doc.warnings)
         self.redact_film_texts()
+        self.fit_to_columns()
         film = self.resolve_film()
         self.tally.default_subject = film
         self.load_film_facts(film)
@@ -202,6 +244,37 @@ class DocumentLoader:
             self.tally.warn(
                 line, "email_removed", f"an e-mail address was removed from the {label}"
             )
+
+    def fit_to_columns(self) -> None:
+        """Values longer than their columns are cut, with a warning: PostgreSQL refuses a value
+        too long (and with it the whole file), SQLite would keep it whole."""
+        doc = self.doc
+        doc.title = self.fitted(doc.title, TITLE_LIMIT, doc.title_line, "title")
+        doc.series_name = self.fitted(doc.series_name, SERIES_NAME_LIMIT, None, "series name")
+        for collection, limits in RECORD_LIMITS.items():
+            records = getattr(doc, collection)
+            for i, record in enumerate(records):
+                fitted = {
+                    name: self.fitted(getattr(record, name), limit, record.line, name)
+                    for name, limit in limits.items()
+                }
+                if any(fitted[name] != getattr(record, name) for name in fitted):
+                    records[i] = replace(record, **fitted)
+        for i, quote in enumerate(doc.quotes):
+            lines = tuple(
+                (self.fitted(speaker, SPEAKER_LIMIT, quote.line, "speaker"), text)
+                for speaker, text in quote.lines
+            )
+            if lines != quote.lines:
+                doc.quotes[i] = replace(quote, lines=lines)
+
+    def fitted(self, value: str, limit: int, line: int | None, label: str) -> str:
+        if len(value) <= limit:
+            return value
+        self.tally.warn(
+            line, "value_cut", f"a {label} of {len(value):,} characters was cut to {limit:,}"
+        )
+        return value[: limit - 1].rstrip() + "…"
 
     def resolve_film(self) -> Film:
         doc = self.doc
@@ -830,12 +903,7 @@ class DocumentLoader:
             refresh_reviewer_counts(reviewers.values())
 
     def prepare_review(self, record: ReviewRecord, known_words, known_reviewers) -> dict:
-        username, removed = strip_email(record.username)
-        if removed:
-            self.tally.warn(
-                record.line, "email_removed", "an e-mail address was removed from a username"
-            )
-        when = record.date
+        username, when = record.username, record.date
         if len(record.author_alternatives) > 1:
             username, when, ambiguous = choose_author(
                 list(record.author_alternatives), known_reviewers
@@ -849,7 +917,14 @@ class DocumentLoader:
                     "ambiguous_author",
                     f"author and date could be {readings}; took {username!r}",
                 )
-        title, body, lost = record.title, record.body, False
+        username, removed = strip_email(username)
+        if removed:
+            self.tally.warn(
+                record.line, "email_removed", "an e-mail address was removed from a username"
+            )
+        username = self.fitted(username, NAME_LIMIT, record.line, "username")
+        title = self.fitted(record.title, REVIEW_TITLE_LIMIT, record.line, "review title")
+        body, lost = record.body, False
         # Never on a public page: an address a reviewer wrote into the text either.
         title, in_title = redact_emails(title)
         body, in_body = redact_emails(body)

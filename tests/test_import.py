@@ -1459,3 +1459,28 @@ def test_no_email_address_in_a_films_texts_either(empty_db, tmp_path, client):
         "an e-mail address was removed from the trivia",
         "an e-mail address was removed from the quote",
     ]
+
+
+def test_values_too_long_for_their_columns_are_cut_not_the_file_refused(empty_db, tmp_path):
+    """PostgreSQL refuses a value longer than its column, and with it the whole file."""
+    (tmp_path / "long.xml").write_text(
+        review_xml("Fine.", username="u" * 300, short="Very " * 130, title="Longfilm")
+    )
+    (tmp_path / "kit.txt").write_text(
+        f"Year: 2001\nUK: {'Company ' * 40}\nCast: {'Name ' * 60}Smith, Bo Berg\n"
+        f"Director: Ann Lee\nUK Certificate: 15 {'because ' * 80}\n"
+    )
+    result = run_import([tmp_path])
+    assert result.ok, [f.error for f in result.files]
+    review = Review.objects.get()
+    assert len(review.title) == 500 and review.title.endswith("…")
+    assert len(review.reviewer.username) == 120
+    assert len(Credit.objects.get(role="cast", person__name__startswith="Name").person.name) == 120
+    cut = sorted(w["message"] for f in result.files for w in f.warnings if w["code"] == "value_cut")
+    assert cut == [
+        "a company of 319 characters was cut to 255",
+        "a name of 305 characters was cut to 120",
+        "a reason of 639 characters was cut to 500",
+        "a review title of 649 characters was cut to 500",  # its last space dropped
+        "a username of 300 characters was cut to 120",
+    ]
