@@ -1484,3 +1484,16 @@ def test_values_too_long_for_their_columns_are_cut_not_the_file_refused(empty_db
         "a review title of 649 characters was cut to 500",  # its last space dropped
         "a username of 300 characters was cut to 120",
     ]
+
+
+def test_a_nul_far_into_a_file_is_removed_not_the_file_refused(empty_db, fixture_path, tmp_path):
+    """PostgreSQL's text refuses NUL: a page holding one past the first 8 KB (which are checked
+    for binary data) failed there whole."""
+    data = next(fixture_path.glob("004_*")).read_bytes()
+    at = data.index(b" ", 20_000)
+    (tmp_path / "page.txt").write_bytes(data[:at] + b"\x00" + data[at:])
+    result = run_import([tmp_path])
+    assert result.ok, result.files[0].error
+    assert Review.objects.count() == 25
+    assert not any("\x00" in body for body in Review.objects.values_list("body", flat=True))
+    assert [w["code"] for w in result.files[0].warnings].count("control_characters") == 1

@@ -1112,3 +1112,19 @@ def test_addresses_written_to_fool_robots_are_redacted_too(text, redacted):
     from reviews.text import redact_emails
 
     assert redact_emails(text) == ((redacted, True) if redacted else (text, False))
+
+
+@pytest.mark.parametrize(
+    "name, data", [("page.txt", PAGE), ("dump.txt", METADATA), ("kit.txt", KIT)]
+)
+def test_control_characters_further_in_a_text_file_are_removed(name, data):
+    lines = data.split(b"\n")
+    lines[3] += b"\x01"  # (a NUL this early: the file is taken for binary)
+    lines[5] += b"\x07\x1b"
+    doc = parse_document(name, b"\n".join(lines))
+    texts = [doc.logline, doc.plot, doc.synopsis, *(r.body for r in doc.reviews)]
+    texts += [r.title for r in doc.reviews] + [c.name for c in doc.credits]
+    assert not any(c in text for text in texts for c in "\x01\x07\x1b")
+    assert [(w.line, w.message) for w in doc.warnings if w.code == "control_characters"] == [
+        (4, "control characters were removed (2 lines; the first here)")
+    ]

@@ -388,3 +388,26 @@ def title_and_year(text: str) -> tuple[str, int | None]:
     if found is None:
         return text.strip(), None
     return found["title"], int(found["year"])
+
+
+# Control characters other than tabs and line ends: a document means nothing by them, and
+# PostgreSQL's text refuses NUL (the whole file with it). A file that starts with many of them is
+# refused as binary (`inspect`); a few further on are removed.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def warn_controls_removed(doc, first_line: int, lines: int) -> None:
+    doc.warn(
+        first_line,
+        "control_characters",
+        f"control characters were removed ({lines:,} line{'s' * (lines > 1)}; the first here)",
+    )
+
+
+def without_control_characters(doc, text: str) -> str:
+    """A whole document's text without control characters, with a warning when it held some."""
+    if CONTROL_CHARACTERS.search(text) is None:
+        return text
+    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in CONTROL_CHARACTERS.finditer(text)})
+    warn_controls_removed(doc, lines[0], len(lines))
+    return CONTROL_CHARACTERS.sub("", text)

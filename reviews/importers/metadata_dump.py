@@ -21,6 +21,7 @@ from .common import (
     split_names,
     territory,
     title_and_year,
+    without_control_characters,
 )
 from .records import (
     CreditRecord,
@@ -108,6 +109,7 @@ def _key_of(line: str) -> str | None:
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
+    text = without_control_characters(doc, text)
     all_blocks = blocks(text.split("\n"))
     speakers = _speaker_names(
         _CAST_LINE.match(line).group("character")

@@ -20,6 +20,7 @@ from .common import (
     split_names,
     territory,
     title_and_year,
+    without_control_characters,
 )
 from .records import (
     CreditRecord,
@@ -108,6 +109,7 @@ def _is_prose(lines: list[str]) -> bool:
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
+    text = without_control_characters(doc, text)
     prose: list[tuple[int, str]] = []
     # (the key's territories as written, company, line, whether the key says it names a
     # distributor): decided once every key is read, by the territories the other keys name.

@@ -14,7 +14,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..text import fold
-from .common import MONTHS, parse_written_date, rating_in_text, spoiler_marker
+from .common import (
+    CONTROL_CHARACTERS,
+    MONTHS,
+    parse_written_date,
+    rating_in_text,
+    spoiler_marker,
+    warn_controls_removed,
+)
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
@@ -154,8 +161,12 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     """Each helpful-vote line closes a review: the lines since the one before are its own."""
     block: list[tuple[int, str]] = []  # (0-based line index, text) since the last helpful line
     found, in_header = 0, True
+    controls_first, controls_lines = 0, 0  # where control characters were removed
     for index, text in enumerate(lines):
         text = text.rstrip("\n")
+        if CONTROL_CHARACTERS.search(text):
+            text = CONTROL_CHARACTERS.sub("", text)
+            controls_first, controls_lines = controls_first or index + 1, controls_lines + 1
         if not _HELPFUL.match(text.strip()):
             block.append((index, text))
             continue
@@ -167,6 +178,8 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if record is not None:
             found += 1
             yield record
+    if controls_lines:
+        warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
         raise ImportFormatError("no review ends with a 'found this helpful' line")
     for index, text in block:
