@@ -86,6 +86,10 @@ TITLE_LIMIT = 200
 SERIES_NAME_LIMIT = _column(Series, "name")
 SPEAKER_LIMIT = _column(QuoteLine, "speaker")
 REVIEW_TITLE_LIMIT = _column(Review, "title")
+# The largest count an integer column holds on every database; the largest amount of money.
+MAX_COUNT = 2**31 - 1
+_amount = MoneyFigure._meta.get_field("amount")
+MAX_AMOUNT = Decimal(10) ** (_amount.max_digits - _amount.decimal_places)
 RECORD_LIMITS = {
     "credits": {
         "name": NAME_LIMIT,
@@ -260,6 +264,11 @@ class DocumentLoader:
                 }
                 if any(fitted[name] != getattr(record, name) for name in fitted):
                     records[i] = replace(record, **fitted)
+        for money in [m for m in doc.money if abs(m.amount) >= MAX_AMOUNT]:
+            doc.money.remove(money)
+            self.tally.warn(
+                money.line, "value_cut", f"{money.kind} of {money.amount:,.0f}: too large, left out"
+            )
         for i, quote in enumerate(doc.quotes):
             lines = tuple(
                 (self.fitted(speaker, SPEAKER_LIMIT, quote.line, "speaker"), text)
@@ -884,8 +893,8 @@ class DocumentLoader:
                         "date": data["date"],
                         "rating": record.rating,
                         "rating_source": record.rating_source,
-                        "helpful_yes": record.helpful_yes,
-                        "helpful_total": record.helpful_total,
+                        "helpful_yes": data["helpful"][0],
+                        "helpful_total": data["helpful"][1],
                         "has_spoilers": record.has_spoilers,
                         "has_lost_letters": data["lost"],
                         "search_text": record.search_text
@@ -953,7 +962,20 @@ class DocumentLoader:
                 title = repaired
             else:
                 body = repaired
-        return {"username": username, "title": title, "body": body, "date": when, "lost": lost}
+        helpful = (record.helpful_yes, record.helpful_total)
+        if (record.helpful_total or 0) > MAX_COUNT:
+            self.tally.warn(
+                record.line, "value_cut", f"{record.helpful_total:,} helpful votes: left out"
+            )
+            helpful = (None, None)
+        return {
+            "username": username,
+            "title": title,
+            "body": body,
+            "date": when,
+            "lost": lost,
+            "helpful": helpful,
+        }
 
     def resolve_reviewers(self, usernames: set[str]) -> dict[str, int]:
         """The key of each username's reviewer (folded username to key), created if new."""
@@ -996,8 +1018,8 @@ class DocumentLoader:
             ("date", data["date"]),
             ("rating", record.rating),
             ("rating_source", record.rating_source),
-            ("helpful_yes", record.helpful_yes),
-            ("helpful_total", record.helpful_total),
+            ("helpful_yes", data["helpful"][0]),
+            ("helpful_total", data["helpful"][1]),
         ):
             if new not in (None, "") and getattr(review, name) in (None, ""):
                 values[name] = new

@@ -1497,3 +1497,27 @@ def test_a_nul_far_into_a_file_is_removed_not_the_file_refused(empty_db, fixture
     assert Review.objects.count() == 25
     assert not any("\x00" in body for body in Review.objects.values_list("body", flat=True))
     assert [w["code"] for w in result.files[0].warnings].count("control_characters") == 1
+
+
+def test_numbers_too_large_for_their_columns_are_left_out_not_the_file_refused(empty_db, tmp_path):
+    (tmp_path / "page.txt").write_text(
+        "Big (2001)\nUser Reviews\nGreat\nann12 May 2004\nLoved it.\n"
+        "99999999999 out of 99999999999 found this helpful.\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "A logline.\n\nRelease Year: 2001\n\nDirector: Sam Smith\n\n"
+        "Budget: $999,999,999,999,999,999,999 (estimated)\n\nGross: $4,440 (USA)\n\n"
+        "Ann Lee - X\nBo Berg - Y\n"
+    )
+    result = run_import([tmp_path])
+    assert result.ok, [f.error for f in result.files]
+    review = Review.objects.get()
+    assert (review.helpful_yes, review.helpful_total) == (None, None)
+    assert list(MoneyFigure.objects.values_list("kind", "amount")) == [("gross", 4440)]
+    left_out = sorted(
+        w["message"] for f in result.files for w in f.warnings if w["code"] == "value_cut"
+    )
+    assert left_out == [
+        "99,999,999,999 helpful votes: left out",
+        "budget of 999,999,999,999,999,999,999: too large, left out",
+    ]
