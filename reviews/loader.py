@@ -86,10 +86,13 @@ TITLE_LIMIT = 200
 SERIES_NAME_LIMIT = _column(Series, "name")
 SPEAKER_LIMIT = _column(QuoteLine, "speaker")
 REVIEW_TITLE_LIMIT = _column(Review, "title")
-# The largest count an integer column holds on every database; the largest amount of money.
+# The largest count an integer column holds on every database; the least amount of money too
+# large for its column.
 MAX_COUNT = 2**31 - 1
-_amount = MoneyFigure._meta.get_field("amount")
-MAX_AMOUNT = Decimal(10) ** (_amount.max_digits - _amount.decimal_places)
+MAX_AMOUNT = Decimal(10) ** (
+    MoneyFigure._meta.get_field("amount").max_digits
+    - MoneyFigure._meta.get_field("amount").decimal_places
+)
 RECORD_LIMITS = {
     "credits": {
         "name": NAME_LIMIT,
@@ -632,14 +635,6 @@ class DocumentLoader:
         if changed:
             fields = sorted(set().union(*(names for _, names in changed.values())))
             model.objects.bulk_update([obj for obj, _ in changed.values()], fields)
-
-    def upsert(self, model, lookup, values, line, fill_only=False):
-        obj, created = _get_or_create(model, lookup, {**values, **self.prov(line)}, self.tally)
-        if not created:
-            if fill_only:
-                values = {k: v for k, v in values.items() if getattr(obj, k) in (None, "")}
-            _set_fields(obj, values, self.tally)
-        return obj
 
     def add_first_title(self, film: Film, line: int | None) -> None:
         """The title a film was just created with is its first: nothing to look up, nor to
