@@ -1080,7 +1080,9 @@ def test_a_year_written_after_the_title_is_the_films_year_not_part_of_its_title(
 def test_review_xml_control_characters_are_removed_not_the_file_refused():
     doc = parse_document("ctrl.xml", review_xml("One\x01 two\x0c three.").encode())
     assert doc.reviews[0].body == "One two three."
-    assert [(w.line, w.code) for w in doc.warnings] == [(10, "control_characters")]
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (10, "control characters were removed (1 line; the first here)")
+    ]
 
 
 def test_review_page_dates_written_month_first():

@@ -390,10 +390,11 @@ def title_and_year(text: str) -> tuple[str, int | None]:
     return found["title"], int(found["year"])
 
 
-# Control characters other than tabs and line ends: a document means nothing by them, and
-# PostgreSQL's text refuses NUL (the whole file with it). A file that starts with many of them is
-# refused as binary (`inspect`); a few further on are removed.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tabs and line ends, and Unicode's two non-characters: a document
+# means nothing by them, XML does not allow them, and PostgreSQL's text refuses NUL (the whole
+# file with it). A file that starts with many of them is refused as binary (`inspect`); a few
+# further on are removed, in every format.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def warn_controls_removed(doc, first_line: int, lines: int) -> None:

@@ -19,7 +19,14 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from ..text import restore_paragraphs
-from .common import parse_iso_date, parse_written_date, spoiler_marker, title_and_year
+from .common import (
+    CONTROL_CHARACTERS,
+    parse_iso_date,
+    parse_written_date,
+    spoiler_marker,
+    title_and_year,
+    warn_controls_removed,
+)
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord, TitleRecord
 
 FORMAT = "review_xml"
@@ -48,8 +55,6 @@ _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
 _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Characters XML does not allow, even escaped (control characters a crawler copied along).
-_NOT_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The film's other titles, by element, and their kind (`records.TitleRecord`).
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
 # A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
@@ -191,6 +196,7 @@ class _XmlReader:
         self.lines_read = 0  # where an error lxml gives no line for is reported
         # A review's elements this reader has no place for: where first seen, and how often.
         self.unread: dict[str, tuple[int, int]] = {}
+        self.controls = (0, 0)  # the first line with control characters removed, and how many
 
     def records(self, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         pending: list[str] = []
@@ -207,6 +213,8 @@ class _XmlReader:
         except etree.XMLSyntaxError as error:
             raise self._malformed(error) from None
         yield from self._events()
+        if self.controls[1]:
+            warn_controls_removed(self.doc, *self.controls)
         for tag, (line, count) in self.unread.items():
             self.doc.warn(
                 line,
@@ -236,13 +244,9 @@ class _XmlReader:
             if prologue and text.strip():
                 prologue = False
                 text = _DECLARATION.sub("", text)
-            if _NOT_XML_CHARACTER.search(text):
-                text = _NOT_XML_CHARACTER.sub("", text)
-                self.doc.warn(
-                    number,
-                    "control_characters",
-                    "control characters, which XML does not allow, were removed",
-                )
+            if CONTROL_CHARACTERS.search(text):  # which XML does not allow, even escaped
+                text = CONTROL_CHARACTERS.sub("", text)
+                self.controls = (self.controls[0] or number, self.controls[1] + 1)
             text, repaired = repair(text)
             if repaired:
                 self.doc.warn(
