@@ -58,6 +58,7 @@ from .text import (
     fingerprint,
     fold,
     has_lost_letter,
+    name_forms,
     non_ascii_words,
     paragraph_count,
     redact_emails,
@@ -1243,8 +1244,7 @@ def speaking_characters(characters) -> dict[str, Character]:
     by_name = {character.folded_name: character for character in characters}
     by_word: dict[str, set[Character]] = defaultdict(set)
     for name, character in by_name.items():
-        words = name.split()
-        for word in {words[0], words[-1]} if words else ():
+        for word in name_forms(name)[1:]:  # as the dump's parser knows a quote (`name_forms`)
             by_word[word].add(character)
     shortened = {word: found.pop() for word, found in by_word.items() if len(found) == 1}
     return {**shortened, **by_name}

@@ -44,6 +44,13 @@ def fold(text: str) -> str:
     return " ".join(ascii_bytes.translate(_ALNUM_OR_SPACE).decode("ascii").split())
 
 
+def name_forms(folded: str) -> list[str]:
+    """What a character may be called, by a folded name: the whole of it, its first word and
+    its last (`julie vignon`: `julie`, `vignon`)."""
+    words = folded.split()
+    return [folded, words[0], words[-1]] if words else []
+
+
 def review_search_text(title: str, body: str) -> str:
     return fold(f"{title} {body}")
 

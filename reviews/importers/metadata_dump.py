@@ -4,7 +4,7 @@ and one user review, separated by blank lines. It has no title field."""
 import re
 from dataclasses import replace
 
-from ..text import restore_paragraphs
+from ..text import fold, name_forms, restore_paragraphs
 from .common import (
     CREW_KEYS,
     KEY_VALUE,
@@ -139,7 +139,7 @@ def parse(text: str) -> FilmDocument:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
-        elif all(k is not None for k in keys) and any(k in speakers for k in keys):
+        elif all(k is not None for k in keys) and any(fold(k) in speakers for k in keys):
             speeches = tuple(
                 (m.group(1).strip(), m.group(2).strip())
                 for m in (KEY_VALUE.match(line) for line in lines)
@@ -167,14 +167,13 @@ def parse(text: str) -> FilmDocument:
 
 
 def _speaker_names(characters) -> set[str]:
-    """What a quote may call the cast's characters, lower-cased: `Julie Vignon (de Courcy)` is
-    `julie vignon`, `julie` or `vignon`."""
-    names = set()
-    for character in characters:
-        name = split_credit_note(_CREDITED_AS.sub(" ", character))[0].lower()
-        words = name.split()
-        names.update([name, words[0], words[-1]] if words else [])
-    return names
+    """What a quote may call the cast's characters, folded: `Julie Vignon (de Courcy)` is
+    `julie vignon`, `julie` or `vignon` (`text.name_forms`)."""
+    return {
+        form
+        for character in characters
+        for form in name_forms(fold(split_credit_note(_CREDITED_AS.sub(" ", character))[0]))
+    }
 
 
 def _is_sentence(line: str) -> bool:
