@@ -9,7 +9,7 @@ from itertools import islice
 
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Case, Prefetch, Q, Sum, When
+from django.db.models import Case, OuterRef, Prefetch, Q, Subquery, Sum, When
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -493,15 +493,29 @@ def search(request):
         results = {
             # The closest first: a title or name that is the query, then those that begin
             # with it, then the others (a search for "m" finds the film called "M" on top).
-            "films": Film.objects.filter(Q(pk__in=film_ids) | Q(title__icontains=query))
-            .distinct()
-            .annotate(closeness=closeness("title", query))
-            .order_by("closeness", "year", "title")[:SEARCH_LIMIT],
-            "people": Person.objects.filter(
-                pk__in=PersonAlias.objects.filter(folded__contains=folded).values("person_id")
-            )
-            .annotate(closeness=closeness("name", query))
-            .order_by("closeness", "name")[:SEARCH_LIMIT],
+            "films": found_as(
+                Film.objects.filter(Q(pk__in=film_ids) | Q(title__icontains=query))
+                .distinct()
+                .annotate(
+                    closeness=closeness("title", query),
+                    matched=first_match(FilmTitle, "film", "title", folded),
+                )
+                .order_by("closeness", "year", "title")[:SEARCH_LIMIT],
+                "title",
+                folded,
+            ),
+            "people": found_as(
+                Person.objects.filter(
+                    pk__in=PersonAlias.objects.filter(folded__contains=folded).values("person_id")
+                )
+                .annotate(
+                    closeness=closeness("name", query),
+                    matched=first_match(PersonAlias, "person", "name", folded),
+                )
+                .order_by("closeness", "name")[:SEARCH_LIMIT],
+                "name",
+                folded,
+            ),
             "characters": Credit.objects.filter(
                 character__in=Character.objects.filter(folded_name__contains=folded)
             )
@@ -516,6 +530,26 @@ def search(request):
             else [],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
+
+
+def first_match(model, owner: str, field: str, folded: str) -> Subquery:
+    """The first of an owner's titles or spellings (`model`'s `field`) that holds the folded
+    query: what a result was found by."""
+    return Subquery(
+        model.objects.filter(**{owner: OuterRef("pk"), "folded__contains": folded})
+        .order_by(field)
+        .values(field)[:1]
+    )
+
+
+def found_as(results, field: str, folded: str) -> list:
+    """The results, each with `found_as`: the other title or spelling it was found by, when
+    the one shown does not hold the query (`drei farben` finds Three Colours: Blue)."""
+    results = list(results)
+    for result in results:
+        shown = getattr(result, field)
+        result.found_as = result.matched if folded not in fold(shown) else ""
+    return results
 
 
 def closeness(field: str, query: str) -> Case:

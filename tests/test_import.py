@@ -1436,7 +1436,7 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     assert "Original title Trois couleurs: Bleu · Also known as Blue, Drei Farben: Blau" in page
     assert '"alternateName": ["Trois couleurs: Bleu", "Blue", "Drei Farben: Blau"]' in page
     found = client.get("/search/?q=drei+farben").content.decode()
-    assert film.get_absolute_url() in found
+    assert film.get_absolute_url() in found and "also known as Drei Farben: Blau" in found
 
 
 def test_no_email_address_in_a_films_texts_either(empty_db, tmp_path, client):

@@ -99,6 +99,13 @@ def test_person_page_lists_other_spellings(client):
         assert role in page
 
 
+def test_search_says_which_other_title_or_spelling_it_found(client):
+    page = text(client.get("/search/?q=jang+go"))
+    assert 'Nicolas Winding Refn</a> <span class="meta">also appears as Jang Go Star' in page
+    page = text(client.get("/search/?q=blood+on+my"))  # the title shown holds it: nothing more
+    assert "Pusher II: With Blood on My Hands</a> (2004)</li>" in page
+
+
 def test_search_is_accent_insensitive(client):
     page = text(client.get("/search/?q=drasbaek"))
     assert "Laura Drasbæk" in page
