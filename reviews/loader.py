@@ -658,15 +658,17 @@ class DocumentLoader:
     # -- series ---------------------------------------------------------------------------
 
     def load_series(self, film: Film) -> None:
-        """Films named in the prose that share the film's title stem form its series."""
+        """Films named in the prose that share the film's title stem form its series; so do
+        films whose titles open with the name of the series the prose names (`the Before
+        Trilogy`: `Before Sunrise`, `Before Sunset`, `Before Midnight`)."""
         doc = self.doc
         if not doc.title:
             return
-        stem, _ = title_stem_and_number(doc.title)
+        stem = series_stem(doc.title, doc.series_name)
         members = {film.pk: film}
         prose_order = []  # the films as the prose names them: a series' order, ties apart
         for mention in doc.mentioned_films:
-            if title_stem_and_number(mention.title)[0] != stem:
+            if series_stem(mention.title, doc.series_name) != stem:
                 if mention.year:
                     self.tally.warn(
                         mention.line,
@@ -685,7 +687,11 @@ class DocumentLoader:
             prose_order.append(other.pk)
         if len(members) < 2:
             return
-        series = Series.objects.filter(stem=stem).first()
+        # The series a member is in already, else the series of the stem.
+        series = (
+            Series.objects.filter(films__in=list(members)).order_by("pk").first()
+            or Series.objects.filter(stem=stem).first()
+        )
         main_words = split_title(clean_title(doc.title))[0].split()
         if len(main_words) > 1 and title_stem_and_number(doc.title)[1] > 1:
             main_words = main_words[:-1]
@@ -1302,6 +1308,20 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         order_series(keep.series)
     if refresh_counts:
         refresh_film_aggregates(keep.pk)
+
+
+def series_stem(title: str, series_name: str = "") -> str:
+    """What the films of one series share: the title's stem (`Rocky III`: `rocky`), or the
+    series' own name when the title opens with it (`Before Sunset` in `The Before Trilogy`:
+    `before`)."""
+    stem = title_stem_and_number(title)[0]
+    name = title_key(series_name).split()
+    if name and name[0] == "the":
+        name = name[1:]
+    name = name[:-1]  # the word for a series: `trilogy`, `saga`
+    if name and stem.split()[: len(name)] == name:
+        return " ".join(name)
+    return stem
 
 
 def order_series(series: Series, prose_order: list[int] | None = None) -> None:

@@ -305,6 +305,12 @@ class CreditResolver:
             self.characters[folded] = character
             self.new_characters.append(character)
             self.tally.count("created", "Character")
+        elif _accents(name) > _accents(character.name):
+            # `Céline` for a stored `Celine`: the spelling that kept its accents, whatever the
+            # order the documents came in (and the letters it teaches repair lost ones).
+            character.name = name
+            self.mark(character, ["name"])
+            self.loader.learned_names = True
         return character
 
     def part_for(self, mine: list[Credit], name: str) -> tuple[Character, Credit | None]:
@@ -426,6 +432,10 @@ def short_name_of(short: str, full: str) -> bool:
 # -- rules on stored people, for merges (the importer's and staff's) --------------------
 
 
+def _accents(name: str) -> int:
+    return sum(not c.isascii() for c in name)
+
+
 def best_spelling(person: Person, aliases) -> str | None:
     """The name a person goes by: of the spellings most documents use (counting together those
     that differ only by accents: `Kieślowski` and `Kieslowski`), the one with the most letters
@@ -442,7 +452,7 @@ def best_spelling(person: Person, aliases) -> str | None:
         spellings,
         key=lambda a: (
             documents_by_fold[fold(a.name)],
-            sum(not c.isascii() for c in a.name),
+            _accents(a.name),
             len(a.documents),
             a.source_rank,
             a.name,

@@ -17,6 +17,7 @@ from django.db.models import Count
 
 from reviews.importing import run_import
 from reviews.models import (
+    Character,
     Credit,
     DeferredIndex,
     Film,
@@ -1417,6 +1418,56 @@ def test_another_trilogy_in_its_documents_whatever_their_order(empty_db, order):
     [line] = QuoteLine.objects.filter(quote__film=blue)
     assert (line.speaker, line.character.name) == ("Julie", "Julie Vignon")
     assert not Review.objects.filter(title__startswith="Julie:").exists()
+
+
+BEFORE = settings.BASE_DIR / "tests" / "documents" / "before"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["sunset_dump.txt", "sunrise_reviews.xml", "midnight_page.txt", "midnight_kit.txt"],
+        ["midnight_kit.txt", "midnight_page.txt", "sunrise_reviews.xml", "sunset_dump.txt"],
+    ],
+    ids=["kit-last", "kit-first"],
+)
+def test_a_series_whose_titles_share_only_the_name_the_prose_gives_it(empty_db, order):
+    """`Before Sunrise`, `Before Sunset`, `Before Midnight`: no shared title stem, but the kit's
+    prose names `the Before Trilogy`. The title-less dump of the middle film joins the film the
+    prose names; `Celine` in the kit and `Céline` in the dump are one character under the
+    accented name, which repairs the XML's `C?line`."""
+    assert run_import([BEFORE]).ok
+    together = canonical_dump()
+    from tests.factories import wipe_film_data
+
+    wipe_film_data()
+    for name in order:
+        assert run_import([BEFORE / name]).ok
+    assert canonical_dump() == together
+
+    series = Series.objects.get()
+    assert series.name == "The Before Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Before Sunrise", 1995),
+        ("Before Sunset", 2004),
+        ("Before Midnight", 2013),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    sunset = Film.objects.get(year=2004)
+    assert sunset.logline.startswith("Nine years after") and sunset.reviews.count() == 1
+    celine = Credit.objects.filter(character__name="Céline")
+    assert {c.film.year for c in celine} == {2004, 2013}
+    assert len({c.character_id for c in celine}) == 1
+    assert not Character.objects.filter(name="Celine").exists()
+    sunrise_review = Review.objects.get(reviewer__username="vienna_nights")
+    assert sunrise_review.body.startswith("Jesse and Céline meet on a train & get off in Vienna.")
+    assert Reviewer.objects.get(username="moviegoer77").reviews.count() == 2
+    hawke = Person.objects.get(name="Ethan Hawke")
+    assert set(hawke.credits.values_list("film__year", "role")) == {
+        (2004, "cast"),
+        (2004, "writer"),
+        (2013, "cast"),
+    }
 
 
 def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_comes(

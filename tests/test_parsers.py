@@ -21,7 +21,7 @@ from reviews.importers.common import (
     rating_in_text,
     split_credit_note,
 )
-from reviews.importers.press_kit import mentions_in
+from reviews.importers.press_kit import mentions_in, series_named_in
 from reviews.importers.records import ImportFormatError
 from reviews.importers.review_page import author_date_readings, choose_author
 from reviews.importers.review_xml import MarkupRepair
@@ -862,6 +862,23 @@ def test_titles_close(a, b, close):
 
     assert titles_close(a, b) is close
     assert titles_close(b, a) is close
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("the third chapter of what has become known as the Before Trilogy.", "The Before Trilogy"),
+        ("Out now as THE HEIST TRILOGY on disc.", "The Heist Trilogy"),
+        ("He completed the Three Colours trilogy in 1994.", "The Three Colours Trilogy"),
+        ("Ten years of Dune Saga fans.", "Dune Saga"),
+        # A trilogy the prose speaks of, not by name.
+        ("The resulting trilogy stands as a masterful reinvention.", ""),
+        ("His Trilogy of the night ends here. This Trilogy too.", ""),
+        ("A film in three parts.", ""),
+    ],
+)
+def test_press_kit_prose_that_names_its_series(paragraph, name):
+    assert series_named_in(paragraph) == name
 
 
 def test_other_titles_of_a_dump_and_a_press_kit():

@@ -64,6 +64,17 @@ _TERRITORY_AFTER_KEY = re.compile(
     re.IGNORECASE,
 )
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
+# A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
+# trilogy`: capitalised words, then the word for a series.
+_SERIES_IN_PROSE = re.compile(
+    r"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
+)
+# Capitalised words that open a sentence or stand for the series rather than name it.
+_NOT_A_SERIES_NAME = {
+    "a", "an", "each", "every", "entire", "final", "first", "her", "his", "its", "my", "new",
+    "our", "that", "the", "their", "this", "whole", "your",
+}  # fmt: skip
 _MEDIA = {
     "dvd": "dvd",
     "blu-ray": "blu-ray",
@@ -215,6 +226,8 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
             break
     for number, paragraph in prose[: synopsis_from if synopsis_from is not None else len(prose)]:
         doc.mentioned_films.extend(mentions_in(paragraph, number))
+        if not doc.series_name:
+            doc.series_name = series_named_in(paragraph)
     if synopsis_from is None:
         if prose:
             doc.warn(prose[0][0], "no_synopsis", "no synopsis opening with the film's title")
@@ -245,6 +258,21 @@ def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
         if title_key(mention.title) == key and split_title(mention.title)[1]:
             return title_case(mention.title)
     return title_case(shouted)
+
+
+def series_named_in(paragraph: str) -> str:
+    """The series a paragraph names (`what has become known as the Before Trilogy`), as a
+    name: `The Before Trilogy`; '' when it names none."""
+    for match in _SERIES_IN_PROSE.finditer(paragraph):
+        words = match.group("name").split()
+        if words[0].lower() in _NOT_A_SERIES_NAME:
+            continue
+        name = " ".join(words)
+        if is_shouted(name):
+            name = title_case(name)
+        the = "The " if match.group("the") else ""
+        return f"{the}{name} {match.group('word').capitalize()}"
+    return ""
 
 
 def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
