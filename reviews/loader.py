@@ -304,6 +304,8 @@ class DocumentLoader:
         if film is None and doc.title:
             film = find_film_by_close_title(doc.title, doc.year)
             reason = f"title {doc.title!r}, a close spelling of its own, and year {doc.year}"
+        if film is None and doc.other_titles:
+            film, reason = self.find_film_by_other_titles()
         # A review both documents carry is stronger evidence than shared people: a director
         # may shoot two films in a year with much the same cast.
         if film is None:
@@ -345,6 +347,29 @@ class DocumentLoader:
                 self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
             )
             self.tally.count("updated", "Film")
+
+    def find_film_by_other_titles(self) -> tuple[Film | None, str]:
+        """The film of the year known by one of the document's other titles (a dump's `Also
+        Known As: The Celebration` is the page's `The Celebration (1998)`), unless another
+        director is credited with it: `Blue` is one title of Three Colours: Blue and the whole
+        title of another film of 1993."""
+        doc = self.doc
+        if doc.year is None:
+            return None, ""
+        directors = self.credited_names["director"]
+        for other in doc.other_titles:
+            film = find_film_by_title(other.title, doc.year)
+            if film is None or film.year != doc.year:
+                continue
+            theirs = set(
+                PersonAlias.objects.filter(
+                    person__credits__film=film, person__credits__role=Credit.Role.DIRECTOR
+                ).values_list("folded", flat=True)
+            )
+            if directors and theirs and not directors & theirs:
+                continue
+            return film, f"its other title {other.title!r} and year {doc.year}"
+        return None, ""
 
     def find_film_by_people(
         self, *, provisional_only: bool = False, exclude: int | None = None

@@ -1490,6 +1490,48 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     assert film.get_absolute_url() in found and "also known as Drei Farben: Blau" in found
 
 
+CELEBRATION_DUMP = (
+    "A birthday dinner turns into a trial.\n\nRelease Year: 1998\n\n"
+    "Also Known As: The Celebration\n\nDirector: Tom Vint\n\n"
+    "Ulla Thom - Christian\nHenk Moritz - Helge\n"
+)
+CELEBRATION_PAGE = (
+    "The Celebration (1998) Poster\n\nUser Reviews\n\n1 Review\nA dinner\n"
+    "dogme_fan3 June 2003\nThe speech scene is the best of the decade.\n"
+    "4 out of 5 found this helpful. Was this review helpful? | Report this\n"
+)
+
+
+@pytest.mark.parametrize("dump_first", [True, False], ids=["dump-first", "page-first"])
+def test_a_title_less_dump_joins_the_film_of_its_other_title(empty_db, tmp_path, dump_first):
+    """A dump known as `The Celebration` and a page of `The Celebration (1998)`: one film in
+    either order, with the dump's cast and the page's review."""
+    dump, page = tmp_path / "dump.txt", tmp_path / "page.txt"
+    dump.write_text(CELEBRATION_DUMP)
+    page.write_text(CELEBRATION_PAGE)
+    for path in [dump, page] if dump_first else [page, dump]:
+        assert run_import([path]).ok
+    film = Film.objects.get()
+    assert (film.title, film.year, film.title_is_provisional) == ("The Celebration", 1998, False)
+    assert film.reviews.count() == 1 and film.credits.filter(role="cast").count() == 2
+
+
+def test_another_title_of_another_director_is_another_film(empty_db, tmp_path):
+    """`Blue` is another title of Three Colours: Blue (1993) and the title of a film of the
+    same year by another director: the title-less dump does not join that one."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 1993\nCast: Tilda Swan\nDirector: Derek Jay\n\n\n"
+        "BLUE is a film of a single colour and the voices of Tilda Swan and others.\n"
+    )
+    assert run_import([tmp_path / "kit.txt"]).ok
+    assert run_import([THREE_COLOURS / "blue_dump.txt"]).ok
+    assert Film.objects.count() == 2
+    blue = Film.objects.get(title="Blue")
+    assert list(blue.credits.filter(role="director").values_list("person__name", flat=True)) == [
+        "Derek Jay"
+    ]
+
+
 def test_no_email_address_in_a_films_texts_either(empty_db, tmp_path, client):
     (tmp_path / "dump.txt").write_text(
         "A man drives at night. Write to drive@example.org.\n\nRelease Year: 2011\n\n"
