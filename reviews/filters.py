@@ -12,7 +12,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .models import Film, Person, Review, Series, searched_words
+from .models import Film, FilmNote, Person, Review, Series, searched_words
 from .text import fold
 
 YEAR_BOUNDS = {"min_value": 1850, "max_value": 2200}
@@ -64,6 +64,12 @@ def series_filter(**kwargs) -> filters.ChoiceFilter:
         widget=ListSelect,
         **kwargs,
     )
+
+
+def genre_choices() -> list[tuple[str, str]]:
+    """The genres the documents gave, by name."""
+    genres = FilmNote.objects.filter(kind=FilmNote.Kind.GENRE).values_list("text", flat=True)
+    return [(genre, genre) for genre in genres.distinct().order_by("text")]
 
 
 def desc(field):
@@ -128,6 +134,13 @@ class FilmFilter(filters.FilterSet):
         empty_label="Both",
     )
     series = series_filter(method="filter_series")
+    genre = filters.ChoiceFilter(
+        choices=genre_choices,
+        method="filter_genre",
+        label="Genre",
+        empty_label="Any genre",
+        widget=ListSelect,
+    )
     has_reviews = filters.BooleanFilter(
         method="filter_has_reviews",
         label="Has reviews",
@@ -144,6 +157,16 @@ class FilmFilter(filters.FilterSet):
         model = Film
         fields = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # Read once for the form; no select at all where no document gave a genre (a genre
+        # asked for in the URL then gets the form's error).
+        genres = genre_choices()
+        if genres or (data and data.get("genre")):
+            self.filters["genre"].extra["choices"] = genres
+        else:
+            del self.filters["genre"]
+
     def filter_title(self, queryset, name, value):
         folded = fold(value)
         return queryset.filter(
@@ -152,6 +175,9 @@ class FilmFilter(filters.FilterSet):
 
     def filter_series(self, queryset, name, value):
         return queryset.filter(series__slug=value)
+
+    def filter_genre(self, queryset, name, value):
+        return queryset.filter(notes__kind=FilmNote.Kind.GENRE, notes__text=value)
 
     def filter_sequel(self, queryset, name, value):
         return queryset.sequels() if value == "sequel" else queryset.originals()

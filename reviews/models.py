@@ -407,9 +407,11 @@ class Distributor(Provenanced):
 
 
 class FilmNote(Provenanced):
-    """One short fact of a kind: a language, a country, a location, a tagline, trivia, a goof."""
+    """One short fact of a kind: a genre, a language, a country, a location, a tagline, trivia,
+    a goof."""
 
     class Kind(models.TextChoices):
+        GENRE = "genre", "Genre"
         LANGUAGE = "language", "Language"
         COUNTRY = "country", "Country"
         LOCATION = "location", "Filming location"

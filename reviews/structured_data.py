@@ -21,6 +21,8 @@ def movie(request, film, context) -> dict:
     other_titles = context["original_titles"] + context["other_titles"]
     if other_titles:
         data["alternateName"] = other_titles
+    if genres := [note.text for note in context["notes"].get("genre", [])]:
+        data["genre"] = genres
     if film.year:
         data["dateCreated"] = str(film.year)
     if film.logline:

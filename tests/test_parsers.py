@@ -401,15 +401,52 @@ def test_metadata_dump_parses_every_block():
 
 
 def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_trivia():
-    fields = b"Taglines: Drive.\n\nGenres: Crime, Drama\n\nCertificate: UK:18 / USA:R\n\n"
+    fields = b"Taglines: Drive.\n\nSound Mix: Dolby SR\n\nCertificate: UK:18 / USA:R\n\n"
     fields += b"Note: it was shot in order.\n\nRuntime: 1h 40min"
     doc = parse_document("dump.txt", METADATA.replace(b"Taglines: Drive.", fields))
     assert [(c.territory, c.rating) for c in doc.certificates] == [("UK", "18"), ("USA", "R")]
     assert [n.text for n in doc.notes if n.kind == "trivia"] == ["Note: it was shot in order."]
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Genres' was not understood: 'Crime, Drama'"
+        "field 'Sound Mix' was not understood: 'Dolby SR'"
     ]
     assert doc.reviews[0].title == "A title for the review"
+
+
+def test_metadata_dump_fields_after_the_review_are_no_review():
+    """Technical fields at the end (`Color: Color`, `Sound Mix: Dolby SR`) are warned about; a
+    review's title that holds a colon (`Drive: A Masterpiece`) is still its title."""
+    doc = parse_document("dump.txt", METADATA + b"\nColor: Color\n\nSound Mix: Dolby SR\n")
+    [review] = doc.reviews
+    assert (review.title, review.body) == (
+        "A title for the review",
+        "First paragraph.\n\nSecond paragraph.",
+    )
+    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
+        "field 'Color' was not understood: 'Color'",
+        "field 'Sound Mix' was not understood: 'Dolby SR'",
+    ]
+    titled = METADATA.replace(b"A title for the review", b"Drive: A Masterpiece")
+    assert parse_document("dump.txt", titled).reviews[0].title == "Drive: A Masterpiece"
+    no_review = METADATA.split(b"A title for the review")[0] + b"Aspect Ratio: 2.39 : 1\n"
+    doc = parse_document("dump.txt", no_review)
+    assert not doc.reviews
+    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
+        "field 'Aspect Ratio' was not understood: '2.39 : 1'"
+    ]
+
+
+def test_genres_of_a_dump_and_a_press_kit():
+    doc = parse_document(
+        "dump.txt", METADATA.replace(b"Taglines:", b"Genres: Crime, Drama\n\nTaglines:")
+    )
+    assert [(n.kind, n.text) for n in doc.notes if n.kind == "genre"] == [
+        ("genre", "Crime"),
+        ("genre", "Drama"),
+    ]
+    kit = KIT.replace(b"Genre: Thriller", b"Genre: Thriller | Romance")
+    doc = parse_document("kit.txt", kit)
+    assert [n.text for n in doc.notes if n.kind == "genre"] == ["Thriller", "Romance"]
+    assert not [w for w in doc.warnings if "Genre" in w.message]
 
 
 def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
@@ -517,11 +554,12 @@ def test_press_kit_keys_with_and_without_a_territory():
     assert [(c.territory, c.rating) for c in doc.certificates] == [("", "15"), ("UK", "15")]
     billed = [c.name for c in doc.credits if c.billing_order]
     assert billed == ["Ann Lee", "Bo Berg", "Cy Dahl"]
-    # A key that names no territory is not a distributor: it is kept for an editor.
+    # A key that names no territory is not a distributor (`Genre` is a genre): it is kept
+    # for an editor.
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Genre' was not understood: 'Thriller'",
         "field 'MPAA' was not understood: 'Rated R for violence'",
     ]
+    assert [n.text for n in doc.notes if n.kind == "genre"] == ["Thriller"]
 
 
 PAGE = b"""Some Film (2010) Poster
@@ -936,6 +974,7 @@ WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_title():
     doc = parse_document("wrapped.xml", WRAPPED_XML.encode())
+    assert [(n.kind, n.text, n.line) for n in doc.notes] == [("genre", "Drama", 8)]
     assert [(t.title, t.kind) for t in doc.other_titles] == [
         ("Trois couleurs: Rouge", "original"),
         ("Red", "aka"),
@@ -949,9 +988,8 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
         True,
     )
     assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, False)
-    # Nothing left out in silence: the genre, the country of each review, the impossible votes.
+    # Nothing left out in silence: the country of each review, the impossible votes.
     assert [(w.line, w.code, w.message) for w in doc.warnings] == [
-        (8, "unknown_element", "element <genre> was not read"),
         (20, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),
         (
             18,

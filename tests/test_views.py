@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reviews.loader import refresh_film_aggregates
-from reviews.models import Film, Review
+from reviews.loader import bump_data_version, refresh_film_aggregates
+from reviews.models import Film, FilmNote, Review
 from tests.factories import make_film, make_review, make_series
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +136,26 @@ def test_search_is_accent_insensitive(client):
 def test_film_filters_and_sorts(client, query, expected_years):
     rows = exported(client, f"/films/?{query}")
     assert [row["year"] for row in rows] == expected_years
+
+
+def test_films_by_genre(client):
+    """No genre select while no document gave one; then one, which filters the list, shows on
+    the film's page and in its structured data; an unknown genre is the form's error."""
+    assert 'name="genre"' not in text(client.get("/films/"))
+    pusher, sequel = Film.objects.get(year=1996), Film.objects.get(year=2004)
+    for film, genre in [(pusher, "Crime"), (pusher, "Drama"), (sequel, "Crime")]:
+        FilmNote.objects.create(film=film, kind=FilmNote.Kind.GENRE, text=genre)
+    bump_data_version()  # as an import or an admin edit does
+    page = text(client.get("/films/"))
+    assert '<option value="Crime">Crime</option><option value="Drama">Drama</option>' in page
+    assert [row["year"] for row in exported(client, "/films/?genre=Crime")] == [1996, 2004]
+    assert [row["year"] for row in exported(client, "/films/?genre=Drama")] == [1996]
+    page = text(client.get(pusher.get_absolute_url()))
+    assert "<dt>Genres</dt><dd>Crime, Drama</dd>" in page
+    assert '"genre": ["Crime", "Drama"]' in page
+    response = client.get("/films/?genre=Western")
+    assert response.status_code == 400  # the form, with its error
+    assert "Select a valid choice" in text(response)
 
 
 def review_rows(client, query):

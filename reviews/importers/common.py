@@ -332,10 +332,11 @@ def spoiler_marker(text: str) -> tuple[str, bool]:
 
 
 def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
-    """`Danish (English subtitles)`, `Denmark / UK`: one note each, the parenthesis as detail."""
+    """`Danish (English subtitles)`, `Denmark / UK`, `Crime | Drama`: one note each, the
+    parenthesis as detail."""
     return [
         NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), line, ", ".join(parenthesised(item)))
-        for item in split_list(value, ",/")
+        for item in split_list(value, ",/|")
     ]
 
 

@@ -70,6 +70,8 @@ _FIELDS = {
     "countries of origin": "country",
     "language": "language",
     "languages": "language",
+    "genre": "genre",
+    "genres": "genre",
     "budget": "budget",
     "opening weekend": "opening_weekend",
     "gross": "gross",
@@ -79,7 +81,7 @@ _FIELDS = {
     "certification": "certificate",
     **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
 }
-# A field this parser has no place for (`Genres: Crime, Drama`, `Production Co: Balboa`): a key
+# A field this parser has no place for (`Sound Mix: Dolby`, `Production Co: Balboa`): a key
 # of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
 # trivia).
 _OTHER_FIELD = re.compile(
@@ -176,6 +178,10 @@ def _speaker_names(characters) -> set[str]:
     }
 
 
+def _is_other_field(lines: list[str]) -> bool:
+    return len(lines) == 1 and bool(_OTHER_FIELD.match(lines[0].strip()))
+
+
 def _is_sentence(line: str) -> bool:
     return line.rstrip().endswith(".") and len(line.split()) >= 4
 
@@ -232,7 +238,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         return [(name, number, False, n) for n, name in enumerate(split_names(value), start=1)]
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
-    elif kind in ("country", "language"):
+    elif kind in ("country", "language", "genre"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
         notes = parenthesised(value)
@@ -327,6 +333,19 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     ):
         start, lines = trailing.pop(0)
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
+    # Fields after the last structured block (`Color: Color`, `Sound Mix: Dolby SR`): two or
+    # more in a row, or one alone, are fields, not a review's title and paragraphs (one before
+    # paragraphs is the review's title: `Fargo: A Masterpiece`; one after them, its last line).
+    fields = [_is_other_field(lines) for _, lines in trailing]
+    kept = []
+    for i, (start, lines) in enumerate(trailing):
+        in_run = (i > 0 and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])
+        if fields[i] and (in_run or len(trailing) == 1):
+            key, value = KEY_VALUE.match(lines[0].strip()).groups()
+            doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
+        else:
+            kept.append((start, lines))
+    trailing = kept
     if not trailing:
         return
     first_start, first_lines = trailing[0]

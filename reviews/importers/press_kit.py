@@ -168,8 +168,8 @@ def _header_line(
         role = CREW_KEYS[lower]
         for name, note in map(split_credit_note, split_names(value)):
             doc.credits.append(CreditRecord(name=name, role=role, line=number, note=note))
-    elif lower in ("country", "countries", "language", "languages"):
-        kind = "country" if lower.startswith("countr") else "language"
+    elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
+        kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
     elif release := _RELEASE_KEY.match(key):
         notes = parenthesised(value)

@@ -21,6 +21,7 @@ from lxml import etree
 from ..text import restore_paragraphs
 from .common import (
     CONTROL_CHARACTERS,
+    list_notes,
     parse_iso_date,
     parse_written_date,
     spoiler_marker,
@@ -35,7 +36,7 @@ _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # The document's own elements: a `<` that opens or closes one of them is always markup.
 _ELEMENTS = (
     "movie|title|link|year|generalScore|review|date|username|score|shortDescription|fullReview"
-    "|reviews|originalTitle|alternativeTitle|aka|helpful|spoilers"
+    "|reviews|originalTitle|alternativeTitle|aka|genre|genres|helpful|spoilers"
 )
 _OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
 # A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
@@ -57,6 +58,8 @@ _IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # The film's other titles, by element, and their kind (`records.TitleRecord`).
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
+# Elements a film may have many of, each read.
+_LISTS = frozenset({"genre", "genres", *_OTHER_TITLES})
 # A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
 _REVIEW_ELEMENTS = frozenset(
     {"date", "username", "score", "shortDescription", "fullReview", "helpful", "spoilers"}
@@ -172,7 +175,7 @@ class _XmlReader:
     element of the root that holds reviews: `<reviews>`) into a record as soon as it ends, then
     drops its element."""
 
-    HEADER = frozenset({"title", "link", "year", "generalScore", *_OTHER_TITLES})
+    HEADER = frozenset({"title", "link", "year", "generalScore", *_OTHER_TITLES, *_LISTS})
     FEED_CHARS = 256 * 1024
 
     def __init__(self, doc: FilmDocument, batch_size: int):
@@ -307,7 +310,7 @@ class _XmlReader:
                 "once the film was chosen: it was not read",
             )
             return
-        if element.tag in self.header_read and element.tag not in _OTHER_TITLES:
+        if element.tag in self.header_read and element.tag not in _LISTS:
             return  # the first one counts, as in a lookup (a film may have many other titles)
         self.header_read.add(element.tag)
         text = " ".join((element.text or "").split())
@@ -321,6 +324,8 @@ class _XmlReader:
                 doc.other_titles.append(
                     TitleRecord(text, _OTHER_TITLES[element.tag], element.sourceline)
                 )
+        elif element.tag in ("genre", "genres"):  # `<genre>Crime</genre>`, `<genres>Crime, Drama`
+            doc.notes.extend(list_notes("genre", text, element.sourceline))
         elif element.tag == "year":
             if re.fullmatch(r"\d{4}", text):
                 doc.year = int(text)
