@@ -1074,6 +1074,31 @@ def test_press_kit_crew_keys_and_territories_in_parentheses():
     assert "Directed by" not in str(doc.warnings) and "Written by" not in str(doc.warnings)
 
 
+def test_press_kit_of_another_hand_starring_a_title_field_and_bare_release_dates():
+    kit = (
+        KIT.replace(b"Cast: Ann Lee, Bo Berg and Cy Dahl", b"Starring: Ann Lee, Bo Berg, Cy Dahl")
+        .replace(b"Year: 2003\n", b"Year: 2003\nTitle: Fear X: The Cut\n")
+        .replace(
+            b"Certificate: 15\n",
+            b"Release Date: 7 March 2003 (UK)\nRelease Date: 1 May 2003\n"
+            b"DVD Release Date: 4 July 2004 (Limited)\n",
+        )
+    )
+    assert detect_format(kit.decode()) == "press_kit"
+    doc = parse_document("kit.txt", kit)
+    assert (doc.title, doc.title_line) == ("Fear X: The Cut", 2)  # the field, not the synopsis
+    assert [c.name for c in doc.credits if c.billing_order] == ["Ann Lee", "Bo Berg", "Cy Dahl"]
+    assert [(r.territory, r.medium, r.date, r.note) for r in doc.releases] == [
+        ("UK", "theatrical", date(2003, 3, 7), ""),
+        ("", "theatrical", date(2003, 5, 1), ""),
+        ("", "dvd", date(2004, 7, 4), "Limited"),
+    ]
+    assert not [w for w in doc.warnings if "Release Date" in w.message]
+    # A dump with `Year:`, `Starring:` and a cast block is still a dump.
+    dump = METADATA.replace(b"Release Year:", b"Year:").replace(b"Stars:", b"Starring:")
+    assert detect_format(dump.decode()) == "metadata_dump"
+
+
 def test_a_persons_name_keeps_the_accents_a_document_gave_it():
     from types import SimpleNamespace
 

@@ -34,7 +34,8 @@ from .records import (
 FORMAT = "press_kit"
 
 _RELEASE_KEY = re.compile(
-    r"^(?P<territory>.+?)\s+(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release Date$",
+    r"^(?:(?!(?:DVD|Blu-ray|TV|VOD|Streaming)\s)(?P<territory>.+?)\s+)?"
+    r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release Date$",
     re.IGNORECASE,
 )
 # `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
@@ -85,10 +86,13 @@ _MEDIA = {
 
 
 def looks_like(text: str) -> bool:
+    """A year and a cast list (`Cast:`, `Starring:`), and no cast block of `Actor - Character`
+    lines (a metadata dump's)."""
     head = text[:20000]
     return bool(
         re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE)
-        and re.search(r"^Cast:", head, re.MULTILINE)
+        and re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
+        and len(re.findall(r"^[^\s:]+(?: [^\s:]+){0,4} - \S.*$", head, re.MULTILINE)) < 2
     )
 
 
@@ -174,9 +178,12 @@ def _header_line(
     elif release := _RELEASE_KEY.match(key):
         notes = parenthesised(value)
         medium = _MEDIA.get((release.group("medium") or "").lower(), "theatrical")
+        where = release.group("territory") or ""
+        if not where and notes and _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", "")):
+            where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
         doc.releases.append(
             ReleaseRecord(
-                territory(release.group("territory")),
+                territory(where),
                 medium,
                 parse_written_date(value),
                 re.sub(r"\s*\(.*\)", "", value).strip(),
@@ -235,7 +242,8 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
     number, first = prose[synopsis_from]
     shouted = _SYNOPSIS_OPENING.match(first).group("title")
     doc.synopsis = "\n\n".join(p for _, p in prose[synopsis_from:])
-    doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
+    if not doc.title:  # a `Title:` field says it better
+        doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
     for number, paragraph in prose[synopsis_from:]:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             doc.credits.append(
