@@ -747,8 +747,16 @@ class DocumentLoader:
                     f"{film} is {title_case(mention.title)}: a close spelling of its title, "
                     f"year {mention.year}",
                 )
+        provisional = self.provisional_film_named(mention, members, film)
         if film is None:
-            film = self.provisional_film_named(mention, members)
+            film = provisional
+        elif provisional is not None:
+            # A page made the film by its title, a title-less dump made another by its people:
+            # the prose says they are one.
+            merge_films(film, provisional, refresh_counts=not self.defer_counts)
+            self.merged_films = True
+            self.tally.warn(mention.line, "films_merged", f"{provisional.title} is {film}")
+            self.tally.count("updated", "Film")
         if film is None:
             title = clean_title(mention.title)
             film = Film.objects.create(
@@ -768,14 +776,16 @@ class DocumentLoader:
         return film
 
     def provisional_film_named(
-        self, mention: MentionedFilm, members: dict[int, Film]
+        self, mention: MentionedFilm, members: dict[int, Film], named: Film | None = None
     ) -> Film | None:
         """The title-less film of the mention's year (`find_film_by_series` the other way
         round) whose director, and one of whose actors, this document or the series' films
-        it names credit: it gets the mention's title."""
+        it names credit: it gets the mention's title, or joins `named`, the film found by
+        that title."""
+        excluded = [*members, named.pk] if named is not None else list(members)
         candidates = list(
             Film.objects.filter(title_is_provisional=True, year=mention.year)
-            .exclude(pk__in=members)
+            .exclude(pk__in=excluded)
             .values_list("pk", flat=True)
         )
         if not candidates:

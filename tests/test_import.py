@@ -1490,6 +1490,34 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     assert film.get_absolute_url() in found and "also known as Drei Farben: Blau" in found
 
 
+PUSHER_III = settings.BASE_DIR / "tests" / "documents" / "pusher_iii"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["page.txt", "dump.txt", "kit"],
+        ["dump.txt", "kit", "page.txt"],
+        ["kit", "page.txt", "dump.txt"],
+    ],
+    ids=["page-dump-kit", "dump-kit-page", "kit-page-dump"],
+)
+def test_the_third_film_of_a_series_from_a_page_and_a_title_less_dump(empty_db, order):
+    """A page of `Pusher 3 (2005)` makes a film by its title, a title-less dump of 2005 another
+    by its people; the press kit's prose names the third film: one film, whatever the order."""
+    kit = settings.BASE_DIR / "fixtures" / "002_1affec39b17f696e.txt"
+    for name in order:
+        assert run_import([kit if name == "kit" else PUSHER_III / name]).ok
+    third = Film.objects.get(year=2005)
+    assert third.title == "Pusher III: I'm the Angel of Death" and not third.title_is_provisional
+    assert third.reviews.count() == 3
+    assert third.logline.startswith("Milo, an ageing drug lord")
+    assert third.series.films.count() == 3 and third.series_position == 3
+    milo = Credit.objects.filter(character__name="Milo")
+    assert {c.film.year for c in milo} == {1996, 2005} and len({c.character_id for c in milo}) == 1
+    assert Film.objects.count() == 3
+
+
 CELEBRATION_DUMP = (
     "A birthday dinner turns into a trial.\n\nRelease Year: 1998\n\n"
     "Also Known As: The Celebration\n\nDirector: Tom Vint\n\n"
