@@ -11,8 +11,9 @@ produced with one `executemany`: into a bare table of the same columns (the refe
 issue 7), and into an empty copy of the site's own review table with its indexes and full-text
 index; on SQLite also into a bare table with the archive's page size, whose indexes and
 full-text index are then built after the rows, as a first load does. It prints reviews per
-second for each, the ratios, and the import's peak memory (its processes together: it reads
-ahead in a second one).
+second for each, the ratios, the import's CPU time and peak memory (its processes together: it
+reads ahead in a second one), and the CPU time of reading alone (every document decoded and
+parsed in one process, with no database) beside the CPU time the aim leaves.
 Figures, not assertions.
 """
 
@@ -52,6 +53,41 @@ def manage_sampled(env, *command) -> tuple[float, float]:
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command)
     return time.perf_counter() - started, peak
+
+
+# Reading alone: every document decoded and parsed, its reviews cleaned, in one process and
+# with no database; the CPU seconds it takes.
+READ_ALONE = """
+import sys, time
+from pathlib import Path
+import django
+django.setup()
+from reviews.importers import open_document
+started = time.process_time()
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    with open_document(path) as (document, _):
+        for _ in document.more_reviews:
+            pass
+print(time.process_time() - started)
+"""
+
+
+def reading_alone(env, corpus: Path) -> float:
+    """CPU seconds to read every document of the corpus, as the import does, without loading."""
+    done = subprocess.run(
+        [sys.executable, "-c", READ_ALONE, str(corpus)],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "filmsite.settings"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout.split()[-1])
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed_executemany(connection, table: str, columns: list[str], rows, mark: str) -> float:
@@ -220,8 +256,11 @@ def main() -> int:
     if args.database_url:
         fresh_postgres(args.database_url)
     manage(env, "migrate", "--no-input", "-v0")
+    cpu_before = children_cpu()
     seconds, tree_peak_mb = manage_sampled(env, "import_films", str(corpus), "-v0")
+    import_cpu = children_cpu() - cpu_before
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    read_cpu = reading_alone(env, corpus)
     if args.database_url:
         references = postgres_references(args.database_url)
         engine = "PostgreSQL"
@@ -264,6 +303,16 @@ def main() -> int:
     print(f"ratio bare table / import: {bare_rate / import_rate:.1f}x (aim: within 3x)")
     print(f"ratio site's table / import: {schema_rate / import_rate:.1f}x")
     print(f"ratio bare table / site's table: {bare_rate / schema_rate:.1f}x")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"CPU time of the import: {import_cpu:.1f} s in its processes together "
+        f"({cpus} CPUs for {seconds:.1f} s)"
+    )
+    print(
+        f"reading alone (decoding and parsing every document, no database, one process): "
+        f"{read_cpu:.1f} s of CPU = {read_cpu / bare_seconds:.1f}x the bare table; the aim "
+        f"leaves {3 * bare_seconds * cpus:.1f} s of CPU ({cpus} CPUs for 3x the bare table)"
+    )
     print(
         f"peak memory of the import: {tree_peak_mb:.0f} MB its processes together (sampled), "
         f"{peak_mb:.0f} MB the largest alone"
