@@ -713,10 +713,10 @@ class DocumentLoader:
         if len(members) < 2:
             return
         # The series a member is in already, else the series of the stem.
+        in_series = sorted({m.series_id for m in members.values() if m.series_id})
         series = (
-            Series.objects.filter(films__in=list(members)).order_by("pk").first()
-            or Series.objects.filter(stem=stem).first()
-        )
+            Series.objects.filter(pk=in_series[0]).first() if in_series else None
+        ) or Series.objects.filter(stem=stem).first()
         main_words = split_title(clean_title(doc.title))[0].split()
         if len(main_words) > 1 and title_stem_and_number(doc.title)[1] > 1:
             main_words = main_words[:-1]
