@@ -1099,6 +1099,18 @@ def test_press_kit_of_another_hand_starring_a_title_field_and_bare_release_dates
     assert detect_format(dump.decode()) == "metadata_dump"
 
 
+def test_a_review_page_with_no_review_yet():
+    """Its header names a film of a year: a page, with no review; text that is no review
+    (no helpful votes under it) is refused, naming its line."""
+    empty = b"Heat (1995) Poster\n\nUser Reviews\n\n0 Reviews\nAn error has occured.\n"
+    assert detect_format(empty.decode()) == "review_page"
+    doc = parse_document("page.txt", empty)
+    assert (doc.title, doc.year, doc.reviews, doc.claimed_review_count) == ("Heat", 1995, [], 0)
+    with pytest.raises(ImportFormatError) as error:
+        parse_document("page.txt", empty.replace(b"0 Reviews", b"A review\nwith no votes"))
+    assert str(error.value) == "page.txt:5: no review ends with a 'found this helpful' line"
+
+
 def test_a_persons_name_keeps_the_accents_a_document_gave_it():
     from types import SimpleNamespace
 

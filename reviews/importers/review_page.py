@@ -55,7 +55,16 @@ _FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s
 
 
 def looks_like(text: str) -> bool:
-    return bool(re.search(r"^\d[\d,]* out of \d[\d,]* found this helpful", text, re.MULTILINE))
+    """A review's helpful votes; or, for a page with no review, its header: the film, then
+    `User Reviews` (`Heat (1995) Poster`, `User Reviews`, `0 Reviews`)."""
+    if re.search(r"^\d[\d,]* out of \d[\d,]* found this helpful", text, re.MULTILINE):
+        return True
+    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()][:4]
+    return (
+        len(lines) >= 2
+        and bool(_FILM_HEADER.match(lines[0]))
+        and any(line.lower() == "user reviews" for line in lines[1:])
+    )
 
 
 def author_date_readings(line: str) -> list[tuple[str, date]]:
@@ -181,7 +190,8 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     if controls_lines:
         warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
-        raise ImportFormatError("no review ends with a 'found this helpful' line")
+        _page_without_reviews(doc, block)
+        block = []
     for index, text in block:
         line = text.strip()
         if _FOOTER_LINES.match(line):
@@ -195,6 +205,27 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             f"the page claims {doc.claimed_review_count} reviews but {found} were found in the "
             "copy",
         )
+
+
+def _page_without_reviews(doc: FilmDocument, block: list[tuple[int, str]]) -> None:
+    """A page with no helpful-vote line is a page only when it holds its header and nothing
+    more (a footer at most): a film with no review yet."""
+    for index, text in block:
+        line = text.strip()
+        if not line or _HEADER_LINES.match(line):
+            continue
+        if _FOOTER_LINES.match(line):
+            break
+        if (film := _FILM_HEADER.match(line)) and not doc.title:
+            doc.title, doc.title_line, doc.year = film.group("title"), index + 1, int(film["year"])
+        elif claimed := _CLAIMED.match(line):
+            doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+        else:
+            raise ImportFormatError(
+                "no review ends with a 'found this helpful' line", line=index + 1
+            )
+    if not doc.title:
+        raise ImportFormatError("no review ends with a 'found this helpful' line")
 
 
 def _header(doc: FilmDocument, lines: list[str]) -> int:
