@@ -36,7 +36,7 @@ from reviews.models import (
     Series,
     SourceDocument,
 )
-from tests.factories import review_xml
+from tests.factories import review_xml, wipe_film_data
 
 pytestmark = pytest.mark.django_db
 
@@ -307,7 +307,6 @@ ORDERS = [
 def test_import_order_does_not_matter(empty_db, fixture_path, order):
     run_import([fixture_path])
     together = canonical_dump()
-    from tests.factories import wipe_film_data
 
     wipe_film_data()
     files = {p.name[:3]: p for p in fixture_path.iterdir()}
@@ -910,7 +909,6 @@ def test_reading_ahead_in_a_second_process_imports_the_same(
     ahead = run_import([folder])
     assert ahead.ok and len(opened) == len(ahead.files) > 1
     read_ahead_dump = canonical_dump()
-    from tests.factories import wipe_film_data
 
     wipe_film_data()
     monkeypatch.setattr(importing, "READ_AHEAD_BYTES", 10**12)
@@ -1227,8 +1225,6 @@ def test_a_title_less_document_fills_in_the_film_the_prose_named_whichever_comes
     dump.write_text(SEQUEL_DUMP)
     dumps = []
     for first, second in ([fixture_path], [dump]), ([dump], [fixture_path]):
-        from tests.factories import wipe_film_data
-
         wipe_film_data()
         assert run_import(first).ok and run_import(second).ok
         assert Film.objects.count() == 3
@@ -1302,8 +1298,6 @@ def test_a_title_one_year_off_joins_the_film_which_keeps_the_earlier_year(
     )
     dumps = []
     for first, second in ([fixture_path], [page]), ([page], [fixture_path]):
-        from tests.factories import wipe_film_data
-
         wipe_film_data()
         results = [run_import(first), run_import(second)]
         assert all(result.ok for result in results)
@@ -1323,6 +1317,17 @@ def test_a_title_one_year_off_joins_the_film_which_keeps_the_earlier_year(
 
 
 THREE_COLOURS = settings.BASE_DIR / "tests" / "documents" / "three_colours"
+
+
+def import_in_order_as_together(folder, order: list[str]) -> None:
+    """Import the folder's files all together, then one by one in `order` into an emptied
+    archive: the two give the same database."""
+    assert run_import([folder]).ok
+    together = canonical_dump()
+    wipe_film_data()
+    for name in order:
+        assert run_import([folder / name]).ok
+    assert canonical_dump() == together
 
 
 @pytest.mark.parametrize(
@@ -1370,14 +1375,7 @@ def test_another_trilogy_in_its_documents_whatever_their_order(empty_db, order):
     American way in others (`Three Colours: Blue`, `Three Colors: Blue`), two films of one year,
     a synopsis whose title holds a colon, a quote by a character's first name, and an original
     title in a dump that has no title of its own."""
-    assert run_import([THREE_COLOURS]).ok
-    together = canonical_dump()
-    from tests.factories import wipe_film_data
-
-    wipe_film_data()
-    for name in order:
-        assert run_import([THREE_COLOURS / name]).ok
-    assert canonical_dump() == together
+    import_in_order_as_together(THREE_COLOURS, order)
 
     series = Series.objects.get()
     assert series.name == "The Three Colours Trilogy"
@@ -1436,14 +1434,7 @@ def test_a_series_whose_titles_share_only_the_name_the_prose_gives_it(empty_db, 
     prose names `the Before Trilogy`. The title-less dump of the middle film joins the film the
     prose names; `Celine` in the kit and `Céline` in the dump are one character under the
     accented name, which repairs the XML's `C?line`."""
-    assert run_import([BEFORE]).ok
-    together = canonical_dump()
-    from tests.factories import wipe_film_data
-
-    wipe_film_data()
-    for name in order:
-        assert run_import([BEFORE / name]).ok
-    assert canonical_dump() == together
+    import_in_order_as_together(BEFORE, order)
 
     series = Series.objects.get()
     assert series.name == "The Before Trilogy"
