@@ -216,16 +216,24 @@ def _page_without_reviews(doc: FilmDocument, block: list[tuple[int, str]]) -> No
             continue
         if _FOOTER_LINES.match(line):
             break
-        if (film := _FILM_HEADER.match(line)) and not doc.title:
-            doc.title, doc.title_line, doc.year = film.group("title"), index + 1, int(film["year"])
-        elif claimed := _CLAIMED.match(line):
-            doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
-        else:
+        if not _header_fact(doc, line, index + 1):
             raise ImportFormatError(
                 "no review ends with a 'found this helpful' line", line=index + 1
             )
     if not doc.title:
         raise ImportFormatError("no review ends with a 'found this helpful' line")
+
+
+def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
+    """Read the film (`Heat (1995) Poster`) or the count of reviews the page claims (`31
+    Reviews`) from a header line; whether it was one."""
+    if (film := _FILM_HEADER.match(line)) and not doc.title:
+        doc.title, doc.title_line, doc.year = film.group("title"), number, int(film["year"])
+    elif claimed := _CLAIMED.match(line):
+        doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+    else:
+        return False
+    return True
 
 
 def _header(doc: FilmDocument, lines: list[str]) -> int:
@@ -236,10 +244,7 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
         line = lines[i].strip()
         if not line or _HEADER_LINES.match(line):
             continue
-        if (film := _FILM_HEADER.match(line)) and not doc.title:
-            doc.title, doc.title_line, doc.year = film.group("title"), i + 1, int(film["year"])
-        elif claimed := _CLAIMED.match(line):
-            doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+        _header_fact(doc, line, i + 1)
     if not doc.title:
         raise ImportFormatError("no 'Title (Year)' line names the film", line=1)
     # The first review's title is the line just above its author line, when that is no header.
