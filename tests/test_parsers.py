@@ -412,6 +412,20 @@ def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_triv
     assert doc.reviews[0].title == "A title for the review"
 
 
+@pytest.mark.parametrize("separator", [" ... ", " – ", " … "])
+def test_metadata_dump_cast_parted_by_dots_or_another_dash(separator):
+    dump = METADATA.replace(b" - ", separator.encode())
+    assert detect_format(dump.decode()) == "metadata_dump"
+    doc = parse_document("dump.txt", dump)
+    cast = [(c.name, c.character, c.credited_as) for c in doc.credits if c.role == "cast"]
+    assert cast == [
+        ("Ann Lee", "Irene", ""),
+        ("Bo Berg", "Driver", "B. Berg"),
+        ("Cy Dahl", "Driver", ""),
+    ]
+    assert not doc.plot
+
+
 def test_metadata_dump_fields_after_the_review_are_no_review():
     """Technical fields at the end (`Color: Color`, `Sound Mix: Dolby SR`) are warned about; a
     review's title that holds a colon (`Drive: A Masterpiece`) is still its title."""

@@ -340,6 +340,9 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     ]
 
 
+# Between an actor and a character in a cast list: `Kim Bodnia - Frank`; a copied list may part
+# them with another dash or dots: `Kim Bodnia – Frank`, `Kim Bodnia ... Frank`.
+CAST_SEPARATOR = r"\s+(?:-|–|—|\.\.\.|…)\s+"
 # Keys of a film's crew, and the role each gives.
 CREW_KEYS = {
     "director": "director",

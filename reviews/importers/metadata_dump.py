@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..text import fold, name_forms, restore_paragraphs
 from .common import (
+    CAST_SEPARATOR,
     CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
@@ -36,7 +37,7 @@ from .records import (
 
 FORMAT = "metadata_dump"
 
-_CAST_LINE = re.compile(r"^(?P<actor>[^\s].*?)\s+-\s+(?P<character>.+)$")
+_CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
 _CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
 GOOF_CATEGORIES = {
     "anachronisms",
@@ -92,7 +93,7 @@ _OTHER_FIELD = re.compile(
 def looks_like(text: str) -> bool:
     head = text[:20000]
     has_year = re.search(r"^Release Year:\s*\d{4}\s*$", head, re.MULTILINE)
-    cast_lines = len(re.findall(r"^\S.*? - \S.*$", head, re.MULTILINE))
+    cast_lines = len(re.findall(rf"^\S.*?{CAST_SEPARATOR}\S.*$", head, re.MULTILINE))
     return bool(has_year) or (
         bool(re.search(r"^Directors?:", head, re.MULTILINE)) and cast_lines >= 2
     )

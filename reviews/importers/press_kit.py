@@ -6,6 +6,7 @@ import re
 
 from ..text import is_shouted, split_title, title_case, title_key
 from .common import (
+    CAST_SEPARATOR,
     CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
@@ -92,7 +93,7 @@ def looks_like(text: str) -> bool:
     return bool(
         re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE)
         and re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
-        and len(re.findall(r"^[^\s:]+(?: [^\s:]+){0,4} - \S.*$", head, re.MULTILINE)) < 2
+        and len(re.findall(rf"^[^\s:]+(?: [^\s:]+){{0,4}}{CAST_SEPARATOR}\S.*$", head, re.M)) < 2
     )
 
 
