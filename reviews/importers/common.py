@@ -340,8 +340,8 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     ]
 
 
-# Between an actor and a character in a cast list: `Kim Bodnia - Frank`; a copied list may part
-# them with another dash or dots: `Kim Bodnia – Frank`, `Kim Bodnia ... Frank`.
+# Between an actor and a character in a cast list: `Ann Lee - Irene`; a copied list may part
+# them with another dash or dots: `Ann Lee – Irene`, `Ann Lee ... Irene`.
 CAST_SEPARATOR = r"\s+(?:-|–|—|\.\.\.|…)\s+"
 # Keys of a film's crew, and the role each gives.
 CREW_KEYS = {
