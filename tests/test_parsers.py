@@ -426,6 +426,95 @@ def test_metadata_dump_cast_parted_by_dots_or_another_dash(separator):
     assert not doc.plot
 
 
+HEADED_DUMP = b"""A loner drives at night.
+
+Release Year: 2011
+
+Directors:
+Sam Smith
+Tom Ray
+
+Writers:
+
+Hossein Amini
+
+Full Cast:
+
+Ann Lee - Irene
+Bo Berg - Driver
+Cy Dahl
+
+Storyline:
+A driver helps a neighbour
+and pays for it.
+
+Taglines:
+Drive.
+Heroes are made.
+
+Goofs:
+Continuity: The car changes colour.
+A boom is visible in one shot.
+
+Quotes:
+Irene: Hi.
+Driver: Hello.
+It is late.
+
+Trivia:
+
+The car was rebuilt three times.
+
+Budget:
+
+User Review:
+A title for the review
+
+First paragraph.
+
+Second paragraph.
+"""
+
+
+def test_metadata_dump_of_headings_over_their_lines():
+    """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
+    their block or the next); a field's heading over one value a line; a heading with nothing
+    under it is warned about; after `User Review:`, the rest is the review."""
+    doc = parse_document("dump.txt", HEADED_DUMP)
+    crew = [(c.name, c.role, c.character, c.billing_order) for c in doc.credits]
+    assert crew == [
+        ("Sam Smith", "director", "", None),
+        ("Tom Ray", "director", "", None),
+        ("Hossein Amini", "writer", "", None),
+        ("Ann Lee", "cast", "Irene", 1),
+        ("Bo Berg", "cast", "Driver", 2),
+        ("Cy Dahl", "cast", "", 3),
+    ]
+    assert doc.plot == "A driver helps a neighbour and pays for it."
+    assert [(n.kind, n.text, n.detail) for n in doc.notes] == [
+        ("tagline", "Drive.", ""),
+        ("tagline", "Heroes are made.", ""),
+        ("goof", "The car changes colour.", "Continuity"),
+        ("goof", "A boom is visible in one shot.", ""),
+        ("trivia", "The car was rebuilt three times.", ""),
+    ]
+    assert doc.quotes[0].lines == (("Irene", "Hi."), ("Driver", "Hello. It is late."))
+    [review] = doc.reviews
+    assert (review.title, review.body) == (
+        "A title for the review",
+        "First paragraph.\n\nSecond paragraph.",
+    )
+    assert [(w.line, w.code) for w in doc.warnings] == [(40, "empty_field")]
+
+
+def test_metadata_dump_field_heading_over_a_paragraph_is_no_value():
+    dump = METADATA.replace(b"A title for the review\n", b"Budget:\n\n" + b"Long. " * 40 + b"\n")
+    doc = parse_document("dump.txt", dump)
+    assert not doc.money
+    assert [w.code for w in doc.warnings] == ["empty_field"]
+    assert doc.reviews[0].body.startswith("Long. Long.")
+
+
 def test_metadata_dump_fields_after_the_review_are_no_review():
     """Technical fields at the end (`Color: Color`, `Sound Mix: Dolby SR`) are warned about; a
     review's title that holds a colon (`Drive: A Masterpiece`) is still its title."""

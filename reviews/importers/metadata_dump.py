@@ -105,6 +105,69 @@ def _is_cast_block(lines: list[str]) -> bool:
     )
 
 
+# Headings on a line of their own, over the lines they head (in the same block or the next):
+# `Cast:` over `Actor - Character` lines, `Plot:` over a paragraph, `Trivia:` over one fact a
+# line, `User Review:` over the review (to the end of the dump).
+_SECTIONS = {
+    **dict.fromkeys(("cast", "full cast", "cast list", "cast and characters"), "cast"),
+    **dict.fromkeys(("plot", "plot summary", "storyline", "summary", "synopsis"), "plot"),
+    "trivia": "trivia",
+    **dict.fromkeys(("goofs", "goof"), "goofs"),
+    **dict.fromkeys(("quotes", "quote", "memorable quotes"), "quotes"),
+    **dict.fromkeys(("review", "user review", "user reviews", "reviews"), "review"),
+}
+
+
+def _heading(line: str) -> str | None:
+    """The key of a line that is a heading alone (`Cast:`), lower case; else None."""
+    match = KEY_VALUE.match(line.strip())
+    if match is None or match.group(2).strip():
+        return None
+    return match.group(1).strip().lower()
+
+
+def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str], str]]:
+    """Blocks with the section a heading puts them in ('' for none; after `User Review:`, every
+    block is the review's). A heading of a field gives that field a line a value (`Writers:`
+    over `Jens Dahl`: `Writers: Jens Dahl`); a heading with nothing under it stays as it is."""
+    out: list[tuple[int, list[str], str]] = []
+    held: tuple[int, str, str] | None = None  # a heading alone in its block: it heads the next
+    review = False
+    for start, lines in all_blocks:
+        key = _heading(lines[0])
+        if key in _SECTIONS or (key in _FIELDS and _FIELDS[key] != "title"):
+            if held:
+                out.append(_unheaded(*held))
+            held = (start, lines[0].strip(), _SECTIONS.get(key, ""))
+            if len(lines) == 1:
+                continue
+            start, lines = start + 1, lines[1:]
+        if held:
+            held_start, heading, section = held
+            held = None
+            # A field's values are short, one a line: a paragraph under `Budget:` is none.
+            if section or all(len(line) <= 100 for line in lines):
+                out.append(_headed(start, heading, section, lines))
+                review = section == "review"
+                continue
+            out.append(_unheaded(held_start, heading, section))
+        out.append((start, lines, "review" if review else ""))
+    if held:
+        out.append(_unheaded(*held))
+    return out
+
+
+def _headed(start: int, heading: str, section: str, lines: list[str]) -> tuple[int, list, str]:
+    if section:
+        return start, lines, section
+    return start, [f"{heading} {line.strip()}" for line in lines], ""
+
+
+def _unheaded(start: int, heading: str, section: str) -> tuple[int, list[str], str]:
+    """A heading with nothing under it: a field with no value, or an empty section."""
+    return start, [heading], "empty" if section else ""
+
+
 def _key_of(line: str) -> str | None:
     match = KEY_VALUE.match(line)
     return match.group(1).strip().lower() if match else None
@@ -113,22 +176,36 @@ def _key_of(line: str) -> str | None:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = without_control_characters(doc, text)
-    all_blocks = blocks(text.split("\n"))
+    all_blocks = _sectioned(blocks(text.split("\n")))
     speakers = _speaker_names(
-        _CAST_LINE.match(line).group("character")
-        for _, lines in all_blocks
-        if _is_cast_block(lines)
-        for line in lines
+        cast.group("character")
+        for _, lines, section in all_blocks
+        if section == "cast" or (not section and _is_cast_block(lines))
+        for cast in map(_CAST_LINE.match, lines)
+        if cast
     )
     # (name, line, whether top-billed, billing order) of `Stars:` and `Cast:` lists
     stars: list[tuple[str, int, bool, int | None]] = []
     cast_seen = False
     plot_ends = -1  # the index of the plot's last block
     prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
+    review_headed = False  # a `User Review:` heading was met: the rest is the review
 
-    for index, (start, lines) in enumerate(all_blocks):
+    for index, (start, lines, section) in enumerate(all_blocks):
         keys = [_key_of(line) for line in lines]
-        if index == 0 and len(lines) == 1 and keys[0] is None:
+        if section == "empty":
+            doc.warn(start, "empty_field", f"heading {lines[0]!r} has nothing under it")
+        elif section == "review":
+            if not review_headed:  # prose before the review's heading is trivia
+                _mark_structure(prose_after_cast)
+                review_headed = True
+            prose_after_cast.append((start, lines, False))
+        elif section and not (section == "plot" and _is_cast_block(lines)):
+            cast_seen |= section == "cast"
+            _section(doc, section, start, lines)
+            if section != "plot":
+                _mark_structure(prose_after_cast)
+        elif index == 0 and len(lines) == 1 and keys[0] is None:
             doc.logline = lines[0].strip()
         elif _is_cast_block(lines):
             cast_seen = True
@@ -167,6 +244,46 @@ def parse(text: str) -> FilmDocument:
         doc.year = original.date.year
         doc.warn(original.line, "year_from_release", f"year {doc.year} taken from the release date")
     return doc
+
+
+def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> None:
+    """The lines a heading (`Cast:`, `Plot:`, `Trivia:`, `Goofs:`, `Quotes:`) puts in its
+    section."""
+    if section == "plot":
+        paragraph = " ".join(" ".join(lines).split())
+        doc.plot = f"{doc.plot}\n\n{paragraph}" if doc.plot else paragraph
+        return
+    billed = sum(c.role == "cast" for c in doc.credits)
+    speeches: list[tuple[str, str]] = []
+    for offset, line in enumerate(lines):
+        number, line = start + offset, line.strip()
+        pair = KEY_VALUE.match(line)
+        if section == "cast":
+            if _CAST_LINE.match(line):
+                billed += 1
+                _cast_credit(doc, line, number, billed)
+            else:  # a name alone: an actor whose part is not given
+                for name in split_names(line):
+                    billed += 1
+                    doc.credits.append(
+                        CreditRecord(name=name, role="cast", line=number, billing_order=billed)
+                    )
+        elif section == "trivia":
+            doc.notes.append(NoteRecord("trivia", line, number))
+        elif section == "goofs":
+            category = pair.group(1).strip() if pair else ""
+            if category.lower() in GOOF_CATEGORIES:
+                doc.notes.append(NoteRecord("goof", pair.group(2).strip(), number, detail=category))
+            else:
+                doc.notes.append(NoteRecord("goof", line, number))
+        elif pair:  # quotes: `Speaker: line`
+            speeches.append((pair.group(1).strip(), pair.group(2).strip()))
+        elif speeches:  # a line of the speech before
+            speeches[-1] = (speeches[-1][0], f"{speeches[-1][1]} {line}")
+        else:
+            doc.warn(number, "unplaced_line", f"a quote line without a speaker: {line[:80]!r}")
+    if speeches:
+        doc.quotes.append(QuoteRecord(tuple(speeches), start))
 
 
 def _speaker_names(characters) -> set[str]:
