@@ -1102,6 +1102,23 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
     ]
 
 
+def test_review_xml_of_another_crawler_names_its_elements_otherwise():
+    xml = (
+        "<movie><title>Heat</title><year>1995</year><review><date>2001-03-04</date>"
+        "<author>zoe</author><score>0.9</score><summary>Tense</summary>"
+        "<text>Long and tense.</text></review></movie>"
+    )
+    doc = parse_document("other.xml", xml.encode())
+    [review] = doc.reviews
+    assert (review.username, review.title, review.body, review.rating) == (
+        "zoe",
+        "Tense",
+        "Long and tense.",
+        Decimal("9"),
+    )
+    assert not doc.warnings
+
+
 def test_an_encoding_the_xml_declares_is_read_without_a_warning():
     polish = '<?xml version="1.0" encoding="ISO-8859-2"?>\n' + review_xml("Kieślowski łagodny.")
     text, warnings = decode(polish.encode("iso-8859-2"), "pl.xml")

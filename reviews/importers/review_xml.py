@@ -64,6 +64,12 @@ _LISTS = frozenset({"genre", "genres", *_OTHER_TITLES})
 _REVIEW_ELEMENTS = frozenset(
     {"date", "username", "score", "shortDescription", "fullReview", "helpful", "spoilers"}
 )
+# What other crawlers call them: read as the element they stand for.
+_REVIEW_SYNONYMS = {
+    **dict.fromkeys(("author", "user", "reviewer"), "username"),
+    **dict.fromkeys(("title", "summary", "headline"), "shortDescription"),
+    **dict.fromkeys(("text", "content", "body", "reviewText"), "fullReview"),
+}
 # `12/15`, `12 out of 15`: found helpful by 12 of 15.
 _HELPFUL = re.compile(r"(?P<yes>\d{1,9})\s*(?:/|of|out of)\s*(?P<total>\d{1,9})")
 
@@ -359,7 +365,7 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
     line = element.sourceline
     children = {}  # the review's elements by tag (the first of a tag counts), in one pass
     for child in element:
-        tag = child.tag
+        tag = _REVIEW_SYNONYMS.get(child.tag, child.tag) if isinstance(child.tag, str) else None
         if tag in _REVIEW_ELEMENTS:
             children.setdefault(tag, child)
         elif isinstance(tag, str):
