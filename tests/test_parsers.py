@@ -846,6 +846,17 @@ FRAGMENTS = st.sampled_from(
         "PUSHER II tells the story of Tonny (Mads Mikkelsen).\n",
         "USA: 96 mins\n",
         "UK Certificate: 18 for things\n",
+        "Cast:\n",
+        "Trivia:\n",
+        "Quotes:\n",
+        "User Review:\n",
+        "Writers:\n",
+        "A ... B\n",
+        "Starring: A B\n",
+        "Genres: X | Y\n",
+        "User Reviews\n",
+        "<author>z</author>",
+        "the Heist Trilogy ",
     ]
 )
 
