@@ -119,6 +119,13 @@ class FilmQuerySet(models.QuerySet):
     def originals(self):
         return self.exclude(series_position__gt=1)
 
+    def with_genres(self):
+        """Each film's genres as `genre_notes`, for lists of films: one query for the page."""
+        genres = FilmNote.objects.filter(kind=FilmNote.Kind.GENRE).order_by("position", "id")
+        return self.prefetch_related(
+            models.Prefetch("notes", queryset=genres, to_attr="genre_notes")
+        )
+
 
 class Film(Curated, Provenanced):
     title = models.CharField(max_length=255)

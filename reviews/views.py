@@ -261,8 +261,10 @@ def visible_reviews(film=None):
 
 @public_page
 def home(request):
-    films = Film.objects.select_related("series").order_by(
-        "series__name", "series_position", "year"
+    films = (
+        Film.objects.select_related("series")
+        .with_genres()
+        .order_by("series__name", "series_position", "year")
     )
     reviews = visible_reviews()
     context = {
@@ -301,7 +303,7 @@ def archive_counts(request) -> dict[str, int]:
 
 @public_page
 def film_list(request):
-    films = Film.objects.select_related("series").order_by(*FILM_SORTS["year"][1])
+    films = Film.objects.select_related("series").with_genres().order_by(*FILM_SORTS["year"][1])
     return list_page(
         request,
         filterset=FilmFilter(request.GET, queryset=films),
@@ -439,7 +441,7 @@ def series_list(request):
 @public_page
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
-    films = list(series.films.order_by("series_position"))
+    films = list(series.films.with_genres().order_by("series_position"))
     credits = Credit.objects.filter(film__series=series, character__isnull=False).select_related(
         "character", "person", "film"
     )

@@ -148,6 +148,7 @@ def test_films_by_genre(client):
     bump_data_version()  # as an import or an admin edit does
     page = text(client.get("/films/"))
     assert '<option value="Crime">Crime</option><option value="Drama">Drama</option>' in page
+    assert "1996 · The Pusher Trilogy, part 1 · Crime, Drama</p>" in page  # on the film's card
     assert [row["year"] for row in exported(client, "/films/?genre=Crime")] == [1996, 2004]
     assert [row["year"] for row in exported(client, "/films/?genre=Drama")] == [1996]
     page = text(client.get(pusher.get_absolute_url()))
