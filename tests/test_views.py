@@ -149,6 +149,7 @@ def test_films_by_genre(client):
     page = text(client.get("/films/"))
     assert '<option value="Crime">Crime</option><option value="Drama">Drama</option>' in page
     assert "1996 · The Pusher Trilogy, part 1 · Crime, Drama</p>" in page  # on the film's card
+    assert "No reviews yet" in page  # Pusher III
     assert [row["year"] for row in exported(client, "/films/?genre=Crime")] == [1996, 2004]
     assert [row["year"] for row in exported(client, "/films/?genre=Drama")] == [1996]
     page = text(client.get(pusher.get_absolute_url()))
@@ -157,6 +158,14 @@ def test_films_by_genre(client):
     response = client.get("/films/?genre=Western")
     assert response.status_code == 400  # the form, with its error
     assert "Select a valid choice" in text(response)
+
+
+def test_a_film_card_says_when_no_review_gave_a_rating(client):
+    film = make_film(title="Quiet", slug="quiet-2001", year=2001)
+    make_review(film=film, rating=None)
+    refresh_film_aggregates(film.pk)
+    bump_data_version()
+    assert "1 review, none rated" in text(client.get("/films/?q=quiet"))
 
 
 def review_rows(client, query):
