@@ -507,6 +507,13 @@ def test_metadata_dump_of_headings_over_their_lines():
     assert [(w.line, w.code) for w in doc.warnings] == [(40, "empty_field")]
 
 
+def test_metadata_dump_empty_field_over_another_field():
+    dump = METADATA.replace(b"Taglines: Drive.", b"Budget:\nGross: $5,000 (USA)")
+    doc = parse_document("dump.txt", dump)
+    assert [(m.kind, m.amount) for m in doc.money] == [("gross", 5000)]
+    assert [w.message for w in doc.warnings] == ["field 'Budget' has no value"]
+
+
 def test_metadata_dump_field_heading_over_a_paragraph_is_no_value():
     dump = METADATA.replace(b"A title for the review\n", b"Budget:\n\n" + b"Long. " * 40 + b"\n")
     doc = parse_document("dump.txt", dump)

@@ -135,7 +135,9 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     review = False
     for start, lines in all_blocks:
         key = _heading(lines[0])
-        if key in _SECTIONS or (key in _FIELDS and _FIELDS[key] != "title"):
+        if key not in _SECTIONS and _has_fields(lines[1:]):
+            key = None  # `Budget:` over `Gross: $5`: a field with no value, then a field
+        if key in _SECTIONS or key in _FIELDS:
             if held:
                 out.append(_unheaded(*held))
             held = (start, lines[0].strip(), _SECTIONS.get(key, ""))
@@ -145,8 +147,9 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
         if held:
             held_start, heading, section = held
             held = None
-            # A field's values are short, one a line: a paragraph under `Budget:` is none.
-            if section or all(len(line) <= 100 for line in lines):
+            # A field's values are short, one a line: a paragraph under `Budget:` is none, nor
+            # are fields.
+            if section or (all(len(line) <= 100 for line in lines) and not _has_fields(lines)):
                 out.append(_headed(start, heading, section, lines))
                 review = section == "review"
                 continue
@@ -155,6 +158,10 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     if held:
         out.append(_unheaded(*held))
     return out
+
+
+def _has_fields(lines: list[str]) -> bool:
+    return any(_key_of(line) in _FIELDS for line in lines)
 
 
 def _headed(start: int, heading: str, section: str, lines: list[str]) -> tuple[int, list, str]:
