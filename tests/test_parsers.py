@@ -1237,6 +1237,41 @@ def test_press_kit_of_another_hand_starring_a_title_field_and_bare_release_dates
     assert detect_format(dump.decode()) == "metadata_dump"
 
 
+NEWER_PAGE_REVIEWS = [
+    "9/10\nGreat sequel\nUlrik Sander\nMar 11, 2006\nPermalink\nTonny is the heart of it.\n"
+    "28 out of 33 found this helpful.\nWas this review helpful? Sign in to vote.\n",
+    "Warning: Spoilers\nBleak\ngotchast\nJuly 19, 2005\nThe ending is grim.\n\n"
+    "And it stays with you.\n33 out of 42 found this helpful.\n",
+]
+
+
+@pytest.mark.parametrize("spoiler_first", [False, True])
+def test_review_page_of_a_newer_layout_permalinks_and_spoiler_warnings_above_titles(
+    spoiler_first,
+):
+    reviews = NEWER_PAGE_REVIEWS[::-1] if spoiler_first else NEWER_PAGE_REVIEWS
+    page = "Pusher II (2004) - User reviews - IMDb\n\nUser reviews\n2 Reviews\n\n"
+    doc = parse_document("page.txt", (page + "\n".join(reviews)).encode())
+    found = {r.title: (r.username, r.date, r.rating, r.body, r.has_spoilers) for r in doc.reviews}
+    assert found == {
+        "Great sequel": (
+            "Ulrik Sander",
+            date(2006, 3, 11),
+            Decimal(9),
+            "Tonny is the heart of it.",
+            False,
+        ),
+        "Bleak": (
+            "gotchast",
+            date(2005, 7, 19),
+            None,
+            "The ending is grim.\n\nAnd it stays with you.",
+            True,
+        ),
+    }
+    assert not doc.warnings
+
+
 def test_a_review_page_with_no_review_yet():
     """Its header names a film of a year: a page, with no review; text that is no review
     (no helpful votes under it) is refused, naming its line."""

@@ -255,7 +255,12 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
         rating = above - 1
         while rating >= 0 and not lines[rating].strip():
             rating -= 1
-        return rating if rating >= 0 and _RATING_LINE.match(lines[rating].strip()) else above
+        start = rating if rating >= 0 and _RATING_LINE.match(lines[rating].strip()) else above
+        # A spoiler warning above it is the review's (`_review` reads it).
+        warning = start - 1
+        while warning >= 0 and not lines[warning].strip():
+            warning -= 1
+        return warning if warning >= 0 and _SPOILERS.match(lines[warning].strip()) else start
     return author_line
 
 
@@ -272,9 +277,14 @@ def _review(
     doc: FilmDocument, block: list[tuple[int, str]], end: int, helpful_line: str
 ) -> ReviewRecord | None:
     """One review from its lines (0-based index, text) and the helpful-vote line closing it."""
+    # The page's links (`Permalink`, the last review's `Report this`) are no one's words,
+    # wherever the copy put them.
     content = [(i, text.strip()) for i, text in block if text.strip()]
-    while content and _VOTE_LINES.match(content[0][1]):  # the last review's vote links
-        content = content[1:]
+    content = [(i, text) for i, text in content if not _VOTE_LINES.match(text)]
+    # A spoiler warning above the title (a newer layout's): the review has spoilers.
+    warned_first = False
+    while content and _SPOILERS.match(content[0][1]):
+        content, warned_first = content[1:], True
     helpful = _HELPFUL.match(helpful_line.strip())
     yes, total = (int(g.replace(",", "")) for g in helpful.groups())
     if not content:
@@ -297,7 +307,7 @@ def _review(
     title, marked = spoiler_marker(title)
     # The warning is the page's, not the reviewer's words, wherever the copy put it.
     kept = [(i, text) for i, text in content if not _SPOILERS.match(text)]
-    spoilers = marked or len(kept) < len(content)
+    spoilers = marked or warned_first or len(kept) < len(content)
     content = kept
     if not content:
         doc.warn(first_index + 1, "empty_review", "review without text was skipped")
