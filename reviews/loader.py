@@ -322,6 +322,7 @@ class DocumentLoader:
             self.tally.count("unchanged", "Film")
         if not film.title_is_provisional:
             self.absorb_provisional_films(film)
+            self.absorb_films_titled_otherwise(film)
         return film
 
     def absorb_provisional_films(self, film: Film) -> None:
@@ -343,6 +344,25 @@ class DocumentLoader:
             merge_films(film, other, refresh_counts=not self.defer_counts)
             self.merged_films = True
             self.film_is_new = False  # it holds the merged film's rows now
+            self.tally.warn(
+                self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
+            )
+            self.tally.count("updated", "Film")
+
+    def absorb_films_titled_otherwise(self, film: Film) -> None:
+        """The same director and cast in a film of the year titled in another language
+        (`Festen`, `The Celebration`), where one of the two is titled by review pages or XML
+        alone: this document says they are one film (`titled_otherwise_too`)."""
+        if self.doc.year is None or not self.doc.credits:
+            return
+        while True:
+            other, reason = self.find_film_by_people(exclude=film.pk, titled_otherwise=film)
+            if other is None:
+                return
+            merge_films(film, other, refresh_counts=not self.defer_counts)
+            choose_film_title(film)
+            self.merged_films = True
+            self.film_is_new = False
             self.tally.warn(
                 self.doc.title_line, "films_merged", f"{other.title} is {film}: {reason}"
             )
@@ -372,10 +392,15 @@ class DocumentLoader:
         return None, ""
 
     def find_film_by_people(
-        self, *, provisional_only: bool = False, exclude: int | None = None
+        self,
+        *,
+        provisional_only: bool = False,
+        exclude: int | None = None,
+        titled_otherwise: Film | None = None,
     ) -> tuple[Film | None, str]:
         """A document without a (matching) title joins the film of the same year with the same
-        director and cast."""
+        director and cast. With `titled_otherwise`: a film of the same director and cast known
+        by titles that are not this film's in another form (`titled_otherwise_too`)."""
         doc = self.doc
         if doc.year is None or not doc.credits:
             return None, ""
@@ -404,9 +429,19 @@ class DocumentLoader:
             entry = spellings[film_id][role, person_id]
             if folded is not None:
                 entry.add(folded)
+        if titled_otherwise is not None:
+            titles = titles_of([*films, titled_otherwise])
+            weak = titled_by_reviews_only([*titles])
         best, best_score, best_reason = None, 0, ""
         for film in films:
-            if (
+            if titled_otherwise is not None:
+                if film.title_is_provisional or not titled_otherwise_too(
+                    titles[titled_otherwise.pk],
+                    titles[film.pk],
+                    weak & {film.pk, titled_otherwise.pk},
+                ):
+                    continue
+            elif (
                 doc.title
                 and not film.title_is_provisional
                 and not titles_agree(doc.title, titles[film.pk])
@@ -678,7 +713,8 @@ class DocumentLoader:
             FilmTitle, {"film": film, "title": title}, {"kind": kind, **self.prov(line)}, self.tally
         )
         if not created and _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
-            _set_fields(obj, {"kind": kind}, self.tally)
+            # The document that gives it as the film's own title is its source now.
+            _set_fields(obj, {"kind": kind, **self.prov(line)}, self.tally)
 
     # -- series ---------------------------------------------------------------------------
 
@@ -1155,6 +1191,30 @@ def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, 
     return any(names["director"] & other["director"] for other in others) and any(
         names["cast"] & other["cast"] for other in others
     )
+
+
+def titled_by_reviews_only(film_ids: list[int]) -> set[int]:
+    """The films whose own titles only review pages and review XML gave: a review copy names
+    a film as its site does, often in another language than the film's credits."""
+    sources: dict[int, set[str]] = defaultdict(set)
+    given = FilmTitle.objects.filter(film__in=film_ids, kind=FilmTitle.Kind.TITLE).values_list(
+        "film_id", "source__format"
+    )
+    for film_id, source_format in given.order_by():
+        sources[film_id].add(source_format or "")
+    reviews_only = {SourceDocument.Format.REVIEW_XML, SourceDocument.Format.REVIEW_PAGE}
+    return {film_id for film_id, formats in sources.items() if formats <= reviews_only}
+
+
+def titled_otherwise_too(mine: list[str], theirs: list[str], by_reviews: set[int]) -> bool:
+    """Whether two films of one director and cast may be one film known by two titles: one of
+    them titled by reviews alone (`by_reviews`), and no title stem in common (`Festen`, `The
+    Celebration`). Titles that share a stem are parts (`Nymphomaniac: Vol. I`, `Vol. II`), or
+    the same title, which the title lookups match."""
+    if not by_reviews:
+        return False
+    stems = {title_stem_and_number(title)[0] for title in mine}
+    return not stems & {title_stem_and_number(title)[0] for title in theirs}
 
 
 def titles_of(films: list[Film]) -> dict[int, list[str]]:

@@ -1509,6 +1509,54 @@ def test_the_third_film_of_a_series_from_a_page_and_a_title_less_dump(empty_db, 
     assert Film.objects.count() == 3
 
 
+FESTEN = settings.BASE_DIR / "tests" / "documents" / "festen"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["festen_dump.txt", "celebration_page.txt", "festen_kit.txt", "festen_reviews.xml"],
+        ["celebration_page.txt", "festen_reviews.xml", "festen_dump.txt", "festen_kit.txt"],
+        ["festen_kit.txt", "festen_reviews.xml", "celebration_page.txt", "festen_dump.txt"],
+    ],
+    ids=["dump-page-kit-xml", "page-xml-dump-kit", "kit-xml-page-dump"],
+)
+def test_a_film_titled_in_two_languages_is_one_film_in_any_order(empty_db, order):
+    """`Festen` (the kit, the XML), `The Celebration` (the page), and a title-less dump known
+    as The Celebration with the kit's director and cast: one film, whatever the order."""
+    import_in_order_as_together(FESTEN, order)
+    film = Film.objects.get()
+    assert set(film.titles.values_list("title", "kind")) == {
+        ("Festen", "title"),
+        ("The Celebration", "title"),
+    }
+    assert film.reviews.count() == 4 and film.imdb_id == "tt0154420"
+    assert film.credits.get(role="director").person.name == "Thomas Vinterberg"
+
+
+def test_parts_of_one_director_and_cast_in_one_year_stay_apart(empty_db, tmp_path):
+    """A page's `Night Story (2013)`, a title-less dump that carries its review and gives its
+    people, and a kit of `NIGHT STORY 2` with the same director and cast: two films (the titles
+    share a stem: they are parts, not one film under two titles)."""
+    review = "A long night, and a longer story told without a single wasted shot.\n"
+    (tmp_path / "page.txt").write_text(
+        "Night Story (2013) Poster\n\nUser Reviews\n\n1 Review\nDark\nann_k3 May 2014\n"
+        + review
+        + "4 out of 5 found this helpful. Was this review helpful? | Report this\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "A city at night.\n\nRelease Year: 2013\n\nDirector: Tom Vint\n\n"
+        "Ulla Thom - Ida\nHenk Moritz - Ole\nBo Lind - Kai\n\nDark\n\n" + review
+    )
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2013\nCast: Ulla Thom, Henk Moritz, Bo Lind\nDirector: Tom Vint\n\n\n"
+        "NIGHT STORY 2 tells the story of Ida (Ulla Thom) on the second night.\n"
+    )
+    for name in ("page.txt", "dump.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    assert sorted(Film.objects.values_list("title", flat=True)) == ["Night Story", "Night Story 2"]
+
+
 CELEBRATION_DUMP = (
     "A birthday dinner turns into a trial.\n\nRelease Year: 1998\n\n"
     "Also Known As: The Celebration\n\nDirector: Tom Vint\n\n"
