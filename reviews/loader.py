@@ -359,8 +359,7 @@ class DocumentLoader:
             other, reason = self.find_film_by_people(exclude=film.pk, titled_otherwise=film)
             if other is None:
                 return
-            merge_films(film, other, refresh_counts=not self.defer_counts)
-            choose_film_title(film)
+            merge_films(film, other, refresh_counts=not self.defer_counts)  # titles it too
             self.merged_films = True
             self.film_is_new = False
             self.tally.warn(
@@ -416,7 +415,12 @@ class DocumentLoader:
         films = list(candidates.order_by("year", "title", "pk"))
         if not films:
             return None, ""
-        titles = titles_of(films) if doc.title else {}
+        weak: set[int] = set()
+        if titled_otherwise is not None:  # its titles too, and which films reviews alone titled
+            titles = titles_of([*films, titled_otherwise])
+            weak = titled_by_reviews_only(list(titles))
+        else:
+            titles = titles_of(films) if doc.title else {}
         # The candidates' directors and cast, each credit with every spelling of its person:
         # plain values in one query, not credits, people and aliases made into models.
         spellings: dict[int, dict[tuple[str, int], set[str]]] = defaultdict(
@@ -429,9 +433,6 @@ class DocumentLoader:
             entry = spellings[film_id][role, person_id]
             if folded is not None:
                 entry.add(folded)
-        if titled_otherwise is not None:
-            titles = titles_of([*films, titled_otherwise])
-            weak = titled_by_reviews_only([*titles])
         best, best_score, best_reason = None, 0, ""
         for film in films:
             if titled_otherwise is not None:
