@@ -236,6 +236,14 @@ def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
     return True
 
 
+def _filled_above(lines: list[str], index: int) -> int:
+    """The index of the last line before `index` that is not blank; -1 when there is none."""
+    index -= 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    return index
+
+
 def _header(doc: FilmDocument, lines: list[str]) -> int:
     """Read the header from the lines before the first helpful-vote line; return the index of
     the first review's first line."""
@@ -247,21 +255,18 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
         _header_fact(doc, line, i + 1)
     if not doc.title:
         raise ImportFormatError("no 'Title (Year)' line names the film", line=1)
-    # The first review's title is the line just above its author line, when that is no header.
-    above = author_line - 1
-    while above >= 0 and not lines[above].strip():
-        above -= 1
-    if above >= 0 and _is_review_title(lines[above], doc):
-        rating = above - 1
-        while rating >= 0 and not lines[rating].strip():
-            rating -= 1
-        start = rating if rating >= 0 and _RATING_LINE.match(lines[rating].strip()) else above
-        # A spoiler warning above it is the review's (`_review` reads it).
-        warning = start - 1
-        while warning >= 0 and not lines[warning].strip():
-            warning -= 1
-        return warning if warning >= 0 and _SPOILERS.match(lines[warning].strip()) else start
-    return author_line
+    # The first review's title is the line just above its author line, when that is no header;
+    # above it may stand the reviewer's rating, and above that a spoiler warning (`_review`
+    # reads both).
+    above = _filled_above(lines, author_line)
+    if above < 0 or not _is_review_title(lines[above], doc):
+        return author_line
+    start = above
+    for pattern in (_RATING_LINE, _SPOILERS):
+        previous = _filled_above(lines, start)
+        if previous >= 0 and pattern.match(lines[previous].strip()):
+            start = previous
+    return start
 
 
 def _is_review_title(line: str, doc: FilmDocument) -> bool:
