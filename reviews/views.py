@@ -31,7 +31,7 @@ from .models import (
     searched_words,
 )
 from .pagination import paginate
-from .text import fold
+from .text import fold, split_title, title_key
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48, "series": 24}
 HOME_SERIES = 6
@@ -321,7 +321,14 @@ def film_detail(request, slug):
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
-    titles = [t for t in film.titles.all() if t.title != film.title]
+    # Other titles, less the shown one's short forms (`Rocky 2` beside `Rocky II: The Return`:
+    # the same main title, numerals and case aside, and no subtitle of its own).
+    shown = title_key(film.title)
+    titles = [
+        t
+        for t in film.titles.all()
+        if t.title != film.title and (title_key(t.title) != shown or split_title(t.title)[1])
+    ]
     notes = defaultdict(list)
     for note in film.notes.all():
         notes[note.kind].append(note)

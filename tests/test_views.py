@@ -138,6 +138,18 @@ def test_film_filters_and_sorts(client, query, expected_years):
     assert [row["year"] for row in rows] == expected_years
 
 
+def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
+    """`Pusher II` (the page's) is the shown `Pusher II: With Blood on My Hands` cut short, not
+    another title; a title of its own would be listed."""
+    film = Film.objects.get(year=2004)
+    assert "Pusher II" in film.titles.values_list("title", flat=True)
+    page = text(client.get(film.get_absolute_url()))
+    assert "Also known as" not in page and "alternateName" not in page
+    film.titles.create(title="Pusher 2: Blood", kind="aka")
+    bump_data_version()
+    assert "Also known as Pusher 2: Blood" in text(client.get(film.get_absolute_url()))
+
+
 def test_films_by_genre(client):
     """No genre select while no document gave one; then one, which filters the list, shows on
     the film's page and in its structured data; an unknown genre is the form's error."""
