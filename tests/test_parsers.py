@@ -507,6 +507,24 @@ def test_metadata_dump_of_headings_over_their_lines():
     assert [(w.line, w.code) for w in doc.warnings] == [(40, "empty_field")]
 
 
+def test_metadata_dump_trivia_and_goofs_with_their_heading_on_the_line():
+    doc = parse_document(
+        "dump.txt",
+        b"A logline.\n\nRelease Year: 1999\n\nDirector: Sam Smith\n\n"
+        b"Ann Lee - Irene\nBo Berg - Driver\n\n"
+        b"Trivia: The car was rebuilt three times.\n\n"
+        b"Goofs: Continuity: The car changes colour.\nGoof: A boom is visible in one shot.\n\n"
+        b"A title\n\nThe review.\n",
+    )
+    assert [(n.kind, n.text, n.detail) for n in doc.notes] == [
+        ("trivia", "The car was rebuilt three times.", ""),
+        ("goof", "The car changes colour.", "Continuity"),
+        ("goof", "A boom is visible in one shot.", ""),
+    ]
+    [review] = doc.reviews
+    assert (review.title, review.body) == ("A title", "The review.")
+
+
 def test_metadata_dump_empty_field_over_another_field():
     dump = METADATA.replace(b"Taglines: Drive.", b"Budget:\nGross: $5,000 (USA)")
     doc = parse_document("dump.txt", dump)

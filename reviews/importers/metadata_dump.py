@@ -175,6 +175,10 @@ def _unheaded(start: int, heading: str, section: str) -> tuple[int, list[str], s
     return start, [heading], "empty" if section else ""
 
 
+def _value_of(line: str) -> str:
+    return KEY_VALUE.match(line).group(2).strip()
+
+
 def _key_of(line: str) -> str | None:
     match = KEY_VALUE.match(line)
     return match.group(1).strip().lower() if match else None
@@ -221,6 +225,11 @@ def parse(text: str) -> FilmDocument:
         elif all(k in _FIELDS for k in keys):
             for offset, line in enumerate(lines):
                 stars.extend(_field(doc, line, start + offset))
+            _mark_structure(prose_after_cast)
+        elif all(_SECTIONS.get(k) in ("trivia", "goofs") for k in keys):
+            # `Trivia: ...`, `Goofs: Continuity: ...`: a heading with its one fact on its line
+            for offset, line in enumerate(lines):
+                _section(doc, _SECTIONS[keys[offset]], start + offset, [_value_of(line)])
             _mark_structure(prose_after_cast)
         elif keys[0] in GOOF_CATEGORIES and len(lines) == 1:
             key, value = KEY_VALUE.match(lines[0]).groups()
