@@ -12,6 +12,7 @@ result. Fields named in a row's `locked_fields` (corrected by staff) are never w
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -53,6 +54,7 @@ from .people import (
     free_slugs,
     merge_people,
     names_close,
+    short_name_of,
 )
 from .text import (
     fingerprint,
@@ -90,6 +92,8 @@ REVIEW_TITLE_LIMIT = _column(Review, "title")
 # The largest count an integer column holds on every database; the least amount of money too
 # large for its column.
 MAX_COUNT = 2**31 - 1
+# A letter outside ASCII, which a careless copy writes as `?`.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 MAX_AMOUNT = Decimal(10) ** (
     MoneyFigure._meta.get_field("amount").max_digits
     - MoneyFigure._meta.get_field("amount").decimal_places
@@ -352,11 +356,14 @@ class DocumentLoader:
     def absorb_films_titled_otherwise(self, film: Film) -> None:
         """The same director and cast in a film of the year titled in another language
         (`Festen`, `The Celebration`), where one of the two is titled by review pages or XML
-        alone: this document says they are one film (`titled_otherwise_too`)."""
-        if self.doc.year is None or not self.doc.credits:
+        alone: this document says they are one film (`titled_otherwise_too`). So does a review
+        this document carries, held by a film of the year under a title of another stem."""
+        if self.doc.year is None or not (self.doc.credits or self.doc.reviews):
             return
         while True:
-            other, reason = self.find_film_by_people(exclude=film.pk, titled_otherwise=film)
+            other, reason = self.find_film_by_reviews(exclude=film.pk, titled_otherwise=film)
+            if other is None and self.doc.credits:
+                other, reason = self.find_film_by_people(exclude=film.pk, titled_otherwise=film)
             if other is None:
                 return
             merge_films(film, other, refresh_counts=not self.defer_counts)  # titles it too
@@ -385,7 +392,7 @@ class DocumentLoader:
                     person__credits__film=film, person__credits__role=Credit.Role.DIRECTOR
                 ).values_list("folded", flat=True)
             )
-            if directors and theirs and not directors & theirs:
+            if directors and theirs and not spellings_of(theirs, directors):
                 continue
             return film, f"its other title {other.title!r} and year {doc.year}"
         return None, ""
@@ -448,20 +455,21 @@ class DocumentLoader:
                 and not titles_agree(doc.title, titles[film.pk])
             ):
                 continue
-            shared_directors, shared_cast, film_cast = set(), set(), set()
+            shared_directors, shared_cast, film_cast = set(), set(), {}
             for (role, person_id), folded in spellings[film.pk].items():
-                if role == "director" and folded & directors:
-                    shared_directors |= folded & directors
+                if role == "director":
+                    shared_directors |= spellings_of(folded, directors)
                 elif role == "cast":
-                    film_cast.add(person_id)
+                    film_cast[person_id] = folded
                     shared_cast |= folded & names
-            score = 3 * len(shared_directors) + len(shared_cast)
             # Much of the smaller cast list must be shared: a sequel shot the same year by the
             # same director shares a few actors by chance, the same film shares most of them.
-            smaller = min(len(cast_names), len(film_cast)) or 1
-            enough = len(shared_cast) >= max(2, 0.4 * smaller) and (
-                shared_directors or len(shared_cast) >= 3
-            )
+            needed = max(2, 0.4 * (min(len(cast_names), len(film_cast)) or 1))
+            if shared_directors and len(shared_cast) < needed:  # transliterated otherwise?
+                for folded in film_cast.values():
+                    shared_cast |= spellings_of(folded, cast_names)
+            score = 3 * len(shared_directors) + len(shared_cast)
+            enough = len(shared_cast) >= needed and (shared_directors or len(shared_cast) >= 3)
             if enough and score > best_score:
                 best, best_score = film, score
                 best_reason = (
@@ -514,11 +522,21 @@ class DocumentLoader:
         )
 
     def find_film_by_reviews(
-        self, *, provisional_only: bool = False, exclude: int | None = None
+        self,
+        *,
+        provisional_only: bool = False,
+        exclude: int | None = None,
+        titled_otherwise: Film | None = None,
     ) -> tuple[Film | None, str]:
-        """The film of the first stored review (by key) that this document carries too."""
+        """The film of the first stored review (by key) that this document carries too. With
+        `titled_otherwise`: another film of the year with that review, whose titles share no
+        stem with that film's (the same film, titled in another language)."""
         # The reviews carrying these texts (a few films' at most), then which films qualify.
         shared = rows_where_in(Review, "fingerprint", self.review_prints, ["pk", "film"])
+        if titled_otherwise is not None:
+            shared = [(pk, film) for pk, film in shared if film != titled_otherwise.pk]
+            if not shared or self.doc.year is None:
+                return None, ""
         if not shared:
             return None, ""
         films = Film.objects.filter(pk__in={film for _, film in shared}).exclude(pk=exclude)
@@ -530,12 +548,18 @@ class DocumentLoader:
         film = next((found[f] for _, f in sorted(shared) if f in found), None)
         if film is None:
             return None, ""
-        if (
-            self.doc.title
-            and not film.title_is_provisional
-            and not titles_agree(self.doc.title, titles_of([film])[film.pk])
-        ):
-            return None, ""
+        if titled_otherwise is not None:
+            titles = titles_of([film, titled_otherwise])
+            if titles_share_a_stem(titles[film.pk], titles[titled_otherwise.pk]):
+                return None, ""
+        elif self.doc.title and not film.title_is_provisional:
+            # The same text under another title is the film titled in another language
+            # (`Brat`, `Brother`); under a title of the same stem, another part of it.
+            known = titles_of([film])[film.pk]
+            if not titles_agree(self.doc.title, known) and titles_share_a_stem(
+                [self.doc.title], known
+            ):
+                return None, ""
         return film, "a review both documents carry"
 
     def create_film(self) -> Film:
@@ -844,6 +868,8 @@ class DocumentLoader:
     # -- people and credits -----------------------------------------------------------------
 
     def load_credits(self, film: Film) -> None:
+        if self.doc.credits and film.series_id:  # a part named otherwise in another film
+            self.touched_series.add(film.series_id)
         if self.doc.credits:
             resolver = CreditResolver(self, film)
             resolver.resolve()
@@ -852,7 +878,9 @@ class DocumentLoader:
             merge_close_spellings(film, self.tally)
 
     def consolidate_characters(self) -> None:
-        """Characters of the same name in the films of one series are one character."""
+        """Characters of the same name in the films of one series are one character; so are
+        an actor's part named in full in one film and by its first words in another (`Danila
+        Bagrov`, `Danila`), under the fuller name."""
         for series_id in self.touched_series:
             credits = Credit.objects.filter(
                 film__series_id=series_id, character__isnull=False
@@ -867,9 +895,26 @@ class DocumentLoader:
                         QuoteLine.objects.filter(character_id=credit.character_id).update(
                             character_id=keep
                         )
-                        # The same actor may already hold this character in this film.
-                        _move_rows(Credit.objects.filter(pk=credit.pk), character_id=keep)
-                        self.tally.count("updated", "Credit")
+                        self.move_credit(credit, keep)
+            parts: dict[int, dict[int, Character]] = defaultdict(dict)
+            for credit in credits.order_by("pk"):  # read again: the merges above moved some
+                parts[credit.person_id][credit.character_id] = credit.character
+            for person_id, played in parts.items():
+                for short in played.values():
+                    fuller = [c for c in played.values() if short_name_of(short.name, c.name)]
+                    if len(fuller) != 1:
+                        continue
+                    moved = credits.filter(person_id=person_id, character=short)
+                    QuoteLine.objects.filter(
+                        character=short, quote__film__in=moved.values("film_id")
+                    ).update(character=fuller[0])
+                    for credit in moved:
+                        self.move_credit(credit, fuller[0].pk)
+
+    def move_credit(self, credit: Credit, character_id: int) -> None:
+        # The same actor may already hold this character in this film.
+        _move_rows(Credit.objects.filter(pk=credit.pk), character_id=character_id)
+        self.tally.count("updated", "Credit")
 
     # -- quotes -----------------------------------------------------------------------------
 
@@ -934,7 +979,9 @@ class DocumentLoader:
         repeats (in this batch, or stored by an earlier batch: a key above `written_before`)
         is kept once."""
         needs_repair = any(has_lost_letter(f"{r.username} {r.title} {r.body}") for r in records)
-        known_words = self.known_words if needs_repair else set()
+        known_words = set()
+        if needs_repair:
+            known_words = self.known_words | reviewer_name_words(r.username for r in records)
         ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
         ambiguous |= {
             r.author_alternatives[0][0] for r in records if len(r.author_alternatives) > 1
@@ -1059,6 +1106,10 @@ class DocumentLoader:
             (folded, username) for folded, username in by_fold.items() if folded not in found
         ]
         self.tally.count("unchanged", "Reviewer", len(found))
+        if any(not username.isascii() for _, username in missing):
+            repaired = self.repair_reviewers([username for _, username in missing])
+            found.update(repaired)
+            missing = [(folded, username) for folded, username in missing if folded not in found]
         slugs = free_slugs(Reviewer, [username for _, username in missing])
         missing = [
             {
@@ -1076,6 +1127,30 @@ class DocumentLoader:
             )
         self.tally.count("created", "Reviewer", len(missing))
         return found
+
+    def repair_reviewers(self, usernames: list[str]) -> dict[str, int]:
+        """Reviewers stored with letters lost as `?` (`J?rgen Kr?ger`) that one of these new
+        usernames spells whole (`Jürgen Krüger`) take its spelling: one reviewer. Their keys,
+        by the new folded username."""
+        lost_forms = {_NOT_ASCII.sub("?", username): username for username in usernames}
+        stored = Reviewer.objects.filter(folded_username__in=[fold(u) for u in lost_forms])
+        repaired = {}
+        for reviewer in stored:
+            username = lost_forms.get(reviewer.username)
+            if username is None:
+                continue
+            reviewer.username, reviewer.folded_username = username, fold(username)
+            [reviewer.slug] = free_slugs(Reviewer, [username])
+            reviewer.save(update_fields=["username", "folded_username", "slug"])
+            self.tally.warn(
+                None,
+                "letter_repaired",
+                f"reviewer {_NOT_ASCII.sub('?', username)} -> {username}",
+                reviewer,
+            )
+            self.tally.count("updated", "Reviewer")
+            repaired[reviewer.folded_username] = reviewer.pk
+        return repaired
 
     def merge_review(self, review: Review, record: ReviewRecord, data: dict, reviewer_id) -> None:
         """The same review from two documents: keep the richer paragraphs, fill what is empty."""
@@ -1187,10 +1262,17 @@ def credited_spellings(film_ids) -> dict[int, dict[str, set[str]]]:
     return found
 
 
+def spellings_of(person: set[str], names: set[str]) -> set[str]:
+    """The names (folded) that spell the person known by the `person` spellings: the same, or
+    close ones (`names_close`: `Aleksei Balabanov`, `Alexey Balabanov`)."""
+    return person & names or {name for name in names if any(names_close(name, p) for p in person)}
+
+
 def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):
-    """Whether other films credit one of these directors and one of these actors."""
-    return any(names["director"] & other["director"] for other in others) and any(
-        names["cast"] & other["cast"] for other in others
+    """Whether other films credit one of these directors and one of these actors (under
+    these spellings or close ones)."""
+    return any(spellings_of(other["director"], names["director"]) for other in others) and any(
+        spellings_of(other["cast"], names["cast"]) for other in others
     )
 
 
@@ -1212,10 +1294,12 @@ def titled_otherwise_too(mine: list[str], theirs: list[str], by_reviews: set[int
     them titled by reviews alone (`by_reviews`), and no title stem in common (`Festen`, `The
     Celebration`). Titles that share a stem are parts (`Nymphomaniac: Vol. I`, `Vol. II`), or
     the same title, which the title lookups match."""
-    if not by_reviews:
-        return False
+    return bool(by_reviews) and not titles_share_a_stem(mine, theirs)
+
+
+def titles_share_a_stem(mine: list[str], theirs: list[str]) -> bool:
     stems = {title_stem_and_number(title)[0] for title in mine}
-    return not stems & {title_stem_and_number(title)[0] for title in theirs}
+    return bool(stems & {title_stem_and_number(title)[0] for title in theirs})
 
 
 def titles_of(films: list[Film]) -> dict[int, list[str]]:
@@ -1461,6 +1545,22 @@ def known_name_words() -> set[str]:
     for name in PersonAlias.objects.values_list("name", flat=True):
         words |= non_ascii_words(name)
     for name in Character.objects.values_list("name", flat=True):
+        words |= non_ascii_words(name)
+    return words
+
+
+def reviewer_name_words(usernames) -> set[str]:
+    """Words with letters outside ASCII in the stored usernames that these, written with
+    letters lost as `?` (`J?rgen Kr?ger`), may be: a known reviewer's name is a known name."""
+    lost = [username for username in usernames if has_lost_letter(username)]
+    if not lost:
+        return set()
+    # The letters before the first lost one open the folded username whole.
+    beginnings = Q()
+    for username in lost:
+        beginnings |= Q(folded_username__startswith=fold(username.split("?", 1)[0]))
+    words: set[str] = set()
+    for name in Reviewer.objects.filter(beginnings).values_list("username", flat=True):
         words |= non_ascii_words(name)
     return words
 

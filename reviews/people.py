@@ -20,6 +20,7 @@ The rules:
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,15 +42,55 @@ NAME_MATCH_RATIO = 85
 NAME_PART_RATIO = 75
 
 
+# Letters that different hands write for one sound when they transliterate a name
+# (`Aleksei`, `Alexey`; `Yuriy`, `Jurij`; `Sukhorukov`, `Suhorukov`), each made one.
+_ONE_SOUND = (
+    ("ks", "x"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+)
+_DOUBLED_I = re.compile("i+")
+
+
+def sound_of(part: str) -> str:
+    """A folded name part with the letters transliterations disagree on made alike."""
+    for letters, sound in _ONE_SOUND:
+        part = part.replace(letters, sound)
+    return _DOUBLED_I.sub("i", part)
+
+
+def _similarity(a: str, b: str) -> float:
+    return max(fuzz.ratio(a, b), fuzz.ratio(sound_of(a), sound_of(b)))
+
+
 def names_close(a: str, b: str) -> float:
-    """Similarity of two names, 0 when any part differs too much (Thomas and Kenneth Herschel)."""
+    """Similarity of two names, as written or as transliterated otherwise; 0 when any part
+    differs too much (Thomas and Kenneth Herschel)."""
     parts_a, parts_b = fold(a).split(), fold(b).split()
     if len(parts_a) != len(parts_b) or not parts_a:
         return 0.0
-    if any(fuzz.ratio(x, y) < NAME_PART_RATIO for x, y in zip(parts_a, parts_b, strict=True)):
+    if any(_similarity(x, y) < NAME_PART_RATIO for x, y in zip(parts_a, parts_b, strict=True)):
         return 0.0
-    ratio = fuzz.ratio(" ".join(parts_a), " ".join(parts_b))
+    ratio = _similarity(" ".join(parts_a), " ".join(parts_b))
     return ratio if ratio >= NAME_MATCH_RATIO else 0.0
+
+
+# The ways one generation suffix is written (`Sergei Bodrov Jr.`, `Sergei Bodrov Jnr`).
+_SUFFIX_FORMS = ({"jr", "jnr", "junior"}, {"sr", "snr", "senior"})
+
+
+def suffix_forms(folded: str) -> list[str]:
+    """A folded name and its other forms with the generation suffix written otherwise."""
+    words = folded.split()
+    for forms in _SUFFIX_FORMS:
+        if len(words) > 2 and words[-1] in forms:
+            stem = " ".join(words[:-1])
+            return [folded, *(f"{stem} {form}" for form in sorted(forms - {words[-1]}))]
+    return [folded]
 
 
 def free_slugs(model, bases: list[str]) -> list[str]:
@@ -110,7 +151,7 @@ class CreditResolver:
     # -- the picture ----------------------------------------------------------------------
 
     def load(self) -> None:
-        names = {fold(r.name) for r in self.records}
+        names = {form for r in self.records for form in suffix_forms(fold(r.name))}
         names |= {fold(r.credited_as) for r in self.records if r.credited_as}
         people = (
             Person.objects.filter(
@@ -191,13 +232,17 @@ class CreditResolver:
 
     def person_for(self, name: str, role: str, line: int) -> _Person:
         folded = fold(name)
-        candidates = self.by_spelling.get(folded, [])
+        form = next((f for f in suffix_forms(folded) if self.by_spelling.get(f)), folded)
+        candidates = self.by_spelling.get(form, [])
         if len(candidates) > 1:
             credited = {id(c.entry) for c in self.credits}
             candidates = [p for p in candidates if id(p) in credited] or candidates
         if candidates:
             entry = candidates[0]
-            reason = "" if name == entry.row.name else f"{entry.row.name} with accents folded"
+            reason = ""
+            if name != entry.row.name:
+                written = "accents folded" if form == folded else "its suffix written otherwise"
+                reason = f"{entry.row.name} with {written}"
             self.record_alias(entry, name, line, reason)
             return entry
         match = self.close_spelling(name, role)
@@ -469,9 +514,28 @@ def choose_person_name(person: Person) -> None:
         person.save(update_fields=["name", "folded_name"])
 
 
+def _same_part(credit: Credit, keep: Person) -> Credit | None:
+    """`keep`'s credit in the film that plays the part `credit` names more or less fully
+    (`Viktor`, `Viktor Bagrov`)."""
+    if credit.character_id is None:
+        return None
+    theirs = Credit.objects.filter(
+        film=credit.film_id, person=keep, role=credit.role, character__isnull=False
+    ).select_related("character")
+    name = credit.character.name
+    return next(
+        (
+            twin
+            for twin in theirs
+            if short_name_of(name, twin.character.name) or short_name_of(twin.character.name, name)
+        ),
+        None,
+    )
+
+
 def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None = None) -> None:
     """Move every credit and alias of `other` to `keep`, then delete `other`."""
-    for credit in Credit.objects.filter(person=other):
+    for credit in Credit.objects.filter(person=other).select_related("character"):
         twin = (
             Credit.objects.filter(film=credit.film_id, person=keep, role=credit.role)
             .filter(
@@ -480,13 +544,15 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
                 else Q()
             )
             .first()
-        )
+        ) or _same_part(credit, keep)
         if twin is None:
             credit.person = keep
             credit.save(update_fields=["person"])
             continue
         values = {}
-        if credit.character_id and not twin.character_id:
+        if credit.character_id and (
+            not twin.character_id or short_name_of(twin.character.name, credit.character.name)
+        ):
             values["character_id"] = credit.character_id
         if credit.credited_as and not twin.credited_as:
             values["credited_as"] = credit.credited_as

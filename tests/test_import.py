@@ -36,6 +36,7 @@ from reviews.models import (
     Series,
     SourceDocument,
 )
+from reviews.people import names_close
 from tests.factories import review_xml, wipe_film_data
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,22 @@ def test_one_person_per_human_with_every_spelling_as_alias():
 
 def test_people_who_share_a_surname_stay_apart():
     assert person("Thomas Herschel") != person("Kenneth Herschel")
+
+
+@pytest.mark.parametrize(
+    "a, b, close",
+    [
+        ("Aleksei Balabanov", "Alexey Balabanov", True),
+        ("Andrei Tarkovsky", "Andrej Tarkovskij", True),
+        ("Yuriy Kuznetsov", "Yuri Kuznetsov", True),
+        ("Viktor Suhorukov", "Viktor Sukhorukov", True),
+        ("Zlakto Buric", "Zlatko Buric", True),
+        ("Thomas Herschel", "Kenneth Herschel", False),
+        ("Sergei Bodrov", "Sergei Makovetsky", False),
+    ],
+)
+def test_close_spellings_include_other_transliterations(a, b, close):
+    assert bool(names_close(a, b)) is close
 
 
 def test_every_merge_has_a_reason():
@@ -1681,3 +1698,74 @@ def test_numbers_too_large_for_their_columns_are_left_out_not_the_file_refused(e
         "99,999,999,999 helpful votes: left out",
         "budget of 999,999,999,999,999,999,999: too large, left out",
     ]
+
+
+BROTHER = settings.BASE_DIR / "tests" / "documents" / "brother"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "brat_dump.txt",
+            "brother_kit.txt",
+            "brat_reviews.xml",
+            "brother2_kit.txt",
+            "brother2_page.txt",
+        ],
+        [
+            "brother2_page.txt",
+            "brother2_kit.txt",
+            "brat_reviews.xml",
+            "brother_kit.txt",
+            "brat_dump.txt",
+        ],
+        [
+            "brother_kit.txt",
+            "brother2_kit.txt",
+            "brat_dump.txt",
+            "brother2_page.txt",
+            "brat_reviews.xml",
+        ],
+    ],
+    ids=["dump-first", "page-first", "kits-first"],
+)
+def test_names_transliterated_otherwise_are_one_person_in_any_order(empty_db, order):
+    """Two films whose documents spell their Russian names as different hands transliterate
+    them (`Aleksei`, `Alexei`, `Alexey`; `Sukhorukov`, `Suhorukov`; `Jr.`, `Jnr`), a reviewer
+    whose letters the XML lost (`J?rgen Kr?ger`), and a part named in full in one film and by
+    its first name in the next (`Danila Bagrov`, `Danila`)."""
+    import_in_order_as_together(BROTHER, order)
+
+    series = Series.objects.get()
+    assert [f.year for f in series.films.order_by("series_position")] == [1997, 2000]
+    assert Film.objects.count() == 2
+    director = Person.objects.get(name__endswith="Balabanov")
+    assert set(director.aliases.values_list("name", flat=True)) == {
+        "Aleksei Balabanov",
+        "Alexey Balabanov",
+    }
+    assert set(director.credits.values_list("film__year", "role")) == {
+        (1997, "director"),
+        (1997, "writer"),
+        (2000, "director"),
+    }
+    bodrov = Person.objects.get(name__startswith="Sergei Bodrov")
+    assert {a.name for a in bodrov.aliases.all()} == {
+        "Sergei Bodrov Jr.",
+        "Sergey Bodrov Jr.",
+        "Sergei Bodrov Jnr",
+    }
+    danila = Credit.objects.filter(person=bodrov)
+    assert {c.film.year for c in danila} == {1997, 2000}
+    assert {c.character.name for c in danila} == {"Danila Bagrov"}
+    viktor = Credit.objects.filter(person__name="Viktor Sukhorukov")
+    assert {c.character.name for c in viktor} == {"Viktor Bagrov"} and viktor.count() == 2
+    assert Person.objects.filter(name__contains="horukov").count() == 1
+    reviewer = Reviewer.objects.get(username__startswith="J")
+    assert reviewer.username == "Jürgen Krüger" and reviewer.reviews.count() == 2
+    first = Film.objects.get(year=1997)
+    assert set(first.notes.filter(kind__in=["trivia", "goof"]).values_list("kind", "text")) == {
+        ("trivia", "Most of the costumes were the actors' own clothes."),
+        ("goof", "The tram Danila rides changes number between shots."),
+    }
