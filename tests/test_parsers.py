@@ -525,6 +525,28 @@ def test_metadata_dump_trivia_and_goofs_with_their_heading_on_the_line():
     assert (review.title, review.body) == ("A title", "The review.")
 
 
+def test_metadata_dump_of_the_newer_layout_stars_apart_and_figures_by_territory():
+    doc = parse_document(
+        "dump.txt",
+        b"A logline.\n\nRelease Year: 2002\n\nDirector: Sam Smith\n\n"
+        b"Stars: Ann Lee \xc2\xb7 Bo Berg \xc2\xb7 Cy Dahl\n\n"
+        b"Gross US & Canada: $67,355,513\n"
+        b"Opening weekend US & Canada: $20,784,566 (May 26, 2002)\n"
+        b"Gross worldwide: $113,758,770\n",
+    )
+    assert [(c.name, c.top_billed) for c in doc.credits if c.role == "cast"] == [
+        ("Ann Lee", True),
+        ("Bo Berg", True),
+        ("Cy Dahl", True),
+    ]
+    assert [(m.kind, m.amount, m.territory, m.date) for m in doc.money] == [
+        ("gross", Decimal("67355513"), "US & Canada", None),
+        ("opening_weekend", Decimal("20784566"), "US & Canada", date(2002, 5, 26)),
+        ("gross", Decimal("113758770"), "Worldwide", None),
+    ]
+    assert not doc.warnings
+
+
 def test_metadata_dump_empty_field_over_another_field():
     dump = METADATA.replace(b"Taglines: Drive.", b"Budget:\nGross: $5,000 (USA)")
     doc = parse_document("dump.txt", dump)

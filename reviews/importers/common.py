@@ -264,11 +264,11 @@ _NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 
 
 def split_names(value: str) -> list[str]:
-    """People in a list: `A, B and C`, `A, B, and C`, `A & B`. (Not for countries: `Bosnia
+    """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`. (Not for countries: `Bosnia
     and Herzegovina` is one.)"""
     return [
         name.strip()
-        for item in split_list(value)
+        for item in split_list(value, ",;·•|/")
         for name in _NAMES_JOINED.split(item)
         if name.strip()
     ]

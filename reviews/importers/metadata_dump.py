@@ -90,6 +90,22 @@ _OTHER_FIELD = re.compile(
 )
 
 
+# A figure's territory in its key: `Gross worldwide`, `Opening weekend US & Canada`.
+_MONEY_WHERE = re.compile(
+    r"^(?P<kind>budget|gross|opening weekend)(?:\s+(?:in\s+)?(?P<where>\S.*))?$", re.IGNORECASE
+)
+
+
+def _kind_of(key: str | None) -> str | None:
+    """What a field's key (lower case) holds, or None for a key this parser does not know."""
+    if key is None:
+        return None
+    if key in _FIELDS:
+        return _FIELDS[key]
+    money = _MONEY_WHERE.match(key)
+    return _FIELDS[money.group("kind")] if money else None
+
+
 def looks_like(text: str) -> bool:
     head = text[:20000]
     has_year = re.search(r"^Release Year:\s*\d{4}\s*$", head, re.MULTILINE)
@@ -137,7 +153,7 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
         key = _heading(lines[0])
         if key not in _SECTIONS and _has_fields(lines[1:]):
             key = None  # `Budget:` over `Gross: $5`: a field with no value, then a field
-        if key in _SECTIONS or key in _FIELDS:
+        if key in _SECTIONS or _kind_of(key):
             if held:
                 out.append(_unheaded(*held))
             held = (start, lines[0].strip(), _SECTIONS.get(key, ""))
@@ -161,7 +177,7 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
 
 
 def _has_fields(lines: list[str]) -> bool:
-    return any(_key_of(line) in _FIELDS for line in lines)
+    return any(_kind_of(_key_of(line)) for line in lines)
 
 
 def _headed(start: int, heading: str, section: str, lines: list[str]) -> tuple[int, list, str]:
@@ -222,7 +238,7 @@ def parse(text: str) -> FilmDocument:
             cast_seen = True
             for order, line in enumerate(lines, start=1):
                 _cast_credit(doc, line, start + order - 1, order)
-        elif all(k in _FIELDS for k in keys):
+        elif all(map(_kind_of, keys)):
             for offset, line in enumerate(lines):
                 stars.extend(_field(doc, line, start + offset))
             _mark_structure(prose_after_cast)
@@ -347,7 +363,7 @@ def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
 
 def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bool, int | None]]:
     key, value = KEY_VALUE.match(line).groups()
-    kind = _FIELDS[key.strip().lower()]
+    kind = _kind_of(key.strip().lower())
     value = value.strip()
     if not value:
         doc.warn(number, "empty_field", f"field {key!r} has no value")
@@ -398,18 +414,19 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         else:
             doc.warn(number, "bad_runtime", f"runtime {value!r} has no minutes")
     else:
-        _money(doc, kind, value, number)
+        _money(doc, kind, value, number, _MONEY_WHERE.match(key.strip()).group("where") or "")
     return []
 
 
-def _money(doc: FilmDocument, kind: str, value: str, number: int) -> None:
+def _money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
     parsed = parse_money(value)
     if parsed is None:
         doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
         return
     currency, amount, rest = parsed
     notes = parenthesised(rest)
-    when, where, extra, estimate = None, "", [], False
+    # `Gross worldwide`: the territory the key names, capitalised as a note's would be
+    when, where, extra, estimate = None, territory(where_key[:1].upper() + where_key[1:]), [], False
     for note in notes:
         if note.lower() == "estimated":
             estimate = True
