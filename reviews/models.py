@@ -415,7 +415,7 @@ class Distributor(Provenanced):
 
 class FilmNote(Provenanced):
     """One short fact of a kind: a genre, a language, a country, a location, a tagline, trivia,
-    a goof."""
+    a goof; or a paragraph of a press kit's notes (on the director, the production)."""
 
     class Kind(models.TextChoices):
         GENRE = "genre", "Genre"
@@ -425,6 +425,7 @@ class FilmNote(Provenanced):
         TAGLINE = "tagline", "Tagline"
         TRIVIA = "trivia", "Trivia"
         GOOF = "goof", "Goof"
+        PRESS = "press", "Press notes"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -232,7 +232,11 @@ def test_film_facts_with_provenance():
     cert = sequel.certificates.get(territory="UK")
     assert cert.rating == "18" and cert.reason.startswith("contains very strong sex")
     kinds = set(FilmNote.objects.filter(film=pusher).values_list("kind", flat=True))
-    assert kinds == {"tagline", "trivia", "goof", "location", "country", "language"}
+    assert kinds == {"tagline", "trivia", "goof", "location", "country", "language", "press"}
+    # The kit's paragraph on the director is kept, with where it came from.
+    [press] = pusher.notes.filter(kind="press")
+    assert press.text.startswith("Writer and director") and press.source_line == 18
+    assert press.source.name.startswith("002_")
     assert set(sequel.notes.filter(kind="country").values_list("text", flat=True)) == {
         "Denmark",
         "UK",

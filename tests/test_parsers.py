@@ -1028,6 +1028,60 @@ THREE COLOURS: RED tells the story of Valentine (Ann Lee), a model in Geneva.
 """
 
 
+HEADED_KIT = b"""NIGHT TRAIN
+
+Year: 2002
+Running Time: 118 minutes
+Certificate: 15 (UK)
+Starring: Ann Lee, Bo Berg
+Directed by: Cy Dahl
+Based on the novel by Dan Eck, first filmed as NIGHT TRAIN (1961)
+UK Release: 30 August 2002
+
+SYNOPSIS
+
+A conductor (Bo Berg) and a passenger, Irene (Ann Lee), share a night
+on the last train north.
+
+The train stops at every station.
+
+ABOUT THE PRODUCTION
+
+Shot in the winter of 2001 on a railway
+closed since 1990.
+"""
+
+
+def test_press_kit_with_a_title_line_and_headed_sections():
+    """Another hand's kit: its title on the first line, a sentence among the fields, sections
+    under headings in capitals, and paragraphs wrapped over several lines."""
+    doc = parse_document("kit.txt", HEADED_KIT)
+    assert (doc.title, doc.title_line, doc.year) == ("Night Train", 1, 2002)
+    assert doc.synopsis == (
+        "A conductor (Bo Berg) and a passenger, Irene (Ann Lee), share a night on the last "
+        "train north.\n\nThe train stops at every station."
+    )
+    assert [(c.name, c.role, c.character) for c in doc.credits] == [
+        ("Ann Lee", "cast", ""),
+        ("Bo Berg", "cast", ""),
+        ("Cy Dahl", "director", ""),
+        ("Ann Lee", "cast", "Irene"),
+    ]
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == [("UK", "15", "")]
+    assert [(r.territory, r.date) for r in doc.releases] == [("UK", date(2002, 8, 30))]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 118)]
+    assert [(n.kind, n.text, n.detail) for n in doc.notes] == [
+        ("press", "Based on the novel by Dan Eck, first filmed as NIGHT TRAIN (1961)", ""),
+        (
+            "press",
+            "Shot in the winter of 2001 on a railway closed since 1990.",
+            "About the Production",
+        ),
+    ]
+    assert [(m.title, m.year) for m in doc.mentioned_films] == [("NIGHT TRAIN", 1961)]
+    assert not doc.warnings
+
+
 def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
     doc = parse_document("kit.txt", TITLE_WITH_COLON_KIT)
     # Not a field `THREE COLOURS` of value `RED tells the story …`: the synopsis and its title.

@@ -59,6 +59,8 @@ def test_film_page_shows_every_kind_of_fact(client):
         "A drug pusher grows increasingly desperate",  # logline
         "Frank is a drug pusher on the roll",  # plot
         "PUSHER is the story of Frank",  # synopsis
+        "From the press notes",
+        "turned down a place at the prestigious National Danish Film School",  # press notes
         "Nicolas Winding Refn",  # director
         "Jens Dahl",  # writer
         "(as Jang Go Star)",  # credited-as

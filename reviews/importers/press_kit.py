@@ -28,6 +28,7 @@ from .records import (
     DistributorRecord,
     FilmDocument,
     MentionedFilm,
+    NoteRecord,
     ReleaseRecord,
     RuntimeRecord,
 )
@@ -36,7 +37,7 @@ FORMAT = "press_kit"
 
 _RELEASE_KEY = re.compile(
     r"^(?:(?!(?:DVD|Blu-ray|TV|VOD|Streaming)\s)(?P<territory>.+?)\s+)?"
-    r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release Date$",
+    r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release(?: Date)?$",
     re.IGNORECASE,
 )
 # `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
@@ -65,6 +66,8 @@ _TERRITORY_AFTER_KEY = re.compile(
     r"\s*\((?P<territory>[A-Z][A-Za-z. &]{1,30})\)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# A territory in parentheses after a value: `Certificate: 15 (UK)`.
+_TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)$")
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
 # trilogy`: capitalised words, then the word for a series.
@@ -119,24 +122,85 @@ def _opens_synopsis(line: str) -> bool:
     )
 
 
+def _is_field(line: str) -> bool:
+    match = KEY_VALUE.match(line)
+    return bool(match) and len(match.group(1).split()) <= 4 and not _opens_synopsis(line)
+
+
 def _is_prose(lines: list[str]) -> bool:
-    return not all(_is_header_line(line.strip()) for line in lines)
+    """Prose, unless every line is a header line (but sentences without a field are prose), or
+    most are fields (a sentence among them, `Based on the novel by …`, is prose of its own)."""
+    fields = sum(map(_is_field, lines))
+    if not fields and all(re.search(r"[.!?]$", line.strip()) for line in lines):
+        return True  # a short paragraph: `The train stops at every station.`
+    header = [_is_header_line(line.strip()) for line in lines]
+    return not all(header) and 2 * fields <= len(lines)
+
+
+_PARAGRAPH_END = re.compile(r"""[.!?:"”’)…]$""")
+
+
+def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
+    """A block's paragraphs, each with its first line: a line wrapped in the middle of a
+    sentence goes on with the next (`… and` / `THREE COLOURS: RED (1994).`)."""
+    paragraphs: list[tuple[int, str]] = []
+    for offset, line in enumerate(lines):
+        text = " ".join(line.split())
+        if paragraphs and (not _PARAGRAPH_END.search(paragraphs[-1][1]) or text[:1].islower()):
+            paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
+        else:
+            paragraphs.append((start + offset, text))
+    return paragraphs
+
+
+def _heading(lines: list[str]) -> str | None:
+    """A section's heading alone on its line, in capitals (`SYNOPSIS`, `ABOUT THE
+    PRODUCTION`), else None."""
+    if len(lines) != 1:
+        return None
+    line = lines[0].strip()
+    words = line.split()
+    if not is_shouted(line) or ":" in line or len(words) > 6:
+        return None
+    return line
+
+
+# Headings of a kit's sections: one of these words in a heading says it is no title.
+_SECTION_WORDS = re.compile(
+    r"\b(SYNOPSIS|STORY|PLOT|ABOUT|NOTES?|PRODUCTION|BIOGRAPHY|BIOGRAPHIES|FILMOGRAPHY|"
+    r"STATEMENT|INTERVIEW|CAST|CREW|CREDITS|CONTACTS?|PRESS|TECHNICAL|SPECIFICATIONS|"
+    r"FESTIVALS?|AWARDS|QUOTES|REVIEWS)\b"
+)
+_SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
 
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = without_control_characters(doc, text)
-    prose: list[tuple[int, str]] = []
+    prose: list[tuple[int, str, str]] = []  # (line, paragraph, the heading it is under)
+    heading = ""
     # (the key's territories as written, company, line, whether the key says it names a
     # distributor): decided once every key is read, by the territories the other keys name.
     distributors: list[tuple[str, str, int, bool]] = []
-    for start, lines in blocks(text.split("\n")):
+    title_line: tuple[int, str] | None = None
+    for index, (start, lines) in enumerate(blocks(text.split("\n"))):
+        if (shouted := _heading(lines)) is not None:
+            if index == 0 and not _SECTION_WORDS.search(shouted):
+                title_line = (start, shouted)  # the film's title, over the kit
+            else:
+                heading = shouted
+            continue
         if _is_prose(lines):
-            prose.extend((start + i, " ".join(line.split())) for i, line in enumerate(lines))
+            prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
         for offset, line in enumerate(lines):
-            _header_line(doc, line.strip(), start + offset, distributors)
+            if _is_header_line(line.strip()):
+                _header_line(doc, line.strip(), start + offset, distributors)
+            else:
+                prose.append((start + offset, " ".join(line.split()), heading))
     _distributors(doc, distributors)
+    if title_line and not doc.title:  # a `Title:` field says it better
+        doc.title_line, doc.title = title_line[0], title_case(title_line[1])
     _prose(doc, prose)
     return doc
 
@@ -196,9 +260,10 @@ def _header_line(
             if _SERIES_WORDS.search(note) and not doc.series_name:
                 doc.series_name = note
     elif certificate_key := _CERTIFICATE_KEY.match(key):
-        doc.certificates.append(
-            certificate(certificate_key.group("territory") or "", value, number)
-        )
+        where = certificate_key.group("territory") or ""
+        if not where and (placed := _TERRITORY_AFTER_VALUE.match(value)):  # `15 (UK)`
+            where, value = placed.group("territory"), placed.group("value")
+        doc.certificates.append(certificate(where, value, number))
     elif minutes := parse_runtime(value, bare_number=runtime_key is not None):
         places = (runtime_key.group("territory") or "") if runtime_key else key
         for where in _TERRITORY_SEPARATOR.split(places):
@@ -224,28 +289,40 @@ def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) ->
             doc.warn(number, "unknown_field", f"field {key!r} was not understood: {company!r}")
 
 
-def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
-    """Mentions of films in the prose; the synopsis, its title and its characters."""
-    synopsis_from = None
-    for index, (_, paragraph) in enumerate(prose):
+def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
+    """Mentions of films in the prose; the synopsis (the paragraphs under a `SYNOPSIS`
+    heading, or from the one that opens with the film's title in capitals to the next
+    heading), its title and its characters; what other headings hold after it, as notes."""
+    synopsis_from = next(
+        (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
+    )
+    for index, (_, paragraph, _) in enumerate(prose):
+        if synopsis_from is not None:
+            break
         opening = _SYNOPSIS_OPENING.match(paragraph)
         if opening and is_shouted(opening.group("title")):
             synopsis_from = index
-            break
-    for number, paragraph in prose[: synopsis_from if synopsis_from is not None else len(prose)]:
+    before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
+    for number, paragraph, heading in before:
         doc.mentioned_films.extend(mentions_in(paragraph, number))
         if not doc.series_name:
             doc.series_name = series_named_in(paragraph)
+        doc.notes.append(_press_note(paragraph, number, heading))
     if synopsis_from is None:
         if prose:
             doc.warn(prose[0][0], "no_synopsis", "no synopsis opening with the film's title")
         return
-    number, first = prose[synopsis_from]
-    shouted = _SYNOPSIS_OPENING.match(first).group("title")
-    doc.synopsis = "\n\n".join(p for _, p in prose[synopsis_from:])
-    if not doc.title:  # a `Title:` field says it better
-        doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
-    for number, paragraph in prose[synopsis_from:]:
+    number, first, heading = prose[synopsis_from]
+    synopsis = [(n, p) for n, p, h in prose[synopsis_from:] if h == heading]
+    for n, paragraph, other in prose[synopsis_from:]:
+        if other != heading:  # `ABOUT THE PRODUCTION`, after the synopsis
+            doc.notes.append(_press_note(paragraph, n, other))
+    doc.synopsis = "\n\n".join(p for _, p in synopsis)
+    opening = _SYNOPSIS_OPENING.match(first)
+    if not doc.title and opening and is_shouted(opening.group("title")):
+        doc.title = _full_title(opening.group("title"), doc.mentioned_films)
+        doc.title_line = number
+    for number, paragraph in synopsis:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             doc.credits.append(
                 CreditRecord(
@@ -255,6 +332,11 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str]]) -> None:
                     character=match.group("character"),
                 )
             )
+
+
+def _press_note(paragraph: str, line: int, heading: str) -> NoteRecord:
+    """A paragraph of the kit's notes (on the director, the production), under its heading."""
+    return NoteRecord("press", paragraph, line, detail=title_case(heading) if heading else "")
 
 
 def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
