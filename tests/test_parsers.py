@@ -904,6 +904,12 @@ FRAGMENTS = st.sampled_from(
         "User Reviews\n",
         "<author>z</author>",
         "the Heist Trilogy ",
+        "SYNOPSIS\n",
+        "NIGHT TRAIN\n",
+        "Certificate: 15 (UK)\n",
+        "Gross worldwide: $5\n",
+        "Stars: A · B\n",
+        "Goofs: Continuity: a thing\n",
     ]
 )
 
