@@ -1773,3 +1773,46 @@ def test_names_transliterated_otherwise_are_one_person_in_any_order(empty_db, or
         ("trivia", "Most of the costumes were the actors' own clothes."),
         ("goof", "The tram Danila rides changes number between shots."),
     }
+
+
+INSOMNIA = settings.BASE_DIR / "tests" / "documents" / "insomnia"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "insomnia2002_kit.txt",
+            "insomnia1997_page.txt",
+            "insomnia2002_reviews.xml",
+            "insomnia1997_dump.txt",
+        ],
+        [
+            "insomnia1997_dump.txt",
+            "insomnia2002_reviews.xml",
+            "insomnia1997_page.txt",
+            "insomnia2002_kit.txt",
+        ],
+    ],
+    ids=["kit-first", "dump-first"],
+)
+def test_a_remake_of_the_same_title_is_another_film(empty_db, order):
+    """`Insomnia (1997)` and its remake `Insomnia (2002)`, whose press kit (a title line,
+    headed sections) names the original with its year: two films, no series, each with its
+    own people and reviews."""
+    import_in_order_as_together(INSOMNIA, order)
+
+    assert not Series.objects.exists()
+    original, remake = Film.objects.order_by("year")
+    assert (original.title, original.year, remake.title, remake.year) == (
+        "Insomnia",
+        1997,
+        "Insomnia",
+        2002,
+    )
+    assert original.credits.get(role="director").person.name == "Erik Skjoldbjærg"
+    assert remake.credits.get(role="director").person.name == "Christopher Nolan"
+    assert (original.reviews.count(), remake.reviews.count()) == (2, 2)
+    assert remake.imdb_id == "tt0278504" and not original.title_is_provisional
+    assert remake.certificates.get().territory == "UK"
+    assert remake.notes.get(kind="press", detail="About the Production").text.startswith("Shot")
