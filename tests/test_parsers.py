@@ -338,12 +338,42 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
         ("2005-04-12 22:31", date(2005, 4, 12)),
         ("2005-13-12", None),
         ("soon", None),
+        ("25/12/2004", date(2004, 12, 25)),  # numbers: the one order that gives a date
+        ("12/25/2004", date(2004, 12, 25)),
+        ("05.06.2004", None),  # May or June: left out, with a warning
     ],
 )
 def test_review_xml_dates(written, read):
     doc = parse_document("dated.xml", review_xml("fine", when=written).encode())
     assert doc.reviews[0].date == read
     assert any(w.code == "bad_date" for w in doc.warnings) == (read is None)
+
+
+@pytest.mark.parametrize(
+    "written, rating, warned",
+    [
+        ("0.74", Decimal("7.4"), False),
+        ("1.0", Decimal("10.0"), False),
+        ("-1.0", None, False),  # no rating
+        ("8", Decimal("8.0"), True),  # another crawler's scale: out of 10, with a warning
+        ("7/10", Decimal("7.0"), False),
+        ("4/5", Decimal("8.0"), False),
+        ("85/100", Decimal("8.5"), False),
+        ("12", None, True),
+        ("great", None, True),
+    ],
+)
+def test_review_xml_scores_on_other_scales(written, rating, warned):
+    doc = parse_document("scored.xml", review_xml("fine", score=written).encode())
+    assert doc.reviews[0].rating == rating
+    assert bool(doc.warnings) == warned
+
+
+def test_review_xml_general_score_out_of_ten_is_the_imdb_rating():
+    xml = review_xml("fine").replace("<year>", "<generalScore>8.3</generalScore><year>")
+    doc = parse_document("scored.xml", xml.encode())
+    assert doc.imdb_rating == Decimal("8.3")
+    assert [w.code for w in doc.warnings] == ["score_scale"]
 
 
 def test_review_xml_cdata_may_span_lines():

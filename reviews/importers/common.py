@@ -195,6 +195,28 @@ def parse_iso_date(text: str) -> date | None:
         return None
 
 
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_numeric_date(text: str) -> tuple[date | None, bool]:
+    """`25/12/2004` (day first) or `12/25/2004` (month first), read where only one order gives
+    a date: (the date, whether the order was ambiguous: `05/06/2004` is May or June)."""
+    match = _NUMERIC_DATE.match(text.strip())
+    if match is None:
+        return None, False
+    first, second, year = map(int, match.groups())
+    orders = {(first, second), (second, first)}  # (day, month)
+    found = set()
+    for day, month in orders:
+        try:
+            found.add(date(year, month, day))
+        except ValueError:
+            continue
+    if len(found) == 1:
+        return found.pop(), False
+    return None, len(found) > 1
+
+
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _MONEY = re.compile(r"^\s*(?:([$£€¥])|([A-Z]{3})\s*)\s*(.*)$")
 # Thousands in groups of three after a comma, a dot or a space (`6,000,000`, `1.500.000`,

@@ -23,6 +23,7 @@ from .common import (
     CONTROL_CHARACTERS,
     list_notes,
     parse_iso_date,
+    parse_numeric_date,
     parse_written_date,
     spoiler_marker,
     title_and_year,
@@ -341,7 +342,12 @@ class _XmlReader:
             imdb = _IMDB_ID.search(text)
             if imdb:
                 doc.imdb_id = imdb.group(1)
-        elif (score := _score(text)) is not None:
+        elif text:  # `<generalScore>`
+            score, scale = _score(text)
+            if score is None:
+                doc.warn(element.sourceline, "bad_score", f"score {text!r} is not a rating")
+            elif scale:
+                doc.warn(element.sourceline, "score_scale", f"score {text!r} read {scale}")
             doc.imdb_rating = score
 
 
@@ -350,15 +356,28 @@ def _text(children: dict, tag: str) -> str:
     return " ".join((found.text or "").split()) if found is not None else ""
 
 
-def _score(value: str) -> Decimal | None:
-    """`0.74` -> 7.4 on the 0-10 scale; negative means no score."""
+_OUT_OF = re.compile(r"^(?P<score>\d+(?:\.\d+)?)\s*/\s*(?P<scale>10|5|100)$")
+
+
+def _score(value: str) -> tuple[Decimal | None, str]:
+    """`0.74` -> 7.4 on the 0-10 scale. A crawler of another site may write `8`, `8.3` or
+    `7/10` (out of 10), `4/5` or `85/100`: read on the 0-10 scale too, with how it was read
+    (for a warning). None for no score: negative, or not a rating."""
+    out_of = _OUT_OF.match(value.strip())
     try:
-        score = Decimal(value)
+        score = Decimal(out_of["score"] if out_of else value)
     except InvalidOperation:
-        return None
-    if score < 0 or score > 1:
-        return None
-    return (score * 10).quantize(Decimal("0.1"))
+        return None, ""
+    if out_of:
+        scale = int(out_of["scale"])
+        if score > scale:
+            return None, ""
+        return (score * 10 / scale).quantize(Decimal("0.1")), ""
+    if score < 0 or score > 10:
+        return None, ""
+    if score > 1:  # not a fraction: a rating out of 10
+        return score.quantize(Decimal("0.1")), "as out of 10"
+    return (score * 10).quantize(Decimal("0.1")), ""
 
 
 def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> ReviewRecord | None:
@@ -377,13 +396,20 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         doc.warn(line, "empty_review", "review without text was skipped")
         return None
     raw_score = _text(children, "score")
-    rating = _score(raw_score) if raw_score else None
+    rating, scale = _score(raw_score) if raw_score else (None, "")
     if raw_score and rating is None and not raw_score.startswith("-"):
-        doc.warn(line, "bad_score", f"score {raw_score!r} is not between 0 and 1")
+        doc.warn(line, "bad_score", f"score {raw_score!r} is not a rating")
+    elif scale:
+        doc.warn(line, "score_scale", f"score {raw_score!r} read {scale}")
     raw_date = _text(children, "date")
-    when = (parse_iso_date(raw_date) or parse_written_date(raw_date)) if raw_date else None
+    when, ambiguous = (None, False)
+    if raw_date:
+        when = parse_iso_date(raw_date) or parse_written_date(raw_date)
+        if when is None:
+            when, ambiguous = parse_numeric_date(raw_date)
     if raw_date and when is None:
-        doc.warn(line, "bad_date", f"date {raw_date!r} is not a date")
+        reason = "could be either day first or month first" if ambiguous else "is not a date"
+        doc.warn(line, "bad_date", f"date {raw_date!r} {reason}")
     title, spoilers = spoiler_marker(_text(children, "shortDescription"))
     spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
     helpful_yes = helpful_total = None
