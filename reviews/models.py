@@ -119,11 +119,19 @@ class FilmQuerySet(models.QuerySet):
     def originals(self):
         return self.exclude(series_position__gt=1)
 
-    def with_genres(self):
-        """Each film's genres as `genre_notes`, for lists of films: one query for the page."""
+    def for_cards(self):
+        """What a film's card shows beside the film's own fields, for lists of films: its
+        directors as `director_credits` and its genres as `genre_notes` (a query each for the
+        page)."""
         genres = FilmNote.objects.filter(kind=FilmNote.Kind.GENRE).order_by("position", "id")
-        return self.prefetch_related(
-            models.Prefetch("notes", queryset=genres, to_attr="genre_notes")
+        directors = (
+            Credit.objects.filter(role=Credit.Role.DIRECTOR)
+            .select_related("person")
+            .order_by("billing_order", "id")
+        )
+        return self.select_related("series").prefetch_related(
+            models.Prefetch("notes", queryset=genres, to_attr="genre_notes"),
+            models.Prefetch("credits", queryset=directors, to_attr="director_credits"),
         )
 
 

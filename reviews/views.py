@@ -261,11 +261,7 @@ def visible_reviews(film=None):
 
 @public_page
 def home(request):
-    films = (
-        Film.objects.select_related("series")
-        .with_genres()
-        .order_by("series__name", "series_position", "year")
-    )
+    films = Film.objects.for_cards().order_by("series__name", "series_position", "year")
     reviews = visible_reviews()
     context = {
         # A few series, not all of them: the home page stays the same size as the archive grows.
@@ -303,7 +299,7 @@ def archive_counts(request) -> dict[str, int]:
 
 @public_page
 def film_list(request):
-    films = Film.objects.select_related("series").with_genres().order_by(*FILM_SORTS["year"][1])
+    films = Film.objects.for_cards().order_by(*FILM_SORTS["year"][1])
     return list_page(
         request,
         filterset=FilmFilter(request.GET, queryset=films),
@@ -448,7 +444,7 @@ def series_list(request):
 @public_page
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
-    films = list(series.films.with_genres().order_by("series_position"))
+    films = list(series.films.for_cards().order_by("series_position"))
     credits = Credit.objects.filter(film__series=series, character__isnull=False).select_related(
         "character", "person", "film"
     )

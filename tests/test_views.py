@@ -162,7 +162,9 @@ def test_films_by_genre(client):
     bump_data_version()  # as an import or an admin edit does
     page = text(client.get("/films/"))
     assert '<option value="Crime">Crime</option><option value="Drama">Drama</option>' in page
-    assert "1996 · The Pusher Trilogy, part 1 · Crime, Drama</p>" in page  # on the film's card
+    # On the film's card, beside its director and its place in its series:
+    card = "1996 · dir. Nicolas Winding Refn · The Pusher Trilogy, part 1 · Crime, Drama</p>"
+    assert card in page
     assert "No reviews yet" in page  # Pusher III
     assert [row["year"] for row in exported(client, "/films/?genre=Crime")] == [1996, 2004]
     assert [row["year"] for row in exported(client, "/films/?genre=Drama")] == [1996]
