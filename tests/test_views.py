@@ -92,6 +92,8 @@ def test_series_page_shows_recurring_characters_and_their_actors(client):
     tonny = page.index("Tonny")
     assert page.index("Mads Mikkelsen", tonny) > tonny
     assert "Pusher III: I&#x27;m the Angel of Death" in page
+    # Each film's card gives its director; the page says the series, the cards need not.
+    assert "1996 · dir. Nicolas Winding Refn</p>" in page and ", part 1" not in page
 
 
 def test_person_page_lists_other_spellings(client):
