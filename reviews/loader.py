@@ -92,8 +92,6 @@ REVIEW_TITLE_LIMIT = _column(Review, "title")
 # The largest count an integer column holds on every database; the least amount of money too
 # large for its column.
 MAX_COUNT = 2**31 - 1
-# A letter outside ASCII, which a careless copy writes as `?`.
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 MAX_AMOUNT = Decimal(10) ** (
     MoneyFigure._meta.get_field("amount").max_digits
     - MoneyFigure._meta.get_field("amount").decimal_places
@@ -125,6 +123,8 @@ RECORD_LIMITS = {
     "other_titles": {"title": TITLE_LIMIT},
     "mentioned_films": {"title": TITLE_LIMIT},
 }
+# A letter outside ASCII, which a careless copy writes as `?`.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass
@@ -1262,10 +1262,10 @@ def credited_spellings(film_ids) -> dict[int, dict[str, set[str]]]:
     return found
 
 
-def spellings_of(person: set[str], names: set[str]) -> set[str]:
-    """The names (folded) that spell the person known by the `person` spellings: the same, or
-    close ones (`names_close`: `Aleksei Balabanov`, `Alexey Balabanov`)."""
-    return person & names or {name for name in names if any(names_close(name, p) for p in person)}
+def spellings_of(known: set[str], names: set[str]) -> set[str]:
+    """The names (folded) that spell someone known by the `known` spellings: the same, or,
+    when none is, close ones (`names_close`: `Aleksei Balabanov`, `Alexey Balabanov`)."""
+    return known & names or {name for name in names if any(names_close(name, k) for k in known)}
 
 
 def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):

@@ -9,8 +9,10 @@ a document costs do not grow with its number of credits.
 
 The rules:
 - a name is the person who has an alias of the same folded spelling (accents and
-  transliterations folded); among several, the one credited in this film;
-- otherwise a close spelling (rapidfuzz) of someone in the same credits of the same film;
+  transliterations folded, `Jr.` = `Jnr` = `Junior`); among several, the one credited in this
+  film;
+- otherwise a close spelling (rapidfuzz, as written or as transliterated otherwise:
+  `names_close`) of someone in the same credits of the same film;
 - otherwise a new person. Every spelling is kept as an alias with the reason it was joined.
 - `(as Alias)`: whoever else goes by that alias is the same person and is merged (rare: the
   merge itself runs row by row, between a flush and a reload).
