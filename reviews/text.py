@@ -89,10 +89,33 @@ def split_title(title: str) -> tuple[str, str]:
     return main.strip(), subtitle.strip()
 
 
+# A film's number as a word, closing its title: `Rocky Two`, `Ocean's Twelve`.
+_NUMBER_NAMES = "one two three four five six seven eight nine ten eleven twelve thirteen"
+NUMBER_WORDS = {word: n for n, word in enumerate(_NUMBER_NAMES.split(), start=1)}
+# Words that may stand before a film's number: `The Godfather Part II`, `Kill Bill: Vol. 2`.
+_PART_WORDS = {"part", "pt", "chapter", "vol", "volume", "episode", "book"}
+
+
 def title_key(title: str) -> str:
-    """Folded main title with numerals as digits: `ROCKY II` and `Rocky 2` share a key."""
-    words = fold(split_title(title)[0]).split()
-    return " ".join(str(ROMAN_NUMERALS.get(w, w)) for w in words)
+    """Folded main title with its number as digits: `ROCKY II`, `Rocky 2` and `Rocky Two`
+    share a key; so do `The Godfather: Part II` and `The Godfather 2` (a subtitle that is only
+    a part's number is the number)."""
+    main, subtitle = split_title(title)
+    sub_words = fold(subtitle).split()
+    if len(sub_words) == 2 and sub_words[0] in _PART_WORDS and _number(sub_words[1]):
+        main = f"{main} {subtitle}"
+    words = [str(ROMAN_NUMERALS.get(w, w)) for w in fold(main).split()]
+    if len(words) > 1 and words[-1] in NUMBER_WORDS:
+        words[-1] = str(NUMBER_WORDS[words[-1]])
+    if len(words) > 2 and words[-1].isdigit() and words[-2] in _PART_WORDS:
+        del words[-2]
+    return " ".join(words)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return ROMAN_NUMERALS.get(word) or NUMBER_WORDS.get(word)
 
 
 def title_stem_and_number(title: str) -> tuple[str, int]:

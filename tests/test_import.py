@@ -1578,6 +1578,28 @@ def test_parts_of_one_director_and_cast_in_one_year_stay_apart(empty_db, tmp_pat
     assert sorted(Film.objects.values_list("title", flat=True)) == ["Night Story", "Night Story 2"]
 
 
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "page-first"])
+def test_a_part_numbered_in_words_or_after_part_is_the_same_film(empty_db, tmp_path, kit_first):
+    """A kit of `THE HARBOUR PART II` naming `THE HARBOUR (1972)`, a page of `The Harbour: Part
+    Two (1974)`: one film, the second of a series of two."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 1974\nCast: Ulla Thom, Henk Moritz\nDirector: Tom Vint\n\n\n"
+        "Tom Vint returned to the docks two years after THE HARBOUR (1972).\n\n"
+        "THE HARBOUR PART II tells the story of Ida (Ulla Thom) ten years on.\n"
+    )
+    (tmp_path / "page.txt").write_text(
+        "The Harbour: Part Two (1974) Poster\n\nUser Reviews\n\n1 Review\nFog\n"
+        "ann_k3 May 2004\nSlower than the first and better.\n"
+        "4 out of 5 found this helpful. Was this review helpful? | Report this\n"
+    )
+    for name in ("kit.txt", "page.txt") if kit_first else ("page.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    second = Film.objects.get(year=1974)
+    assert second.reviews.count() == 1 and second.series_position == 2
+    assert [f.year for f in second.series.films.order_by("series_position")] == [1972, 1974]
+    assert Film.objects.count() == 2
+
+
 CELEBRATION_DUMP = (
     "A birthday dinner turns into a trial.\n\nRelease Year: 1998\n\n"
     "Also Known As: The Celebration\n\nDirector: Tom Vint\n\n"

@@ -66,6 +66,12 @@ def test_fold_makes_spellings_alike(a, b):
         ("Pusher II - With Blood on My Hands", "pusher 2"),
         ("Spider-Man 2", "spider man 2"),  # a hyphen in a word is no subtitle
         ("Rocky", "rocky"),
+        ("Pusher Two", "pusher 2"),  # the number as a word
+        ("Seven", "seven"),  # a title of one word is no number
+        ("The Godfather Part II", "the godfather 2"),
+        ("The Godfather: Part II", "the godfather 2"),  # a subtitle that is only the number
+        ("Kill Bill: Vol. 2", "kill bill 2"),
+        ("Three Colours: Red", "three colours"),
     ],
 )
 def test_title_key_folds_case_numerals_and_subtitles(title, key):
