@@ -1413,7 +1413,12 @@ def merge_close_spellings(
                 if other.pk in merged:
                     continue
                 ratio = names_close(keep.name, other.name)
-                if ratio:
+                # `J. Smith` beside John and Jane Smith is either: left apart.
+                if ratio and not any(
+                    names_close(third.name, other.name)
+                    for third in ordered
+                    if third.pk not in (keep.pk, other.pk) and third.pk not in merged
+                ):
                     merge_people(
                         keep,
                         other,

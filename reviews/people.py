@@ -69,14 +69,49 @@ def _similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.ratio(sound_of(a), sound_of(b)))
 
 
+def _parts_alike(x: str, y: str) -> bool:
+    """Two parts of names alike: close spellings, or an initial and a name it opens (`W`,
+    `Winding`)."""
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return _similarity(x, y) >= NAME_PART_RATIO
+
+
+def _aligned(short: list[str], long: list[str]) -> list[str] | None:
+    """The parts of the longer name that the shorter one's stand for, when it leaves out
+    middle names (`Nicolas Refn` of `Nicolas Winding Refn`): the same first and last part, the
+    others in order. None when they do not line up."""
+    if len(short) < 2 or not (
+        _parts_alike(short[0], long[0]) and _parts_alike(short[-1], long[-1])
+    ):
+        return None
+    aligned, rest = [long[0]], iter(long[1:-1])
+    for part in short[1:-1]:
+        found = next((other for other in rest if _parts_alike(part, other)), None)
+        if found is None:
+            return None
+        aligned.append(found)
+    return [*aligned, long[-1]]
+
+
 def names_close(a: str, b: str) -> float:
-    """Similarity of two names, as written or as transliterated otherwise; 0 when any part
+    """Similarity of two names, as written or as transliterated otherwise, with an initial for
+    a name (`Nicolas W. Refn`) or a middle name left out (`Nicolas Refn`); 0 when any part
     differs too much (Thomas and Kenneth Herschel)."""
     parts_a, parts_b = fold(a).split(), fold(b).split()
-    if len(parts_a) != len(parts_b) or not parts_a:
+    if not parts_a or not parts_b:
         return 0.0
-    if any(_similarity(x, y) < NAME_PART_RATIO for x, y in zip(parts_a, parts_b, strict=True)):
+    if len(parts_a) != len(parts_b):
+        short, long = sorted((parts_a, parts_b), key=len)
+        aligned = _aligned(short, long)
+        if aligned is None:
+            return 0.0
+        parts_a, parts_b = short, aligned
+    if not all(map(_parts_alike, parts_a, parts_b)):
         return 0.0
+    # An initial counts as the name it opens.
+    parts_a = [y if len(x) == 1 else x for x, y in zip(parts_a, parts_b, strict=True)]
+    parts_b = [x if len(y) == 1 else y for x, y in zip(parts_a, parts_b, strict=True)]
     ratio = _similarity(" ".join(parts_a), " ".join(parts_b))
     return ratio if ratio >= NAME_MATCH_RATIO else 0.0
 
@@ -267,15 +302,20 @@ class CreditResolver:
         return entry
 
     def close_spelling(self, name: str, role: str) -> tuple[_Person, float] | None:
-        best = None
+        """The person of these credits whose spelling is closest to `name`; None when none is
+        close, or two people are as close (`J. Smith` of John and of Jane Smith)."""
+        ratios: dict[int, tuple[_Person, float]] = {}
         for credit in self.credits:
             if credit.role != role:
                 continue
             for alias_name in sorted(credit.entry.aliases):
                 ratio = names_close(name, alias_name)
-                if ratio and (best is None or ratio > best[1]):
-                    best = (credit.entry, ratio)
-        return best
+                if ratio > ratios.get(id(credit.entry), (None, 0.0))[1]:
+                    ratios[id(credit.entry)] = (credit.entry, ratio)
+        ranked = sorted(ratios.values(), key=lambda match: -match[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0]
 
     def record_alias(self, entry: _Person, name: str, line: int, reason: str, credited=False):
         source = self.loader.source

@@ -92,10 +92,36 @@ def test_people_who_share_a_surname_stay_apart():
         ("Zlakto Buric", "Zlatko Buric", True),
         ("Thomas Herschel", "Kenneth Herschel", False),
         ("Sergei Bodrov", "Sergei Makovetsky", False),
+        ("Tom W. Vint", "Tom Wendel Vint", True),  # an initial for a name
+        ("Tom Vint", "Tom Wendel Vint", True),  # a middle name left out
+        ("Tom Vint", "Tim Wendel Vint", False),
+        ("Tom Wendel", "Tom Wendel Vint", False),  # not the same last name
     ],
 )
 def test_close_spellings_include_other_transliterations(a, b, close):
     assert bool(names_close(a, b)) is close
+
+
+def test_a_name_shortened_otherwise_joins_its_person_unless_two_fit(empty_db, tmp_path):
+    """`Tom W. Vint` directing the film `Tom Wendel Vint` directs is him; `J. Smith` in a cast
+    with John and Jane Smith could be either, and stays apart."""
+    (tmp_path / "dump.txt").write_text(
+        "A harbour at night.\n\nRelease Year: 1990\n\nDirector: Tom Wendel Vint\n\n"
+        "John Smith - Ida\nJane Smith - Ole\nBo Lind - Kai\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "Year: 1990\nCast: John Smith, Bo Lind, J. Smith\nDirector: Tom W. Vint\n\n\n"
+        "THE HARBOUR tells the story of Ida (John Smith).\n"
+    )
+    for name in ("dump.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get()
+    director = film.credits.get(role="director").person
+    assert set(director.aliases.values_list("name", flat=True)) == {
+        "Tom Wendel Vint",
+        "Tom W. Vint",
+    }
+    assert Person.objects.filter(name__endswith="Smith").count() == 3
 
 
 def test_every_merge_has_a_reason():
