@@ -1124,6 +1124,19 @@ def test_press_kit_with_a_title_line_and_headed_sections():
     assert not doc.warnings
 
 
+def test_press_kit_cast_with_parts_after_as():
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1990\nCast: Ann Lee as Irene, Bo Berg as The Driver, Cy Dahl (uncredited)\n"
+        b"Director: Tom Vint\n\n\nTHE HARBOUR tells the story of Irene.\n",
+    )
+    assert [(c.name, c.character, c.note) for c in doc.credits if c.role == "cast"] == [
+        ("Ann Lee", "Irene", ""),
+        ("Bo Berg", "The Driver", ""),
+        ("Cy Dahl", "", "uncredited"),
+    ]
+
+
 def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
     doc = parse_document("kit.txt", TITLE_WITH_COLON_KIT)
     # Not a field `THREE COLOURS` of value `RED tells the story …`: the synopsis and its title.
