@@ -154,8 +154,8 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _heading(lines: list[str]) -> str | None:
-    """A section's heading alone on its line, in capitals (`SYNOPSIS`, `ABOUT THE
-    PRODUCTION`), else None."""
+    """A line alone in its block, in capitals: a section's heading (`SYNOPSIS`, `ABOUT THE
+    PRODUCTION`), or over the kit, its title; else None."""
     if len(lines) != 1:
         return None
     line = lines[0].strip()
@@ -185,11 +185,12 @@ def parse(text: str) -> FilmDocument:
     title_line: tuple[int, str] | None = None
     for index, (start, lines) in enumerate(blocks(text.split("\n"))):
         if (shouted := _heading(lines)) is not None:
-            if index == 0 and not _SECTION_WORDS.search(shouted):
-                title_line = (start, shouted)  # the film's title, over the kit
-            else:
+            if _SECTION_WORDS.search(shouted):
                 heading = shouted
-            continue
+                continue
+            if index == 0:
+                title_line = (start, shouted)  # the film's title, over the kit
+                continue
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
@@ -313,12 +314,10 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     synopsis_from = next(
         (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
     )
-    for index, (_, paragraph, _) in enumerate(prose):
-        if synopsis_from is not None:
-            break
-        opening = _SYNOPSIS_OPENING.match(paragraph)
-        if opening and is_shouted(opening.group("title")):
-            synopsis_from = index
+    if synopsis_from is None:
+        synopsis_from = next(
+            (i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph)), None
+        )
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
     for number, paragraph, heading in before:
         doc.mentioned_films.extend(mentions_in(paragraph, number))
@@ -335,10 +334,8 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         if other != heading:  # `ABOUT THE PRODUCTION`, after the synopsis
             doc.notes.append(_press_note(paragraph, n, other))
     doc.synopsis = "\n\n".join(p for _, p in synopsis)
-    opening = _SYNOPSIS_OPENING.match(first)
-    if not doc.title and opening and is_shouted(opening.group("title")):
-        doc.title = _full_title(opening.group("title"), doc.mentioned_films)
-        doc.title_line = number
+    if not doc.title and (shouted := _shouted_opening(first)):
+        doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
     for number, paragraph in synopsis:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             doc.credits.append(
@@ -349,6 +346,12 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     character=match.group("character"),
                 )
             )
+
+
+def _shouted_opening(paragraph: str) -> str:
+    """The title in capitals a synopsis opens with (`PUSHER II tells …`), or ''."""
+    opening = _SYNOPSIS_OPENING.match(paragraph)
+    return opening.group("title") if opening and is_shouted(opening.group("title")) else ""
 
 
 def _press_note(paragraph: str, line: int, heading: str) -> NoteRecord:
