@@ -349,7 +349,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
 
 
 def _shouted_opening(paragraph: str) -> str:
-    """The title in capitals a synopsis opens with (`PUSHER II tells …`), or ''."""
+    """The title in capitals a synopsis opens with (`ROCKY II tells …`), or ''."""
     opening = _SYNOPSIS_OPENING.match(paragraph)
     return opening.group("title") if opening and is_shouted(opening.group("title")) else ""
 
