@@ -882,38 +882,46 @@ class DocumentLoader:
         an actor's part named in full in one film and by its first words in another (`Danila
         Bagrov`, `Danila`), under the fuller name."""
         for series_id in self.touched_series:
-            credits = Credit.objects.filter(
-                film__series_id=series_id, character__isnull=False
-            ).select_related("character")
+            credits = list(
+                Credit.objects.filter(film__series_id=series_id, character__isnull=False)
+                .select_related("character")
+                .order_by("pk")
+            )
             by_name: dict[str, list[Credit]] = defaultdict(list)
             for credit in credits:
                 by_name[credit.character.folded_name].append(credit)
             for group in by_name.values():
-                keep = min(c.character_id for c in group)
+                keep = min((c.character for c in group), key=lambda character: character.pk)
                 for credit in group:
-                    if credit.character_id != keep:
+                    if credit.character_id != keep.pk:
                         QuoteLine.objects.filter(character_id=credit.character_id).update(
-                            character_id=keep
+                            character_id=keep.pk
                         )
                         self.move_credit(credit, keep)
             parts: dict[int, dict[int, Character]] = defaultdict(dict)
-            for credit in credits.order_by("pk"):  # read again: the merges above moved some
+            for credit in credits:
                 parts[credit.person_id][credit.character_id] = credit.character
             for person_id, played in parts.items():
                 for short in played.values():
                     fuller = [c for c in played.values() if short_name_of(short.name, c.name)]
                     if len(fuller) != 1:
                         continue
-                    moved = credits.filter(person_id=person_id, character=short)
+                    moved = [
+                        c
+                        for c in credits
+                        if c.person_id == person_id and c.character_id == short.pk
+                    ]
                     QuoteLine.objects.filter(
-                        character=short, quote__film__in=moved.values("film_id")
+                        character=short, quote__film__in={c.film_id for c in moved}
                     ).update(character=fuller[0])
                     for credit in moved:
-                        self.move_credit(credit, fuller[0].pk)
+                        self.move_credit(credit, fuller[0])
 
-    def move_credit(self, credit: Credit, character_id: int) -> None:
-        # The same actor may already hold this character in this film.
-        _move_rows(Credit.objects.filter(pk=credit.pk), character_id=character_id)
+    def move_credit(self, credit: Credit, character: Character) -> None:
+        """Give the credit (and the copy in memory) another character; the same actor may
+        already hold that one in the film."""
+        _move_rows(Credit.objects.filter(pk=credit.pk), character_id=character.pk)
+        credit.character = character
         self.tally.count("updated", "Credit")
 
     # -- quotes -----------------------------------------------------------------------------
@@ -1269,10 +1277,11 @@ def spellings_of(known: set[str], names: set[str]) -> set[str]:
 
 
 def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):
-    """Whether other films credit one of these directors and one of these actors (under
-    these spellings or close ones)."""
+    """Whether other films credit one of these directors (under these spellings or close
+    ones) and one of these actors (under these spellings: a close one among whole casts costs
+    a comparison of every pair)."""
     return any(spellings_of(other["director"], names["director"]) for other in others) and any(
-        spellings_of(other["cast"], names["cast"]) for other in others
+        names["cast"] & other["cast"] for other in others
     )
 
 

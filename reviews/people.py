@@ -25,6 +25,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -58,6 +59,7 @@ _ONE_SOUND = (
 _DOUBLED_I = re.compile("i+")
 
 
+@lru_cache(maxsize=65536)
 def sound_of(part: str) -> str:
     """A folded name part with the letters transliterations disagree on made alike."""
     for letters, sound in _ONE_SOUND:
@@ -74,7 +76,10 @@ def _parts_alike(x: str, y: str) -> bool:
     `Winding`)."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return _similarity(x, y) >= NAME_PART_RATIO
+    return (
+        fuzz.ratio(x, y) >= NAME_PART_RATIO
+        or fuzz.ratio(sound_of(x), sound_of(y)) >= NAME_PART_RATIO
+    )
 
 
 def _aligned(short: list[str], long: list[str]) -> list[str] | None:
