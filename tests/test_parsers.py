@@ -1124,6 +1124,21 @@ def test_press_kit_with_a_title_line_and_headed_sections():
     assert not doc.warnings
 
 
+def test_metadata_dump_stars_and_cast_lists_with_parts_after_as():
+    doc = parse_document(
+        "dump.txt",
+        b"A logline.\n\nRelease Year: 1990\n\nDirector: Tom Vint\n\n"
+        b"Stars: Ann Lee as Irene, Bo Berg as Kai\n\n"
+        b"Cast: Ann Lee, Bo Berg, Cy Dahl as The Driver\n",
+    )
+    cast = [c for c in doc.credits if c.role == "cast"]
+    assert [(c.name, c.character, c.top_billed, c.billing_order) for c in cast] == [
+        ("Ann Lee", "Irene", True, 1),
+        ("Bo Berg", "Kai", True, 2),
+        ("Cy Dahl", "The Driver", False, 3),
+    ]
+
+
 def test_press_kit_cast_with_parts_after_as():
     doc = parse_document(
         "kit.txt",

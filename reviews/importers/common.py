@@ -285,6 +285,16 @@ def split_credit_note(text: str) -> tuple[str, str]:
 _NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 
 
+_AS_CHARACTER = re.compile(r"^(?P<name>\S.*?)\s+as\s+(?P<character>[A-Z].*)$")
+
+
+def actor_as_character(entry: str) -> tuple[str, str]:
+    """`Ann Lee as Irene` in a cast list: the actor and the part; an entry without `as` is a
+    name alone."""
+    match = _AS_CHARACTER.match(entry)
+    return (match["name"], match["character"]) if match else (entry, "")
+
+
 def split_names(value: str) -> list[str]:
     """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`. (Not for countries: `Bosnia
     and Herzegovina` is one.)"""

@@ -10,6 +10,7 @@ from .common import (
     CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    actor_as_character,
     blocks,
     certificate,
     list_notes,
@@ -447,7 +448,8 @@ def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int |
     cast block)."""
     cast_names = {c.name.lower(): i for i, c in enumerate(doc.credits) if c.role == "cast"}
     has_cast_block = bool(cast_names)  # its order is the billing; a list's only without one
-    for name, number, top_billed, billing in stars:
+    for entry, number, top_billed, billing in stars:
+        name, character = actor_as_character(entry)  # `Stars: Ann Lee as Irene, …`
         index = cast_names.get(name.lower())
         if index is None:
             cast_names[name.lower()] = len(doc.credits)
@@ -456,12 +458,21 @@ def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int |
                     name=name,
                     role="cast",
                     line=number,
+                    character=character,
                     top_billed=top_billed,
                     billing_order=None if has_cast_block else billing,
                 )
             )
-        elif top_billed:
-            doc.credits[index] = replace(doc.credits[index], top_billed=True)
+        else:
+            known = doc.credits[index]
+            doc.credits[index] = replace(
+                known,
+                top_billed=known.top_billed or top_billed,
+                character=known.character or character,
+                billing_order=known.billing_order
+                if known.billing_order is not None or has_cast_block
+                else billing,
+            )
 
 
 def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool]]) -> None:

@@ -10,6 +10,7 @@ from .common import (
     CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    actor_as_character,
     blocks,
     certificate,
     list_notes,
@@ -231,7 +232,7 @@ def _header_line(
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in ("cast", "starring"):
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
-            name, character = _actor_as_character(name)
+            name, character = actor_as_character(name)
             doc.credits.append(
                 CreditRecord(
                     name=name,
@@ -283,15 +284,6 @@ def _header_line(
         distributors.append((key, value, number, False))
     else:
         doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
-
-
-_AS_CHARACTER = re.compile(r"^(?P<name>\S.*?)\s+as\s+(?P<character>[A-Z].*)$")
-
-
-def _actor_as_character(entry: str) -> tuple[str, str]:
-    """`Ann Lee as Irene`: the actor and the part; an entry without `as` is a name alone."""
-    match = _AS_CHARACTER.match(entry)
-    return (match["name"], match["character"]) if match else (entry, "")
 
 
 def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) -> None:
