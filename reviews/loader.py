@@ -123,6 +123,9 @@ RECORD_LIMITS = {
     "other_titles": {"title": TITLE_LIMIT},
     "mentioned_films": {"title": TITLE_LIMIT},
 }
+# The length of a review's text from which two films that carry it under titles of no common
+# stem are one film.
+LONG_REVIEW = 200
 # A letter outside ASCII, which a careless copy writes as `?`.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -531,21 +534,25 @@ class DocumentLoader:
         """The film of the first stored review (by key) that this document carries too. With
         `titled_otherwise`: another film of the year with that review, whose titles share no
         stem with that film's (the same film, titled in another language)."""
+        # Under titles that differ, only a long text in common says it is one film: a line
+        # such as `Great film.` may be written of two.
+        long_prints = {r.fingerprint for r in self.doc.reviews if len(r.body) >= LONG_REVIEW}
+        prints = self.review_prints if titled_otherwise is None else list(long_prints)
         # The reviews carrying these texts (a few films' at most), then which films qualify.
-        shared = rows_where_in(Review, "fingerprint", self.review_prints, ["pk", "film"])
+        shared = rows_where_in(Review, "fingerprint", prints, ["pk", "film", "fingerprint"])
         if titled_otherwise is not None:
-            shared = [(pk, film) for pk, film in shared if film != titled_otherwise.pk]
-            if not shared or self.doc.year is None:
+            shared = [row for row in shared if row[1] != titled_otherwise.pk]
+            if self.doc.year is None:
                 return None, ""
         if not shared:
             return None, ""
-        films = Film.objects.filter(pk__in={film for _, film in shared}).exclude(pk=exclude)
+        films = Film.objects.filter(pk__in={row[1] for row in shared}).exclude(pk=exclude)
         if provisional_only:
             films = films.filter(title_is_provisional=True)
         if self.doc.year:
             films = films.filter(Q(year=self.doc.year) | Q(year__isnull=True))
         found = films.in_bulk()
-        film = next((found[f] for _, f in sorted(shared) if f in found), None)
+        film = next((found[f] for _, f, _ in sorted(shared) if f in found), None)
         if film is None:
             return None, ""
         if titled_otherwise is not None:
@@ -553,11 +560,12 @@ class DocumentLoader:
             if titles_share_a_stem(titles[film.pk], titles[titled_otherwise.pk]):
                 return None, ""
         elif self.doc.title and not film.title_is_provisional:
-            # The same text under another title is the film titled in another language
+            # The same long text under another title is the film titled in another language
             # (`Brat`, `Brother`); under a title of the same stem, another part of it.
             known = titles_of([film])[film.pk]
-            if not titles_agree(self.doc.title, known) and titles_share_a_stem(
-                [self.doc.title], known
+            if not titles_agree(self.doc.title, known) and (
+                titles_share_a_stem([self.doc.title], known)
+                or not any(f == film.pk and p in long_prints for _, f, p in shared)
             ):
                 return None, ""
         return film, "a review both documents carry"

@@ -1604,6 +1604,17 @@ def test_parts_of_one_director_and_cast_in_one_year_stay_apart(empty_db, tmp_pat
     assert sorted(Film.objects.values_list("title", flat=True)) == ["Night Story", "Night Story 2"]
 
 
+def test_two_films_of_a_year_that_share_a_short_review_stay_apart(empty_db, tmp_path):
+    """`Great film.` written of two films of one year is no sign that they are one film; a
+    long text in common under titles of no common stem is (`Brat`, `Brother`)."""
+    for title in ("The Harbour", "Night Train"):
+        (tmp_path / f"{title}.xml").write_text(
+            review_xml("Great film.", title=title, year=1990, username=f"fan of {title}")
+        )
+        assert run_import([tmp_path / f"{title}.xml"]).ok
+    assert Film.objects.count() == 2
+
+
 @pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "page-first"])
 def test_a_part_numbered_in_words_or_after_part_is_the_same_film(empty_db, tmp_path, kit_first):
     """A kit of `THE HARBOUR PART II` naming `THE HARBOUR (1972)`, a page of `The Harbour: Part
