@@ -1139,6 +1139,39 @@ def test_metadata_dump_stars_and_cast_lists_with_parts_after_as():
     ]
 
 
+def test_press_kit_with_a_cast_block_is_still_a_press_kit():
+    """`Actor - Character` lines under `Cast:` (a dump's way) in a kit whose keys name
+    territories: a kit, its cast with their parts."""
+    kit = (
+        b"Year: 1990\nUK: Metrodome Group\nUSA: Magnolia Films\nDirector: Tom Vint\n"
+        b"UK: 96 mins\nUK Certificate: 15 for strong language\n\nCast:\nAnn Lee - Irene\n"
+        b"Bo Berg - Kai (voice)\n\n\nTHE HARBOUR tells the story of Irene, a dock worker.\n"
+    )
+    assert detect_format(kit.decode()) == "press_kit"
+    doc = parse_document("kit.txt", kit)
+    assert [(c.name, c.character, c.note, c.billing_order) for c in doc.credits][1:] == [
+        ("Ann Lee", "Irene", "", 1),
+        ("Bo Berg", "Kai", "voice", 2),
+    ]
+    assert [(d.territory, d.company) for d in doc.distributors] == [
+        ("UK", "Metrodome Group"),
+        ("USA", "Magnolia Films"),
+    ]
+    assert doc.title == "The Harbour" and not doc.warnings and not doc.reviews
+
+
+def test_metadata_dump_block_of_fields_some_unknown_reads_the_known_ones():
+    doc = parse_document(
+        "dump.txt",
+        b"A logline.\n\nRelease Year: 1990\nDirector: Tom Vint\nSound Mix: Dolby\n"
+        b"Runtime: 96 min\n\nAnn Lee - Irene\nBo Berg - Kai\n",
+    )
+    assert doc.year == 1990 and [r.minutes for r in doc.runtimes] == [96]
+    assert [c.name for c in doc.credits if c.role == "director"] == ["Tom Vint"]
+    assert [(w.line, w.code) for w in doc.warnings] == [(5, "unknown_field")]  # Sound Mix
+    assert not doc.notes
+
+
 def test_press_kit_cast_with_parts_after_as():
     doc = parse_document(
         "kit.txt",

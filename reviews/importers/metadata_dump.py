@@ -243,6 +243,24 @@ def parse(text: str) -> FilmDocument:
             for offset, line in enumerate(lines):
                 stars.extend(_field(doc, line, start + offset))
             _mark_structure(prose_after_cast)
+        elif (
+            all(k is not None for k in keys)
+            and any(map(_kind_of, keys))
+            and not any(fold(k) in speakers for k in keys)
+        ):
+            # Fields, some of a kind this parser has no place for (`UK Certificate: 15`):
+            # each known one read, each other one warned about, none taken for trivia.
+            for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
+                if _kind_of(key):
+                    stars.extend(_field(doc, line, start + offset))
+                else:
+                    doc.warn(
+                        start + offset,
+                        "unknown_field",
+                        f"field {line.split(':', 1)[0].strip()!r} was not understood: "
+                        f"{_value_of(line)!r}",
+                    )
+            _mark_structure(prose_after_cast)
         elif all(_SECTIONS.get(k) in ("trivia", "goofs") for k in keys):
             # `Trivia: ...`, `Goofs: Continuity: ...`: a heading with its one fact on its line
             for offset, line in enumerate(lines):

@@ -36,6 +36,11 @@ from .records import (
 
 FORMAT = "press_kit"
 
+# A line of a cast block: `Ann Lee - Irene`.
+_CAST_LINE = re.compile(
+    rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}}){CAST_SEPARATOR}(?P<character>\S.*)$", re.M
+)
+
 _RELEASE_KEY = re.compile(
     r"^(?:(?!(?:DVD|Blu-ray|TV|VOD|Streaming)\s)(?P<territory>.+?)\s+)?"
     r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release(?: Date)?$",
@@ -90,15 +95,23 @@ _MEDIA = {
 }
 
 
+# A key that opens with a territory: `UK: Metrodome Group`, `USA & UK: 96 mins`, `UK
+# Certificate: 18 …`.
+_TERRITORIAL_KEY = re.compile(
+    r"^(?:[A-Z]{2,3}|U\.S\.A?\.|U\.K\.)(?:\s*&\s*[A-Z]{2,3})?(?: [\w-]+){0,3}:"
+)
+
+
 def looks_like(text: str) -> bool:
-    """A year and a cast list (`Cast:`, `Starring:`), and no cast block of `Actor - Character`
-    lines (a metadata dump's)."""
+    """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
+    `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit."""
     head = text[:20000]
-    return bool(
-        re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE)
-        and re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
-        and len(re.findall(rf"^[^\s:]+(?: [^\s:]+){{0,4}}{CAST_SEPARATOR}\S.*$", head, re.M)) < 2
-    )
+    if not re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE):
+        return False
+    territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
+    cast_list = re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
+    cast_block = len(_CAST_LINE.findall(head)) >= 2
+    return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
 
 def _is_header_line(line: str) -> bool:
@@ -154,6 +167,20 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
     return paragraphs
 
 
+def _cast_heading(line: str) -> bool:
+    return bool(re.fullmatch(r"(?:Cast|Starring|CAST)\s*:?\s*", line.strip()))
+
+
+def _cast_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
+    """A cast block's `Actor - Character` lines (after a `Cast:` heading), with their offsets
+    in the block; [] for a block that is none."""
+    offset = 1 if _cast_heading(lines[0]) else 0
+    found = [(i, _CAST_LINE.match(line.strip())) for i, line in enumerate(lines) if i >= offset]
+    if len(found) < 2 or not all(match for _, match in found):
+        return []
+    return found
+
+
 def _heading(lines: list[str]) -> str | None:
     """A line alone in its block, in capitals: a section's heading (`SYNOPSIS`, `ABOUT THE
     PRODUCTION`), or over the kit, its title; else None."""
@@ -184,7 +211,26 @@ def parse(text: str) -> FilmDocument:
     # distributor): decided once every key is read, by the territories the other keys name.
     distributors: list[tuple[str, str, int, bool]] = []
     title_line: tuple[int, str] | None = None
-    for index, (start, lines) in enumerate(blocks(text.split("\n"))):
+    all_blocks = blocks(text.split("\n"))
+    for index, (start, lines) in enumerate(all_blocks):
+        following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
+        if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
+            continue  # `Cast:` alone, over the cast block
+        if cast := _cast_lines(lines):
+            for order, (offset, match) in enumerate(cast, start=1):
+                name, note = split_credit_note(match["actor"])
+                character, part_note = split_credit_note(match["character"])
+                doc.credits.append(
+                    CreditRecord(
+                        name=name,
+                        role="cast",
+                        line=start + offset,
+                        character=character,
+                        note=", ".join(filter(None, (note, part_note))),
+                        billing_order=order,
+                    )
+                )
+            continue
         if (shouted := _heading(lines)) is not None:
             if _SECTION_WORDS.search(shouted):
                 heading = shouted
