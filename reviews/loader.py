@@ -123,8 +123,9 @@ RECORD_LIMITS = {
     "other_titles": {"title": TITLE_LIMIT},
     "mentioned_films": {"title": TITLE_LIMIT},
 }
-# The length of a review's text from which two films that carry it under titles of no common
-# stem are one film.
+# The length of a review's text from which a document that carries it is taken for the film
+# that holds it; from which two films that carry it under titles of no common stem are one.
+TELLING_REVIEW = 40
 LONG_REVIEW = 200
 # A letter outside ASCII, which a careless copy writes as `?`.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -195,8 +196,9 @@ class DocumentLoader:
     @property
     def review_prints(self) -> list[str]:
         """The fingerprint of each review record of the first batch (all of them, unless the
-        document is read as a stream), in order."""
-        return [r.fingerprint for r in self.doc.reviews]
+        document is read as a stream) long enough to tell a film by, in order: `Great film.`
+        may be written of any film."""
+        return [r.fingerprint for r in self.doc.reviews if len(r.body) >= TELLING_REVIEW]
 
     @cached_property
     def known_words(self) -> set[str]:

@@ -1613,6 +1613,13 @@ def test_two_films_of_a_year_that_share_a_short_review_stay_apart(empty_db, tmp_
         )
         assert run_import([tmp_path / f"{title}.xml"]).ok
     assert Film.objects.count() == 2
+    # Nor does a title-less dump with that line join either film.
+    (tmp_path / "dump.txt").write_text(
+        "A logline.\n\nRelease Year: 1990\n\nAnn Lee - Irene\nBo Berg - Kai\n\nA title\n\n"
+        "Great film.\n"
+    )
+    assert run_import([tmp_path / "dump.txt"]).ok
+    assert Film.objects.count() == 3
 
 
 @pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "page-first"])
