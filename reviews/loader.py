@@ -417,14 +417,24 @@ class DocumentLoader:
             return None, ""
         names = {fold(c.name) for c in doc.credits}
         cast_names, directors = self.credited_names["cast"], self.credited_names["director"]
-        # Only a film that credits one of these names can share enough of them.
-        candidates = Film.objects.filter(
-            year=doc.year,
-            pk__in=Credit.objects.filter(person__aliases__folded__in=names).values("film_id"),
-        ).exclude(pk=exclude)
+        # Only a film that credits one of these names can share enough of them; when none
+        # does, a film whose director's name is a close spelling of this one's (every name
+        # transliterated otherwise: `Alexei Balabanov`, `Sergey Bodrov Jr.`).
+        of_the_year = Film.objects.filter(year=doc.year).exclude(pk=exclude)
         if provisional_only:
-            candidates = candidates.filter(title_is_provisional=True)
-        films = list(candidates.order_by("year", "title", "pk"))
+            of_the_year = of_the_year.filter(title_is_provisional=True)
+        credited = Credit.objects.filter(person__aliases__folded__in=names).values("film_id")
+        films = list(of_the_year.filter(pk__in=credited).order_by("year", "title", "pk"))
+        if not films and directors and titled_otherwise is None:
+            directed = Credit.objects.filter(
+                film__in=of_the_year, role=Credit.Role.DIRECTOR
+            ).values_list("film_id", "person__aliases__folded")
+            close = {
+                film_id
+                for film_id, folded in directed.order_by()
+                if folded and spellings_of({folded}, directors)
+            }
+            films = list(of_the_year.filter(pk__in=close).order_by("year", "title", "pk"))
         if not films:
             return None, ""
         weak: set[int] = set()

@@ -1882,3 +1882,26 @@ def test_a_remake_of_the_same_title_is_another_film(empty_db, order):
     assert remake.imdb_id == "tt0278504" and not original.title_is_provisional
     assert remake.certificates.get().territory == "UK"
     assert remake.notes.get(kind="press", detail="About the Production").text.startswith("Shot")
+
+
+@pytest.mark.parametrize("dump_first", [True, False], ids=["dump-first", "kit-first"])
+def test_a_title_less_dump_with_every_name_spelled_otherwise_joins_its_film(
+    empty_db, tmp_path, dump_first
+):
+    """Not one name of the dump is spelled as the kit spells it (`Aleksei` for `Alexey`,
+    `Sukhorukov` for `Suhorukov`): its director's close spelling finds the film, its cast the
+    rest."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        "A young man goes to the city.\n\nRelease Year: 1997\n\nDirector: Aleksei Balabanov\n\n"
+        "Sergei Bodrov Jr. - Danila Bagrov\nViktor Sukhorukov - Viktor Bagrov\n"
+        "Svetlana Pismitchenko - Sveta\nMariya Zhukova - Kat\n"
+    )
+    kit = BROTHER / "brother_kit.txt"
+    for path in (dump, kit) if dump_first else (kit, dump):
+        assert run_import([path]).ok
+    film = Film.objects.get(year=1997)  # (the kit's prose names the sequel too)
+    assert (film.title, film.title_is_provisional) == ("Brother", False)
+    assert film.logline == "A young man goes to the city."
+    assert Person.objects.filter(name__endswith="Balabanov").count() == 1
+    assert film.credits.filter(role="cast").count() == 5  # and Yuri Kuznetsov, from the kit
