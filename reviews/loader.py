@@ -552,13 +552,11 @@ class DocumentLoader:
         prints = self.review_prints if titled_otherwise is None else list(long_prints)
         # The reviews carrying these texts (a few films' at most), then which films qualify.
         shared = rows_where_in(Review, "fingerprint", prints, ["pk", "film", "fingerprint"])
-        if titled_otherwise is not None:
-            shared = [row for row in shared if row[1] != titled_otherwise.pk]
-            if self.doc.year is None:
-                return None, ""
+        if titled_otherwise is not None:  # (its caller makes sure the document has a year)
+            shared = [(pk, f, p) for pk, f, p in shared if f != titled_otherwise.pk]
         if not shared:
             return None, ""
-        films = Film.objects.filter(pk__in={row[1] for row in shared}).exclude(pk=exclude)
+        films = Film.objects.filter(pk__in={f for _, f, _ in shared}).exclude(pk=exclude)
         if provisional_only:
             films = films.filter(title_is_provisional=True)
         if self.doc.year:
