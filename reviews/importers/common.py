@@ -9,7 +9,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
-from .records import CertificateRecord, ImportFormatError, NoteRecord, TitleRecord, Warning
+from .records import (
+    CertificateRecord,
+    CreditRecord,
+    ImportFormatError,
+    NoteRecord,
+    TitleRecord,
+    Warning,
+)
 
 # Formats read whole (metadata dumps, press kits: one film's facts) are refused above this size;
 # review XML and review pages are read as a stream and have no limit.
@@ -375,6 +382,29 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
 # Between an actor and a character in a cast list: `Ann Lee - Irene`; a copied list may part
 # them with another dash or dots: `Ann Lee – Irene`, `Ann Lee ... Irene`.
 CAST_SEPARATOR = r"\s+(?:-|–|—|\.\.\.|…)\s+"
+# A line of a cast block: `Ann Lee - Irene`, `Bo Berg - Kai (as Bob Berg)`.
+CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
+CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
+
+
+def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
+    """The cast credit a cast block's line gives: the actor, the part, the name the actor was
+    credited under and the notes in parentheses (`Cook (uncredited)`)."""
+    match = CAST_LINE.match(line.strip())
+    character = match.group("character").strip()
+    credited = CREDITED_AS.search(character)
+    character, note = split_credit_note(CREDITED_AS.sub(" ", character))
+    return CreditRecord(
+        name=match.group("actor").strip(),
+        role="cast",
+        line=number,
+        character=character,
+        credited_as=credited.group(1).strip() if credited else "",
+        note=note,
+        billing_order=order,
+    )
+
+
 # Keys of a film's crew, and the role each gives.
 CREW_KEYS = {
     "director": "director",

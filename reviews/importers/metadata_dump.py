@@ -6,12 +6,15 @@ from dataclasses import replace
 
 from ..text import fold, name_forms, restore_paragraphs
 from .common import (
+    CAST_LINE,
     CAST_SEPARATOR,
+    CREDITED_AS,
     CREW_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     actor_as_character,
     blocks,
+    cast_line_credit,
     certificate,
     list_notes,
     other_titles,
@@ -38,8 +41,6 @@ from .records import (
 
 FORMAT = "metadata_dump"
 
-_CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
-_CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
 GOOF_CATEGORIES = {
     "anachronisms",
     "audio/visual unsynchronized",
@@ -118,7 +119,7 @@ def looks_like(text: str) -> bool:
 
 def _is_cast_block(lines: list[str]) -> bool:
     return len(lines) >= 2 and all(
-        _CAST_LINE.match(line) and not KEY_VALUE.match(line) for line in lines
+        CAST_LINE.match(line) and not KEY_VALUE.match(line) for line in lines
     )
 
 
@@ -209,7 +210,7 @@ def parse(text: str) -> FilmDocument:
         cast.group("character")
         for _, lines, section in all_blocks
         if section == "cast" or (not section and _is_cast_block(lines))
-        for cast in map(_CAST_LINE.match, lines)
+        for cast in map(CAST_LINE.match, lines)
         if cast
     )
     # (name, line, whether top-billed, billing order) of `Stars:` and `Cast:` lists
@@ -310,7 +311,7 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
         number, line = start + offset, line.strip()
         pair = KEY_VALUE.match(line)
         if section == "cast":
-            if _CAST_LINE.match(line):
+            if CAST_LINE.match(line):
                 billed += 1
                 _cast_credit(doc, line, number, billed)
             else:  # a name alone: an actor whose part is not given
@@ -343,7 +344,7 @@ def _speaker_names(characters) -> set[str]:
     return {
         form
         for character in characters
-        for form in name_forms(fold(split_credit_note(_CREDITED_AS.sub(" ", character))[0]))
+        for form in name_forms(fold(split_credit_note(CREDITED_AS.sub(" ", character))[0]))
     }
 
 
@@ -362,22 +363,7 @@ def _mark_structure(prose: list[tuple[int, list[str], bool]]) -> None:
 
 
 def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
-    match = _CAST_LINE.match(line)
-    character = match.group("character").strip()
-    credited = _CREDITED_AS.search(character)
-    credited_as = credited.group(1).strip() if credited else ""
-    character, note = split_credit_note(_CREDITED_AS.sub(" ", character))
-    doc.credits.append(
-        CreditRecord(
-            name=match.group("actor").strip(),
-            role="cast",
-            line=number,
-            character=character,
-            credited_as=credited_as,
-            note=note,
-            billing_order=order,
-        )
-    )
+    doc.credits.append(cast_line_credit(line, number, order))
 
 
 def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bool, int | None]]:

@@ -12,6 +12,7 @@ from .common import (
     OTHER_TITLE_KEYS,
     actor_as_character,
     blocks,
+    cast_line_credit,
     certificate,
     list_notes,
     other_titles,
@@ -36,7 +37,8 @@ from .records import (
 
 FORMAT = "press_kit"
 
-# A line of a cast block: `Ann Lee - Irene`.
+# A line of a cast block (`Ann Lee - Irene`), its actor a name of a few words: prose with a
+# dash in it is none.
 _CAST_LINE = re.compile(
     rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}}){CAST_SEPARATOR}(?P<character>\S.*)$", re.M
 )
@@ -171,12 +173,11 @@ def _cast_heading(line: str) -> bool:
     return bool(re.fullmatch(r"(?:Cast|Starring|CAST)\s*:?\s*", line.strip()))
 
 
-def _cast_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
-    """A cast block's `Actor - Character` lines (after a `Cast:` heading), with their offsets
-    in the block; [] for a block that is none."""
-    offset = 1 if _cast_heading(lines[0]) else 0
-    found = [(i, _CAST_LINE.match(line.strip())) for i, line in enumerate(lines) if i >= offset]
-    if len(found) < 2 or not all(match for _, match in found):
+def _cast_lines(lines: list[str]) -> list[int]:
+    """The offsets in the block of a cast block's `Actor - Character` lines (after a `Cast:`
+    heading); [] for a block that is none."""
+    found = list(range(1 if _cast_heading(lines[0]) else 0, len(lines)))
+    if len(found) < 2 or not all(_CAST_LINE.match(lines[i].strip()) for i in found):
         return []
     return found
 
@@ -217,19 +218,10 @@ def parse(text: str) -> FilmDocument:
         if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
             continue  # `Cast:` alone, over the cast block
         if cast := _cast_lines(lines):
-            for order, (offset, match) in enumerate(cast, start=1):
-                name, note = split_credit_note(match["actor"])
-                character, part_note = split_credit_note(match["character"])
-                doc.credits.append(
-                    CreditRecord(
-                        name=name,
-                        role="cast",
-                        line=start + offset,
-                        character=character,
-                        note=", ".join(filter(None, (note, part_note))),
-                        billing_order=order,
-                    )
-                )
+            doc.credits.extend(
+                cast_line_credit(lines[offset], start + offset, order)
+                for order, offset in enumerate(cast, start=1)
+            )
             continue
         if (shouted := _heading(lines)) is not None:
             if _SECTION_WORDS.search(shouted):
