@@ -1145,14 +1145,13 @@ def test_press_kit_with_a_cast_block_is_still_a_press_kit():
     kit = (
         b"Year: 1990\nUK: Metrodome Group\nUSA: Magnolia Films\nDirector: Tom Vint\n"
         b"UK: 96 mins\nUK Certificate: 15 for strong language\n\nCast:\nAnn Lee - Irene\n"
-        b"Bo Berg - Kai (voice)\n\n\nTHE HARBOUR tells the story of Irene, a dock worker.\n"
+        b"Bo Berg - Kai (as Bob Berg) (voice)\n\n\n"
+        b"THE HARBOUR tells the story of Irene, a dock worker.\n"
     )
     assert detect_format(kit.decode()) == "press_kit"
     doc = parse_document("kit.txt", kit)
-    assert [(c.name, c.character, c.note, c.billing_order) for c in doc.credits][1:] == [
-        ("Ann Lee", "Irene", "", 1),
-        ("Bo Berg", "Kai", "voice", 2),
-    ]
+    cast = [(c.name, c.character, c.credited_as, c.note, c.billing_order) for c in doc.credits]
+    assert cast[1:] == [("Ann Lee", "Irene", "", "", 1), ("Bo Berg", "Kai", "Bob Berg", "voice", 2)]
     assert [(d.territory, d.company) for d in doc.distributors] == [
         ("UK", "Metrodome Group"),
         ("USA", "Magnolia Films"),
