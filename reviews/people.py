@@ -46,8 +46,12 @@ NAME_PART_RATIO = 75
 
 
 # Letters that different hands write for one sound when they transliterate a name
-# (`Aleksei`, `Alexey`; `Yuriy`, `Jurij`; `Sukhorukov`, `Suhorukov`), each made one.
+# (`Aleksei`, `Alexey`; `Yuriy`, `Jurij`; `Sukhorukov`, `Suhorukov`; `Jee-woon`, `Ji-woon`;
+# `Hye-jeong`, `Hye-jung`), each made one.
 _ONE_SOUND = (
+    ("ee", "i"),
+    ("oo", "u"),
+    ("eo", "u"),
     ("ks", "x"),
     ("kh", "h"),
     ("ck", "k"),
@@ -99,13 +103,31 @@ def _aligned(short: list[str], long: list[str]) -> list[str] | None:
     return [*aligned, long[-1]]
 
 
+# What a name written in the other order (`Min-sik Choi` for `Choi Min-sik`) loses of its
+# similarity: the same spelling in the same order is the closer match.
+OTHER_ORDER_PENALTY = 5
+
+
 def names_close(a: str, b: str) -> float:
     """Similarity of two names, as written or as transliterated otherwise, with an initial for
-    a name (`Nicolas W. Refn`) or a middle name left out (`Nicolas Refn`); 0 when any part
-    differs too much (Thomas and Kenneth Herschel)."""
+    a name (`Nicolas W. Refn`) or a middle name left out (`Nicolas Refn`), or with the family
+    name written first in one and last in the other (`Choi Min-sik`, `Min-sik Choi`, a little
+    less close); 0 when any part differs too much (Thomas and Kenneth Herschel)."""
     parts_a, parts_b = fold(a).split(), fold(b).split()
     if not parts_a or not parts_b:
         return 0.0
+    ratio = _parts_close(parts_a, parts_b)
+    if ratio or len(parts_a) != len(parts_b) or len(parts_a) < 2:
+        return ratio
+    for turned in (parts_b[1:] + parts_b[:1], parts_b[-1:] + parts_b[:-1]):
+        ratio = _parts_close(parts_a, turned) - OTHER_ORDER_PENALTY
+        if ratio >= NAME_MATCH_RATIO:
+            return ratio
+    return 0.0
+
+
+def _parts_close(parts_a: list[str], parts_b: list[str]) -> float:
+    """`names_close` of two names' folded parts, in the order given."""
     if len(parts_a) != len(parts_b):
         short, long = sorted((parts_a, parts_b), key=len)
         aligned = _aligned(short, long)

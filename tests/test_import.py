@@ -96,6 +96,12 @@ def test_people_who_share_a_surname_stay_apart():
         ("Tom Vint", "Tom Wendel Vint", True),  # a middle name left out
         ("Tom Vint", "Tim Wendel Vint", False),
         ("Tom Wendel", "Tom Wendel Vint", False),  # not the same last name
+        ("Choi Min-sik", "Min-sik Choi", True),  # the family name first, or last
+        ("Zhang Ziyi", "Ziyi Zhang", True),
+        ("Kim Ji-woon", "Kim Jee-woon", True),  # romanised otherwise
+        ("Kang Hye-jung", "Hye-jeong Kang", True),
+        ("Tony Leung Chiu-wai", "Tony Leung Ka-fai", False),
+        ("Ida Berg", "Berg Ola", False),
     ],
 )
 def test_close_spellings_include_other_transliterations(a, b, close):
@@ -122,6 +128,29 @@ def test_a_name_shortened_otherwise_joins_its_person_unless_two_fit(empty_db, tm
         "Tom W. Vint",
     }
     assert Person.objects.filter(name__endswith="Smith").count() == 3
+
+
+def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):
+    """A dump writes `Min-sik Choi`, a press kit of the same film `Choi Min-sik`: one person,
+    with both spellings and the reason; the spelling of the same order wins a tie."""
+    (tmp_path / "dump.txt").write_text(
+        "A man held for fifteen years.\n\nRelease Year: 2003\n\nDirector: Chan-wook Park\n\n"
+        "Min-sik Choi - Dae-su\nJi-tae Yoo - Woo-jin\nHye-jeong Kang - Mi-do\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2003\nCast: Choi Min-sik, Yoo Ji-tae, Kang Hye-jung\nDirector: Park Chan-wook\n\n\n"
+        "THE MAN tells the story of Dae-su (Choi Min-sik).\n"
+    )
+    for name in ("dump.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get()
+    assert film.credits.filter(role="cast").count() == 3
+    assert Person.objects.count() == 4
+    choi = film.credits.get(character__name="Dae-su").person
+    assert set(choi.aliases.values_list("name", flat=True)) == {"Min-sik Choi", "Choi Min-sik"}
+    assert "close spelling of Min-sik Choi" in choi.aliases.get(name="Choi Min-sik").reason
+    director = film.credits.get(role="director").person
+    assert director.aliases.count() == 2
 
 
 def test_every_merge_has_a_reason():
