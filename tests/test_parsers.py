@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviews import text as text_module
-from reviews.importers import detect_format, parse_document
+from reviews.importers import detect_format, parse_document, press_kit
 from reviews.importers.common import (
     decode,
     parse_money,
@@ -296,6 +296,29 @@ def test_mentions_take_the_nearest_free_year():
         ("FEAR X", 2003),
         ("ROCKY II: THE RETURN", 2004),
         ("ROCKY III: THE END", 2005),
+    ]
+
+
+def test_mentions_keep_the_full_stops_of_abbreviations_and_initials():
+    text = (
+        "His trilogy opened in 2002 with SYMPATHY FOR MR. VENGEANCE, after L.A. CONFIDENTIAL "
+        "(1997). In 2003 came OLDBOY."
+    )
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == [
+        ("SYMPATHY FOR MR. VENGEANCE", 2002),
+        ("L.A. CONFIDENTIAL", 1997),
+        ("OLDBOY", 2003),
+    ]
+
+
+def test_a_kit_synopsis_names_a_character_with_a_title():
+    doc = press_kit.parse(
+        "Year: 2005\nDirector: Ann Lee\n\n\nTHE LESSON tells the story of a teacher, Mr. Baek "
+        "(Choi Min-sik), and Dr. Ida Holm (Bo Lind).\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
+        ("Choi Min-sik", "Mr. Baek"),
+        ("Bo Lind", "Dr. Ida Holm"),
     ]
 
 

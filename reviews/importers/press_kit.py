@@ -61,11 +61,17 @@ _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
 # A territory written as an abbreviation (`UK`, `USA`; `U.S.` is read as `USA`), not a board's
 # name (`MPAA`, `BBFC`).
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
-_SHOUTED_TITLE = re.compile(r"\b[A-Z][A-Z0-9'’]*(?:(?:\s+|:\s*|\s+-\s+)[A-Z0-9][A-Z0-9'’]*)*\b")
+# A word of a title in capitals: a word, initials (`L.A.`) or an abbreviation that a title
+# keeps its full stop in (`SYMPATHY FOR MR. VENGEANCE`).
+_SHOUTED_WORD = r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)|[A-Z][A-Z0-9'’]*\b)"
+_SHOUTED_TITLE = re.compile(
+    rf"\b{_SHOUTED_WORD}(?:(?:\s+|:\s*|\s+-\s+)(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
+)
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CHARACTER_ACTOR = re.compile(
-    r"\b(?P<character>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+\((?P<actor>[A-Z][\w'’-]+"
+    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+"
+    r"\((?P<actor>[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
