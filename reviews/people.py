@@ -143,6 +143,15 @@ def _parts_close(parts_a: list[str], parts_b: list[str]) -> float:
     return ratio if ratio >= NAME_MATCH_RATIO else 0.0
 
 
+def other_orders(folded: str) -> list[str]:
+    """A folded name with its first part moved to the end, and its last to the front: the
+    family name written last or first (`park chan wook`, `chan wook park`)."""
+    parts = folded.split()
+    if len(parts) < 2:
+        return []
+    return list(dict.fromkeys([" ".join(parts[1:] + parts[:1]), " ".join(parts[-1:] + parts[:-1])]))
+
+
 # The ways one generation suffix is written (`Sergei Bodrov Jr.`, `Sergei Bodrov Jnr`).
 _SUFFIX_FORMS = ({"jr", "jnr", "junior"}, {"sr", "snr", "senior"})
 
@@ -217,9 +226,10 @@ class CreditResolver:
     def load(self) -> None:
         names = {form for r in self.records for form in suffix_forms(fold(r.name))}
         names |= {fold(r.credited_as) for r in self.records if r.credited_as}
+        turned = {form for r in self.records for form in other_orders(fold(r.name))} - names
         people = (
             Person.objects.filter(
-                Q(pk__in=PersonAlias.objects.filter(folded__in=names).values("person_id"))
+                Q(pk__in=PersonAlias.objects.filter(folded__in=names | turned).values("person_id"))
                 | Q(pk__in=Credit.objects.filter(film=self.film).values("person_id"))
             )
             .order_by("pk")
@@ -233,6 +243,18 @@ class CreditResolver:
             for alias in entry.aliases.values():
                 if entry not in self.by_spelling[alias.folded]:
                     self.by_spelling[alias.folded].append(entry)
+        # The roles of those found only under a name in the other order (`other_orders`).
+        self.roles: dict[int, set[str]] = defaultdict(set)
+        turned_only = [
+            pk
+            for pk, entry in self.people.items()
+            if not any(alias.folded in names for alias in entry.aliases.values())
+        ]
+        if turned_only:
+            for person_id, role in Credit.objects.filter(person_id__in=turned_only).values_list(
+                "person_id", "role"
+            ):
+                self.roles[person_id].add(role)
         self.credits: list[Credit] = list(
             Credit.objects.filter(film=self.film).select_related("source")
         )
@@ -310,6 +332,14 @@ class CreditResolver:
             self.record_alias(entry, name, line, reason)
             return entry
         match = self.close_spelling(name, role)
+        if match is None and (turned := self.other_order(folded, role)) is not None:
+            self.record_alias(
+                turned,
+                name,
+                line,
+                f"{turned.row.name} written in the other order; credited as {role} elsewhere too",
+            )
+            return turned
         if match is not None:
             entry, ratio = match
             self.record_alias(
@@ -343,6 +373,17 @@ class CreditResolver:
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0]
+
+    def other_order(self, folded: str, role: str) -> _Person | None:
+        """The one person, credited in the same role in another film, whose name is this one
+        with the family name moved to the other end (`Park Chan-wook`, `Chan-wook Park`)."""
+        found = {
+            id(entry): entry
+            for form in other_orders(folded)
+            for entry in self.by_spelling.get(form, [])
+            if role in self.roles.get(entry.row.pk, ())
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def record_alias(self, entry: _Person, name: str, line: int, reason: str, credited=False):
         source = self.loader.source
