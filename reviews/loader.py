@@ -313,6 +313,9 @@ class DocumentLoader:
         if film is None and doc.title:
             film = find_film_by_close_title(doc.title, doc.year)
             reason = f"title {doc.title!r}, a close spelling of its own, and year {doc.year}"
+        if film is None and doc.title:
+            film = find_film_by_fuller_title(doc.title, doc.year)
+            reason = f"title {doc.title!r}, its own with words before it, and year {doc.year}"
         if film is None and doc.other_titles:
             film, reason = self.find_film_by_other_titles()
         # A review both documents carry is stronger evidence than shared people: a director
@@ -764,15 +767,20 @@ class DocumentLoader:
     def load_series(self, film: Film) -> None:
         """Films named in the prose that share the film's title stem form its series; so do
         films whose titles open with the name of the series the prose names (`the Before
-        Trilogy`: `Before Sunrise`, `Before Sunset`, `Before Midnight`)."""
+        Trilogy`: `Before Sunrise`, `Before Sunset`, `Before Midnight`), and films the prose
+        names together in a sentence about a series (`His trilogy on revenge opened in 2002
+        with SYMPATHY FOR MR. VENGEANCE, continued in 2003 with OLDBOY`)."""
         doc = self.doc
         if not doc.title:
             return
         stem = series_stem(doc.title, doc.series_name)
         members = {film.pk: film}
         prose_order = []  # the films as the prose names them: a series' order, ties apart
+        by_sentence = False  # a film joined by a sentence about the series, not by its title
         for mention in doc.mentioned_films:
-            if series_stem(mention.title, doc.series_name) != stem:
+            if series_stem(mention.title, doc.series_name) != stem and mention.in_series:
+                by_sentence = True
+            elif series_stem(mention.title, doc.series_name) != stem:
                 if mention.year:
                     self.tally.warn(
                         mention.line,
@@ -791,13 +799,19 @@ class DocumentLoader:
             prose_order.append(other.pk)
         if len(members) < 2:
             return
+        named_after = doc.title
+        if by_sentence:
+            # Titles that share no stem: the series is known by its first film, whichever
+            # of its documents comes first.
+            named_after = min(members.values(), key=lambda m: (m.year or 0, m.title)).title
+            stem = series_stem(named_after, doc.series_name)
         # The series a member is in already, else the series of the stem.
         in_series = sorted({m.series_id for m in members.values() if m.series_id})
         series = (
             Series.objects.filter(pk=in_series[0]).first() if in_series else None
         ) or Series.objects.filter(stem=stem).first()
-        main_words = split_title(clean_title(doc.title))[0].split()
-        if len(main_words) > 1 and title_stem_and_number(doc.title)[1] > 1:
+        main_words = split_title(clean_title(named_after))[0].split()
+        if len(main_words) > 1 and title_stem_and_number(named_after)[1] > 1:
             main_words = main_words[:-1]
         name = doc.series_name or f"{' '.join(main_words)} series"
         if series is None:
@@ -824,6 +838,15 @@ class DocumentLoader:
                     mention.line,
                     "film_matched",
                     f"{film} is {title_case(mention.title)}: a close spelling of its title, "
+                    f"year {mention.year}",
+                )
+        if film is None:
+            film = find_film_by_fuller_title(mention.title, mention.year)
+            if film is not None:
+                self.tally.warn(
+                    mention.line,
+                    "film_matched",
+                    f"{film} is {title_case(mention.title)}: its title with words before it, "
                     f"year {mention.year}",
                 )
         provisional = self.provisional_film_named(mention, members, film)
@@ -1374,6 +1397,33 @@ def find_film_by_close_title(title: str, year: int | None) -> Film | None:
     ]
     matched = {film_id for film_id, known in candidates if titles_close(title, known)}
     return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
+
+
+def find_film_by_fuller_title(title: str, year: int | None) -> Film | None:
+    """The only film of the year one of whose titles is this one with words put before it,
+    or this one without them: a title a country's release gave (`Sympathy for Lady
+    Vengeance`, `Lady Vengeance`; `Bram Stoker's Dracula`, `Dracula`). What is left must be two
+    words or more, or follow a possessive: `Dead Heat` is not `Heat`."""
+    if not year:
+        return None
+    candidates = [
+        *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
+        *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
+    ]
+    matched = {film_id for film_id, known in candidates if title_within(title, known)}
+    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
+
+
+def title_within(a: str, b: str) -> bool:
+    """Whether one title is the other with words before it (`find_film_by_fuller_title`)."""
+    short, long = sorted((title_key(a), title_key(b)), key=len)
+    if short == long or not long.endswith(f" {short}"):
+        return False
+    subtitles = {fold(split_title(a)[1]), fold(split_title(b)[1])} - {""}
+    if len(subtitles) > 1:
+        return False
+    before = long[: -len(short)].split()
+    return len(short.split()) >= 2 or before[-1] == "s"  # `bram stoker s dracula`
 
 
 def free_film_slug(film: Film) -> str:

@@ -1934,3 +1934,71 @@ def test_a_title_less_dump_with_every_name_spelled_otherwise_joins_its_film(
     assert film.logline == "A young man goes to the city."
     assert Person.objects.filter(name__endswith="Balabanov").count() == 1
     assert film.credits.filter(role="cast").count() == 5  # and Yuri Kuznetsov, from the kit
+
+
+VENGEANCE = settings.BASE_DIR / "tests" / "documents" / "vengeance"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "lady_kit.txt",
+            "lady_page.txt",
+            "oldboy_dump.txt",
+            "oldboy_reviews.xml",
+            "sympathy_kit.txt",
+        ],
+        [
+            "lady_page.txt",
+            "oldboy_reviews.xml",
+            "sympathy_kit.txt",
+            "oldboy_dump.txt",
+            "lady_kit.txt",
+        ],
+        [
+            "sympathy_kit.txt",
+            "oldboy_dump.txt",
+            "lady_kit.txt",
+            "lady_page.txt",
+            "oldboy_reviews.xml",
+        ],
+    ],
+    ids=["kit-first", "page-first", "series-first"],
+)
+def test_a_series_whose_titles_share_nothing_in_any_order(empty_db, order):
+    """Three films the press kits' prose names together in a sentence about a trilogy, whose
+    titles share no stem (`Sympathy for Mr. Vengeance`, `Oldboy`, `Lady Vengeance`); a film
+    retitled for one country (`Sympathy for Lady Vengeance`); names written with the family
+    name first in some documents and last in others (`Park Chan-wook`, `Chan-wook Park`)."""
+    import_in_order_as_together(VENGEANCE, order)
+
+    series = Series.objects.get()
+    assert series.name == "The Revenge Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Sympathy for Mr. Vengeance", 2002),
+        ("Oldboy", 2003),
+        ("Sympathy for Lady Vengeance", 2005),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    lady = Film.objects.get(year=2005)
+    assert set(lady.titles.values_list("title", flat=True)) == {
+        "Lady Vengeance",
+        "Sympathy for Lady Vengeance",
+    }
+    assert lady.reviews.count() == 3 and lady.credits.filter(role="cast").count() == 6
+    director = Person.objects.get(name__in=["Park Chan-wook", "Chan-wook Park"])
+    assert set(director.credits.values_list("film__year", "role")) == {
+        (2002, "director"),
+        (2003, "director"),
+        (2003, "writer"),
+        (2005, "director"),
+    }
+    choi = Person.objects.get(name__in=["Choi Min-sik", "Min-sik Choi"])
+    assert set(choi.credits.values_list("film__year", "character__name")) == {
+        (2003, "Oh Dae-su"),
+        (2005, "Mr. Baek"),
+    }
+    oldboy = Film.objects.get(year=2003)
+    assert oldboy.imdb_id == "tt0364569" and oldboy.reviews.count() == 4
+    assert Reviewer.objects.get(username="Hanne Sørensen").reviews.count() == 2

@@ -1243,6 +1243,24 @@ def test_titles_close(a, b, close):
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "within"),
+    [
+        ("Sympathy for Lady Vengeance", "Lady Vengeance", True),
+        ("Bram Stoker's Dracula", "Dracula", True),  # after a possessive, one word is enough
+        ("Dead Heat", "Heat", False),
+        ("Lady Vengeance", "Lady Vengeance", False),  # the same title: not this rule's
+        ("Sympathy for Lady Vengeance: Part One", "Lady Vengeance: Fade to White", False),
+        ("Lady Vengeance Returns", "Lady Vengeance", False),  # words after it, not before
+    ],
+)
+def test_a_title_with_words_before_it(a, b, within):
+    from reviews.loader import title_within
+
+    assert title_within(a, b) is within
+    assert title_within(b, a) is within
+
+
+@pytest.mark.parametrize(
     ("paragraph", "name"),
     [
         ("the third chapter of what has become known as the Before Trilogy.", "The Before Trilogy"),
@@ -1253,10 +1271,29 @@ def test_titles_close(a, b, close):
         ("The resulting trilogy stands as a masterful reinvention.", ""),
         ("His Trilogy of the night ends here. This Trilogy too.", ""),
         ("A film in three parts.", ""),
+        # By its theme.
+        ("The final film of Park's revenge trilogy, after X (2002).", "The Revenge Trilogy"),
+        ("His trilogy on revenge opened in 2002.", "The Revenge Trilogy"),
+        ("Her acclaimed trilogy ends here.", ""),
     ],
 )
 def test_press_kit_prose_that_names_its_series(paragraph, name):
     assert series_named_in(paragraph) == name
+
+
+def test_films_named_together_in_a_sentence_about_a_series_are_its_films():
+    text = (
+        "He made his name in 2000 with JOINT SECURITY AREA. His trilogy on revenge opened in "
+        "2002 with SYMPATHY FOR MR. VENGEANCE, continued in 2003 with OLDBOY, and closed in 2005 "
+        "with LADY VENGEANCE. The trilogy ends with HEAT (1995)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [
+        ("JOINT SECURITY AREA", False),
+        ("SYMPATHY FOR MR. VENGEANCE", True),
+        ("OLDBOY", True),
+        ("LADY VENGEANCE", True),
+        ("HEAT", False),  # a sentence about a series that names one film: too little
+    ]
 
 
 def test_other_titles_of_a_dump_and_a_press_kit():

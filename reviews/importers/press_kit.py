@@ -3,6 +3,7 @@ dates), then prose on the director that names films with their years, and a syno
 with the film's title in capitals and names characters as `Character (Actor)`."""
 
 import re
+from collections import Counter
 
 from ..text import is_shouted, split_title, title_case, title_key
 from .common import (
@@ -89,6 +90,23 @@ _SERIES_IN_PROSE = re.compile(
     r"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
     r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
 )
+# The end of a sentence: not the full stop of an initial (`L.A.`) or of a title (`Mr.`).
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:M[Rr]|M[Ss]|D[Rr]|S[Tt]))(?<!\bM[Rr][Ss])[.!?]\s+(?=[A-Z0-9])"
+)
+# A sentence about a series: the films of years it names are the series'.
+_SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
+# A series named by its theme: `Park's revenge trilogy`, `his trilogy on revenge`.
+_SERIES_THEME = re.compile(
+    r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?P<theme>[a-z]+)\s+(?P<word>trilogy|saga)\b"
+    r"|\b(?P<word2>trilogy|saga)\s+(?:on|about)\s+(?P<theme2>[a-z]+)\b"
+)
+# Words that say how a series is thought of, not what it is of.
+_NOT_A_THEME = {
+    "acclaimed", "celebrated", "entire", "famous", "final", "first", "informal", "latest",
+    "loose", "new", "original", "own", "planned", "second", "so-called", "third", "unofficial",
+    "whole",
+}  # fmt: skip
 # Capitalised words that open a sentence or stand for the series rather than name it.
 _NOT_A_SERIES_NAME = {
     "a", "an", "each", "every", "entire", "final", "first", "her", "his", "its", "my", "new",
@@ -408,8 +426,9 @@ def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
 
 
 def series_named_in(paragraph: str) -> str:
-    """The series a paragraph names (`what has become known as the Before Trilogy`), as a
-    name: `The Before Trilogy`; '' when it names none."""
+    """The series a paragraph names (`what has become known as the Before Trilogy`), or its
+    theme (`his revenge trilogy`, `his trilogy on revenge`), as a name: `The Before Trilogy`,
+    `The Revenge Trilogy`; '' when it names none."""
     for match in _SERIES_IN_PROSE.finditer(paragraph):
         words = match.group("name").split()
         if words[0].lower() in _NOT_A_SERIES_NAME:
@@ -419,14 +438,21 @@ def series_named_in(paragraph: str) -> str:
             name = title_case(name)
         the = "The " if match.group("the") else ""
         return f"{the}{name} {match.group('word').capitalize()}"
+    for match in _SERIES_THEME.finditer(paragraph):
+        theme = match.group("theme") or match.group("theme2")
+        if theme not in _NOT_A_THEME:
+            word = match.group("word") or match.group("word2")
+            return f"The {theme.capitalize()} {word.capitalize()}"
     return ""
 
 
 def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
-    """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`."""
-    found = []
+    """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`; those
+    of a sentence about a series that names two or more (`His trilogy on revenge opened in 2002
+    with …, continued in 2003 with …`) marked as its films."""
     used_years: set[int] = set()
-    sentence_starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9])", paragraph)]
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)]
+    sentence_ends = [*sentence_starts[1:], len(paragraph)]
     candidates = []
     for match in _SHOUTED_TITLE.finditer(paragraph):
         title = match.group(0).strip(" :-")
@@ -436,16 +462,32 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
         candidates.append((match, title, int(after.group(1)) if after else None))
         if after:
             used_years.add(match.end() + after.start(1))
+    named: list[tuple[str, int | None, int]] = []  # title, year, its sentence
     for match, title, year in candidates:
+        sentence = max(i for i, s in enumerate(sentence_starts) if s <= match.start())
         if year is None:
-            sentence_start = max(s for s in sentence_starts if s <= match.start())
             preceding = [
                 m
-                for m in _YEAR.finditer(paragraph, sentence_start, match.start())
+                for m in _YEAR.finditer(paragraph, sentence_starts[sentence], match.start())
                 if m.start() not in used_years
             ]
             if preceding:
                 year = int(preceding[-1].group(1))
                 used_years.add(preceding[-1].start())
-        found.append(MentionedFilm(title, year, line))
-    return found
+        named.append((title, year, sentence))
+    with_years = Counter(sentence for _, year, sentence in named if year)
+    return [
+        MentionedFilm(
+            title,
+            year,
+            line,
+            in_series=bool(year)
+            and with_years[sentence] >= 2
+            and bool(
+                _SERIES_IN_SENTENCE.search(
+                    paragraph, sentence_starts[sentence], sentence_ends[sentence]
+                )
+            ),
+        )
+        for title, year, sentence in named
+    ]

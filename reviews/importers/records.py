@@ -151,6 +151,10 @@ class MentionedFilm:
     title: str
     year: int | None
     line: int
+    # Named with other films in a sentence about a series (`His trilogy on revenge opened in
+    # 2002 with …, continued in 2003 with …`): of the series, whether its title shares the
+    # stem of the document's film or not.
+    in_series: bool = False
 
 
 @dataclass
