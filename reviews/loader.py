@@ -311,11 +311,8 @@ class DocumentLoader:
             if film is not None and None not in (film.year, doc.year) and film.year != doc.year:
                 reason = f"same title {doc.title!r}, {film.year} for {doc.year}"
         if film is None and doc.title:
-            film = find_film_by_close_title(doc.title, doc.year)
-            reason = f"title {doc.title!r}, a close spelling of its own, and year {doc.year}"
-        if film is None and doc.title:
-            film = find_film_by_fuller_title(doc.title, doc.year)
-            reason = f"title {doc.title!r}, its own with words before it, and year {doc.year}"
+            film, how = find_film_by_title_written_otherwise(doc.title, doc.year)
+            reason = f"title {doc.title!r}, {TITLE_WRITTEN.get(how)}, and year {doc.year}"
         if film is None and doc.other_titles:
             film, reason = self.find_film_by_other_titles()
         # A review both documents carry is stronger evidence than shared people: a director
@@ -832,21 +829,12 @@ class DocumentLoader:
     def mentioned_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
         film = find_film_by_title(mention.title, mention.year)
         if film is None:
-            film = find_film_by_close_title(mention.title, mention.year)
+            film, how = find_film_by_title_written_otherwise(mention.title, mention.year)
             if film is not None:
                 self.tally.warn(
                     mention.line,
                     "film_matched",
-                    f"{film} is {title_case(mention.title)}: a close spelling of its title, "
-                    f"year {mention.year}",
-                )
-        if film is None:
-            film = find_film_by_fuller_title(mention.title, mention.year)
-            if film is not None:
-                self.tally.warn(
-                    mention.line,
-                    "film_matched",
-                    f"{film} is {title_case(mention.title)}: its title with words before it, "
+                    f"{film} is {title_case(mention.title)}: {TITLE_WRITTEN[how]}, "
                     f"year {mention.year}",
                 )
         provisional = self.provisional_film_named(mention, members, film)
@@ -1385,37 +1373,39 @@ def find_film_by_title(title: str, year: int | None) -> Film | None:
     return None
 
 
-def find_film_by_close_title(title: str, year: int | None) -> Film | None:
+# How `find_film_by_title_written_otherwise` found a film, in words.
+TITLE_WRITTEN = {
+    "close": "a close spelling of its title",
+    "within": "its title with words put before it or taken away",
+}
+
+
+def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[Film | None, str]:
     """The only film of the year one of whose titles is a close spelling of this one
-    (`titles_close`): British and American spellings, a letter lost. The year must be the
-    same: a near title a year apart is too little to go on."""
+    (`titles_close`: British and American spellings, a letter lost); else the only one with a
+    title that is this one with words put before it, or this one without them (`title_within`:
+    a country's release title, `Sympathy for Lady Vengeance` for `Lady Vengeance`). With how it
+    was found: `close` or `within`. The year must be the same: a near title a year apart is
+    too little to go on."""
     if not year:
-        return None
+        return None, ""
     candidates = [
         *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
         *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
     ]
-    matched = {film_id for film_id, known in candidates if titles_close(title, known)}
-    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
-
-
-def find_film_by_fuller_title(title: str, year: int | None) -> Film | None:
-    """The only film of the year one of whose titles is this one with words put before it,
-    or this one without them: a title a country's release gave (`Sympathy for Lady
-    Vengeance`, `Lady Vengeance`; `Bram Stoker's Dracula`, `Dracula`). What is left must be two
-    words or more, or follow a possessive: `Dead Heat` is not `Heat`."""
-    if not year:
-        return None
-    candidates = [
-        *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
-        *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
-    ]
-    matched = {film_id for film_id, known in candidates if title_within(title, known)}
-    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
+    for how, alike in (("close", titles_close), ("within", title_within)):
+        matched = {film_id for film_id, known in candidates if alike(title, known)}
+        if len(matched) == 1:
+            return Film.objects.get(pk=matched.pop()), how
+        if matched:
+            break  # two films fit: neither is taken
+    return None, ""
 
 
 def title_within(a: str, b: str) -> bool:
-    """Whether one title is the other with words before it (`find_film_by_fuller_title`)."""
+    """Whether one title is the other with words put before it (`Bram Stoker's Dracula`,
+    `Dracula`): what is left must be two words or more, or follow a possessive (`Dead Heat` is
+    not `Heat`)."""
     short, long = sorted((title_key(a), title_key(b)), key=len)
     if short == long or not long.endswith(f" {short}"):
         return False
