@@ -245,6 +245,11 @@ def test_rating_in_text(text, rating):
         ("EUR 1,5 million", ("EUR", Decimal(1_500_000), "")),
         ("$50K", ("USD", Decimal(50_000), "")),
         ("$40 Mexico", ("USD", Decimal(40), "Mexico")),
+        ("₩4,200,000,000 (estimated)", ("KRW", Decimal(4_200_000_000), "(estimated)")),
+        ("CA$1,500,000", ("CAD", Decimal(1_500_000), "")),  # not read as dollars and `CA`
+        ("HK$2.5 million", ("HKD", Decimal(2_500_000), "")),
+        ("₹30 crore", ("INR", Decimal(300_000_000), "")),
+        ("INR 45 lakh", ("INR", Decimal(4_500_000), "")),
         ("lots", None),
     ],
 )

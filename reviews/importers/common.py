@@ -224,17 +224,27 @@ def parse_numeric_date(text: str) -> tuple[date | None, bool]:
     return None, len(found) > 1
 
 
-CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_MONEY = re.compile(r"^\s*(?:([$£€¥])|([A-Z]{3})\s*)\s*(.*)$")
+# The symbols IMDb writes money with (`₩4,200,000,000`, `CA$1,500,000`), by ISO code.
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+    "HK$": "HKD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW",
+    "₹": "INR", "₽": "RUB", "₺": "TRY", "₪": "ILS", "฿": "THB", "₱": "PHP", "₫": "VND",
+}  # fmt: skip
+_MONEY = re.compile(
+    rf"^\s*(?:({'|'.join(map(re.escape, CURRENCY_SYMBOLS))})|([A-Z]{{3}})\s*)\s*(.*)$"
+)
 # Thousands in groups of three after a comma, a dot or a space (`6,000,000`, `1.500.000`,
 # `10 000 000`) with cents after the other mark, or a plain number (`2.5`); then a scale.
 _AMOUNT = re.compile(
     r"(?P<number>\d{1,3}(?P<separator>[,. \u00a0])\d{3}(?:(?P=separator)\d{3})*(?:[.,]\d{1,2})?"
-    r"|\d+(?:[.,]\d+)?)(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|k|m)\b)?",
+    r"|\d+(?:[.,]\d+)?)(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|k|m|crores?|lakhs?|lacs?)\b)?",
     re.IGNORECASE,
 )
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6}
 _SCALES |= {"billion": 10**9, "bn": 10**9}
+# India's: a lakh is a hundred thousand, a crore a hundred lakh (`₹30 crore`).
+_SCALES |= {"lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "lacs": 10**5}
+_SCALES |= {"crore": 10**7, "crores": 10**7}
 
 
 def parse_money(value: str) -> tuple[str, Decimal, str] | None:
