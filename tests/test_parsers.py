@@ -375,6 +375,9 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
         ("25/12/2004", date(2004, 12, 25)),  # numbers: the one order that gives a date
         ("12/25/2004", date(2004, 12, 25)),
         ("05.06.2004", None),  # May or June: left out, with a warning
+        ("2004/12/25", date(2004, 12, 25)),  # a year first: then the month, as ISO's
+        ("2004.06.05", date(2004, 6, 5)),
+        ("2004/13/05", None),
     ],
 )
 def test_review_xml_dates(written, read):
@@ -1347,6 +1350,7 @@ WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
       <username>yves</username>
       <fullReview>Trop lent.</fullReview>
       <helpful>3 out of 2</helpful>
+      <spoiler>yes</spoiler>
       <country>Belgium</country>
     </review>
   </reviews>
@@ -1369,7 +1373,7 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
         15,
         True,
     )
-    assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, False)
+    assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, True)
     # Nothing left out in silence: the country of each review, the impossible votes.
     assert [(w.line, w.code, w.message) for w in doc.warnings] == [
         (20, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),

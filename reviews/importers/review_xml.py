@@ -37,7 +37,7 @@ _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # The document's own elements: a `<` that opens or closes one of them is always markup.
 _ELEMENTS = (
     "movie|title|link|year|generalScore|review|date|username|score|shortDescription|fullReview"
-    "|reviews|originalTitle|alternativeTitle|aka|genre|genres|helpful|spoilers"
+    "|reviews|originalTitle|alternativeTitle|aka|genre|genres|helpful|spoilers|spoiler"
 )
 _OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
 # A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
@@ -63,7 +63,16 @@ _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": 
 _LISTS = frozenset({"genre", "genres", *_OTHER_TITLES})
 # A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
 _REVIEW_ELEMENTS = frozenset(
-    {"date", "username", "score", "shortDescription", "fullReview", "helpful", "spoilers"}
+    {
+        "date",
+        "username",
+        "score",
+        "shortDescription",
+        "fullReview",
+        "helpful",
+        "spoilers",
+        "spoiler",
+    }
 )
 # What other crawlers call them: read as the element they stand for.
 _REVIEW_SYNONYMS = {
@@ -411,7 +420,8 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         reason = "could be either day first or month first" if ambiguous else "is not a date"
         doc.warn(line, "bad_date", f"date {raw_date!r} {reason}")
     title, spoilers = spoiler_marker(_text(children, "shortDescription"))
-    spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
+    flag = _text(children, "spoilers") or _text(children, "spoiler")
+    spoilers = spoilers or flag.lower() in ("true", "yes", "1")
     helpful_yes = helpful_total = None
     if raw_helpful := _text(children, "helpful"):
         votes = _HELPFUL.fullmatch(raw_helpful)
