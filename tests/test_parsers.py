@@ -1660,3 +1660,21 @@ def test_control_characters_further_in_a_text_file_are_removed(name, data):
     assert [(w.line, w.message) for w in doc.warnings if w.code == "control_characters"] == [
         (4, "control characters were removed (2 lines; the first here)")
     ]
+
+
+def test_a_kit_under_its_billing_with_a_year_of_production():
+    """`TARTAN FILMS presents` over the title (kept aside, with a warning), `A film by …` its
+    director, `Year of production:` its year, and a date with an ordinal day."""
+    doc = parse_document(
+        "kit.txt",
+        b"TARTAN FILMS presents\n\nOLDBOY\n\nA film by Park Chan-wook\n\n"
+        b"Year of production: 2003\nCast: Choi Min-sik, Yoo Ji-tae\n"
+        b"UK Release Date: 15th October 2004\n\n\n"
+        b"OLDBOY tells the story of Oh Dae-su (Choi Min-sik), locked up for fifteen years.\n",
+    )
+    assert (doc.format, doc.title, doc.title_line, doc.year) == ("press_kit", "Oldboy", 3, 2003)
+    assert [(c.name, c.role) for c in doc.credits if c.role == "director"] == [
+        ("Park Chan-wook", "director")
+    ]
+    assert [(r.territory, r.date) for r in doc.releases] == [("UK", date(2004, 10, 15))]
+    assert [(w.line, w.code) for w in doc.warnings] == [(1, "unplaced_line")]

@@ -32,8 +32,10 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 _MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 # `30 August 1996`, `30 Aug. 1996`; `August 30, 1996`, `Sept 30 1996`.
 _MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
-_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH_WORD}\s+(?P<year>\d{{4}})\b")
-_MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")
+# A day may be written as an ordinal: `15th October 2004`, `October 15th, 2004`, `1st of May`.
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WORD}\s+(?P<year>\d{{4}})\b")
+_MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
 # `105 min`, `1h 45min`, `2 hours`; `1:45`.
 _RUNTIME = re.compile(
     r"^(?:(?P<hours>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*)?"
@@ -157,8 +159,8 @@ def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
 
 
 def parse_written_date(text: str) -> date | None:
-    """The first date written out in `text`: `30 August 1996`, `30 Aug 1996`, `August 30, 1996`;
-    None when there is none or it does not exist."""
+    """The first date written out in `text`: `30 August 1996`, `30 Aug 1996`, `August 30, 1996`,
+    `30th August 1996`; None when there is none or it does not exist."""
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         for match in pattern.finditer(text):
             month = _month_number(match["month"])

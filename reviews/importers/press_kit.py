@@ -121,6 +121,11 @@ _MEDIA = {
 }
 
 
+# The film's year: `Year: 2003`, `Year of production: 2003`.
+_YEAR_KEYS = ("year", "year of production", "production year", "year of release")
+_YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*\d{{4}}\s*$", re.MULTILINE)
+
+
 # A key that opens with a territory: `UK: Metrodome Group`, `USA & UK: 96 mins`, `UK
 # Certificate: 18 …`.
 _TERRITORIAL_KEY = re.compile(
@@ -132,7 +137,7 @@ def looks_like(text: str) -> bool:
     """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit."""
     head = text[:20000]
-    if not re.search(r"^Year:\s*\d{4}\s*$", head, re.MULTILINE):
+    if not _YEAR_FIELD.search(head):
         return False
     territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
     cast_list = re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
@@ -218,6 +223,13 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+# The billing over a kit's title: who presents it, whose film it is.
+_BILLING = re.compile(
+    r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
+    r"(?:[Aa]|AN?)\s+(?:film|FILM)\s+(?:by|BY)\s+(?P<director>.+))$"
+)
+
+
 # Headings of a kit's sections: one of these words in a heading says it is no title.
 _SECTION_WORDS = re.compile(
     r"\b(SYNOPSIS|STORY|PLOT|ABOUT|NOTES?|PRODUCTION|BIOGRAPHY|BIOGRAPHIES|FILMOGRAPHY|"
@@ -236,6 +248,7 @@ def parse(text: str) -> FilmDocument:
     # distributor): decided once every key is read, by the territories the other keys name.
     distributors: list[tuple[str, str, int, bool]] = []
     title_line: tuple[int, str] | None = None
+    overhead = True  # the blocks over the kit's fields: its title, who presents it
     all_blocks = blocks(text.split("\n"))
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
@@ -251,9 +264,18 @@ def parse(text: str) -> FilmDocument:
             if _SECTION_WORDS.search(shouted):
                 heading = shouted
                 continue
-            if index == 0:
+            if overhead and title_line is None:
                 title_line = (start, shouted)  # the film's title, over the kit
                 continue
+        if overhead and all(_BILLING.match(line.strip()) for line in lines):
+            # `TARTAN FILMS presents`, `A film by Park Chan-wook`, over or under the title.
+            for offset, line in enumerate(lines):
+                if director := _BILLING.match(line.strip())["director"]:
+                    doc.credits.append(CreditRecord(director, "director", start + offset))
+                else:
+                    doc.warn(start + offset, "unplaced_line", f"billing kept aside: {line!r}")
+            continue
+        overhead = False
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
@@ -281,7 +303,7 @@ def _header_line(
     key, value = match.group(1).strip(), match.group(2).strip()
     lower = key.lower()
     runtime_key = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK: 96 mins`
-    if lower == "year":
+    if lower in _YEAR_KEYS:
         if re.fullmatch(r"\d{4}", value):
             doc.year = int(value)
         else:
