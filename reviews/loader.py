@@ -1256,8 +1256,9 @@ SUBTITLE_RATIO = 80
 
 
 def titles_close(a: str, b: str) -> bool:
-    """Two spellings of one title (`Three Colors: Blue`, `Three Colours: Blue`): the same
-    numeral, no conflicting subtitle, and words alike."""
+    """Two spellings of one title (`Three Colors: Blue`, `Three Colours: Blue`; `Old Boy`,
+    `Oldboy`): the same numeral, no conflicting subtitle, and words alike, or the same letters
+    with words run together."""
     (stem_a, number_a), (stem_b, number_b) = title_stem_and_number(a), title_stem_and_number(b)
     if number_a != number_b:  # `Rocky II` and `Rocky III` differ by a letter
         return False
@@ -1266,7 +1267,10 @@ def titles_close(a: str, b: str) -> bool:
         if fuzz.ratio(sub_a, sub_b) < SUBTITLE_RATIO:
             return False
         stem_a, stem_b = f"{stem_a} {sub_a}", f"{stem_b} {sub_b}"
-    return fuzz.ratio(_without_and(stem_a), _without_and(stem_b)) >= TITLE_RATIO
+    stem_a, stem_b = _without_and(stem_a), _without_and(stem_b)
+    if stem_a.replace(" ", "") == stem_b.replace(" ", ""):
+        return True
+    return fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
 
 
 def _without_and(folded: str) -> str:

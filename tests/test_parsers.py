@@ -1241,6 +1241,9 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
         ("Pusher II", "Pusher III", False),  # another numeral
         ("Scream", "Screams", False),  # too short for a letter's difference
         ("Lock, Stock and Two Smoking Barrels", "Lock, Stock & Two Smoking Barrels", True),
+        ("Old Boy", "Oldboy", True),  # words run together
+        ("Spider-Man 2", "Spiderman 2", True),
+        ("Old Boy", "Oldboys", False),
     ],
 )
 def test_titles_close(a, b, close):
