@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviews import text as text_module
-from reviews.importers import detect_format, parse_document, press_kit
+from reviews.importers import detect_format, open_document, parse_document, press_kit
 from reviews.importers.common import (
     decode,
     parse_money,
@@ -934,6 +934,27 @@ def test_decode_falls_back_with_a_warning():
     assert text == "Drasbæk\n" and warnings[0].code == "not_utf8"
 
 
+def test_a_utf8_file_with_bytes_of_windows_1252_pasted_in_keeps_both():
+    """UTF-8 lines stay UTF-8 (`Drasbæk`, not `DrasbÃ¦k`); the pasted line's bytes are read
+    as Windows-1252; the warning names the first line that is not UTF-8."""
+    data = (
+        "Release Year: 1996\nDirector: Laura Drasbæk\n".encode()
+        + "Karsten Schrøder – “Hasse”\n".encode("cp1252")
+    )
+    text, warnings = decode(data, "x")
+    assert text == "Release Year: 1996\nDirector: Laura Drasbæk\nKarsten Schrøder – “Hasse”\n"
+    assert [(w.line, w.code) for w in warnings] == [(3, "not_utf8")]
+
+
+def test_a_streamed_file_with_bytes_of_windows_1252_keeps_its_utf8(tmp_path):
+    path = tmp_path / "reviews.xml"
+    path.write_bytes(
+        review_xml("Zoé & Søren").encode().replace(b"S\xc3\xb8ren", "Søren".encode("cp1252"))
+    )
+    with open_document(path) as (doc, _):
+        assert [r.body for r in doc.reviews] == ["Zoé & Søren"]
+
+
 def test_detect_format_reads_content_not_name():
     assert detect_format(METADATA.decode()) == "metadata_dump"
     assert detect_format(PAGE.decode()) == "review_page"
@@ -1073,7 +1094,7 @@ def test_a_stream_reports_an_error_past_its_first_batch_with_its_line(monkeypatc
 )
 def test_streamed_files_give_records_or_the_importers_error(tmp_path_factory, parts, batch):
     """The path the importer takes: a file, opened as a stream, read in small batches."""
-    from reviews.importers import open_document, records
+    from reviews.importers import records
 
     path = tmp_path_factory.mktemp("fuzz") / "doc.txt"
     path.write_bytes("".join(parts).encode("utf-8", errors="surrogatepass"))

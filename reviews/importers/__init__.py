@@ -82,12 +82,12 @@ def open_document(path: Path) -> Iterator[tuple[FilmDocument, FileFacts]]:
         with _named(name):
             if parser in STREAMED:
                 # newline=None: `\r\n` and `\r` end lines as `\n`, as `decode` makes them.
-                lines = io.TextIOWrapper(raw, encoding=facts.encoding, errors="replace")
+                lines = io.TextIOWrapper(raw, encoding=facts.encoding, errors=facts.errors)
                 doc = parser.stream(lines, records.REVIEW_BATCH)
                 doc.more_reviews = _named_batches(doc.more_reviews, name)
             else:
                 check_whole_size(facts.size, name)
-                doc = parser.parse(text_of(raw.read(), facts.encoding))
+                doc = parser.parse(text_of(raw.read(), facts.encoding, facts.errors))
             doc = _checked(doc, name, facts.warnings)
         yield doc, facts
 

@@ -54,13 +54,31 @@ class FileFacts:
     encoding: str
     warnings: list[Warning]
     head: str  # the decoded start of the file (all of it when small), for format detection
+    errors: str = "replace"  # how bytes the encoding does not read are read
+
+
+# A file that is not all UTF-8 is most often UTF-8 with a few bytes of Windows-1252 pasted in
+# (`Søren` written right, `S\xf8ren` in a line from elsewhere), or all Windows-1252: read as
+# UTF-8, each byte that is not is read as Windows-1252. (The other way round would turn every
+# `ø` of the UTF-8 lines into `Ã¸`.)
+WINDOWS_1252_BYTES = "filmsite-windows-1252-bytes"
+
+
+def _windows_1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(WINDOWS_1252_BYTES, _windows_1252_bytes)
 
 
 def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
     """Read the bytes once, in chunks: checksum, size, the checks that refuse a file (empty,
     binary, gzip), and its encoding: UTF-16 when it begins with that byte order mark, UTF-8
-    (with or without BOM), or else Windows-1252 with a warning naming the first line that is not
-    UTF-8."""
+    (with or without BOM), the encoding an XML declaration names, or else UTF-8 with the bytes
+    that are not read as Windows-1252, with a warning naming the first line that is not UTF-8."""
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
     size = lines_before = 0
@@ -92,23 +110,26 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
             utf8.decode(b"", final=True)
         except UnicodeDecodeError:  # the file ends inside a character
             bad_line = lines_before + 1
-    encoding, warnings = "utf-16" if utf16 else "utf-8-sig", []
+    encoding, errors, warnings = "utf-16" if utf16 else "utf-8-sig", "replace", []
     if bad_line is not None:
-        encoding = declared_encoding(head) or "cp1252"
-        if encoding == "cp1252":
+        encoding = declared_encoding(head) or encoding
+        if encoding == "utf-8-sig":
+            errors = WINDOWS_1252_BYTES
             warnings.append(
                 Warning(
-                    bad_line, "not_utf8", "file is not valid UTF-8; read as Windows-1252 instead"
+                    bad_line,
+                    "not_utf8",
+                    "file is not valid UTF-8: what is not (from this line) read as Windows-1252",
                 )
             )
     # A character cut by the end of the head is left out, not replaced.
-    text = normalise_newlines(codecs.getincrementaldecoder(encoding)("replace").decode(head))
+    text = normalise_newlines(codecs.getincrementaldecoder(encoding)(errors).decode(head))
     if utf16 and not text.strip():
         raise ImportFormatError("file is empty", file_name=file_name)
     controls = len(_CONTROLS.findall(text, 0, 8192))
     if controls > 8:
         raise ImportFormatError("file is binary (control characters)", file_name=file_name)
-    return FileFacts(digest.hexdigest(), size, encoding, warnings, text)
+    return FileFacts(digest.hexdigest(), size, encoding, warnings, text, errors)
 
 
 _XML_DECLARATION = re.compile(
@@ -146,8 +167,8 @@ def check_whole_size(size: int, file_name: str) -> None:
         )
 
 
-def text_of(data: bytes, encoding: str) -> str:
-    return normalise_newlines(data.decode(encoding, errors="replace"))
+def text_of(data: bytes, encoding: str, errors: str = "replace") -> str:
+    return normalise_newlines(data.decode(encoding, errors=errors))
 
 
 def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
@@ -155,7 +176,7 @@ def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
     encoding is chosen)."""
     check_whole_size(len(data), file_name)
     facts = inspect(io.BytesIO(data), file_name)
-    return text_of(data, facts.encoding), facts.warnings
+    return text_of(data, facts.encoding, facts.errors), facts.warnings
 
 
 def parse_written_date(text: str) -> date | None:
