@@ -1702,3 +1702,19 @@ def test_a_kit_under_its_billing_with_a_year_of_production():
     ]
     assert [(r.territory, r.date) for r in doc.releases] == [("UK", date(2004, 10, 15))]
     assert [(w.line, w.code) for w in doc.warnings] == [(1, "unplaced_line")]
+
+
+@pytest.mark.parametrize(
+    "value, notes",
+    [
+        ("Danish (English subtitles)", [("Danish", "English subtitles")]),
+        ("Korean with English subtitles", [("Korean", "English subtitles")]),
+        ("Korean, Japanese with subtitles", [("Korean", ""), ("Japanese", "subtitles")]),
+        ("Denmark / UK", [("Denmark", ""), ("UK", "")]),
+        ("With a Song", [("With a Song", "")]),
+    ],
+)
+def test_list_notes_keep_what_qualifies_an_item_as_its_detail(value, notes):
+    from reviews.importers.common import list_notes
+
+    assert [(n.text, n.detail) for n in list_notes("language", value, 1)] == notes

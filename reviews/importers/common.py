@@ -410,13 +410,21 @@ def spoiler_marker(text: str) -> tuple[str, bool]:
     return " ".join(cleaned.split()), cleaned != text
 
 
+# `Korean with English subtitles`: the language, and its subtitles as a parenthesis would.
+_WITH_SUBTITLES = re.compile(r"^(?P<item>.*?\S)\s+with\s+(?P<detail>[\w -]*\bsubtitles?)$", re.I)
+
+
 def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
-    """`Danish (English subtitles)`, `Denmark / UK`, `Crime | Drama`: one note each, the
-    parenthesis as detail."""
-    return [
-        NoteRecord(kind, re.sub(r"\s*\(.*\)", "", item), line, ", ".join(parenthesised(item)))
-        for item in split_list(value, ",/|")
-    ]
+    """`Danish (English subtitles)`, `Korean with English subtitles`, `Denmark / UK`, `Crime |
+    Drama`: one note each, the parenthesis (or the subtitles) as detail."""
+    notes = []
+    for item in split_list(value, ",/|"):
+        details = parenthesised(item)
+        item = re.sub(r"\s*\(.*\)", "", item)
+        if subtitled := _WITH_SUBTITLES.match(item):
+            item, details = subtitled["item"], [*details, subtitled["detail"]]
+        notes.append(NoteRecord(kind, item, line, ", ".join(details)))
+    return notes
 
 
 # Between an actor and a character in a cast list: `Ann Lee - Irene`; a copied list may part
