@@ -559,10 +559,17 @@ class DocumentLoader:
         films = Film.objects.filter(pk__in={f for _, f, _ in shared}).exclude(pk=exclude)
         if provisional_only:
             films = films.filter(title_is_provisional=True)
-        if self.doc.year:
-            films = films.filter(Q(year=self.doc.year) | Q(year__isnull=True))
+        year = self.doc.year
+        if year:  # sources disagree by a year (a festival, a country's release)
+            films = films.filter(Q(year__range=(year - 1, year + 1)) | Q(year__isnull=True))
         found = films.in_bulk()
-        film = next((found[f] for _, f, _ in sorted(shared) if f in found), None)
+
+        def years_apart(film: Film) -> int:
+            return abs(film.year - year) if year and film.year else 0
+
+        # Of the same year first, then of the first stored review.
+        nearest = [(years_apart(found[f]), pk, f) for pk, f, _ in shared if f in found]
+        film = found[min(nearest)[2]] if nearest else None
         if film is None:
             return None, ""
         if titled_otherwise is not None:

@@ -2002,3 +2002,23 @@ def test_a_series_whose_titles_share_nothing_in_any_order(empty_db, order):
     oldboy = Film.objects.get(year=2003)
     assert oldboy.imdb_id == "tt0364569" and oldboy.reviews.count() == 4
     assert Reviewer.objects.get(username="Hanne Sørensen").reviews.count() == 2
+
+
+@pytest.mark.parametrize("dump_first", [True, False], ids=["dump-first", "xml-first"])
+def test_a_title_less_dump_a_year_off_joins_the_film_of_the_review_it_shares(
+    empty_db, tmp_path, dump_first
+):
+    """Sources disagree by a year (a festival, a country's release): the dump dated a year after
+    the XML's film, with a review both carry, is that film, which keeps the earlier year."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        (VENGEANCE / "oldboy_dump.txt")
+        .read_text()
+        .replace("Release Year: 2003", "Release Year: 2004")
+    )
+    names = ["dump.txt", "oldboy_reviews.xml"]
+    (tmp_path / "oldboy_reviews.xml").write_bytes((VENGEANCE / "oldboy_reviews.xml").read_bytes())
+    import_in_order_as_together(tmp_path, names if dump_first else names[::-1])
+    film = Film.objects.get()
+    assert (film.title, film.year, film.title_is_provisional) == ("Oldboy", 2003, False)
+    assert film.reviews.count() == 4 and film.credits.filter(role="cast").count() == 7
