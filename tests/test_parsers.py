@@ -1718,3 +1718,29 @@ def test_list_notes_keep_what_qualifies_an_item_as_its_detail(value, notes):
     from reviews.importers.common import list_notes
 
     assert [(n.text, n.detail) for n in list_notes("language", value, 1)] == notes
+
+
+@pytest.mark.parametrize("name, document", [("dump.txt", "METADATA"), ("kit.txt", "KIT")])
+def test_keys_written_in_capitals_read_as_any_other(name, document):
+    """`RELEASE YEAR:`, `DIRECTOR:`, `CAST:`: the same document as with keys in title case."""
+    data = globals()[document]
+    shouted = re.sub(
+        rb"^([A-Z][a-z]+(?: [A-Za-z]+){0,2}):",
+        lambda m: m.group(1).upper() + b":",
+        data,
+        flags=re.M,
+    )
+    assert shouted != data
+    plain, loud = parse_document(name, data), parse_document(name, shouted)
+    assert loud.format == plain.format and loud.year == plain.year
+    assert [(c.name, c.role) for c in loud.credits] == [(c.name, c.role) for c in plain.credits]
+
+
+def test_a_spoiler_warning_with_a_tab():
+    page = PAGE.replace(b"Warning: Spoilers", b"Warning:\tSpoilers")
+    assert page != PAGE
+    doc = parse_document("page.txt", page)
+    assert [r.has_spoilers for r in doc.reviews] == [
+        r.has_spoilers for r in parse_document("page.txt", PAGE).reviews
+    ]
+    assert not any(r.body.startswith("Warning") for r in doc.reviews)

@@ -110,10 +110,10 @@ def _kind_of(key: str | None) -> str | None:
 
 def looks_like(text: str) -> bool:
     head = text[:20000]
-    has_year = re.search(r"^Release Year:\s*\d{4}\s*$", head, re.MULTILINE)
+    has_year = re.search(r"^(?i:Release Year):\s*\d{4}\s*$", head, re.MULTILINE)
     cast_lines = len(re.findall(rf"^\S.*?{CAST_SEPARATOR}\S.*$", head, re.MULTILINE))
     return bool(has_year) or (
-        bool(re.search(r"^Directors?:", head, re.MULTILINE)) and cast_lines >= 2
+        bool(re.search(r"^(?i:Directors?):", head, re.MULTILINE)) and cast_lines >= 2
     )
 
 

@@ -140,7 +140,7 @@ def looks_like(text: str) -> bool:
     if not _YEAR_FIELD.search(head):
         return False
     territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
-    cast_list = re.search(r"^(?:Cast|Starring):", head, re.MULTILINE)
+    cast_list = re.search(r"^(?i:Cast|Starring):", head, re.MULTILINE)
     cast_block = len(_CAST_LINE.findall(head)) >= 2
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 

@@ -38,7 +38,7 @@ _AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s+(?P<date>{_MONTH_FIRST})
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
-_SPOILERS = re.compile(r"^Warning: Spoilers\s*$", re.IGNORECASE)
+_SPOILERS = re.compile(r"^Warning:\s*Spoilers\s*$", re.IGNORECASE)
 _HEADER_LINES = re.compile(
     r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers|"
     r"Helpfulness|Show All)\s*$",
