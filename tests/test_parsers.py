@@ -1744,3 +1744,27 @@ def test_a_spoiler_warning_with_a_tab():
         r.has_spoilers for r in parse_document("page.txt", PAGE).reviews
     ]
     assert not any(r.body.startswith("Warning") for r in doc.reviews)
+
+
+@pytest.mark.parametrize(
+    "name, document",
+    [("dump.txt", "METADATA"), ("kit.txt", "KIT"), ("page.txt", "PAGE")],
+)
+@pytest.mark.parametrize(
+    "written_otherwise",
+    [
+        # A copy from a web page: no-break spaces, a zero-width one.
+        lambda data: data.replace(b" ", "\u00a0".encode()).replace(b"\n", "\u200b\n".encode()),
+        # A copy from a PDF: every line indented alike.
+        lambda data: re.sub(rb"(?m)^(?=.)", b"    ", data),
+    ],
+    ids=["web-spaces", "indented"],
+)
+def test_a_document_copied_with_other_spaces_reads_the_same(name, document, written_otherwise):
+    data = globals()[document]
+    plain, other = parse_document(name, data), parse_document(name, written_otherwise(data))
+    assert other.format == plain.format and other.title == plain.title
+    assert (other.year, other.credits, other.notes) == (plain.year, plain.credits, plain.notes)
+    assert [(r.title, r.body, r.username) for r in other.reviews] == [
+        (r.title, r.body, r.username) for r in plain.reviews
+    ]

@@ -9,11 +9,12 @@ naming the file and line.
 
 import contextlib
 import io
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 from . import metadata_dump, press_kit, records, review_page, review_xml
-from .common import FileFacts, check_whole_size, decode, inspect, text_of
+from .common import FileFacts, check_whole_size, decode, inspect, normalise_spaces, text_of
 from .records import FilmDocument, ImportFormatError
 
 # Most specific first: XML is recognised by its root, the page by its helpful-vote lines.
@@ -25,7 +26,9 @@ _PARSER_SLIPS = (ValueError, IndexError, KeyError, AttributeError)
 
 
 def detect_format(text: str) -> str | None:
-    """The format of a document, from its start (its first quarter megabyte is enough)."""
+    """The format of a document, from its start (its first quarter megabyte is enough), its
+    lines indented alike or not (a copy from a PDF)."""
+    text = textwrap.dedent(text)
     for parser in PARSERS:
         if parser.looks_like(text):
             return parser.FORMAT
@@ -83,7 +86,7 @@ def open_document(path: Path) -> Iterator[tuple[FilmDocument, FileFacts]]:
             if parser in STREAMED:
                 # newline=None: `\r\n` and `\r` end lines as `\n`, as `decode` makes them.
                 lines = io.TextIOWrapper(raw, encoding=facts.encoding, errors=facts.errors)
-                doc = parser.stream(lines, records.REVIEW_BATCH)
+                doc = parser.stream(map(normalise_spaces, lines), records.REVIEW_BATCH)
                 doc.more_reviews = _named_batches(doc.more_reviews, name)
             else:
                 check_whole_size(facts.size, name)

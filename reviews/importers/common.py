@@ -154,8 +154,25 @@ def declared_encoding(head: bytes) -> str | None:
     return name
 
 
+# Spaces a copy from a web page or a word processor holds (a no-break space, a thin one, an
+# ideographic one) are spaces; zero-width ones are nothing: `31\u00a0Reviews` is `31 Reviews`.
+_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+    | dict.fromkeys("\u200b\u2060\ufeff", None)
+)
+
+
+def normalise_spaces(text: str) -> str:
+    return text.translate(_SPACES)
+
+
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """`\r\n` and `\r` line ends as `\n`, and every kind of space as a space
+    (`normalise_spaces`)."""
+    return normalise_spaces(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def check_whole_size(size: int, file_name: str) -> None:

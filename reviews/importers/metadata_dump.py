@@ -2,6 +2,7 @@
 and one user review, separated by blank lines. It has no title field."""
 
 import re
+import textwrap
 from dataclasses import replace
 
 from ..text import fold, name_forms, restore_paragraphs
@@ -204,7 +205,7 @@ def _key_of(line: str) -> str | None:
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
-    text = without_control_characters(doc, text)
+    text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     all_blocks = _sectioned(blocks(text.split("\n")))
     speakers = _speaker_names(
         cast.group("character")

@@ -3,6 +3,7 @@ dates), then prose on the director that names films with their years, and a syno
 with the film's title in capitals and names characters as `Character (Actor)`."""
 
 import re
+import textwrap
 from collections import Counter
 
 from ..text import is_shouted, split_title, title_case, title_key
@@ -241,7 +242,7 @@ _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
-    text = without_control_characters(doc, text)
+    text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     prose: list[tuple[int, str, str]] = []  # (line, paragraph, the heading it is under)
     heading = ""
     # (the key's territories as written, company, line, whether the key says it names a
