@@ -1,6 +1,8 @@
 """Pure text helpers shared by the parsers, the loader and the views: no Django, no database."""
 
+import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 
@@ -34,13 +36,27 @@ _ALNUM_OR_SPACE = bytes(c if c in _ALNUM else 32 for c in range(256))
 _NOT_ALNUM = bytes(c for c in range(256) if c not in _ALNUM)
 
 
+@functools.cache
+def _combining_marks() -> re.Pattern:
+    """The combining marks a decomposed accent leaves (`é` is `e` and U+0301), of every
+    alphabet (all lie below U+30000), as one character class."""
+    marks = [code for code in range(0x30000) if unicodedata.combining(chr(code))]
+    ranges, start = [], marks[0]
+    for previous, code in itertools.pairwise([*marks, -1]):
+        if code != previous + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = code
+    return re.compile(f"[{''.join(ranges)}]")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike.
-    Every run of characters other than letters and digits becomes one space."""
+    Every run of characters other than letters and digits becomes one space, whatever the
+    alphabet of the mark: `O’Brien` and `O'Brien` fold alike."""
     if not text.isascii():
-        # Decomposed accents are combining marks outside ASCII: the encode drops them.
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
-    ascii_bytes = text.lower().encode("ascii", "ignore")
+        text = _combining_marks().sub("", text)  # the accents go; any other mark is a space
+    ascii_bytes = text.lower().encode("ascii", "replace")
     return " ".join(ascii_bytes.translate(_ALNUM_OR_SPACE).decode("ascii").split())
 
 

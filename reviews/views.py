@@ -317,13 +317,14 @@ def film_detail(request, slug):
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
-    # Other titles, less the shown one's short forms (`Rocky 2` beside `Rocky II: The Return`:
-    # the same main title, numerals and case aside, and no subtitle of its own).
-    shown = title_key(film.title)
+    # Other titles, less the shown one written otherwise (`I'm` for `I’m`: the same words) and
+    # its short forms (`Rocky 2` beside `Rocky II: The Return`: the same main title, numerals
+    # and case aside, and no subtitle of its own).
+    shown, shown_words = title_key(film.title), fold(film.title)
     titles = [
         t
         for t in film.titles.all()
-        if t.title != film.title and (title_key(t.title) != shown or split_title(t.title)[1])
+        if fold(t.title) != shown_words and (title_key(t.title) != shown or split_title(t.title)[1])
     ]
     notes = defaultdict(list)
     for note in film.notes.all():

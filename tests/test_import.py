@@ -1,6 +1,7 @@
 """The import of the five source documents, as SOURCES.md says it must come out."""
 
 import contextlib
+import importlib
 import itertools
 import json
 import shutil
@@ -27,6 +28,7 @@ from reviews.models import (
     ImportWarning,
     MoneyFigure,
     Person,
+    PersonAlias,
     Quote,
     QuoteLine,
     Release,
@@ -37,6 +39,7 @@ from reviews.models import (
     SourceDocument,
 )
 from reviews.people import names_close
+from reviews.text import title_key
 from tests.factories import review_xml, wipe_film_data
 
 pytestmark = pytest.mark.django_db
@@ -2022,3 +2025,54 @@ def test_a_title_less_dump_a_year_off_joins_the_film_of_the_review_it_shares(
     film = Film.objects.get()
     assert (film.title, film.year, film.title_is_provisional) == ("Oldboy", 2003, False)
     assert film.reviews.count() == 4 and film.credits.filter(role="cast").count() == 7
+
+
+def test_titles_and_names_with_typographic_marks_are_those_with_plain_ones(
+    empty_db, tmp_path, client
+):
+    """One hand writes `I’m` and `O’Brien`, another `I'm` and `O'Brien`: one film and one
+    person across two films, and the film's page does not list its own title again."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2001\nCast: Conan O’Brien, Ida Berg\nDirector: Ann Lee\n\n\n"
+        "I’M THE KING tells the story of Bo (Ida Berg).\n"
+    )
+    (tmp_path / "page.txt").write_text(
+        "I'm the King (2001) Poster\n\nUser Reviews\n\n1 Review\nA review\nzoe12 June 2002\n"
+        "It is a good one.\n1 out of 1 found this helpful. Was this review helpful? | Report this\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "A later film.\n\nRelease Year: 2003\n\nDirector: Ann Lee\n\n"
+        "Conan O'Brien - Host\nIda Berg - Bo\n"
+    )
+    assert run_import([tmp_path]).ok
+    assert Film.objects.count() == 2
+    film = Film.objects.get(year=2001)
+    assert film.reviews.count() == 1
+    assert Person.objects.filter(name__contains="Brien").count() == 1
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Also known as" not in page
+
+
+def test_the_migration_that_folds_marks_of_any_alphabet_refolds_what_was_stored(empty_db):
+    """Values folded before (`O’Brien` as `obrien`) are folded again; ASCII rows are left."""
+    from django.apps import apps
+
+    refold = importlib.import_module("reviews.migrations.0022_fold_marks_of_any_alphabet").refold
+    person = Person.objects.create(name="Conan O’Brien", slug="conan")
+    Person.objects.filter(pk=person.pk).update(folded_name="conan obrien")
+    alias = PersonAlias.objects.create(person=person, name="Conan O’Brien")
+    PersonAlias.objects.filter(pk=alias.pk).update(folded="conan obrien")
+    film = Film.objects.create(title="I’m the King", year=2001, slug="king")
+    FilmTitle.objects.create(film=film, title="I’m the King")
+    FilmTitle.objects.filter(film=film).update(folded="im the king", key="im the king")
+    review = Review.objects.create(film=film, body="Don’t miss it.", fingerprint="x")
+    Review.objects.filter(pk=review.pk).update(search_text="dont miss it")
+    refold(apps, None)
+    person.refresh_from_db()
+    assert person.folded_name == "conan o brien"
+    assert PersonAlias.objects.get(pk=alias.pk).folded == "conan o brien"
+    assert FilmTitle.objects.values_list("folded", "key").get() == (
+        "i m the king",
+        title_key("I'm the King"),  # the plain apostrophe's
+    )
+    assert Review.objects.get(pk=review.pk).search_text == "don t miss it"
