@@ -128,7 +128,7 @@ def _is_cast_block(lines: list[str]) -> bool:
 # `Cast:` over `Actor - Character` lines, `Plot:` over a paragraph, `Trivia:` over one fact a
 # line, `User Review:` over the review (to the end of the dump).
 _SECTIONS = {
-    **dict.fromkeys(("cast", "full cast", "cast list", "cast and characters"), "cast"),
+    **dict.fromkeys(("cast", "full cast", "cast list", "cast and characters", "top cast"), "cast"),
     **dict.fromkeys(("plot", "plot summary", "storyline", "summary", "synopsis"), "plot"),
     "trivia": "trivia",
     **dict.fromkeys(("goofs", "goof"), "goofs"),
@@ -137,8 +137,22 @@ _SECTIONS = {
 }
 
 
+# Headings a copied web page writes without a colon (`Top cast`, `Storyline`); other section
+# names without one (`Reviews`, `Trivia`) may be a review's title.
+_BARE_HEADINGS = {"cast", "top cast", "full cast", "cast list", "storyline", "plot summary"}
+# A web page's link text, copied with its facts: `See full cast & crew`, `Edit`.
+_PAGE_LINK = re.compile(
+    r"^(?:see (?:full cast (?:&|and) crew|more|all|production info)|edit|more like this)\W*$",
+    re.IGNORECASE,
+)
+_PAGE_LINK_AFTER_NAMES = re.compile(r"\s*[|·,]?\s*see full cast (?:&|and) crew\W*$", re.IGNORECASE)
+
+
 def _heading(line: str) -> str | None:
-    """The key of a line that is a heading alone (`Cast:`), lower case; else None."""
+    """The key of a line that is a heading alone (`Cast:`, or a page's `Top cast`), lower
+    case; else None."""
+    if line.strip().lower() in _BARE_HEADINGS:
+        return line.strip().lower()
     match = KEY_VALUE.match(line.strip())
     if match is None or match.group(2).strip():
         return None
@@ -179,6 +193,19 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     return out
 
 
+def _without_page_links(doc: FilmDocument, lines: list[str]) -> list[str]:
+    """The lines, less a copied web page's link text (`See full cast & crew`, alone on its line
+    or after a list of names), with a warning: no fact, but not left out in silence."""
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        bare = _PAGE_LINK.match(line.strip())
+        if bare or _PAGE_LINK_AFTER_NAMES.search(line):
+            doc.warn(number, "page_link", f"a web page's link text left out: {line.strip()!r}")
+            line = "" if bare else _PAGE_LINK_AFTER_NAMES.sub("", line)
+        kept.append(line)
+    return kept
+
+
 def _has_fields(lines: list[str]) -> bool:
     return any(_kind_of(_key_of(line)) for line in lines)
 
@@ -206,7 +233,7 @@ def _key_of(line: str) -> str | None:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
-    all_blocks = _sectioned(blocks(text.split("\n")))
+    all_blocks = _sectioned(blocks(_without_page_links(doc, text.split("\n"))))
     speakers = _speaker_names(
         cast.group("character")
         for _, lines, section in all_blocks
