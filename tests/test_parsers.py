@@ -1788,3 +1788,23 @@ def test_a_dump_copied_from_a_web_page_with_its_link_text():
     ]
     assert doc.plot == ""
     assert [(w.line, w.code) for w in doc.warnings] == [(7, "page_link"), (12, "page_link")]
+
+
+def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
+    doc = parse_document(
+        "other.xml",
+        b"<movie><title>Oldboy</title><year>2003</year><review><reviewDate>2004-03-02"
+        b"</reviewDate><author>zoe</author><rating>9</rating><summary>A corridor</summary>"
+        b"<text>One long take & more.</text><spoiler>yes</spoiler><helpfulness>3/4"
+        b"</helpfulness></review></movie>",
+    )
+    [review] = doc.reviews
+    assert (review.username, review.date, review.rating, review.title, review.body) == (
+        "zoe",
+        date(2004, 3, 2),
+        Decimal("9.0"),
+        "A corridor",
+        "One long take & more.",
+    )
+    assert (review.has_spoilers, review.helpful_yes, review.helpful_total) == (True, 3, 4)
+    assert [w.code for w in doc.warnings if w.code == "unknown_element"] == []

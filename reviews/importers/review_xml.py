@@ -34,14 +34,6 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 FORMAT = "review_xml"
 
 _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-# The document's own elements: a `<` that opens or closes one of them is always markup.
-_ELEMENTS = (
-    "movie|title|link|year|generalScore|review|date|username|score|shortDescription|fullReview"
-    "|reviews|originalTitle|alternativeTitle|aka|genre|genres|helpful|spoilers|spoiler"
-)
-_OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
-# A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
-_OTHER_LESS_THAN = re.compile(rf"<(?!/?(?:{_ELEMENTS})[\s/>])")
 _SPECIAL = re.compile(r"[&<]")
 # HTML's breaks in a crawled review, read as paragraph breaks (written as character references:
 # new lines in the text lxml reads would move its line numbers).
@@ -71,7 +63,6 @@ _REVIEW_ELEMENTS = frozenset(
         "fullReview",
         "helpful",
         "spoilers",
-        "spoiler",
     }
 )
 # What other crawlers call them: read as the element they stand for.
@@ -79,7 +70,23 @@ _REVIEW_SYNONYMS = {
     **dict.fromkeys(("author", "user", "reviewer"), "username"),
     **dict.fromkeys(("title", "summary", "headline"), "shortDescription"),
     **dict.fromkeys(("text", "content", "body", "reviewText"), "fullReview"),
+    **dict.fromkeys(("rating", "userRating", "userScore"), "score"),
+    **dict.fromkeys(("reviewDate", "published", "datePublished"), "date"),
+    "spoiler": "spoilers",
+    "helpfulness": "helpful",
 }
+# The document's own elements: a `<` that opens or closes one of them is always markup.
+_ELEMENTS = "|".join(
+    sorted(
+        {"movie", "title", "link", "year", "generalScore", "review", "reviews"}
+        | _LISTS
+        | _REVIEW_ELEMENTS
+        | set(_REVIEW_SYNONYMS)
+    )
+)
+_OWN_TAG = re.compile(rf"</?(?:{_ELEMENTS})[\s/>]")
+# A `<` that may need repair: most lines hold only the document's own tags, and no `&`.
+_OTHER_LESS_THAN = re.compile(rf"<(?!/?(?:{_ELEMENTS})[\s/>])")
 # `12/15`, `12 out of 15`: found helpful by 12 of 15.
 _HELPFUL = re.compile(r"(?P<yes>\d{1,9})\s*(?:/|of|out of)\s*(?P<total>\d{1,9})")
 
@@ -420,8 +427,7 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         reason = "could be either day first or month first" if ambiguous else "is not a date"
         doc.warn(line, "bad_date", f"date {raw_date!r} {reason}")
     title, spoilers = spoiler_marker(_text(children, "shortDescription"))
-    flag = _text(children, "spoilers") or _text(children, "spoiler")
-    spoilers = spoilers or flag.lower() in ("true", "yes", "1")
+    spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
     helpful_yes = helpful_total = None
     if raw_helpful := _text(children, "helpful"):
         votes = _HELPFUL.fullmatch(raw_helpful)
