@@ -245,11 +245,11 @@ class CreditResolver:
                     self.by_spelling[alias.folded].append(entry)
         # The roles of those found only under a name in the other order (`other_orders`).
         self.roles: dict[int, set[str]] = defaultdict(set)
-        turned_only = [
-            pk
-            for pk, entry in self.people.items()
-            if not any(alias.folded in names for alias in entry.aliases.values())
-        ]
+        turned_only = []
+        for pk, entry in self.people.items():
+            spellings = {alias.folded for alias in entry.aliases.values()}
+            if spellings & turned and not spellings & names:
+                turned_only.append(pk)
         if turned_only:
             for person_id, role in Credit.objects.filter(person_id__in=turned_only).values_list(
                 "person_id", "role"
