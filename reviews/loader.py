@@ -782,9 +782,10 @@ class DocumentLoader:
         prose_order = []  # the films as the prose names them: a series' order, ties apart
         by_sentence = False  # a film joined by a sentence about the series, not by its title
         for mention in doc.mentioned_films:
-            if series_stem(mention.title, doc.series_name) != stem and mention.in_series:
+            stem_apart = series_stem(mention.title, doc.series_name) != stem
+            if stem_apart and mention.in_series:
                 by_sentence = True
-            elif series_stem(mention.title, doc.series_name) != stem:
+            elif stem_apart:
                 if mention.year:
                     self.tally.warn(
                         mention.line,
