@@ -1265,8 +1265,8 @@ SUBTITLE_RATIO = 80
 
 def titles_close(a: str, b: str) -> bool:
     """Two spellings of one title (`Three Colors: Blue`, `Three Colours: Blue`; `Old Boy`,
-    `Oldboy`): the same numeral, no conflicting subtitle, and words alike, or the same letters
-    with words run together."""
+    `Oldboy`; `The Celebration`, `Celebration`): the same numeral, no conflicting subtitle, and
+    words alike, an article aside, or the same letters with words run together."""
     (stem_a, number_a), (stem_b, number_b) = title_stem_and_number(a), title_stem_and_number(b)
     if number_a != number_b:  # `Rocky II` and `Rocky III` differ by a letter
         return False
@@ -1275,10 +1275,20 @@ def titles_close(a: str, b: str) -> bool:
         if fuzz.ratio(sub_a, sub_b) < SUBTITLE_RATIO:
             return False
         stem_a, stem_b = f"{stem_a} {sub_a}", f"{stem_b} {sub_b}"
-    stem_a, stem_b = _without_and(stem_a), _without_and(stem_b)
+    stem_a, stem_b = _without_article(_without_and(stem_a)), _without_article(_without_and(stem_b))
     if stem_a.replace(" ", "") == stem_b.replace(" ", ""):
         return True
     return fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
+
+
+# Articles a title may be written with or without (`The Celebration`, `Celebration`); not
+# `die` (`Die Hard`) nor `i` (a numeral).
+_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
+
+
+def _without_article(folded: str) -> str:
+    words = folded.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLES else folded
 
 
 def _without_and(folded: str) -> str:

@@ -1268,6 +1268,10 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
         ("Old Boy", "Oldboy", True),  # words run together
         ("Spider-Man 2", "Spiderman 2", True),
         ("Old Boy", "Oldboys", False),
+        ("The Celebration", "Celebration", True),  # an article aside
+        ("The Godfather: Part II", "Godfather: Part II", True),
+        ("Die Hard", "Hard", False),  # `die` is no article here
+        ("The Island", "Treasure Island", False),
     ],
 )
 def test_titles_close(a, b, close):
