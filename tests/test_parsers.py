@@ -1812,3 +1812,20 @@ def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
     )
     assert (review.has_spoilers, review.helpful_yes, review.helpful_total) == (True, 3, 4)
     assert [w.code for w in doc.warnings if w.code == "unknown_element"] == []
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Ann Lee, Bo Berg and Cy Holm", ["Ann Lee", "Bo Berg", "Cy Holm"]),
+        ("Ann Lee · Bo Berg | Cy Holm", ["Ann Lee", "Bo Berg", "Cy Holm"]),
+        # A generation suffix after a comma is the name's own.
+        ("Sergei Bodrov, Jr., Viktor Sukhorukov", ["Sergei Bodrov Jr.", "Viktor Sukhorukov"]),
+        ("Sammy Davis, Jr. & Frank Sinatra", ["Sammy Davis Jr.", "Frank Sinatra"]),
+        ("Ivy Smith, Ivan Berg", ["Ivy Smith", "Ivan Berg"]),
+    ],
+)
+def test_split_names(value, names):
+    from reviews.importers.common import split_names
+
+    assert split_names(value) == names

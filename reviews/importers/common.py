@@ -359,9 +359,14 @@ def actor_as_character(entry: str) -> tuple[str, str]:
     return (match["name"], match["character"]) if match else (entry, "")
 
 
+# A generation suffix after a comma belongs to the name before it: `Sammy Davis, Jr.`.
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*(Jr|Jnr|Sr|Snr|II|III|IV)\b(\.?)", re.IGNORECASE)
+
+
 def split_names(value: str) -> list[str]:
-    """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`. (Not for countries: `Bosnia
-    and Herzegovina` is one.)"""
+    """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`; `Sammy Davis, Jr.` is
+    one. (Not for countries: `Bosnia and Herzegovina` is one.)"""
+    value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
     return [
         name.strip()
         for item in split_list(value, ",;·•|/")
