@@ -2076,3 +2076,20 @@ def test_the_migration_that_folds_marks_of_any_alphabet_refolds_what_was_stored(
         title_key("I'm the King"),  # the plain apostrophe's
     )
     assert Review.objects.get(pk=review.pk).search_text == "don t miss it"
+
+
+def test_a_kit_with_its_cast_in_columns_joins_the_dump_of_its_film(empty_db, tmp_path):
+    """The kit's `Oh Dae-su ..... CHOI Min-sik` is the dump's `Min-sik Choi - Oh Dae-su`: one
+    film, one person per actor, the director once."""
+    shutil.copy(VENGEANCE / "oldboy_dump.txt", tmp_path)
+    (tmp_path / "kit.txt").write_text(
+        "OLDBOY\n\nYear: 2003\n\nCAST\n\nOh Dae-su\t\tCHOI Min-sik\nLee Woo-jin\t\tYOO Ji-tae\n\n"
+        "CREW\n\nDirector\t\tPARK Chan-wook\n\nSYNOPSIS\n\nA man is locked up for fifteen years.\n"
+    )
+    assert run_import([tmp_path]).ok
+    film = Film.objects.get()
+    assert (film.title, film.year) == ("Oldboy", 2003)
+    assert film.credits.filter(role="cast").count() == 7
+    assert film.credits.filter(role="director").count() == 1
+    choi = film.credits.get(character__name="Oh Dae-su").person
+    assert set(choi.aliases.values_list("name", flat=True)) == {"Min-sik Choi", "Choi Min-sik"}

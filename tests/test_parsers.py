@@ -1829,3 +1829,59 @@ def test_split_names(value, names):
     from reviews.importers.common import split_names
 
     assert split_names(value) == names
+
+
+SECTIONED_KIT = """OLDBOY
+
+Year: 2003
+Country: South Korea
+
+CAST
+
+{cast}
+
+CREW
+
+Director ........ PARK Chan-wook
+Producer ........ LIM Seung-yong
+Screenplay ...... Hwang Jo-yun, Park Chan-wook (adaptation)
+
+SYNOPSIS
+
+{synopsis}
+"""
+
+
+@pytest.mark.parametrize(
+    "cast, synopsis",
+    [
+        # The parts first: the story names them.
+        (
+            "Oh Dae-su ....... Choi Min-sik\nMi-do ....... Kang Hye-jung",
+            "Oh Dae-su is locked up for fifteen years; Mi-do feeds him.",
+        ),
+        # The parts first: the actors' family names are in capitals.
+        ("Oh Dae-su\t\tCHOI Min-sik\nMi-do\t\tKANG Hye-jung", "A man is locked up."),
+        # The actors first, as a dump's cast, with what a dump's line may carry.
+        (
+            "Choi Min-sik  -  Oh Dae-su\nKang Hye-jung  -  Mi-do (as Kang Hye-jeong)",
+            "A man is locked up.",
+        ),
+    ],
+    ids=["told", "capitals", "actor-first"],
+)
+def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
+    doc = parse_document("kit.txt", SECTIONED_KIT.format(cast=cast, synopsis=synopsis).encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Oldboy", 2003)
+    assert [(c.name, c.character, c.billing_order) for c in doc.credits if c.role == "cast"] == [
+        ("Choi Min-sik", "Oh Dae-su", 1),
+        ("Kang Hye-jung", "Mi-do", 2),
+    ]
+    assert [(c.name, c.role, c.note) for c in doc.credits if c.role != "cast"] == [
+        ("Park Chan-wook", "director", ""),
+        ("Hwang Jo-yun", "writer", ""),
+        ("Park Chan-wook", "writer", "adaptation"),
+    ]
+    assert [(w.code, w.line) for w in doc.warnings] == [("unknown_field", 14)]  # `Producer`
+    credited = [c.credited_as for c in doc.credits if c.credited_as]
+    assert credited == (["Kang Hye-jeong"] if "(as " in cast else [])

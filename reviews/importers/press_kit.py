@@ -5,8 +5,9 @@ with the film's title in capitals and names characters as `Character (Actor)`.""
 import re
 import textwrap
 from collections import Counter
+from dataclasses import replace
 
-from ..text import is_shouted, split_title, title_case, title_key
+from ..text import fold, is_shouted, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
     CREW_KEYS,
@@ -142,6 +143,8 @@ def looks_like(text: str) -> bool:
         return False
     territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
     cast_list = re.search(r"^(?i:Cast|Starring):", head, re.MULTILINE)
+    if _SECTIONED.search(head) and re.search(r"^SYNOPSIS\s*$", head, re.MULTILINE):
+        return True  # `CAST` and `CREW` in columns, under headings, and a `SYNOPSIS`
     cast_block = len(_CAST_LINE.findall(head)) >= 2
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
@@ -224,6 +227,18 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+# Headings of a kit's credits set out in two columns (`Oh Dae-su ....... CHOI Min-sik`,
+# `Director        PARK Chan-wook`): the cast, or the crew.
+_CREDIT_HEADINGS = {"CAST": "cast", "CREW": "crew", "CREDITS": "crew", "FILMMAKERS": "crew"}
+_SECTIONED = re.compile(rf"^(?:{'|'.join(_CREDIT_HEADINGS)})\s*$", re.MULTILINE)
+# Two columns: parted by dots or a dash between spaces, a tab, or two spaces or more.
+_COLUMNS = re.compile(
+    r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+…\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
+)
+# A family name written in capitals beside a given name (`CHOI Min-sik`), as kits do.
+_SHOUTED_FAMILY_NAME = re.compile(r"\b[A-Z][A-Z'’-]+\b")
+
+
 # The billing over a kit's title: who presents it, whose film it is.
 _BILLING = re.compile(
     r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
@@ -251,8 +266,21 @@ def parse(text: str) -> FilmDocument:
     title_line: tuple[int, str] | None = None
     overhead = True  # the blocks over the kit's fields: its title, who presents it
     all_blocks = blocks(text.split("\n"))
+    columns: list[tuple[str, int, str, str]] = []  # (section, line, left, right)
+    credit_section = ""  # under a `CAST` or `CREW` heading: the section
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
+        if len(lines) == 1 and lines[0].strip() in _CREDIT_HEADINGS:
+            heading = lines[0].strip()
+            credit_section = _CREDIT_HEADINGS[heading]
+            overhead = False
+            continue
+        if credit_section and all(_COLUMNS.match(line.strip()) for line in lines):
+            for offset, line in enumerate(lines):
+                pair = _COLUMNS.match(line.strip())
+                columns.append((credit_section, start + offset, pair["left"], pair["right"]))
+            continue
+        credit_section = ""
         if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
             continue  # `Cast:` alone, over the cast block
         if cast := _cast_lines(lines):
@@ -289,7 +317,69 @@ def parse(text: str) -> FilmDocument:
     if title_line and not doc.title:  # a `Title:` field says it better
         doc.title_line, doc.title = title_line[0], title_case(title_line[1])
     _prose(doc, prose)
+    _column_credits(doc, columns)
     return doc
+
+
+def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]]) -> None:
+    """The credits of a kit's `CAST` and `CREW` columns. The cast's columns are an actor and a
+    part in either order: the order is the one the rest of the kit bears out (its `Cast:` list,
+    its synopsis's `Character (Actor)` and the parts its story names), else the one whose names
+    are written with their family name in capitals (`CHOI Min-sik`), else actor first, as a
+    dump's cast."""
+    cast = [(line, left, right) for section, line, left, right in columns if section == "cast"]
+    actors = {fold(c.name) for c in doc.credits if c.role == "cast"}
+    parts = {fold(c.character) for c in doc.credits if c.character}
+    # The synopsis tells its story by its parts' names (`Oh Dae-su is locked up …`).
+    told = f" {fold(re.sub(r'[(][^)]*[)]', ' ', doc.synopsis))} "
+
+    def is_part(name: str) -> bool:
+        return name in parts or f" {name} " in told
+
+    def leans(first: str, second: str) -> int:
+        """+1 when the pair reads actor first, -1 when part first, 0 when it does not say."""
+        first, second = fold(first), fold(second)
+        return (first in actors or is_part(second)) - (second in actors or is_part(first))
+
+    lean = sum(leans(left, right) for _, left, right in cast)
+    if not lean:
+        lean = sum(
+            _shouted_family_name(left) - _shouted_family_name(right) for _, left, right in cast
+        )
+    for order, (line, left, right) in enumerate(cast, start=1):
+        if lean >= 0 and (dump_like := _CAST_LINE.match(f"{left} - {right}")):
+            # As a dump's cast line: `(as …)` and notes after the part read as there.
+            credit = cast_line_credit(dump_like.group(), line, order)
+            doc.credits.append(replace(credit, name=_unshouted(credit.name)))
+            continue
+        actor, part = (left, right) if lean >= 0 else (right, left)
+        character, note = split_credit_note(part)
+        doc.credits.append(
+            CreditRecord(
+                _unshouted(actor), "cast", line, character=character, note=note, billing_order=order
+            )
+        )
+    for section, line, role_text, names in columns:
+        if section != "crew":
+            continue
+        role = CREW_KEYS.get(role_text.strip().lower())
+        if role is None:
+            doc.warn(line, "unknown_field", f"crew {role_text!r} was not understood: {names!r}")
+            continue
+        for name, note in map(split_credit_note, split_names(names)):
+            doc.credits.append(CreditRecord(_unshouted(name), role, line, note=note))
+
+
+def _shouted_family_name(name: str) -> bool:
+    """`CHOI Min-sik`: a name part in capitals beside one that is not."""
+    return bool(_SHOUTED_FAMILY_NAME.search(name)) and not name.isupper()
+
+
+def _unshouted(name: str) -> str:
+    """`CHOI Min-sik` as `Choi Min-sik`; a name not written so, as it is."""
+    if not _shouted_family_name(name):
+        return name.strip()
+    return _SHOUTED_FAMILY_NAME.sub(lambda m: m.group().capitalize(), name).strip()
 
 
 def _header_line(
