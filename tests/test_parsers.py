@@ -1885,3 +1885,17 @@ def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
     assert [(w.code, w.line) for w in doc.warnings] == [("unknown_field", 14)]  # `Producer`
     credited = [c.credited_as for c in doc.credits if c.credited_as]
     assert credited == (["Kang Hye-jeong"] if "(as " in cast else [])
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("CHOI Min-sik", "Choi Min-sik"),
+        ("O'BRIEN Conan", "O'Brien Conan"),
+        ("LÉAUD Jean-Pierre", "Léaud Jean-Pierre"),
+        ("Louis Gossett III", "Louis Gossett III"),  # a numeral is no family name
+        ("ANN LEE", "ANN LEE"),  # all in capitals: nothing says which is the family name
+    ],
+)
+def test_a_kits_family_name_in_capitals_is_written_as_a_name(written, name):
+    assert press_kit._unshouted(written) == name

@@ -235,8 +235,6 @@ _SECTIONED = re.compile(rf"^(?:{'|'.join(_CREDIT_HEADINGS)})\s*$", re.MULTILINE)
 _COLUMNS = re.compile(
     r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+…\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
 )
-# A family name written in capitals beside a given name (`CHOI Min-sik`), as kits do.
-_SHOUTED_FAMILY_NAME = re.compile(r"\b[A-Z][A-Z'’-]+\b")
 
 
 # The billing over a kit's title: who presents it, whose film it is.
@@ -370,16 +368,51 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
             doc.credits.append(CreditRecord(_unshouted(name), role, line, note=note))
 
 
+def _shouted_words(name: str) -> list[bool]:
+    """For each word of a name, whether it is written in capitals (`CHOI`, `O'BRIEN`, `LÉAUD`),
+    a numeral or a suffix aside (`III`, `JR`)."""
+    return [
+        word.isupper() and sum(c.isalpha() for c in word) > 1 and word not in _NOT_SHOUTED
+        for word in name.split()
+    ]
+
+
+_NOT_SHOUTED = {
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "JR",
+    "JR.",
+    "SR",
+    "SR.",
+}
+
+
 def _shouted_family_name(name: str) -> bool:
-    """`CHOI Min-sik`: a name part in capitals beside one that is not."""
-    return bool(_SHOUTED_FAMILY_NAME.search(name)) and not name.isupper()
+    """`CHOI Min-sik`: a name part in capitals beside one that is not, as kits write family
+    names."""
+    shouted = _shouted_words(name)
+    return any(shouted) and not all(shouted)
 
 
 def _unshouted(name: str) -> str:
-    """`CHOI Min-sik` as `Choi Min-sik`; a name not written so, as it is."""
+    """`CHOI Min-sik` as `Choi Min-sik`, `O'BRIEN Conan` as `O'Brien Conan`; a name not
+    written so, as it is."""
     if not _shouted_family_name(name):
         return name.strip()
-    return _SHOUTED_FAMILY_NAME.sub(lambda m: m.group().capitalize(), name).strip()
+    return " ".join(
+        re.sub(r"[^\W\d_]+", lambda letters: letters.group().capitalize(), word)
+        if shouted
+        else word
+        for word, shouted in zip(name.split(), _shouted_words(name), strict=True)
+    )
 
 
 def _header_line(
