@@ -471,12 +471,16 @@ class DocumentLoader:
             ):
                 continue
             shared_directors, shared_cast, film_cast = set(), set(), {}
+            film_directed = False
             for (role, person_id), folded in spellings[film.pk].items():
                 if role == "director":
+                    film_directed = True
                     shared_directors |= spellings_of(folded, directors)
                 elif role == "cast":
                     film_cast[person_id] = folded
                     shared_cast |= folded & names
+            if directors and film_directed and not shared_directors:
+                continue  # another director: another film, though its cast be the same
             # Much of the smaller cast list must be shared: a sequel shot the same year by the
             # same director shares a few actors by chance, the same film shares most of them.
             needed = max(2, 0.4 * (min(len(cast_names), len(film_cast)) or 1))
