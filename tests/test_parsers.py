@@ -307,6 +307,15 @@ def test_mentions_take_the_nearest_free_year():
     ]
 
 
+def test_mentions_keep_a_plurals_apostrophe_not_a_closing_quote():
+    text = "He made 'HEAT' (1995), THE HORNETS' NEST (2009) and THE GIRL'S TALE (2001)."
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == [
+        ("HEAT", 1995),
+        ("THE HORNETS' NEST", 2009),
+        ("THE GIRL'S TALE", 2001),
+    ]
+
+
 def test_mentions_keep_the_full_stops_of_abbreviations_and_initials():
     text = (
         "His trilogy opened in 2002 with SYMPATHY FOR MR. VENGEANCE, after L.A. CONFIDENTIAL "
@@ -1314,6 +1323,8 @@ def test_a_title_with_words_before_it(a, b, within):
         ("The final film of Park's revenge trilogy, after X (2002).", "The Revenge Trilogy"),
         ("His trilogy on revenge opened in 2002.", "The Revenge Trilogy"),
         ("Her acclaimed trilogy ends here.", ""),
+        # Whose it is, left out.
+        ("Based on Stieg Larsson's Millennium trilogy.", "The Millennium Trilogy"),
     ],
 )
 def test_press_kit_prose_that_names_its_series(paragraph, name):

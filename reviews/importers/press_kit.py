@@ -65,8 +65,12 @@ _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
 # name (`MPAA`, `BBFC`).
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
 # A word of a title in capitals: a word, initials (`L.A.`) or an abbreviation that a title
-# keeps its full stop in (`SYMPATHY FOR MR. VENGEANCE`).
-_SHOUTED_WORD = r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)|[A-Z][A-Z0-9'’]*\b)"
+# keeps its full stop in (`SYMPATHY FOR MR. VENGEANCE`), or one a plural's apostrophe ends
+# (`THE HORNETS' NEST`).
+_SHOUTED_WORD = (
+    r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)"
+    r"|[A-Z][A-Z0-9'’]*(?:\b|(?<=['’])))"
+)
 _SHOUTED_TITLE = re.compile(
     rf"\b{_SHOUTED_WORD}(?:(?:\s+|:\s*|\s+-\s+)(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
 )
@@ -572,17 +576,22 @@ def _full_title(shouted: str, mentions: list[MentionedFilm]) -> str:
 
 
 def series_named_in(paragraph: str) -> str:
-    """The series a paragraph names (`what has become known as the Before Trilogy`), or its
-    theme (`his revenge trilogy`, `his trilogy on revenge`), as a name: `The Before Trilogy`,
-    `The Revenge Trilogy`; '' when it names none."""
+    """The series a paragraph names (`what has become known as the Before Trilogy`, `Stieg
+    Larsson's Millennium trilogy`), or its theme (`his revenge trilogy`, `his trilogy on
+    revenge`), as a name: `The Before Trilogy`, `The Millennium Trilogy`, `The Revenge
+    Trilogy`; '' when it names none."""
     for match in _SERIES_IN_PROSE.finditer(paragraph):
         words = match.group("name").split()
-        if words[0].lower() in _NOT_A_SERIES_NAME:
+        the = "The " if match.group("the") else ""
+        # Whose it is, left out: `Stieg Larsson's Millennium trilogy`, the Millennium Trilogy.
+        owner = max((i for i, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1)
+        if owner >= 0:
+            words, the = words[owner + 1 :], "The "
+        if not words or words[0].lower() in _NOT_A_SERIES_NAME:
             continue
         name = " ".join(words)
         if is_shouted(name):
             name = title_case(name)
-        the = "The " if match.group("the") else ""
         return f"{the}{name} {match.group('word').capitalize()}"
     for match in _SERIES_THEME.finditer(paragraph):
         theme = match.group("theme") or match.group("theme2")
@@ -602,6 +611,8 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
     candidates = []
     for match in _SHOUTED_TITLE.finditer(paragraph):
         title = match.group(0).strip(" :-")
+        if title.endswith(("'", "’")) and not title.endswith(("S'", "S’")):
+            title = title[:-1]  # a closing quote (`'HEAT'`), not a plural's apostrophe
         if sum(c.isalpha() for c in title) < 3:
             continue
         after = re.match(r"\s*\((\d{4})\)", paragraph[match.end() :])
