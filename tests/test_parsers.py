@@ -1325,6 +1325,7 @@ def test_a_title_with_words_before_it(a, b, within):
         ("Her acclaimed trilogy ends here.", ""),
         # Whose it is, left out.
         ("Based on Stieg Larsson's Millennium trilogy.", "The Millennium Trilogy"),
+        ("The last film of his Death trilogy.", "The Death Trilogy"),
     ],
 )
 def test_press_kit_prose_that_names_its_series(paragraph, name):

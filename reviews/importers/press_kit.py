@@ -107,6 +107,8 @@ _SERIES_THEME = re.compile(
     r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?P<theme>[a-z]+)\s+(?P<word>trilogy|saga)\b"
     r"|\b(?P<word2>trilogy|saga)\s+(?:on|about)\s+(?P<theme2>[a-z]+)\b"
 )
+# Whose a series is, just before its name: `his Death trilogy`, `Refn's Pusher trilogy`.
+_OWNED = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|\w['’]s)\s+$")
 # Words that say how a series is thought of, not what it is of.
 _NOT_A_THEME = {
     "acclaimed", "celebrated", "entire", "famous", "final", "first", "informal", "latest",
@@ -582,7 +584,8 @@ def series_named_in(paragraph: str) -> str:
     Trilogy`; '' when it names none."""
     for match in _SERIES_IN_PROSE.finditer(paragraph):
         words = match.group("name").split()
-        the = "The " if match.group("the") else ""
+        owned = _OWNED.search(paragraph, 0, match.start("name"))  # `his Death trilogy`
+        the = "The " if match.group("the") or owned else ""
         # Whose it is, left out: `Stieg Larsson's Millennium trilogy`, the Millennium Trilogy.
         owner = max((i for i, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1)
         if owner >= 0:
