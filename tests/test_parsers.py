@@ -1911,3 +1911,10 @@ def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
 )
 def test_a_kits_family_name_in_capitals_is_written_as_a_name(written, name):
     assert press_kit._unshouted(written) == name
+
+
+def test_a_document_that_names_no_film_is_refused():
+    """A year and a budget alone would make an `Untitled film of 2003` nothing could join."""
+    with pytest.raises(ImportFormatError, match="names no film") as refused:
+        parse_document("thin.txt", b"A logline.\n\nRelease Year: 2003\n\nBudget: $3,000,000\n")
+    assert (refused.value.file_name, refused.value.line) == ("thin.txt", 1)

@@ -60,9 +60,17 @@ def _named(name: str):
 
 
 def _checked(doc: FilmDocument, name: str, warnings) -> FilmDocument:
+    """The document, if it names a film: by a title, an IMDb id, credits or reviews. A year and
+    a budget alone would make an `Untitled film of 2003` that nothing could ever join."""
     doc.warnings[:0] = warnings
-    if not (doc.title or doc.year or doc.reviews or doc.credits):
-        raise ImportFormatError("no film facts found in the document", file_name=name, line=1)
+    if not (doc.title or doc.other_titles or doc.imdb_id or doc.credits or doc.reviews):
+        message = (
+            "the document names no film: a year, but no title, IMDb id, credits or reviews to "
+            "know it by"
+            if doc.year
+            else "no film facts found in the document"
+        )
+        raise ImportFormatError(message, file_name=name, line=1)
     return doc
 
 

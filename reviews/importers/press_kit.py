@@ -107,7 +107,7 @@ _SERIES_THEME = re.compile(
     r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?P<theme>[a-z]+)\s+(?P<word>trilogy|saga)\b"
     r"|\b(?P<word2>trilogy|saga)\s+(?:on|about)\s+(?P<theme2>[a-z]+)\b"
 )
-# Whose a series is, just before its name: `his Death trilogy`, `Refn's Pusher trilogy`.
+# Whose a series is, just before its name: `his Death trilogy`, `Leone's Dollars trilogy`.
 _OWNED = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|\w['’]s)\s+$")
 # Words that say how a series is thought of, not what it is of.
 _NOT_A_THEME = {
