@@ -1116,6 +1116,10 @@ class DocumentLoader:
             if not has_lost_letter(text):
                 continue
             repaired, fixes, unresolved = repair_lost_letters(text, known_words)
+            if label == "username" and unresolved:
+                # A username is repaired whole or not at all: `Jürgen Sp?ngberg` would be a
+                # reviewer that neither the lost spelling nor the whole one finds again.
+                repaired, fixes = text, []
             for fix in fixes:
                 self.tally.warn(record.line, "letter_repaired", f"{label}: {fix}")
             if unresolved:

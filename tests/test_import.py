@@ -2129,3 +2129,40 @@ def test_a_trilogy_of_one_year_and_a_sequel_with_the_same_cast(empty_db, order):
     assert swedish.reviews.count() == 2 and swedish.imdb_id == "tt1216487"
     assert Film.objects.get(title__contains="Hornet").reviews.count() == 2
     assert Reviewer.objects.get(username="Jürgen Spångberg").reviews.count() == 2
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["a_known.txt", "b_lost.xml", "c_whole.txt"],
+        ["b_lost.xml", "a_known.txt", "c_whole.txt"],
+        ["c_whole.txt", "b_lost.xml", "a_known.txt"],
+    ],
+)
+def test_a_username_is_repaired_whole_or_not_at_all(empty_db, tmp_path, order):
+    """`J?rgen Sp?ngberg`, when `Jürgen` is known from another reviewer but `Spångberg` is
+    not yet: kept as written, not `Jürgen Sp?ngberg`, so that `Jürgen Spångberg` makes it one
+    reviewer whatever the order."""
+
+    def page(title, year, author, day):
+        return (
+            f"{title} ({year}) Poster\n\nUser Reviews\n\n1 Review\nA title\n{author}{day} June "
+            f"{year + 1}\nA review of some length about this film.\n"
+            "1 out of 1 found this helpful. Was this review helpful? | Report this\n"
+        )
+
+    (tmp_path / "a_known.txt").write_text(page("First", 2001, "Jürgen Krüger", 3))
+    (tmp_path / "b_lost.xml").write_text(
+        review_xml(
+            "Another review, long enough to count.",
+            title="Second",
+            year=2002,
+            username="J?rgen Sp?ngberg",
+        )
+    )
+    (tmp_path / "c_whole.txt").write_text(page("Third", 2003, "Jürgen Spångberg", 4))
+    import_in_order_as_together(tmp_path, order)
+    assert sorted(Reviewer.objects.values_list("username", flat=True)) == [
+        "Jürgen Krüger",
+        "Jürgen Spångberg",
+    ]
