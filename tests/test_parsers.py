@@ -1835,6 +1835,7 @@ def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
         ("Sergei Bodrov, Jr., Viktor Sukhorukov", ["Sergei Bodrov Jr.", "Viktor Sukhorukov"]),
         ("Sammy Davis, Jr. & Frank Sinatra", ["Sammy Davis Jr.", "Frank Sinatra"]),
         ("Ivy Smith, Ivan Berg", ["Ivy Smith", "Ivan Berg"]),
+        ("Ann Lee, Iv Berg, Louis Gossett, III", ["Ann Lee", "Iv Berg", "Louis Gossett III"]),
     ],
 )
 def test_split_names(value, names):

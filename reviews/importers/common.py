@@ -360,7 +360,7 @@ def actor_as_character(entry: str) -> tuple[str, str]:
 
 
 # A generation suffix after a comma belongs to the name before it: `Sammy Davis, Jr.`.
-_SUFFIX_AFTER_COMMA = re.compile(r",\s*(Jr|Jnr|Sr|Snr|II|III|IV)\b(\.?)", re.IGNORECASE)
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*((?i:Jr|Jnr|Sr|Snr)|II|III|IV)\b(\.?)")
 
 
 def split_names(value: str) -> list[str]:
