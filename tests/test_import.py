@@ -2166,3 +2166,30 @@ def test_a_username_is_repaired_whole_or_not_at_all(empty_db, tmp_path, order):
         "Jürgen Krüger",
         "Jürgen Spångberg",
     ]
+
+
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "page-first"])
+def test_a_sequel_of_another_title_is_in_the_series_of_the_film_it_follows(
+    empty_db, tmp_path, kit_first
+):
+    """`NIGHT TIDE, the sequel to THE HARBOUR (1990)`: a series of two films whose titles
+    share nothing, known after the first film, in either order of the documents."""
+    (tmp_path / "a_kit.txt").write_text(
+        "Year: 2000\nCast: Ida Berg, Bo Lind\nDirector: Ann Lee\n\n\n"
+        "Ten years on, Ann Lee made the sequel to THE HARBOUR (1990).\n\n"
+        "NIGHT TIDE tells the story of Ida (Ida Berg), back in the town she fled.\n"
+    )
+    (tmp_path / "b_page.txt").write_text(
+        "The Harbour (1990) Poster\n\nUser Reviews\n\n1 Review\nA title\nzoe12 June 1991\n"
+        "A quiet film about a town by the sea.\n"
+        "1 out of 1 found this helpful. Was this review helpful? | Report this\n"
+    )
+    names = ["a_kit.txt", "b_page.txt"]
+    import_in_order_as_together(tmp_path, names if kit_first else names[::-1])
+    series = Series.objects.get()
+    assert series.name == "The Harbour series"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("The Harbour", 1990),
+        ("Night Tide", 2000),
+    ]
+    assert Film.objects.get(year=1990).reviews.count() == 1

@@ -307,6 +307,14 @@ def test_mentions_take_the_nearest_free_year():
     ]
 
 
+def test_the_film_a_kits_film_is_the_sequel_to_is_of_its_series():
+    text = "Ten years on, the sequel to THE HARBOUR (1990) finds Ida older. Unlike HEAT (1995)."
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [
+        ("THE HARBOUR", True),
+        ("HEAT", False),
+    ]
+
+
 def test_mentions_keep_a_plurals_apostrophe_not_a_closing_quote():
     text = "He made 'HEAT' (1995), THE HORNETS' NEST (2009) and THE GIRL'S TALE (2001)."
     assert [(m.title, m.year) for m in mentions_in(text, 1)] == [

@@ -102,6 +102,9 @@ _SENTENCE_END = re.compile(
 )
 # A sentence about a series: the films of years it names are the series'.
 _SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
+# What says the document's film is another's sequel or prequel, just before that one's title:
+# `the sequel to OLDBOY (2003)`.
+_SEQUEL_TO = re.compile(r"\b(?:sequel|prequel|follow-up)\s+to\s+$", re.IGNORECASE)
 # A series named by its theme: `Park's revenge trilogy`, `his trilogy on revenge`.
 _SERIES_THEME = re.compile(
     r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?P<theme>[a-z]+)\s+(?P<word>trilogy|saga)\b"
@@ -607,7 +610,8 @@ def series_named_in(paragraph: str) -> str:
 def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
     """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`; those
     of a sentence about a series that names two or more (`His trilogy on revenge opened in 2002
-    with …, continued in 2003 with …`) marked as its films."""
+    with …, continued in 2003 with …`), and the one the film is the sequel or prequel to
+    (`the sequel to OLDBOY (2003)`), marked as of the film's series."""
     used_years: set[int] = set()
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)]
     sentence_ends = [*sentence_starts[1:], len(paragraph)]
@@ -623,8 +627,11 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
         if after:
             used_years.add(match.end() + after.start(1))
     named: list[tuple[str, int | None, int]] = []  # title, year, its sentence
+    follows: set[int] = set()  # the mentions the document's film follows or comes before
     for match, title, year in candidates:
         sentence = max(i for i, s in enumerate(sentence_starts) if s <= match.start())
+        if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], match.start()):
+            follows.add(len(named))
         if year is None:
             preceding = [
                 m
@@ -636,18 +643,20 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
                 used_years.add(preceding[-1].start())
         named.append((title, year, sentence))
     with_years = Counter(sentence for _, year, sentence in named if year)
+    about_series = {
+        sentence
+        for sentence, count in with_years.items()
+        if count >= 2
+        and _SERIES_IN_SENTENCE.search(
+            paragraph, sentence_starts[sentence], sentence_ends[sentence]
+        )
+    }
     return [
         MentionedFilm(
             title,
             year,
             line,
-            in_series=bool(year)
-            and with_years[sentence] >= 2
-            and bool(
-                _SERIES_IN_SENTENCE.search(
-                    paragraph, sentence_starts[sentence], sentence_ends[sentence]
-                )
-            ),
+            in_series=bool(year) and (index in follows or sentence in about_series),
         )
-        for title, year, sentence in named
+        for index, (title, year, sentence) in enumerate(named)
     ]
