@@ -458,14 +458,18 @@ CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
 
 
 def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
-    """The cast credit a cast block's line gives: the actor, the part, the name the actor was
-    credited under and the notes in parentheses (`Cook (uncredited)`)."""
+    """The cast credit a cast block's line gives (`Ann Lee - Irene (as Ann Berg)`)."""
     match = CAST_LINE.match(line.strip())
-    character = match.group("character").strip()
-    credited = CREDITED_AS.search(character)
-    character, note = split_credit_note(CREDITED_AS.sub(" ", character))
+    return cast_credit(match.group("actor"), match.group("character"), number, order)
+
+
+def cast_credit(actor: str, part: str, number: int, order: int | None) -> CreditRecord:
+    """The cast credit of an actor and the part as written: the name the actor was credited
+    under and the notes in parentheses after the part (`Cook (uncredited)`) are read apart."""
+    credited = CREDITED_AS.search(part)
+    character, note = split_credit_note(CREDITED_AS.sub(" ", part.strip()))
     return CreditRecord(
-        name=match.group("actor").strip(),
+        name=actor.strip(),
         role="cast",
         line=number,
         character=character,

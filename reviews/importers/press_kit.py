@@ -5,7 +5,6 @@ with the film's title in capitals and names characters as `Character (Actor)`.""
 import re
 import textwrap
 from collections import Counter
-from dataclasses import replace
 
 from ..text import fold, is_shouted, split_title, title_case, title_key
 from .common import (
@@ -15,6 +14,7 @@ from .common import (
     OTHER_TITLE_KEYS,
     actor_as_character,
     blocks,
+    cast_credit,
     cast_line_credit,
     certificate,
     list_notes,
@@ -354,18 +354,8 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
             _shouted_family_name(left) - _shouted_family_name(right) for _, left, right in cast
         )
     for order, (line, left, right) in enumerate(cast, start=1):
-        if lean >= 0 and (dump_like := _CAST_LINE.match(f"{left} - {right}")):
-            # As a dump's cast line: `(as …)` and notes after the part read as there.
-            credit = cast_line_credit(dump_like.group(), line, order)
-            doc.credits.append(replace(credit, name=_unshouted(credit.name)))
-            continue
         actor, part = (left, right) if lean >= 0 else (right, left)
-        character, note = split_credit_note(part)
-        doc.credits.append(
-            CreditRecord(
-                _unshouted(actor), "cast", line, character=character, note=note, billing_order=order
-            )
-        )
+        doc.credits.append(cast_credit(_unshouted(actor), part, line, order))
     for section, line, role_text, names in columns:
         if section != "crew":
             continue
