@@ -119,6 +119,8 @@ def names_close(a: str, b: str) -> float:
     ratio = _parts_close(parts_a, parts_b)
     if ratio or len(parts_a) != len(parts_b) or len(parts_a) < 2:
         return ratio
+    if sorted(part[0] for part in parts_a) != sorted(part[0] for part in parts_b):
+        return 0.0  # turning a name round keeps its parts' initials: most pairs end here
     for turned in (parts_b[1:] + parts_b[:1], parts_b[-1:] + parts_b[:-1]):
         ratio = _parts_close(parts_a, turned) - OTHER_ORDER_PENALTY
         if ratio >= NAME_MATCH_RATIO:
