@@ -326,9 +326,13 @@ def non_ascii_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text) if not w.isascii()}
 
 
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+
+
 def unique_slug(base: str, taken) -> str:
-    """`base`, or `base-2`, `base-3`… whichever `taken(slug)` says is free."""
-    root = fold(base).replace(" ", "-")[:200] or "item"
+    """`base`, or `base-2`, `base-3`… whichever `taken(slug)` says is free. An apostrophe
+    inside a word parts nothing: `I'm the King` is `im-the-king`, not `i-m-the-king`."""
+    root = fold(_APOSTROPHE_IN_WORD.sub("", base)).replace(" ", "-")[:200] or "item"
     slug, n = root, 1
     while taken(slug):
         n += 1

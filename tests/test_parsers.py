@@ -1927,3 +1927,17 @@ def test_a_document_that_names_no_film_is_refused():
     with pytest.raises(ImportFormatError, match="names no film") as refused:
         parse_document("thin.txt", b"A logline.\n\nRelease Year: 2003\n\nBudget: $3,000,000\n")
     assert (refused.value.file_name, refused.value.line) == ("thin.txt", 1)
+
+
+@pytest.mark.parametrize(
+    "base, slug",
+    [
+        ("Pusher III: I'm the Angel of Death 2005", "pusher-iii-im-the-angel-of-death-2005"),
+        ("I’m the King 2001", "im-the-king-2001"),  # a typographic apostrophe alike
+        ("Conan O'Brien", "conan-obrien"),
+        ("The Hornets' Nest", "the-hornets-nest"),
+        ("Søren Brønd", "soren-brond"),
+    ],
+)
+def test_slugs_read_as_the_name(base, slug):
+    assert text_module.unique_slug(base, lambda s: False) == slug
