@@ -329,6 +329,14 @@ def non_ascii_words(text: str) -> set[str]:
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 
 
+def written_alike(a: str, b: str) -> bool:
+    """Two spellings that differ only in case, marks and apostrophes (`The Hornets' Nest`, `The
+    Hornet's Nest`; `I’m`, `I'm`): one title or name written twice, not two."""
+    return fold(_APOSTROPHE_IN_WORD.sub("", a)).replace(" ", "") == fold(
+        _APOSTROPHE_IN_WORD.sub("", b)
+    ).replace(" ", "")
+
+
 def unique_slug(base: str, taken) -> str:
     """`base`, or `base-2`, `base-3`… whichever `taken(slug)` says is free. An apostrophe
     inside a word parts nothing: `I'm the King` is `im-the-king`, not `i-m-the-king`."""

@@ -31,7 +31,7 @@ from .models import (
     searched_words,
 )
 from .pagination import paginate
-from .text import fold, split_title, title_key
+from .text import fold, split_title, title_key, written_alike
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48, "series": 24}
 HOME_SERIES = 6
@@ -317,14 +317,15 @@ def film_detail(request, slug):
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
-    # Other titles, less the shown one written otherwise (`I'm` for `I’m`: the same words) and
-    # its short forms (`Rocky 2` beside `Rocky II: The Return`: the same main title, numerals
-    # and case aside, and no subtitle of its own).
-    shown, shown_words = title_key(film.title), fold(film.title)
+    # Other titles, less the shown one written otherwise (`I'm` for `I’m`, `Hornet's` for
+    # `Hornets'`: `written_alike`) and its short forms (`Rocky 2` beside `Rocky II: The Return`:
+    # the same main title, numerals and case aside, and no subtitle of its own).
+    shown = title_key(film.title)
     titles = [
         t
         for t in film.titles.all()
-        if fold(t.title) != shown_words and (title_key(t.title) != shown or split_title(t.title)[1])
+        if not written_alike(t.title, film.title)
+        and (title_key(t.title) != shown or split_title(t.title)[1])
     ]
     notes = defaultdict(list)
     for note in film.notes.all():

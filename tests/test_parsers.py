@@ -1941,3 +1941,15 @@ def test_a_document_that_names_no_film_is_refused():
 )
 def test_slugs_read_as_the_name(base, slug):
     assert text_module.unique_slug(base, lambda s: False) == slug
+
+
+@pytest.mark.parametrize(
+    "a, b, alike",
+    [
+        ("The Hornets' Nest", "The Hornet's Nest", True),
+        ("I’m the King", "I'M THE KING", True),
+        ("Three Colours: Blue", "Three Colors: Blue", False),  # a spelling, not a mark
+    ],
+)
+def test_written_alike(a, b, alike):
+    assert text_module.written_alike(a, b) is alike
