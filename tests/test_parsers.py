@@ -336,6 +336,23 @@ def test_mentions_keep_the_full_stops_of_abbreviations_and_initials():
     ]
 
 
+def test_mentions_keep_the_numbers_titles_open_with():
+    text = (
+        "He made 21 GRAMS (2003), then 2046 (2004), 2001: A SPACE ODYSSEY (1968) and "
+        "in 1957 with 12 ANGRY MEN. In 2004 BABEL was planned, and three films in 2009: "
+        "THE GIRL (2009), BLUE (2009)."
+    )
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == [
+        ("21 GRAMS", 2003),
+        ("2046", 2004),
+        ("2001: A SPACE ODYSSEY", 1968),
+        ("12 ANGRY MEN", 1957),
+        ("BABEL", 2004),  # a year before a title is not a part of it
+        ("THE GIRL", 2009),
+        ("BLUE", 2009),
+    ]
+
+
 def test_a_kit_synopsis_names_a_character_with_a_title():
     doc = press_kit.parse(
         "Year: 2005\nDirector: Ann Lee\n\n\nTHE LESSON tells the story of a teacher, Mr. Baek "
@@ -1352,6 +1369,17 @@ def test_films_named_together_in_a_sentence_about_a_series_are_its_films():
         ("OLDBOY", True),
         ("LADY VENGEANCE", True),
         ("HEAT", False),  # a sentence about a series that names one film: too little
+    ]
+
+
+def test_a_film_a_sentence_places_in_a_series_is_its_film():
+    text = (
+        "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "
+        "Then came BIUTIFUL (2010), the first film after the trilogy."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [
+        ("AMORES PERROS", True),
+        ("BIUTIFUL", False),
     ]
 
 

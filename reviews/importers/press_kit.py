@@ -71,8 +71,16 @@ _SHOUTED_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)"
     r"|[A-Z][A-Z0-9'’]*(?:\b|(?<=['’])))"
 )
+# A title in capitals may open with a number (`21 GRAMS`, `2001: A SPACE ODYSSEY`), but not with
+# a year before it (`in 2004 BABEL`), or be a number with its year after it (`2046 (2004)`).
+_LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
+# A year and a colon at the head of a title in capitals: a part of it when another year
+# follows it (`2001: A SPACE ODYSSEY (1968)`), else what a list of films opens with.
+_OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
 _SHOUTED_TITLE = re.compile(
-    rf"\b{_SHOUTED_WORD}(?:(?:\s+|:\s*|\s+-\s+)(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
+    rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
+    rf"(?:(?:\s+|:\s*|\s+-\s+)(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
+    r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -102,6 +110,13 @@ _SENTENCE_END = re.compile(
 )
 # A sentence about a series: the films of years it names are the series'.
 _SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
+# A sentence that places a film in a series: `the first film of his Death trilogy`.
+_PLACE_IN_SERIES = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|middle|final|last|opening|closing|concluding)"
+    r"(?:\s+[\w-]+){0,2}\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}"
+    r"(?:trilogy|saga|quadrilogy|tetralogy)\b",
+    re.IGNORECASE,
+)
 # What says the document's film is another's sequel or prequel, just before that one's title:
 # `the sequel to OLDBOY (2003)`.
 _SEQUEL_TO = re.compile(r"\b(?:sequel|prequel|follow-up)\s+to\s+$", re.IGNORECASE)
@@ -509,13 +524,18 @@ def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) ->
 def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     """Mentions of films in the prose; the synopsis (the paragraphs under a `SYNOPSIS`
     heading, or from the one that opens with the film's title in capitals to the next
-    heading), its title and its characters; what other headings hold after it, as notes."""
+    heading), its title and its characters; what other headings hold after it, as notes.
+    Of two paragraphs that open with the title, one that names other films with their years
+    places the film among them (`BABEL closes the trilogy … began with AMORES PERROS (2000)`):
+    the synopsis is the other."""
     synopsis_from = next(
         (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
     )
     if synopsis_from is None:
+        opening = [i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph)]
         synopsis_from = next(
-            (i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph)), None
+            (i for i in opening if not _names_other_films(prose[i][1])),
+            opening[0] if opening else None,
         )
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
     for number, paragraph, heading in before:
@@ -545,6 +565,12 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     character=match.group("character"),
                 )
             )
+
+
+def _names_other_films(paragraph: str) -> bool:
+    """Whether a paragraph that opens with its film's title names other films with years."""
+    key = title_key(_shouted_opening(paragraph))
+    return any(m.year and title_key(m.title) != key for m in mentions_in(paragraph, 0))
 
 
 def _shouted_opening(paragraph: str) -> str:
@@ -610,9 +636,12 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
         title = match.group(0).strip(" :-")
         if title.endswith(("'", "’")) and not title.endswith(("S'", "S’")):
             title = title[:-1]  # a closing quote (`'HEAT'`), not a plural's apostrophe
-        if sum(c.isalpha() for c in title) < 3:
-            continue
         after = re.match(r"\s*\((\d{4})\)", paragraph[match.end() :])
+        opening_year = _OPENING_YEAR.match(title)
+        if opening_year and (not after or after.group(1) == opening_year.group(1)):
+            title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
+        if sum(c.isalpha() for c in title) < 3 and not (title.isdigit() and after):
+            continue
         candidates.append((match, title, int(after.group(1)) if after else None))
         if after:
             used_years.add(match.end() + after.start(1))
@@ -633,14 +662,13 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
                 used_years.add(preceding[-1].start())
         named.append((title, year, sentence))
     with_years = Counter(sentence for _, year, sentence in named if year)
-    about_series = {
-        sentence
-        for sentence, count in with_years.items()
-        if count >= 2
-        and _SERIES_IN_SENTENCE.search(
-            paragraph, sentence_starts[sentence], sentence_ends[sentence]
-        )
-    }
+    # A sentence about the series: it names the series and two of its films or more, or one
+    # film and its place in the series.
+    about_series = set()
+    for sentence, count in with_years.items():
+        says = _SERIES_IN_SENTENCE if count >= 2 else _PLACE_IN_SERIES
+        if says.search(paragraph, sentence_starts[sentence], sentence_ends[sentence]):
+            about_series.add(sentence)
     return [
         MentionedFilm(
             title,
