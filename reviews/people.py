@@ -13,6 +13,9 @@ The rules:
   film;
 - otherwise a close spelling (rapidfuzz, as written or as transliterated otherwise:
   `names_close`) of someone in the same credits of the same film;
+- otherwise the one person credited in the same role in another film under this name written
+  otherwise: turned round (`Chan-wook Park`, `Park Chan-wook`) or with a middle name as its
+  initial (`Alejandro G. Iñárritu`, `Alejandro González Iñárritu`);
 - otherwise a new person. Every spelling is kept as an alias with the reason it was joined.
 - `(as Alias)`: whoever else goes by that alias is the same person and is merged (rare: the
   merge itself runs row by row, between a flush and a reload).
@@ -154,6 +157,35 @@ def other_orders(folded: str) -> list[str]:
     return list(dict.fromkeys([" ".join(parts[1:] + parts[:1]), " ".join(parts[-1:] + parts[:-1])]))
 
 
+def initialled_forms(folded: str) -> list[str]:
+    """A folded name with a middle name written as its initial, one at a time and all together
+    (`alejandro g inarritu` of `alejandro gonzalez inarritu`)."""
+    parts = folded.split()
+    middles = [i for i in range(1, len(parts) - 1) if len(parts[i]) > 1]
+    forms = [[*parts[:i], parts[i][0], *parts[i + 1 :]] for i in middles]
+    if len(middles) > 1:
+        forms.append([part[0] if i in middles else part for i, part in enumerate(parts)])
+    return [" ".join(form) for form in forms]
+
+
+def has_middle_initial(folded: str) -> bool:
+    parts = folded.split()
+    return any(len(part) == 1 for part in parts[1:-1])
+
+
+def initials_written_out(short: str, full: str) -> bool:
+    """Whether a folded name is another with its middle initials written out: the same first
+    and last names, each middle one the same or the initial of the other's."""
+    a, b = short.split(), full.split()
+    return (
+        len(a) == len(b) >= 3
+        and a != b
+        and a[0] == b[0]
+        and a[-1] == b[-1]
+        and all(x == y or (len(x) == 1 and y.startswith(x)) for x, y in zip(a, b, strict=True))
+    )
+
+
 # The ways one generation suffix is written (`Sergei Bodrov Jr.`, `Sergei Bodrov Jnr`).
 _SUFFIX_FORMS = ({"jr", "jnr", "junior"}, {"sr", "snr", "senior"})
 
@@ -228,10 +260,22 @@ class CreditResolver:
     def load(self) -> None:
         names = {form for r in self.records for form in suffix_forms(fold(r.name))}
         names |= {fold(r.credited_as) for r in self.records if r.credited_as}
-        turned = {form for r in self.records for form in other_orders(fold(r.name))} - names
+        # A name written otherwise: turned round (`other_orders`), or with a middle name as its
+        # initial (`initialled_forms`), or with its initial written out (the names of that
+        # first and last name).
+        otherwise = {
+            form
+            for r in self.records
+            for form in [*other_orders(fold(r.name)), *initialled_forms(fold(r.name))]
+        } - names
+        aliases = Q(folded__in=names | otherwise)
+        for name in names:
+            if has_middle_initial(name):
+                first, *_, last = name.split()
+                aliases |= Q(folded__startswith=f"{first} ", folded__endswith=f" {last}")
         people = (
             Person.objects.filter(
-                Q(pk__in=PersonAlias.objects.filter(folded__in=names | turned).values("person_id"))
+                Q(pk__in=PersonAlias.objects.filter(aliases).values("person_id"))
                 | Q(pk__in=Credit.objects.filter(film=self.film).values("person_id"))
             )
             .order_by("pk")
@@ -245,24 +289,25 @@ class CreditResolver:
             for alias in entry.aliases.values():
                 if entry not in self.by_spelling[alias.folded]:
                     self.by_spelling[alias.folded].append(entry)
-        # The roles of those found only under a name in the other order (`other_orders`).
-        self.roles: dict[int, set[str]] = defaultdict(set)
-        turned_only = []
-        for pk, entry in self.people.items():
-            spellings = {alias.folded for alias in entry.aliases.values()}
-            if spellings & turned and not spellings & names:
-                turned_only.append(pk)
-        if turned_only:
-            for person_id, role in Credit.objects.filter(person_id__in=turned_only).values_list(
-                "person_id", "role"
-            ):
-                self.roles[person_id].add(role)
         self.credits: list[Credit] = list(
             Credit.objects.filter(film=self.film).select_related("source")
         )
         self.credits.sort(key=lambda c: (c.billing_order is None, c.billing_order or 0, c.pk))
         for credit in self.credits:
             credit.entry = self.people[credit.person_id]
+        # The roles of those found only under a name written otherwise.
+        self.roles: dict[int, set[str]] = defaultdict(set)
+        credited_here = {credit.person_id for credit in self.credits}
+        self.named_otherwise = [
+            entry
+            for pk, entry in self.people.items()
+            if pk not in credited_here
+            and not {alias.folded for alias in entry.aliases.values()} & names
+        ]
+        if self.named_otherwise:
+            found = Credit.objects.filter(person_id__in=[e.row.pk for e in self.named_otherwise])
+            for person_id, role in found.values_list("person_id", "role"):
+                self.roles[person_id].add(role)
         self.load_characters()
         self.new_people: list[_Person] = []
         self.new_aliases: list[PersonAlias] = []
@@ -334,14 +379,12 @@ class CreditResolver:
             self.record_alias(entry, name, line, reason)
             return entry
         match = self.close_spelling(name, role)
-        if match is None and (turned := self.other_order(folded, role)) is not None:
+        if match is None and (otherwise := self.written_otherwise(folded, role)) is not None:
+            entry, how = otherwise
             self.record_alias(
-                turned,
-                name,
-                line,
-                f"{turned.row.name} written in the other order; credited as {role} elsewhere too",
+                entry, name, line, f"{entry.row.name} {how}; credited as {role} elsewhere too"
             )
-            return turned
+            return entry
         if match is not None:
             entry, ratio = match
             self.record_alias(
@@ -376,14 +419,27 @@ class CreditResolver:
             return None
         return ranked[0]
 
-    def other_order(self, folded: str, role: str) -> _Person | None:
+    def written_otherwise(self, folded: str, role: str) -> tuple[_Person, str] | None:
         """The one person, credited in the same role in another film, whose name is this one
-        with the family name moved to the other end (`Park Chan-wook`, `Chan-wook Park`)."""
+        written otherwise: with the family name moved to the other end (`Park Chan-wook`,
+        `Chan-wook Park`), or a middle name as its initial (`Alejandro G. Iñárritu`,
+        `Alejandro González Iñárritu`); with how it is written. None when there are two."""
+        found: dict[int, tuple[_Person, str]] = {}
+        forms = [(form, "written in the other order") for form in other_orders(folded)]
+        forms += [(form, "with a middle name written out") for form in initialled_forms(folded)]
+        for form, how in forms:
+            for entry in self.by_spelling.get(form, []):
+                found.setdefault(id(entry), (entry, how))
+        if has_middle_initial(folded):
+            for entry in self.named_otherwise:
+                if any(
+                    initials_written_out(folded, alias.folded) for alias in entry.aliases.values()
+                ):
+                    found.setdefault(id(entry), (entry, "with a middle name as its initial"))
         found = {
-            id(entry): entry
-            for form in other_orders(folded)
-            for entry in self.by_spelling.get(form, [])
-            if role in self.roles.get(entry.row.pk, ())
+            key: match
+            for key, match in found.items()
+            if match[0] in self.named_otherwise and role in self.roles.get(match[0].row.pk, ())
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

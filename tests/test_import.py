@@ -38,8 +38,8 @@ from reviews.models import (
     Series,
     SourceDocument,
 )
-from reviews.people import names_close
-from reviews.text import title_key
+from reviews.people import initialled_forms, initials_written_out, names_close
+from reviews.text import fold, title_key
 from tests.factories import review_xml, wipe_film_data
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,22 @@ def test_one_person_per_human_with_every_spelling_as_alias():
 
 def test_people_who_share_a_surname_stay_apart():
     assert person("Thomas Herschel") != person("Kenneth Herschel")
+
+
+@pytest.mark.parametrize(
+    "short, full, written_out",
+    [
+        ("Alejandro G. Iñárritu", "Alejandro González Iñárritu", True),
+        ("Tom A. B. Vint", "Tom Anders Bo Vint", True),
+        ("Tom A. Vint", "Tom Bo Vint", False),  # another initial
+        ("Tom A. Vint", "Tim Anders Vint", False),
+        ("Tom Vint", "Tom Anders Vint", False),  # a name left out, not an initial
+    ],
+)
+def test_a_middle_initial_written_out(short, full, written_out):
+    short, full = fold(short), fold(full)
+    assert initials_written_out(short, full) is written_out
+    assert (short in initialled_forms(full)) is written_out
 
 
 @pytest.mark.parametrize(
@@ -2197,3 +2213,44 @@ def test_a_sequel_of_another_title_is_in_the_series_of_the_film_it_follows(
         ("Night Tide", 2000),
     ]
     assert Film.objects.get(year=1990).reviews.count() == 1
+
+
+DEATH = settings.BASE_DIR / "tests" / "documents" / "death"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["amores_dump.txt", "21grams_kit.txt", "21grams_page.txt", "babel_kit.txt"],
+        ["babel_kit.txt", "babel_reviews.xml", "amores_dump.txt", "21grams_kit.txt"],
+        ["21grams_page.txt", "babel_reviews.xml", "21grams_kit.txt", "amores_dump.txt"],
+    ],
+    ids=["dump-first", "kit-first", "page-first"],
+)
+def test_a_trilogy_a_title_opening_with_a_number_and_a_director_with_an_initial(empty_db, order):
+    """`21 GRAMS` in a kit's capitals is `21 Grams`, not `Grams`; the kit that opens its prose
+    with its title places it in the trilogy before its synopsis does; `AMORES PERROS (2000), the
+    first film of his Death trilogy` is of the series, and its title-less dump is that film;
+    `Alejandro G. Iñárritu` is `Alejandro González Iñárritu`, who directed the other two."""
+    rest = sorted({p.name for p in DEATH.iterdir()} - set(order))
+    import_in_order_as_together(DEATH, order + rest)
+
+    series = Series.objects.get()
+    assert series.name == "The Death Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Amores Perros", 2000),
+        ("21 Grams", 2003),
+        ("Babel", 2006),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    director = Person.objects.get(credits__role="director", credits__film__year=2000)
+    assert director.name == "Alejandro González Iñárritu"
+    assert set(director.credits.values_list("film__year", flat=True)) == {2000, 2003, 2006}
+    reasons = dict(director.aliases.values_list("name", "reason"))
+    assert "Alejandro G. Iñárritu" in reasons
+    assert any("middle name" in reason for reason in reasons.values())  # why they are one
+    gael = Person.objects.get(name="Gael García Bernal")
+    assert set(gael.credits.values_list("film__year", "character__name")) == {
+        (2000, "Octavio"),
+        (2006, "Santiago"),
+    }
