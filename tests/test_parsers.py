@@ -1760,6 +1760,31 @@ def test_a_kit_under_its_billing_with_a_year_of_production():
 
 
 @pytest.mark.parametrize(
+    "head, original",
+    [
+        ("IN THE MOOD FOR LOVE\n花樣年華\n\n", "花樣年華"),  # its original title under it
+        ("IN THE MOOD FOR LOVE\n(Fa yeung nin wah)\n\n", "Fa yeung nin wah"),
+        ("IN THE MOOD FOR LOVE\n", None),  # over the fields, no blank line between
+        ("IN THE MOOD FOR LOVE\nA film by Wong Kar-wai\n\n", None),
+    ],
+)
+def test_a_kits_title_over_its_original_title_or_its_fields(head, original):
+    doc = parse_document(
+        "kit.txt",
+        f"{head}Year: 2000\nCast: Maggie Cheung, Tony Leung Chiu-wai\nDirector: Wong Kar-wai\n\n\n"
+        "IN THE MOOD FOR LOVE tells the story of Su Li-zhen (Maggie Cheung).\n".encode(),
+    )
+    assert (doc.title, doc.title_line, doc.year) == ("In the Mood for Love", 1, 2000)
+    assert [(t.title, t.kind, t.line) for t in doc.other_titles] == (
+        [(original, "original", 2)] if original else []
+    )
+    assert {(c.name, c.role) for c in doc.credits if c.role == "director"} == {
+        ("Wong Kar-wai", "director")
+    }
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
     "value, notes",
     [
         ("Danish (English subtitles)", [("Danish", "English subtitles")]),

@@ -36,6 +36,7 @@ from .records import (
     NoteRecord,
     ReleaseRecord,
     RuntimeRecord,
+    TitleRecord,
 )
 
 FORMAT = "press_kit"
@@ -251,6 +252,19 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+def _title_over_original(lines: list[str]) -> str:
+    """Of two lines over a kit, a title in capitals (`_heading`) and another that is no field:
+    the other, the film's original title (`(Fa yeung nin wah)`); else ''."""
+    if len(lines) != 2 or _heading(lines[:1]) is None:
+        return ""
+    other = lines[1].strip()
+    if other.startswith("(") and other.endswith(")"):
+        other = other[1:-1].strip()
+    if not other or _is_field(other) or _BILLING.match(other) or len(other.split()) > 12:
+        return ""
+    return other
+
+
 # Headings of a kit's credits set out in two columns (`Oh Dae-su ....... CHOI Min-sik`,
 # `Director        PARK Chan-wook`): the cast, or the crew.
 _CREDIT_HEADINGS = {"CAST": "cast", "CREW": "crew", "CREDITS": "crew", "FILMMAKERS": "crew"}
@@ -318,6 +332,22 @@ def parse(text: str) -> FilmDocument:
             if overhead and title_line is None:
                 title_line = (start, shouted)  # the film's title, over the kit
                 continue
+        if (
+            overhead
+            and title_line is None
+            and len(lines) > 1
+            and (shouted := _heading(lines[:1])) is not None
+            and not _SECTION_WORDS.search(shouted)
+            and (_is_field(lines[1].strip()) or _BILLING.match(lines[1].strip()))
+        ):
+            # The title over the fields or the billing, no blank line between.
+            title_line = (start, shouted)
+            start, lines = start + 1, lines[1:]
+        if overhead and title_line is None and (original := _title_over_original(lines)):
+            # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
+            title_line = (start, lines[0].strip())
+            doc.other_titles.append(TitleRecord(original, "original", start + 1))
+            continue
         if overhead and all(_BILLING.match(line.strip()) for line in lines):
             # `TARTAN FILMS presents`, `A film by Park Chan-wook`, over or under the title.
             for offset, line in enumerate(lines):
