@@ -939,6 +939,12 @@ class DocumentLoader:
                             character_id=keep.pk
                         )
                         self.move_credit(credit, keep)
+            if self.merge_players_of_a_part(by_name):
+                credits = list(
+                    Credit.objects.filter(film__series_id=series_id, character__isnull=False)
+                    .select_related("character")
+                    .order_by("pk")
+                )
             parts: dict[int, dict[int, Character]] = defaultdict(dict)
             for credit in credits:
                 parts[credit.person_id][credit.character_id] = credit.character
@@ -957,6 +963,36 @@ class DocumentLoader:
                     ).update(character=fuller[0])
                     for credit in moved:
                         self.move_credit(credit, fuller[0])
+
+    def merge_players_of_a_part(self, by_name: dict[str, list[Credit]]) -> bool:
+        """The actors credited with one part in the films of a series, under names that are
+        close spellings of each other (`Tony Leung Chiu-wai`, `Tony Chiu-Wai Leung`), are one
+        person; two actors of one part (the young and the old Su Li-zhen) stay two."""
+        merged = False
+        for group in by_name.values():
+            players = {c.person_id for c in group if c.role == Credit.Role.CAST}
+            if len(players) < 2:
+                continue
+            people = list(Person.objects.filter(pk__in=players).order_by("pk"))
+            gone: set[int] = set()
+            for i, keep in enumerate(people):
+                for other in people[i + 1 :]:
+                    if keep.pk in gone or other.pk in gone:
+                        continue
+                    ratio = names_close(keep.name, other.name)
+                    if not ratio:
+                        continue
+                    part = group[0].character.name
+                    merge_people(
+                        keep,
+                        other,
+                        f"close spelling of {keep.name} (similarity {ratio:.0f}); both play "
+                        f"{part} in films of one series",
+                        self.tally,
+                    )
+                    gone.add(other.pk)
+                    merged = True
+        return merged
 
     def move_credit(self, credit: Credit, character: Character) -> None:
         """Give the credit (and the copy in memory) another character; the same actor may

@@ -115,7 +115,8 @@ def names_close(a: str, b: str) -> float:
     """Similarity of two names, as written or as transliterated otherwise, with an initial for
     a name (`Nicolas W. Refn`) or a middle name left out (`Nicolas Refn`), or with the family
     name written first in one and last in the other (`Choi Min-sik`, `Min-sik Choi`, a little
-    less close); 0 when any part differs too much (Thomas and Kenneth Herschel)."""
+    less close), or its parts otherwise in another order (`Tony Leung Chiu-wai`, `Tony Chiu-Wai
+    Leung`); 0 when any part differs too much (Thomas and Kenneth Herschel)."""
     parts_a, parts_b = fold(a).split(), fold(b).split()
     if not parts_a or not parts_b:
         return 0.0
@@ -128,6 +129,9 @@ def names_close(a: str, b: str) -> float:
         ratio = _parts_close(parts_a, turned) - OTHER_ORDER_PENALTY
         if ratio >= NAME_MATCH_RATIO:
             return ratio
+    if len(parts_a) > 2 and sorted(map(sound_of, parts_a)) == sorted(map(sound_of, parts_b)):
+        # The same names in another order (`Tony Leung Chiu-wai`, `Tony Chiu-Wai Leung`).
+        return 100.0 - OTHER_ORDER_PENALTY
     return 0.0
 
 

@@ -323,7 +323,8 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
 
 
 def non_ascii_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text) if not w.isascii()}
+    """The words of letters (`lumière` of `lumière_fan`) with a letter outside ASCII."""
+    return {w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()}
 
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['’ʼ](?=\w)")

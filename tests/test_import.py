@@ -120,6 +120,9 @@ def test_a_middle_initial_written_out(short, full, written_out):
         ("Kim Ji-woon", "Kim Jee-woon", True),  # romanised otherwise
         ("Kang Hye-jung", "Hye-jeong Kang", True),
         ("Tony Leung Chiu-wai", "Tony Leung Ka-fai", False),
+        ("Tony Leung Chiu-wai", "Tony Chiu-Wai Leung", True),  # the names in another order
+        ("Anna Maria Berg", "Maria Anna Berg", True),
+        ("Anna Maria Berg", "Maria Anna Bergh", False),
         ("Ida Berg", "Berg Ola", False),
     ],
 )
@@ -2186,6 +2189,24 @@ def test_a_username_is_repaired_whole_or_not_at_all(empty_db, tmp_path, order):
         "Jürgen Krüger",
         "Jürgen Spångberg",
     ]
+
+
+@pytest.mark.parametrize("page_first", [True, False], ids=["page-first", "xml-first"])
+def test_a_username_with_an_underscore_is_repaired(empty_db, tmp_path, page_first):
+    """`lumi?re_fan` in review XML is `lumière_fan` of a review page, whichever came first."""
+    (tmp_path / "page.txt").write_text(
+        "First (2001) Poster\n\nUser Reviews\n\n1 Review\nA title\nlumière_fan3 June 2002\n"
+        "A review of some length about this film.\n"
+        "1 out of 1 found this helpful. Was this review helpful? | Report this\n"
+    )
+    (tmp_path / "reviews.xml").write_text(
+        review_xml(
+            "Another review, long enough.", title="Second", year=2002, username="lumi?re_fan"
+        )
+    )
+    for name in ["page.txt", "reviews.xml"][:: 1 if page_first else -1]:
+        assert run_import([tmp_path / name]).ok
+    assert list(Reviewer.objects.values_list("username", flat=True)) == ["lumière_fan"]
 
 
 @pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "page-first"])
