@@ -94,7 +94,7 @@ class Curated(models.Model):
 
 class Series(Curated, Provenanced):
     name = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     stem = models.CharField(
         max_length=255,
         db_index=True,
@@ -140,7 +140,7 @@ class Film(Curated, Provenanced):
     title_is_provisional = models.BooleanField(
         default=False, help_text="No document has named this film yet; the title was made up."
     )
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     logline = models.TextField(blank=True)
     plot = models.TextField(blank=True)
@@ -237,7 +237,7 @@ class FilmTitle(Provenanced):
 
 class Person(Curated, Provenanced):
     name = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     folded_name = models.CharField(max_length=255, db_index=True, editable=False)
 
     class Meta:
@@ -517,7 +517,7 @@ class QuoteLine(models.Model):
 class Reviewer(Curated, Provenanced):
     username = models.CharField(max_length=255)
     folded_username = models.CharField(max_length=255, unique=True, editable=False)
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     review_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

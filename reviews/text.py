@@ -1,8 +1,6 @@
 """Pure text helpers shared by the parsers, the loader and the views: no Django, no database."""
 
-import functools
 import hashlib
-import itertools
 import re
 import unicodedata
 
@@ -36,26 +34,29 @@ _ALNUM_OR_SPACE = bytes(c if c in _ALNUM else 32 for c in range(256))
 _NOT_ALNUM = bytes(c for c in range(256) if c not in _ALNUM)
 
 
-@functools.cache
-def _combining_marks() -> re.Pattern:
-    """The combining marks a decomposed accent leaves (`é` is `e` and U+0301), of every
-    alphabet (all lie below U+30000), as one character class."""
-    marks = [code for code in range(0x30000) if unicodedata.combining(chr(code))]
-    ranges, start = [], marks[0]
-    for previous, code in itertools.pairwise([*marks, -1]):
-        if code != previous + 1:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
-            start = code
-    return re.compile(f"[{''.join(ranges)}]")
+# A run of what is neither a letter nor a digit, of any alphabet (in text outside ASCII).
+_NOT_WORD = re.compile(r"[\W_]+")
+_TRANSLITERATED = re.compile(f"[{''.join(chr(code) for code in _TRANSLITERATIONS)}]")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form for comparing names: `Søren Brønd` and `Soren Brond` fold alike.
-    Every run of characters other than letters and digits becomes one space, whatever the
-    alphabet of the mark: `O’Brien` and `O'Brien` fold alike."""
+    """Lower-case form for comparing names: `Søren Brønd` and `Soren Brond` fold alike. Every
+    run of characters other than letters and digits becomes one space, whatever the alphabet of
+    the mark: `O’Brien` and `O'Brien` fold alike. Letters that do not decompose to ASCII are
+    kept (`брат`, `花樣年華`): lost, every name in such an alphabet would fold alike.
+
+    Text outside ASCII is looked at by the characters it holds (a review's typographic quotes
+    and dashes, a few accents): a pass over the whole of it per rule cost ten times more."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
-        text = _combining_marks().sub("", text)  # the accents go; any other mark is a space
+        if _TRANSLITERATED.search(text):
+            text = text.translate(_TRANSLITERATIONS)
+        text = unicodedata.normalize("NFKD", text)
+        others = {c for c in set(text) if not c.isascii()}
+        marks = {c for c in others if unicodedata.combining(c)}
+        if marks:  # the accents go; any other mark is a space
+            text = re.sub(f"[{''.join(sorted(marks))}]", "", text)
+        if any(c.isalnum() for c in others - marks):
+            return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
     ascii_bytes = text.lower().encode("ascii", "replace")
     return " ".join(ascii_bytes.translate(_ALNUM_OR_SPACE).decode("ascii").split())
 
@@ -71,10 +72,19 @@ def review_search_text(title: str, body: str) -> str:
     return fold(f"{title} {body}")
 
 
+# Letters of alphabets other than the Latin one (whose letters outside ASCII a crawler may lose).
+_NOT_LATIN = re.compile(r"[^\W\d_\x00-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff]+")
+
+
 def fingerprint(text: str) -> str:
     """Identity of a text whatever its white space, punctuation and lost letters: `Brønd`,
-    `Br?nd` and `Brond` differ only in letters outside ASCII, which are left out."""
-    letters = text.lower().encode("ascii", "ignore").translate(None, _NOT_ALNUM)
+    `Br?nd` and `Brond` differ only in Latin letters outside ASCII, which are left out. The
+    letters of other alphabets count (`Бодров великолепен.`): without them, texts in those
+    alphabets would be one."""
+    lower = text.lower()
+    letters = lower.encode("ascii", "ignore").translate(None, _NOT_ALNUM)
+    if not lower.isascii() and (others := _NOT_LATIN.findall(lower)):
+        letters += b"|" + "".join(others).encode()
     return hashlib.sha1(letters).hexdigest()
 
 

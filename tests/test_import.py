@@ -39,7 +39,7 @@ from reviews.models import (
     SourceDocument,
 )
 from reviews.people import initialled_forms, initials_written_out, names_close
-from reviews.text import fold, title_key
+from reviews.text import fingerprint, fold, title_key
 from tests.factories import review_xml, wipe_film_data
 
 pytestmark = pytest.mark.django_db
@@ -2095,6 +2095,58 @@ def test_the_migration_that_folds_marks_of_any_alphabet_refolds_what_was_stored(
         title_key("I'm the King"),  # the plain apostrophe's
     )
     assert Review.objects.get(pk=review.pk).search_text == "don t miss it"
+
+
+def test_names_titles_and_reviews_in_another_alphabet_stay_apart(empty_db, tmp_path, client):
+    """Names, usernames and reviews in Cyrillic folded to nothing, so that every person of a
+    cast was one, and so were the reviewers and the reviews. Each has its own now, and its own
+    page, under a slug in its own letters."""
+    (tmp_path / "dump.txt").write_text(
+        "Демобилизованный солдат приезжает в Петербург.\n\nRelease Year: 1997\n\n"
+        "Director: Алексей Балабанов\n\nСергей Бодров - Данила Багров\n"
+        "Виктор Сухоруков - Виктор Багров\n"
+    )
+    (tmp_path / "reviews.xml").write_text(
+        review_xml("Бодров великолепен.", title="Брат", year=1997, username="Иван").replace(
+            "</movie>", ""
+        )
+        + "<review><date>2002-06-18</date><username>Пётр</username><score>0.5</score>"
+        "<shortDescription>Слишком жестоко</shortDescription>"
+        "<fullReview>Музыка хорошая, история нет.</fullReview></review></movie>"
+    )
+    assert run_import([tmp_path]).ok
+    assert sorted(Person.objects.values_list("name", flat=True)) == [
+        "Алексей Балабанов",
+        "Виктор Сухоруков",
+        "Сергей Бодров",
+    ]
+    assert sorted(Reviewer.objects.values_list("username", flat=True)) == ["Иван", "Пётр"]
+    film = Film.objects.get(title="Брат")
+    assert film.reviews.count() == 2
+    person = Person.objects.get(name="Сергей Бодров")
+    assert person.slug == "сергеи-бодров"
+    page = client.get(person.get_absolute_url())
+    assert page.status_code == 200 and "Данила Багров" in page.content.decode()
+    assert client.get(film.get_absolute_url()).status_code == 200
+    assert client.get(Reviewer.objects.get(username="Иван").get_absolute_url()).status_code == 200
+
+
+def test_the_migration_that_keeps_letters_of_any_alphabet_refolds_what_was_stored(empty_db):
+    """Names folded to nothing before are folded again, and the fingerprints of reviews in
+    another alphabet are made again."""
+    from django.apps import apps
+
+    migration = importlib.import_module("reviews.migrations.0023_letters_of_any_alphabet")
+    person = Person.objects.create(name="Сергей Бодров", slug="item")
+    Person.objects.filter(pk=person.pk).update(folded_name="")
+    film = Film.objects.create(title="Брат", year=1997, slug="1997")
+    review = Review.objects.create(film=film, body="Бодров великолепен.", fingerprint="x")
+    Review.objects.filter(pk=review.pk).update(search_text="", fingerprint=fingerprint(""))
+    migration.refold_and_refingerprint(apps, None)
+    assert Person.objects.get(pk=person.pk).folded_name == "сергеи бодров"
+    review = Review.objects.get(pk=review.pk)
+    assert review.search_text == "бодров великолепен"
+    assert review.fingerprint == fingerprint("Бодров великолепен.") != fingerprint("")
 
 
 def test_a_kit_with_its_cast_in_columns_joins_the_dump_of_its_film(empty_db, tmp_path):

@@ -59,6 +59,19 @@ def test_fold_makes_spellings_alike(a, b):
 
 
 @pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Сергей Бодров", "Виктор Сухоруков"),  # letters of any alphabet are kept
+        ("花樣年華", "重慶森林"),
+        ("Μαρία Κάλλας", "Ελένη Καραΐνδρου"),
+    ],
+)
+def test_fold_keeps_names_of_other_alphabets_apart(a, b):
+    assert fold(a) and fold(a) != fold(b)
+    assert fingerprint(f"{a}!") == fingerprint(a) != fingerprint(b)
+
+
+@pytest.mark.parametrize(
     "title, key",
     [
         ("PUSHER II", "pusher 2"),
@@ -119,12 +132,24 @@ def test_restore_paragraphs(glued, paragraphs):
 def reference_fold(text):
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(text_module._TRANSLITERATIONS))
-        text = "".join(c if c.isascii() else " " for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() else " " for c in text.lower())
+    return " ".join(text.split())
+
+
+def latin(c):
+    code = ord(c)
+    return code <= 0x24F or any(
+        low <= code <= high for low, high in ((0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
+    )
 
 
 def reference_fingerprint(text):
-    letters = re.sub(r"[^a-z0-9]+", "", text.lower())
+    lower = text.lower()
+    letters = re.sub(r"[^a-z0-9]+", "", lower)
+    others = "".join(c for c in lower if c.isalnum() and not c.isdecimal() and not latin(c))
+    if others:
+        letters += "|" + others
     return hashlib.sha1(letters.encode("utf-8")).hexdigest()
 
 
