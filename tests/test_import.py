@@ -2327,3 +2327,52 @@ def test_a_trilogy_a_title_opening_with_a_number_and_a_director_with_an_initial(
         (2000, "Octavio"),
         (2006, "Santiago"),
     }
+
+
+MOOD = settings.BASE_DIR / "tests" / "documents" / "mood"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["2046_dump.txt", "mood_kit.txt", "2046_page.txt"],
+        ["mood_kit.txt", "2046_page.txt", "mood_reviews.xml", "2046_dump.txt"],
+        ["days_page.txt", "2046_page.txt", "2046_dump.txt", "mood_reviews.xml", "mood_kit.txt"],
+    ],
+    ids=["dump-first", "kit-first", "pages-first"],
+)
+def test_a_trilogy_with_a_number_for_a_title_and_a_part_played_under_two_spellings(empty_db, order):
+    """`2046 (2004)` in a kit's prose is a film titled with a number; the kit's title has its
+    original in Chinese under it; `Tony Leung Chiu-wai` and `Tony Chiu-Wai Leung` play Chow
+    Mo-wan in two films of the series: one person. Maggie Cheung and Gong Li both play Su
+    Li-zhen: two."""
+    rest = sorted({p.name for p in MOOD.iterdir()} - set(order))
+    import_in_order_as_together(MOOD, order + rest)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Days of Being Wild", 1990),
+        ("In the Mood for Love", 2000),
+        ("2046", 2004),
+    ]
+    assert Film.objects.count() == 3
+    mood = Film.objects.get(year=2000)
+    assert set(mood.titles.values_list("title", "kind")) == {
+        ("In the Mood for Love", "title"),
+        ("花樣年華", "original"),
+    }
+    assert [film.reviews.count() for film in series.films.order_by("year")] == [1, 2, 2]
+    chow = Person.objects.get(credits__character__name="Chow Mo-wan", credits__film=mood)
+    assert set(chow.credits.values_list("film__year", flat=True)) == {2000, 2004}
+    su = Credit.objects.filter(character__name="Su Li-zhen").values_list("person__name", flat=True)
+    assert sorted(su) == ["Li Gong", "Maggie Cheung"]
+    wong = Person.objects.get(credits__role="director", credits__film=mood)
+    assert set(wong.credits.values_list("film__year", "role")) == {
+        (2000, "director"),
+        (2004, "director"),
+        (2004, "writer"),
+    }
+    assert sorted(Reviewer.objects.values_list("username", flat=True)) == [
+        "hk_nights",
+        "lumière_fan",
+    ]
