@@ -821,6 +821,28 @@ FEAR X follows Harry (Ann Lee) into the garage.
 """
 
 
+@pytest.mark.parametrize(
+    "fields, imdb_id, rating",
+    [
+        ("IMDb RATING: 7.4/10", "", "7.4"),
+        ("IMDb rating: 7,4 (12,345 votes)", "", "7.4"),
+        ("IMDb: https://www.imdb.com/title/tt0117407/", "tt0117407", None),
+        ("IMDb ID: tt0117407\nUser rating: 8/10", "tt0117407", "8"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["dump", "kit"])
+def test_a_films_imdb_id_and_rating_in_a_dump_or_a_kit(kind, fields, imdb_id, rating):
+    """Neither is lost, nor read as a review: `IMDb RATING: 7.4/10` was the dump's review."""
+    if kind == "dump":
+        text = METADATA.replace(b"Taglines: Drive.", f"Taglines: Drive.\n\n{fields}".encode())
+    else:
+        text = KIT.replace(b"Genre: Thriller", f"Genre: Thriller\n{fields}".encode())
+    doc = parse_document(f"{kind}.txt", text)
+    assert (doc.imdb_id, doc.imdb_rating) == (imdb_id, Decimal(rating) if rating else None)
+    assert [r.title for r in doc.reviews] == (["A title for the review"] if kind == "dump" else [])
+    assert not [w for w in doc.warnings if "IMDb" in w.message or "rating" in w.message]
+
+
 def test_press_kit_keys_with_and_without_a_territory():
     doc = parse_document("kit.txt", KIT)
     assert [(d.territory, d.company) for d in doc.distributors] == [

@@ -217,6 +217,29 @@ def _month_number(word: str) -> int | None:
     return next((n for name, n in _MONTH_NUMBERS.items() if name.startswith(word)), None)
 
 
+IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
+# The keys of a film's IMDb id or link, or of its rating there (`IMDb RATING: 7.4/10`).
+IMDB_KEYS = {
+    "imdb", "imdb id", "imdb link", "imdb url", "imdb page", "link", "url",
+    "imdb rating", "imdb user rating", "imdb score", "user rating", "imdb users",
+}  # fmt: skip
+_IMDB_RATING = re.compile(r"^(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:/\s*10\b|out of 10\b|(?=\s|\(|$))")
+
+
+def imdb_facts(value: str) -> tuple[str, Decimal | None]:
+    """The IMDb id (`tt0000001`, of a link too) and the rating out of 10 (`7.4/10 (51K)`, `7,4`)
+    an `IMDb …:` field gives."""
+    found = IMDB_ID.search(value)
+    if found:
+        return found.group(1), None
+    rating = _IMDB_RATING.match(value.strip())
+    if rating:
+        number = Decimal(rating.group(1).replace(",", "."))
+        if number <= 10:
+            return "", number
+    return "", None
+
+
 def parse_runtime(value: str, *, bare_number: bool = False) -> int | None:
     """Minutes in `105 min`, `1h 45min`, `2 hours` or `1:45`, a note in parentheses after it
     aside; a bare `105` too where the key says it is a runtime (`bare_number`)."""

@@ -11,12 +11,14 @@ from .common import (
     CAST_SEPARATOR,
     CREDITED_AS,
     CREW_KEYS,
+    IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     actor_as_character,
     blocks,
     cast_line_credit,
     certificate,
+    imdb_facts,
     list_notes,
     other_titles,
     parenthesised,
@@ -84,12 +86,13 @@ _FIELDS = {
     "certificates": "certificate",
     "certification": "certificate",
     **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
+    **dict.fromkeys(IMDB_KEYS, "imdb"),
 }
 # A field this parser has no place for (`Sound Mix: Dolby`, `Production Co: Balboa`): a key
 # of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
 # trivia).
 _OTHER_FIELD = re.compile(
-    r"^[A-Z][a-z]*\.?(?: [A-Za-z][a-z]*\.?){0,3}:\s*(?P<value>.*[^.!?\s])\s*$"
+    r"^[A-Z][A-Za-z]*\.?(?: [A-Za-z][A-Za-z]*\.?){0,3}:\s*(?P<value>.*[^.!?\s])\s*$"
 )
 
 
@@ -440,6 +443,16 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
             doc.certificates.append(certificate(where, rated, number))
+    elif kind == "imdb":
+        imdb_id, rating = imdb_facts(value)
+        if imdb_id:
+            doc.imdb_id = imdb_id
+        elif rating is not None:
+            doc.imdb_rating = rating
+        else:
+            doc.warn(
+                number, "unknown_field", f"field {key.strip()!r} was not understood: {value!r}"
+            )
     elif kind == "runtime":
         minutes = parse_runtime(value, bare_number=True)
         if minutes:

@@ -10,6 +10,7 @@ from ..text import fold, is_shouted, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
     CREW_KEYS,
+    IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     actor_as_character,
@@ -17,6 +18,7 @@ from .common import (
     cast_credit,
     cast_line_credit,
     certificate,
+    imdb_facts,
     list_notes,
     other_titles,
     parenthesised,
@@ -482,6 +484,14 @@ def _header_line(
         doc.year = doc.year or year
     elif lower in OTHER_TITLE_KEYS:
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
+    elif lower in IMDB_KEYS:
+        imdb_id, rating = imdb_facts(value)
+        if imdb_id:
+            doc.imdb_id = imdb_id
+        elif rating is not None:
+            doc.imdb_rating = rating
+        else:
+            doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
     elif lower in ("cast", "starring"):
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             name, character = actor_as_character(name)

@@ -21,6 +21,7 @@ from lxml import etree
 from ..text import restore_paragraphs
 from .common import (
     CONTROL_CHARACTERS,
+    IMDB_ID,
     list_notes,
     parse_iso_date,
     parse_numeric_date,
@@ -47,7 +48,6 @@ _END_TAG = re.compile(r"</([A-Za-z_][\w.-]*)\s*>")
 _REFERENCE = re.compile(r"&(?:#\d{1,7};|#x[0-9A-Fa-f]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
-_IMDB_ID = re.compile(r"\b(tt\d{5,10})\b")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # The film's other titles, by element, and their kind (`records.TitleRecord`).
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
@@ -355,7 +355,7 @@ class _XmlReader:
             elif text:
                 doc.warn(element.sourceline, "bad_year", f"year {text!r} is not a year")
         elif element.tag == "link":
-            imdb = _IMDB_ID.search(text)
+            imdb = IMDB_ID.search(text)
             if imdb:
                 doc.imdb_id = imdb.group(1)
         elif text:  # `<generalScore>`
