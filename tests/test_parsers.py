@@ -1500,13 +1500,19 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
         True,
     )
     assert (second.username, second.helpful_yes, second.has_spoilers) == ("yves", None, True)
-    # Nothing left out in silence: the country of each review, the impossible votes.
+    # Nothing left out in silence: the country of each review, the crawler's id of the first,
+    # the impossible votes.
     assert [(w.line, w.code, w.message) for w in doc.warnings] == [
         (20, "bad_helpful", "helpful votes '3 out of 2' are not 'N/M' with N up to M"),
         (
             18,
             "unknown_element",
             "element <country> of a review was not read (2 reviews; the first here)",
+        ),
+        (
+            10,
+            "unknown_element",
+            "attribute id= of a review was not read (1 review; the first here)",
         ),
     ]
 
@@ -1534,10 +1540,36 @@ def test_an_encoding_the_xml_declares_is_read_without_a_warning():
     assert "Kieślowski łagodny." in text and not warnings
     doc = parse_document("pl.xml", polish.encode("iso-8859-2"))
     assert doc.reviews[0].body == "Kieślowski łagodny."
-    # Declared Latin-1 is read as Windows-1252 (its superset), with the fallback's warning.
+    # Declared Latin-1 is read as Windows-1252 (its superset): as declared, no warning.
     latin = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + review_xml("Zoé “dit”.")
     text, warnings = decode(latin.encode("cp1252"), "fr.xml")
-    assert "Zoé “dit”." in text and [w.code for w in warnings] == ["not_utf8"]
+    assert "Zoé “dit”." in text and not warnings
+
+
+def test_review_xml_with_its_facts_in_attributes_and_html_in_cdata():
+    """`<review date=… author=… score=…>` was read without its author, date and rating; a
+    CDATA section's `<br/>` and `<i>` stayed in the text."""
+    xml = (
+        "<movie><title>Festen</title><year>1998</year><reviews>\n"
+        '<review date="2001-03-04" author="dogme_fan" score="0.9" lang="da">\n'
+        "<summary><![CDATA[A dinner & a speech]]></summary>\n"
+        "<text><![CDATA[The <i>speech</i> is brave.<br/>Every word lands.]]></text>\n"
+        '</review>\n<review date="2002-01-01" lang="en"><date>2002-06-18</date>'
+        "<text>Handheld.</text></review></reviews></movie>"
+    )
+    doc = parse_document("festen.xml", xml.encode())
+    first, second = doc.reviews
+    assert (first.username, first.date, first.rating, first.title) == (
+        "dogme_fan",
+        date(2001, 3, 4),
+        Decimal("9"),
+        "A dinner & a speech",
+    )
+    assert first.body == "The speech is brave.\n\nEvery word lands."
+    assert second.date == date(2002, 6, 18)  # the element says it better than the attribute
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (2, "attribute lang= of a review was not read (2 reviews; the first here)")
+    ]
 
 
 def test_review_page_spoiler_warning_anywhere_in_the_review_is_the_pages_flag():

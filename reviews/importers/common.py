@@ -115,6 +115,7 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
         encoding = declared_encoding(head) or encoding
         if encoding == "utf-8-sig":
             errors = WINDOWS_1252_BYTES
+        if encoding == "utf-8-sig" and not _declares_latin(head):  # declared, it is as said
             warnings.append(
                 Warning(
                     bad_line,
@@ -135,6 +136,18 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
 _XML_DECLARATION = re.compile(
     rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']"""
 )
+
+
+def _declares_latin(head: bytes) -> bool:
+    """Whether an XML declaration names Latin-1 or Windows-1252 (read as the latter)."""
+    declared = _XML_DECLARATION.match(head)
+    try:
+        return bool(declared) and codecs.lookup(declared.group(1).decode()).name in (
+            "iso8859-1",
+            "cp1252",
+        )
+    except LookupError:
+        return False
 
 
 def declared_encoding(head: bytes) -> str | None:

@@ -242,10 +242,11 @@ class _XmlReader:
         if self.controls[1]:
             warn_controls_removed(self.doc, *self.controls)
         for tag, (line, count) in self.unread.items():
+            what = f"attribute {tag[1:]}=" if tag.startswith("@") else f"element <{tag}>"
             self.doc.warn(
                 line,
                 "unknown_element",
-                f"element <{tag}> of a review was not read ({count:,} review{'s' * (count > 1)}; "
+                f"{what} of a review was not read ({count:,} review{'s' * (count > 1)}; "
                 "the first here)",
             )
 
@@ -369,7 +370,21 @@ class _XmlReader:
 
 def _text(children: dict, tag: str) -> str:
     found = children.get(tag)
+    if isinstance(found, str):  # an attribute's value
+        return " ".join(found.split())
     return " ".join((found.text or "").split()) if found is not None else ""
+
+
+# HTML a CDATA section kept as text (`<![CDATA[…<br/>…]]>`): its breaks part paragraphs, its
+# other tags of text go (their text stays).
+_HTML_IN_TEXT = re.compile(
+    r"<(?P<break>br\s*/?|/?p(?:\s[^<>]*)?)>|</?(?:i|b|em|strong|u|a|span|div)(?:\s[^<>]*)?>",
+    re.IGNORECASE,
+)
+
+
+def _without_html(body: str) -> str:
+    return _HTML_IN_TEXT.sub(lambda m: "\n\n" if m.group("break") else "", body)
 
 
 _OUT_OF = re.compile(r"^(?P<score>\d+(?:\.\d+)?)\s*/\s*(?P<scale>10|5|100)$")
@@ -398,7 +413,9 @@ def _score(value: str) -> tuple[Decimal | None, str]:
 
 def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> ReviewRecord | None:
     line = element.sourceline
-    children = {}  # the review's elements by tag (the first of a tag counts), in one pass
+    # The review's elements by tag (the first of a tag counts), in one pass; then what its
+    # attributes give that no element does (`<review date="2001-03-04" author="ann">`).
+    children: dict[str, object] = {}
     for child in element:
         tag = _REVIEW_SYNONYMS.get(child.tag, child.tag) if isinstance(child.tag, str) else None
         if tag in _REVIEW_ELEMENTS:
@@ -406,8 +423,20 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         elif isinstance(tag, str):
             first, count = unread.get(tag, (child.sourceline, 0))
             unread[tag] = (first, count + 1)
+    for name, value in element.attrib.items():
+        tag = _REVIEW_SYNONYMS.get(name, name)
+        if tag in _REVIEW_ELEMENTS:
+            children.setdefault(tag, value)
+        else:
+            first, count = unread.get(f"@{name}", (line, 0))
+            unread[f"@{name}"] = (first, count + 1)
     body_element = children.get("fullReview")
-    body = "".join(body_element.itertext()) if body_element is not None else ""
+    if isinstance(body_element, str):
+        body = body_element
+    else:
+        body = "".join(body_element.itertext()) if body_element is not None else ""
+    if "<" in body:
+        body = _without_html(body)
     if not body.strip():
         doc.warn(line, "empty_review", "review without text was skipped")
         return None
