@@ -510,6 +510,25 @@ Second paragraph.
 """
 
 
+@pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... "])
+def test_a_dumps_cast_block_written_otherwise(separator):
+    """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`): the cast block
+    was trivia, and the quotes, their speakers unknown, the review."""
+    cast = b"Ann Lee - Irene\nBo Berg - Driver (as B. Berg)\nCy Dahl - Driver"
+    written = METADATA.replace(cast, cast.replace(b" - ", separator.encode()))
+    original, other = parse_document("dump.txt", METADATA), parse_document("dump.txt", written)
+
+    def facts(doc):
+        return (
+            [(c.name, c.role, c.character, c.credited_as, c.line) for c in doc.credits],
+            doc.quotes,
+            [(n.kind, n.text) for n in doc.notes],
+            [(r.title, r.body) for r in doc.reviews],
+        )
+
+    assert facts(other) == facts(original)
+
+
 def test_metadata_dump_parses_every_block():
     doc = parse_document("dump.txt", METADATA)
     assert doc.format == "metadata_dump" and doc.year == 2011 and not doc.title

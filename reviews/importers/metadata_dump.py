@@ -196,6 +196,28 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     return out
 
 
+# A cast line written otherwise: `Ann Lee as Irene`, or a web page's table copied,
+# `Ann Lee<TAB>Irene`; its actor a name of a few words.
+_CAST_AS_OR_TAB = re.compile(
+    r"^(?P<actor>[^\s:]+(?: [^\s:]+){0,4}?)(?:\t+ *| +as +)(?P<part>[^\t]+)$"
+)
+
+
+def _dashed_cast(lines: list[str]) -> list[str]:
+    """A block of cast lines written `Actor as Character` or `Actor<TAB>Character` (under a
+    heading, or not), as the `Actor - Character` lines it stands for; any other block as it
+    is."""
+    first = 1 if _heading(lines[0]) else 0
+    body = [line.strip() for line in lines[first:]]
+    if len(body) < 2 or not all(
+        len(line) <= 100 and _CAST_AS_OR_TAB.match(line) and not CAST_LINE.match(line)
+        for line in body
+    ):
+        return lines
+    dashed = [_CAST_AS_OR_TAB.match(line) for line in body]
+    return lines[:first] + [f"{m['actor']} - {m['part'].strip()}" for m in dashed]
+
+
 def _without_page_links(doc: FilmDocument, lines: list[str]) -> list[str]:
     """The lines, less a copied web page's link text (`See full cast & crew`, alone on its line
     or after a list of names), with a warning: no fact, but not left out in silence."""
@@ -236,7 +258,10 @@ def _key_of(line: str) -> str | None:
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
-    all_blocks = _sectioned(blocks(_without_page_links(doc, text.split("\n"))))
+    lines = text.split("\n")
+    all_blocks = _sectioned(
+        [(start, _dashed_cast(lines)) for start, lines in blocks(_without_page_links(doc, lines))]
+    )
     speakers = _speaker_names(
         cast.group("character")
         for _, lines, section in all_blocks
