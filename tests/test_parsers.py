@@ -862,6 +862,29 @@ def test_a_films_imdb_id_and_rating_in_a_dump_or_a_kit(kind, fields, imdb_id, ra
     assert not [w for w in doc.warnings if "IMDb" in w.message or "rating" in w.message]
 
 
+def test_a_kits_cast_list_with_parts_and_releases_by_country_and_in_figures():
+    """`Leif Berg (Smeden)` in a `Starring:` list plays Smeden (`(voice)` is a note); a
+    release date's country in parentheses is its territory when the kit names that country;
+    a date in figures is read as its territory writes dates."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 2004\nStarring: Ann Lee as Tonny, Leif Berg (Smeden), Cy Dahl (voice)\n"
+        b"Director: Sam Smith\nRelease date: 24 December 2004 (Denmark)\n"
+        b"UK release: 10/06/2005\nUSA Release Date: 10/06/2005 (Limited)\nCountry: Denmark\n\n\n"
+        b"PUSH tells the story of Tonny (Ann Lee).\n",
+    )
+    assert [(c.name, c.character, c.note) for c in doc.credits if c.role == "cast"][:3] == [
+        ("Ann Lee", "Tonny", ""),
+        ("Leif Berg", "Smeden", ""),
+        ("Cy Dahl", "", "voice"),
+    ]
+    assert [(r.territory, r.date, r.note) for r in doc.releases] == [
+        ("Denmark", date(2004, 12, 24), ""),
+        ("UK", date(2005, 6, 10), ""),
+        ("USA", date(2005, 10, 6), "Limited"),
+    ]
+
+
 def test_press_kit_keys_with_and_without_a_territory():
     doc = parse_document("kit.txt", KIT)
     assert [(d.territory, d.company) for d in doc.distributors] == [

@@ -382,6 +382,20 @@ def split_credit_note(text: str) -> tuple[str, str]:
     return text.strip(), ", ".join(notes)
 
 
+# What a credit's parentheses say of the credit, not of a part (`Kim Lee (voice)`).
+_CREDIT_NOTES = re.compile(
+    r"^(?:uncredited|voice|archive footage|archival footage|credit only|scenes? deleted|"
+    r"unconfirmed|also \w+|segment .+|as .+|\d{4}.*)$",
+    re.IGNORECASE,
+)
+
+
+def part_not_note(note: str) -> bool:
+    """Whether the parentheses after a name in a cast list hold a part (`Kim Lee (Frank)`), not
+    a note on the credit (`(voice)`, `(uncredited)`): capitalised, and no such note."""
+    return note[:1].isupper() and not _CREDIT_NOTES.match(note)
+
+
 _NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 
 

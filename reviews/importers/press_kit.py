@@ -5,6 +5,8 @@ with the film's title in capitals and names characters as `Character (Actor)`.""
 import re
 import textwrap
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 
 from ..text import fold, is_shouted, split_title, title_case, title_key
 from .common import (
@@ -22,8 +24,10 @@ from .common import (
     list_notes,
     other_titles,
     parenthesised,
+    parse_numeric_date,
     parse_runtime,
     parse_written_date,
+    part_not_note,
     split_credit_note,
     split_names,
     territory,
@@ -368,6 +372,7 @@ def parse(text: str) -> FilmDocument:
             else:
                 prose.append((start + offset, " ".join(line.split()), heading))
     _distributors(doc, distributors)
+    _territories_of_releases(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
         doc.title_line, doc.title = title_line[0], title_case(title_line[1])
     _prose(doc, prose)
@@ -495,6 +500,8 @@ def _header_line(
     elif lower in ("cast", "starring"):
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             name, character = actor_as_character(name)
+            if not character and note and part_not_note(note):
+                character, note = note, ""  # `Kim Lee (Frank)`: the part
             doc.credits.append(
                 CreditRecord(
                     name=name,
@@ -518,12 +525,13 @@ def _header_line(
         where = release.group("territory") or ""
         if not where and notes and _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", "")):
             where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
+        written = re.sub(r"\s*\(.*\)", "", value).strip()
         doc.releases.append(
             ReleaseRecord(
                 territory(where),
                 medium,
-                parse_written_date(value),
-                re.sub(r"\s*\(.*\)", "", value).strip(),
+                parse_written_date(value) or _numeric_release_date(written, territory(where)),
+                written,
                 ", ".join(notes),
                 number,
             )
@@ -546,6 +554,34 @@ def _header_line(
         distributors.append((key, value, number, False))
     else:
         doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
+
+
+# Where the day comes second in a date written in figures (`12/25/2004`).
+_MONTH_FIRST = {"USA", "US"}
+
+
+def _numeric_release_date(written: str, where: str):
+    """A release date in figures (`10/06/2005`): as only one order of day and month reads it,
+    else as the territory writes dates (day first but in the USA); None for no date."""
+    day, ambiguous = parse_numeric_date(written)
+    if day is None and ambiguous:
+        first, second, year = map(int, re.findall(r"\d+", written)[:3])
+        day_month = (second, first) if where in _MONTH_FIRST else (first, second)
+        day = date(year, day_month[1], day_month[0])
+    return day
+
+
+def _territories_of_releases(doc: FilmDocument) -> None:
+    """`Release date: 24 December 2004 (Denmark)`: a country the kit names (its `Country:`, the
+    territory of another key) in the note of a release without a territory is its territory."""
+    known = {note.text for note in doc.notes if note.kind == "country"}
+    known |= {r.territory for r in [*doc.distributors, *doc.runtimes, *doc.certificates]}
+    known |= {r.territory for r in doc.releases}
+    known.discard("")
+    for index, release in enumerate(doc.releases):
+        first, _, rest = release.note.partition(", ")
+        if not release.territory and territory(first) in known:
+            doc.releases[index] = replace(release, territory=territory(first), note=rest)
 
 
 def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) -> None:
