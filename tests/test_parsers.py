@@ -213,6 +213,9 @@ def test_lost_letters_repaired_only_when_unambiguous():
         # Parted by a space, a separator, a `by`: the day is every digit, the name is whole.
         ("jeanpaul_m · 14 June 2003", [("jeanpaul_m", date(2003, 6, 14))]),
         ("by anna.k – 2 February 2010", [("anna.k", date(2010, 2, 2))]),
+        ("anna.k, 2 February 2010", [("anna.k", date(2010, 2, 2))]),
+        ("zoe_k6 Jan 2005", [("zoe_k", date(2005, 1, 6))]),  # the month cut short
+        ("zoe_k12 Sept. 2005", [("zoe_k", date(2005, 9, 12)), ("zoe_k1", date(2005, 9, 2))]),
         ("Robyn Nesbitt 12 May 2004", [("Robyn Nesbitt", date(2004, 5, 12))]),
         ("by 12 May 2004", [("by", date(2004, 5, 12))]),
         ("Not a date line", []),
@@ -1824,6 +1827,9 @@ def test_review_page_dates_written_month_first():
         ("ann-1", date(2011, 3, 12)),
         ("bob", date(2012, 5, 7)),
     ]
+    # Glued to the username, as the other dates are.
+    doc = parse_document("page.txt", NEWER_PAGE.replace(b"bob7 May 2012", b"bobMay 7, 2012"))
+    assert (doc.reviews[1].username, doc.reviews[1].date) == ("bob", date(2012, 5, 7))
     assert not [w for w in doc.warnings if w.code == "no_author"]
 
 

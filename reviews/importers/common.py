@@ -29,6 +29,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The months as a page may write them, whole or cut short (`Jul`, `Sept.`).
+MONTH_FORMS = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 # `30 August 1996`, `30 Aug. 1996`; `August 30, 1996`, `Sept 30 1996`.
 _MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
@@ -214,7 +216,7 @@ def parse_written_date(text: str) -> date | None:
     `30th August 1996`; None when there is none or it does not exist."""
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         for match in pattern.finditer(text):
-            month = _month_number(match["month"])
+            month = month_number(match["month"])
             if month is None:
                 continue
             try:
@@ -224,7 +226,7 @@ def parse_written_date(text: str) -> date | None:
     return None
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
     """`August`, `Aug`, `Sept` -> 8, 8, 9."""
     word = word.lower()
     return next((n for name, n in _MONTH_NUMBERS.items() if name.startswith(word)), None)

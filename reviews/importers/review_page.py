@@ -10,13 +10,14 @@ then a footer.
 import io
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from ..text import fold
 from .common import (
     CONTROL_CHARACTERS,
-    MONTHS,
+    MONTH_FORMS,
+    month_number,
     parse_written_date,
     rating_in_text,
     spoiler_marker,
@@ -27,14 +28,14 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 FORMAT = "review_page"
 
 _HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
-_AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTHS}) (?P<year>\d{{4}})\s*$")
+_AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
 # A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
 # write it, `Jul 29, 2006`.
-_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTHS}) (\d{{4}})$")
+_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTH_FORMS}) (\d{{4}})$")
 _MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
 _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
 # The author beside a date written month first: `jeanpaul_m · Jun 14, 2003`.
-_AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s+(?P<date>{_MONTH_FIRST})$")
+_AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s*(?P<date>{_MONTH_FIRST})$")
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
@@ -90,9 +91,8 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
         if spaced and width != digits:
             continue
         try:
-            when = datetime.strptime(
-                f"{int(day_text)} {match.group('month')} {match.group('year')}", "%d %B %Y"
-            ).date()
+            month = month_number(match.group("month").rstrip("."))
+            when = date(int(match.group("year")), month, int(day_text))
         except ValueError:
             continue
         readings.append((username, when))
@@ -100,8 +100,9 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
 
 
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
-# What some layouts set between the author and the date: `anna.k – 2 February 2010`.
-_SEPARATOR = re.compile(r"\s+[·•|–—-]$")
+# What some layouts set between the author and the date: `anna.k – 2 February 2010`,
+# `anna.k, 2 February 2010`.
+_SEPARATOR = re.compile(r"\s+[·•|–—-]$|,$")
 
 
 def _username(text: str) -> str:
