@@ -57,6 +57,7 @@ from .people import (
     short_name_of,
 )
 from .text import (
+    PART_WORDS,
     fingerprint,
     fold,
     has_lost_letter,
@@ -822,6 +823,8 @@ class DocumentLoader:
         main_words = split_title(clean_title(named_after))[0].split()
         if len(main_words) > 1 and title_stem_and_number(named_after)[1] > 1:
             main_words = main_words[:-1]
+            if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
+                main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
         name = doc.series_name or f"{' '.join(main_words)} series"
         if series is None:
             series = Series.objects.create(

@@ -119,7 +119,7 @@ def split_title(title: str) -> tuple[str, str]:
 _NUMBER_NAMES = "one two three four five six seven eight nine ten eleven twelve thirteen"
 NUMBER_WORDS = {word: n for n, word in enumerate(_NUMBER_NAMES.split(), start=1)}
 # Words that may stand before a film's number: `The Godfather Part II`, `Kill Bill: Vol. 2`.
-_PART_WORDS = {"part", "pt", "chapter", "vol", "volume", "episode", "book"}
+PART_WORDS = {"part", "pt", "chapter", "vol", "volume", "episode", "book"}
 
 
 def title_key(title: str) -> str:
@@ -128,12 +128,12 @@ def title_key(title: str) -> str:
     a part's number is the number)."""
     main, subtitle = split_title(title)
     sub_words = fold(subtitle).split()
-    if len(sub_words) == 2 and sub_words[0] in _PART_WORDS and _number(sub_words[1]):
+    if len(sub_words) == 2 and sub_words[0] in PART_WORDS and _number(sub_words[1]):
         main = f"{main} {subtitle}"
     words = [str(ROMAN_NUMERALS.get(w, w)) for w in fold(main).split()]
     if len(words) > 1 and words[-1] in NUMBER_WORDS:
         words[-1] = str(NUMBER_WORDS[words[-1]])
-    if len(words) > 2 and words[-1].isdigit() and words[-2] in _PART_WORDS:
+    if len(words) > 2 and words[-1].isdigit() and words[-2] in PART_WORDS:
         del words[-2]
     return " ".join(words)
 

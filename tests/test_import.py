@@ -2376,3 +2376,42 @@ def test_a_trilogy_with_a_number_for_a_title_and_a_part_played_under_two_spellin
         "hk_nights",
         "lumière_fan",
     ]
+
+
+GODFATHER = settings.BASE_DIR / "tests" / "documents" / "godfather"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["gf1_dump.txt", "gf2_dump.txt", "gf2_kit.txt"],
+        ["gf2_kit.txt", "gf3_reviews.xml", "gf2_dump.txt"],
+        ["gf2_page.txt", "gf2_dump.txt", "gf1_dump.txt", "gf3_reviews.xml"],
+    ],
+    ids=["dumps-first", "kit-first", "page-first"],
+)
+def test_a_series_of_parts_and_two_title_less_dumps(empty_db, order):
+    """Two title-less dumps of two films of a series; `The Godfather Part II` names the series
+    `The Godfather series`, not `The Godfather Part series`; `Robert DeNiro` and `Francis
+    Coppola` are `Robert De Niro` and `Francis Ford Coppola`; Sofia Coppola, who shares a
+    surname with him, stays herself."""
+    rest = sorted({p.name for p in GODFATHER.iterdir()} - set(order))
+    import_in_order_as_together(GODFATHER, order + rest)
+
+    series = Series.objects.get()
+    assert series.name == "The Godfather series"
+    assert [(f.year, f.reviews.count()) for f in series.films.order_by("series_position")] == [
+        (1972, 1),
+        (1974, 2),
+        (1990, 1),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    coppola = Person.objects.get(credits__role="director", credits__film__year=1972)
+    assert set(coppola.credits.filter(role="director").values_list("film__year", flat=True)) == {
+        1972,
+        1974,
+    }
+    assert "Francis Coppola" in set(coppola.aliases.values_list("name", flat=True))
+    assert Person.objects.get(name="Sofia Coppola") != coppola
+    vito = Person.objects.get(credits__film__year=1974, credits__character__name="Vito Corleone")
+    assert set(vito.aliases.values_list("name", flat=True)) == {"Robert De Niro", "Robert DeNiro"}
