@@ -532,6 +532,27 @@ def test_a_dumps_cast_block_written_otherwise(separator):
     assert facts(other) == facts(original)
 
 
+def test_a_dumps_review_copied_with_a_pages_head():
+    """The review under a dump copied from a review page with its rating, title, author and
+    date, and its votes: each read as a page's, not glued into its text."""
+    review = b"A title for the review\n\nFirst paragraph.\n\nSecond paragraph.\n"
+    copied = METADATA.replace(
+        review,
+        b"8/10\nA title for the review\nann_k3 May 2004\n\nFirst paragraph.\n\n"
+        b"Second paragraph.\n\n14 out of 17 found this helpful.\n",
+    )
+    [plain] = parse_document("dump.txt", METADATA).reviews
+    [read] = parse_document("dump.txt", copied).reviews
+    assert (read.title, read.body) == (plain.title, plain.body)
+    assert (read.username, read.date, read.rating, read.helpful_yes, read.helpful_total) == (
+        "ann_k",
+        date(2004, 5, 3),
+        Decimal("8"),
+        14,
+        17,
+    )
+
+
 def test_metadata_dump_parses_every_block():
     doc = parse_document("dump.txt", METADATA)
     assert doc.format == "metadata_dump" and doc.year == 2011 and not doc.title

@@ -4,6 +4,7 @@ and one user review, separated by blank lines. It has no title field."""
 import re
 import textwrap
 from dataclasses import replace
+from decimal import Decimal
 
 from ..text import fold, name_forms, restore_paragraphs
 from .common import (
@@ -41,6 +42,7 @@ from .records import (
     ReviewRecord,
     RuntimeRecord,
 )
+from .review_page import HELPFUL, RATING_LINE, author_at
 
 FORMAT = "metadata_dump"
 
@@ -581,9 +583,45 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     if not trailing:
         return
     first_start, first_lines = trailing[0]
-    if len(trailing) >= 2 and len(first_lines) == 1 and len(first_lines[0]) <= 200:
-        title, body_blocks = first_lines[0].strip(), trailing[1:]
+    head = _review_head([line.strip() for line in first_lines]) if len(trailing) >= 2 else None
+    if head is not None:
+        body_blocks = trailing[1:]
+    elif len(trailing) >= 2 and len(first_lines) == 1 and len(first_lines[0]) <= 200:
+        head, body_blocks = (first_lines[0].strip(), None, ()), trailing[1:]
     else:
-        title, body_blocks = "", trailing
-    body = "\n\n".join(" ".join(" ".join(lines).split()) for _, lines in body_blocks)
-    doc.reviews.append(ReviewRecord(body=restore_paragraphs(body), line=first_start, title=title))
+        head, body_blocks = ("", None, ()), trailing
+    title, stated, readings = head
+    paragraphs = [" ".join(" ".join(lines).split()) for _, lines in body_blocks]
+    helpful = HELPFUL.match(paragraphs[-1]) if paragraphs else None
+    if helpful and len(paragraphs) > 1:  # `14 out of 17 found this helpful.`, a page's
+        paragraphs.pop()
+    yes, total = (int(g.replace(",", "")) for g in helpful.groups()) if helpful else (None, None)
+    doc.reviews.append(
+        ReviewRecord(
+            body=restore_paragraphs("\n\n".join(paragraphs)),
+            line=first_start,
+            title=title,
+            username=readings[0][0] if readings else "",
+            date=readings[0][1] if readings else None,
+            rating=stated,
+            rating_source="field" if stated is not None else "",
+            helpful_yes=yes if helpful and yes <= total else None,
+            helpful_total=total if helpful and yes <= total else None,
+            author_alternatives=tuple(readings),
+        )
+    )
+
+
+def _review_head(lines: list[str]) -> tuple[str, Decimal | None, list] | None:
+    """The lines over a review copied from a review page: its rating (`9/10`), its title and
+    its author and date (`seoulsearcher2 March 2004`): (title, rating, the author and date's
+    readings); None when the lines are not all of that."""
+    stated = None
+    if len(lines) >= 2 and (shown := RATING_LINE.match(lines[0])):
+        stated, lines = Decimal(shown.group(1)), lines[1:]
+    if not 2 <= len(lines) <= 3 or len(lines[0]) > 200:
+        return None
+    readings, taken = author_at(lines, 1)
+    if not readings or 1 + taken != len(lines):
+        return None
+    return lines[0], stated, readings

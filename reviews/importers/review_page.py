@@ -27,7 +27,7 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
 
-_HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
+HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
 # A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
 # write it, `Jul 29, 2006`.
@@ -51,15 +51,17 @@ _VOTE_LINES = re.compile(
     re.IGNORECASE,
 )
 # The reviewer's own rating, on the line above the review's title.
-_RATING_LINE = re.compile(r"^(10|[0-9])\s*/\s*10$")
+RATING_LINE = re.compile(r"^(10|[0-9])\s*/\s*10$")
 _FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s*$", re.IGNORECASE)
 
 
 def looks_like(text: str) -> bool:
-    """A review's helpful votes; or, for a page with no review, its header: the film, then
-    `User Reviews` (`Heat (1995) Poster`, `User Reviews`, `0 Reviews`)."""
+    """A review's helpful votes (not under a dump's `Release Year:`); or, for a page with no
+    review, its header: the film, then `User Reviews` (`Heat (1995) Poster`, `User Reviews`,
+    `0 Reviews`)."""
     if re.search(r"^\d[\d,]* out of \d[\d,]* found this helpful", text, re.MULTILINE):
-        return True
+        # Unless a dump's field says the votes are those of the review a dump copied.
+        return not re.search(r"^(?i:Release Year):\s*\d{4}\s*$", text[:20000], re.MULTILINE)
     lines = [line.strip() for line in text[:2000].splitlines() if line.strip()][:4]
     return (
         len(lines) >= 2
@@ -177,7 +179,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if CONTROL_CHARACTERS.search(text):
             text = CONTROL_CHARACTERS.sub("", text)
             controls_first, controls_lines = controls_first or index + 1, controls_lines + 1
-        if not _HELPFUL.match(text.strip()):
+        if not HELPFUL.match(text.strip()):
             block.append((index, text))
             continue
         if in_header:
@@ -263,7 +265,7 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     if above < 0 or not _is_review_title(lines[above], doc):
         return author_line
     start = above
-    for pattern in (_RATING_LINE, _SPOILERS):
+    for pattern in (RATING_LINE, _SPOILERS):
         previous = _filled_above(lines, start)
         if previous >= 0 and pattern.match(lines[previous].strip()):
             start = previous
@@ -291,7 +293,7 @@ def _review(
     warned_first = False
     while content and _SPOILERS.match(content[0][1]):
         content, warned_first = content[1:], True
-    helpful = _HELPFUL.match(helpful_line.strip())
+    helpful = HELPFUL.match(helpful_line.strip())
     yes, total = (int(g.replace(",", "")) for g in helpful.groups())
     if not content:
         doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
@@ -299,7 +301,7 @@ def _review(
     title, readings = "", []
     stated = None  # the rating the page shows above the title (not above an author line)
     texts = [text for _, text in content]
-    shown = _RATING_LINE.match(texts[0]) if len(texts) > 2 else None
+    shown = RATING_LINE.match(texts[0]) if len(texts) > 2 else None
     if shown and not author_at(texts, 1)[0]:
         stated, content, texts = Decimal(shown.group(1)), content[1:], texts[1:]
     first_index, first = content[0]
