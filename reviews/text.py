@@ -46,7 +46,7 @@ def fold(text: str) -> str:
     kept (`брат`, `花樣年華`): lost, every name in such an alphabet would fold alike.
 
     Text outside ASCII is looked at by the characters it holds (a review's typographic quotes
-    and dashes, a few accents): a pass over the whole of it per rule cost ten times more."""
+    and dashes, a few accents): a pass over the whole of it per rule cost four times more."""
     if not text.isascii():
         if _TRANSLITERATED.search(text):
             text = text.translate(_TRANSLITERATIONS)

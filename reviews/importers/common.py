@@ -12,6 +12,7 @@ from typing import BinaryIO
 from .records import (
     CertificateRecord,
     CreditRecord,
+    FilmDocument,
     ImportFormatError,
     NoteRecord,
     TitleRecord,
@@ -239,6 +240,17 @@ IMDB_KEYS = {
     "imdb rating", "imdb user rating", "imdb score", "user rating", "imdb users",
 }  # fmt: skip
 _IMDB_RATING = re.compile(r"^(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:/\s*10\b|out of 10\b|(?=\s|\(|$))")
+
+
+def read_imdb_field(doc: FilmDocument, key: str, value: str, number: int) -> None:
+    """An `IMDb …:` field of a dump or a kit: the film's IMDb id or rating, or a warning."""
+    imdb_id, rating = imdb_facts(value)
+    if imdb_id:
+        doc.imdb_id = imdb_id
+    elif rating is not None:
+        doc.imdb_rating = rating
+    else:
+        doc.warn(number, "unknown_field", f"field {key.strip()!r} was not understood: {value!r}")
 
 
 def imdb_facts(value: str) -> tuple[str, Decimal | None]:

@@ -19,13 +19,13 @@ from .common import (
     blocks,
     cast_line_credit,
     certificate,
-    imdb_facts,
     list_notes,
     other_titles,
     parenthesised,
     parse_money,
     parse_runtime,
     parse_written_date,
+    read_imdb_field,
     split_credit_note,
     split_names,
     territory,
@@ -262,7 +262,7 @@ def parse(text: str) -> FilmDocument:
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     lines = text.split("\n")
     all_blocks = _sectioned(
-        [(start, _dashed_cast(lines)) for start, lines in blocks(_without_page_links(doc, lines))]
+        [(start, _dashed_cast(block)) for start, block in blocks(_without_page_links(doc, lines))]
     )
     speakers = _speaker_names(
         cast.group("character")
@@ -471,15 +471,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
             where, _, rated = part.rpartition(":")
             doc.certificates.append(certificate(where, rated, number))
     elif kind == "imdb":
-        imdb_id, rating = imdb_facts(value)
-        if imdb_id:
-            doc.imdb_id = imdb_id
-        elif rating is not None:
-            doc.imdb_rating = rating
-        else:
-            doc.warn(
-                number, "unknown_field", f"field {key.strip()!r} was not understood: {value!r}"
-            )
+        read_imdb_field(doc, key, value, number)
     elif kind == "runtime":
         minutes = parse_runtime(value, bare_number=True)
         if minutes:
@@ -595,7 +587,10 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     helpful = HELPFUL.match(paragraphs[-1]) if paragraphs else None
     if helpful and len(paragraphs) > 1:  # `14 out of 17 found this helpful.`, a page's
         paragraphs.pop()
-    yes, total = (int(g.replace(",", "")) for g in helpful.groups()) if helpful else (None, None)
+    yes, total = (int(g.replace(",", "")) for g in helpful.groups()) if helpful else (0, 0)
+    if yes > total:
+        doc.warn(first_start, "bad_helpful", f"{yes} out of {total} helpful is impossible")
+        yes = total = 0
     doc.reviews.append(
         ReviewRecord(
             body=restore_paragraphs("\n\n".join(paragraphs)),
@@ -605,8 +600,8 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             date=readings[0][1] if readings else None,
             rating=stated,
             rating_source="field" if stated is not None else "",
-            helpful_yes=yes if helpful and yes <= total else None,
-            helpful_total=total if helpful and yes <= total else None,
+            helpful_yes=yes if total else None,
+            helpful_total=total if total else None,
             author_alternatives=tuple(readings),
         )
     )

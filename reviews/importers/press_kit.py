@@ -20,7 +20,6 @@ from .common import (
     cast_credit,
     cast_line_credit,
     certificate,
-    imdb_facts,
     list_notes,
     other_titles,
     parenthesised,
@@ -28,6 +27,7 @@ from .common import (
     parse_runtime,
     parse_written_date,
     part_not_note,
+    read_imdb_field,
     split_credit_note,
     split_names,
     territory,
@@ -490,13 +490,7 @@ def _header_line(
     elif lower in OTHER_TITLE_KEYS:
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in IMDB_KEYS:
-        imdb_id, rating = imdb_facts(value)
-        if imdb_id:
-            doc.imdb_id = imdb_id
-        elif rating is not None:
-            doc.imdb_rating = rating
-        else:
-            doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
+        read_imdb_field(doc, key, value, number)
     elif lower in ("cast", "starring"):
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             name, character = actor_as_character(name)
