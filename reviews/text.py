@@ -273,13 +273,19 @@ def _without_emails(text: str, replacement: str) -> str:
     return _OBFUSCATED_EMAIL.sub(replacement, _EMAIL.sub(replacement, text))
 
 
+# What stood before an address and means nothing without it: `mailto:`, `e-mail:`, a dash.
+_LEFT_OF_AN_ADDRESS = re.compile(r"(?i:\bmailto:|\be-?mail:)|\s[-–—|·:,]\s*$")
+
+
 def strip_email(name: str) -> tuple[str, bool]:
     """Remove e-mail addresses from a username: (clean name, whether one was removed)."""
     cleaned = _PARENTHESISED_EMAIL.sub(" ", name)
     # Brackets an address written out left empty: `bob (bob [at] mail [dot] com)`.
     cleaned = _EMPTY_BRACKETS.sub(" ", _without_emails(cleaned, " "))
-    cleaned = " ".join(cleaned.split())
-    return cleaned, cleaned != " ".join(name.split())
+    removed = " ".join(cleaned.split()) != " ".join(name.split())
+    if removed:
+        cleaned = _LEFT_OF_AN_ADDRESS.sub(" ", cleaned)  # `mailto:`, `e-mail:`, a separator
+    return " ".join(cleaned.split()), removed
 
 
 EMAIL_REMOVED = "[e-mail address removed]"

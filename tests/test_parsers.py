@@ -187,6 +187,10 @@ def test_fingerprint_ignores_spacing_and_lost_letters():
         ("bob (bob [at] mail [dot] com)", "bob", True),
         ("cy cy(at)mail.com", "cy", True),
         ("dotcom_kid", "dotcom_kid", False),
+        ("mailto:jd@example.org", "", True),  # nothing left of it
+        ("Ann - ann@example.org", "Ann", True),
+        ("E-mail: ann@example.org", "", True),
+        ("alke -", "alke -", False),  # no address: as written
     ],
 )
 def test_strip_email(raw, clean, removed):
