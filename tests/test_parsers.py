@@ -1843,6 +1843,22 @@ def test_review_xml_control_characters_are_removed_not_the_file_refused():
     ]
 
 
+@pytest.mark.parametrize(
+    "header, title, warned",
+    [
+        ("Some Film (TV Movie 2010) Poster", "Some Film", True),  # the kind of film, then year
+        ("Some Film (Video 2010)", "Some Film", True),
+        ("SOME FILM (2010) Poster", "Some Film", False),  # in capitals
+        ("Some Film (I) (2010)", "Some Film", False),  # IMDb's mark: one title, one year
+    ],
+)
+def test_review_page_headers_of_other_copies(header, title, warned):
+    page = PAGE.replace(PAGE.split(b"\n", 1)[0], header.encode())
+    doc = parse_document("page.txt", page)
+    assert (doc.title, doc.year) == (title, 2010)
+    assert any(w.code == "film_kind" for w in doc.warnings) is warned
+
+
 def test_review_page_dates_written_month_first():
     page = NEWER_PAGE.replace(b"ann-12 March 2011", b"ann-1\nMar 12, 2011").replace(
         b"bob7 May 2012", b"bob \xc2\xb7 May 7, 2012"

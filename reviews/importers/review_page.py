@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from ..text import fold
+from ..text import fold, is_shouted, title_case
 from .common import (
     CONTROL_CHARACTERS,
     MONTH_FORMS,
@@ -37,7 +37,10 @@ _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
 # The author beside a date written month first: `jeanpaul_m · Jun 14, 2003`.
 _AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s*(?P<date>{_MONTH_FIRST})$")
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
-_FILM_HEADER = re.compile(r"^(?P<title>.+?) \((?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$")
+_FILM_HEADER = re.compile(
+    r"^(?P<title>.+?)(?: \((?P<same>[IVX]{1,4})\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
+    r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
+)
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
 _SPOILERS = re.compile(r"^Warning:\s*Spoilers\s*$", re.IGNORECASE)
 _HEADER_LINES = re.compile(
@@ -231,7 +234,13 @@ def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
     """Read the film (`Heat (1995) Poster`) or the count of reviews the page claims (`31
     Reviews`) from a header line; whether it was one."""
     if (film := _FILM_HEADER.match(line)) and not doc.title:
-        doc.title, doc.title_line, doc.year = film.group("title"), number, int(film["year"])
+        # `HEAT (1995)`; IMDb's `(I)` tells films of one title and year apart, and `(TV
+        # Movie 1995)` says what kind of film it is: neither is part of the title.
+        title = film.group("title")
+        doc.title = title_case(title) if is_shouted(title) else title
+        doc.title_line, doc.year = number, int(film["year"])
+        if film["kind"]:
+            doc.warn(number, "film_kind", f"the page calls the film a {film['kind']}: not kept")
     elif claimed := _CLAIMED.match(line):
         doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
     else:
@@ -277,7 +286,7 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
     return not (
         _HEADER_LINES.match(line)
         or _CLAIMED.match(line)
-        or (_FILM_HEADER.match(line) and line.startswith(doc.title))
+        or (_FILM_HEADER.match(line) and line.lower().startswith(doc.title.lower()))
     )
 
 
