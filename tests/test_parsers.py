@@ -1859,6 +1859,20 @@ def test_review_page_headers_of_other_copies(header, title, warned):
     assert any(w.code == "film_kind" for w in doc.warnings) is warned
 
 
+@pytest.mark.parametrize(
+    "text, title, year",
+    [
+        ("Heat (1995)", "Heat", 1995),
+        ("Heat (I) (1995)", "Heat", 1995),  # IMDb's mark for films of one title and year
+        ("Rocky (II)", "Rocky (II)", None),  # no year after it: the title's own
+    ],
+)
+def test_title_and_year(text, title, year):
+    from reviews.importers.common import title_and_year
+
+    assert title_and_year(text) == (title, year)
+
+
 def test_review_page_dates_written_month_first():
     page = NEWER_PAGE.replace(b"ann-12 March 2011", b"ann-1\nMar 12, 2011").replace(
         b"bob7 May 2012", b"bob \xc2\xb7 May 7, 2012"

@@ -583,7 +583,10 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
     return found
 
 
-_TITLE_YEAR = re.compile(r"^(?P<title>.*\S)\s*\((?P<year>1[89]\d\d|20\d\d)\)$")
+# `Heat (1995)`; `Heat (I) (1995)`, IMDb's mark for the first of films of one title and year.
+_TITLE_YEAR = re.compile(
+    r"^(?P<title>.*?\S)(?:\s*\([IVX]{1,4}\))?\s*\((?P<year>1[89]\d\d|20\d\d)\)$"
+)
 
 
 def title_and_year(text: str) -> tuple[str, int | None]:
