@@ -517,6 +517,16 @@ Second paragraph.
 """
 
 
+def test_a_dump_written_and_directed_by_one_person():
+    doc = parse_document(
+        "dump.txt", METADATA.replace(b"Director: Sam Smith", b"Written and directed by: Sam Smith")
+    )
+    assert [(c.name, c.role) for c in doc.credits if c.role != "cast"] == [
+        ("Sam Smith", "director"),
+        ("Sam Smith", "writer"),
+    ]
+
+
 @pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... "])
 def test_a_dumps_cast_block_written_otherwise(separator):
     """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`): the cast block
@@ -911,6 +921,32 @@ def test_a_kits_cast_list_with_parts_and_releases_by_country_and_in_figures():
         ("UK", date(2005, 6, 10), ""),
         ("USA", date(2005, 10, 6), "Limited"),
     ]
+
+
+@pytest.mark.parametrize(
+    "cast_key, crew_key",
+    [
+        ("Cast (in order of appearance)", "Written and directed by"),
+        ("Principal cast", "Director/Writer"),
+        ("Starring", "Writer-director"),
+    ],
+)
+def test_a_kits_cast_and_crew_under_other_keys(cast_key, crew_key):
+    """Such a kit was refused as of no format known; `Written and directed by` is both."""
+    doc = parse_document(
+        "kit.txt",
+        f"Year: 2004\n{cast_key}: Ann Lee, Bo Berg\n{crew_key}: Sam Smith\n\n\n"
+        "PUSH tells the story of Tonny (Ann Lee).\n".encode(),
+    )
+    assert doc.format == "press_kit"
+    assert [(c.name, c.role) for c in doc.credits] == [
+        ("Ann Lee", "cast"),
+        ("Bo Berg", "cast"),
+        ("Sam Smith", "director"),
+        ("Sam Smith", "writer"),
+        ("Ann Lee", "cast"),  # as the synopsis names her part
+    ]
+    assert not doc.warnings
 
 
 def test_press_kit_keys_with_and_without_a_territory():

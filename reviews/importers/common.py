@@ -554,7 +554,21 @@ CREW_KEYS = {
     "writing credits": "writer",
     "screenplay": "writer",
     "screenplay by": "writer",
-}
+    **dict.fromkeys(
+        (
+            "written and directed by", "directed and written by", "writer/director",
+            "director/writer", "writer-director", "writer and director", "director and writer",
+        ),
+        "director+writer",
+    ),
+}  # fmt: skip
+
+
+def crew_roles(role: str) -> tuple[str, ...]:
+    """The credits a crew key's role gives: `director+writer` (`Written and directed by`) two."""
+    return tuple(role.split("+"))
+
+
 # Keys of a film's other titles, and the kind of title each gives.
 OTHER_TITLE_KEYS = {
     "original title": "original",

@@ -19,6 +19,7 @@ from .common import (
     blocks,
     cast_line_credit,
     certificate,
+    crew_roles,
     list_notes,
     other_titles,
     parenthesised,
@@ -442,9 +443,12 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         doc.year = doc.year or year
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
-    elif kind in ("director", "writer"):
+    elif kind in ("director", "writer", "director+writer"):
         for name, note in map(split_credit_note, split_names(value)):
-            doc.credits.append(CreditRecord(name=name, role=kind, line=number, note=note))
+            doc.credits.extend(
+                CreditRecord(name=name, role=role, line=number, note=note)
+                for role in crew_roles(kind)
+            )
     elif kind == "stars":
         return [(name, number, True, None) for name in split_names(value)]
     elif kind == "cast":  # the cast as a list: the cast block's, or in its place

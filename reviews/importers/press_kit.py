@@ -20,6 +20,7 @@ from .common import (
     cast_credit,
     cast_line_credit,
     certificate,
+    crew_roles,
     list_notes,
     other_titles,
     parenthesised,
@@ -154,6 +155,14 @@ _MEDIA = {
 }
 
 
+# The key of a kit's cast list: `Cast:`, `Starring:`, `Principal cast:`, `Cast (in order of
+# appearance):`.
+_CAST_KEY_WORDS = r"(?:principal |main |leading |full )?(?:cast|starring)"
+_CAST_KEY = re.compile(rf"^{_CAST_KEY_WORDS}$")
+_CAST_LIST = re.compile(rf"^{_CAST_KEY_WORDS}(?: \([^()]*\))?:", re.IGNORECASE | re.MULTILINE)
+# What a cast list's key says of its order, left out: `Cast (in order of appearance):`.
+_CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | re.M)
+
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
 _YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*\d{{4}}\s*$", re.MULTILINE)
@@ -173,7 +182,7 @@ def looks_like(text: str) -> bool:
     if not _YEAR_FIELD.search(head):
         return False
     territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
-    cast_list = re.search(r"^(?i:Cast|Starring):", head, re.MULTILINE)
+    cast_list = _CAST_LIST.search(head)
     if _SECTIONED.search(head) and re.search(r"^SYNOPSIS\s*$", head, re.MULTILINE):
         return True  # `CAST` and `CREW` in columns, under headings, and a `SYNOPSIS`
     cast_block = len(_CAST_LINE.findall(head)) >= 2
@@ -300,6 +309,7 @@ _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
+    text = _CAST_KEY_NOTE.sub(r"\g<key>:", text)
     prose: list[tuple[int, str, str]] = []  # (line, paragraph, the heading it is under)
     heading = ""
     # (the key's territories as written, company, line, whether the key says it names a
@@ -416,7 +426,9 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
             doc.warn(line, "unknown_field", f"crew {role_text!r} was not understood: {names!r}")
             continue
         for name, note in map(split_credit_note, split_names(names)):
-            doc.credits.append(CreditRecord(_unshouted(name), role, line, note=note))
+            doc.credits.extend(
+                CreditRecord(_unshouted(name), one, line, note=note) for one in crew_roles(role)
+            )
 
 
 def _shouted_words(name: str) -> list[bool]:
@@ -491,7 +503,7 @@ def _header_line(
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in IMDB_KEYS:
         read_imdb_field(doc, key, value, number)
-    elif lower in ("cast", "starring"):
+    elif _CAST_KEY.match(lower):  # `Cast:`, `Starring:`, `Cast (in order of appearance):`
         for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
             name, character = actor_as_character(name)
             if not character and note and part_not_note(note):
@@ -507,9 +519,11 @@ def _header_line(
                 )
             )
     elif lower in CREW_KEYS:
-        role = CREW_KEYS[lower]
         for name, note in map(split_credit_note, split_names(value)):
-            doc.credits.append(CreditRecord(name=name, role=role, line=number, note=note))
+            doc.credits.extend(
+                CreditRecord(name=name, role=role, line=number, note=note)
+                for role in crew_roles(CREW_KEYS[lower])
+            )
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
         kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
