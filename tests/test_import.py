@@ -2415,3 +2415,33 @@ def test_a_series_of_parts_and_two_title_less_dumps(empty_db, order):
     assert Person.objects.get(name="Sofia Coppola") != coppola
     vito = Person.objects.get(credits__film__year=1974, credits__character__name="Vito Corleone")
     assert set(vito.aliases.values_list("name", flat=True)) == {"Robert De Niro", "Robert DeNiro"}
+
+
+@pytest.mark.parametrize("folder", [THREE_COLOURS, VENGEANCE, DEATH, MOOD, GODFATHER])
+def test_kits_that_write_titles_in_title_case_give_the_same_archive(empty_db, tmp_path, folder):
+    """The press kits of a set with their titles in title case (`Three Colours: Red tells the
+    story of …`, `… with Sympathy for Mr. Vengeance (2002), continued with Oldboy (2003)`), not
+    in capitals: the same films, series, people and credits."""
+    from reviews.importers.press_kit import _SHOUTED_TITLE
+    from reviews.text import title_case
+
+    assert run_import([folder]).ok
+    in_capitals = canonical_dump()
+    wipe_film_data()
+    for path in sorted(folder.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        if "kit" in path.name:
+            fields, gap, prose = text.partition("\n\n\n")
+            shouted = _SHOUTED_TITLE.sub(
+                lambda m: title_case(m.group()) if len(m.group()) > 3 else m.group(), prose
+            )
+            text = fields + gap + shouted
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    assert run_import([tmp_path]).ok
+    in_title_case = canonical_dump()
+    # The films as they were (less the synopses, whose titles are written otherwise now).
+    assert [film[:9] for film in in_title_case["films"]] == [
+        film[:9] for film in in_capitals["films"]
+    ]
+    for key in ("titles", "people", "credits"):
+        assert in_title_case[key] == in_capitals[key], key

@@ -1525,6 +1525,47 @@ def test_films_named_together_in_a_sentence_about_a_series_are_its_films():
     ]
 
 
+def test_mentions_of_titles_written_in_title_case_with_their_year():
+    text = (
+        "Park Chan-wook's trilogy on revenge opened with Sympathy for Mr. Vengeance (2002), "
+        "continued in 2003 with Oldboy (2003) and closed with Lady Vengeance (2005). In the "
+        "Mood for Love (2000), “Heat” (1995), Bram Stoker's Dracula (1992) and Rocky IV (1985) "
+        "are other films. Following Heat (1995), Park's Oldboy (2003) won in Cannes (2004)."
+    )
+    assert [(m.title, m.year, m.in_series) for m in mentions_in(text, 1, {"park chan wook"})] == [
+        ("Sympathy for Mr. Vengeance", 2002, True),
+        ("Oldboy", 2003, True),
+        ("Lady Vengeance", 2005, True),
+        ("In the Mood for Love", 2000, False),
+        ("Heat", 1995, False),
+        ("Bram Stoker's Dracula", 1992, False),
+        ("Rocky IV", 1985, False),
+        ("Heat", 1995, False),  # not `Following Heat`
+        ("Oldboy", 2003, False),  # the director's possessive is not the title's
+        ("Cannes", 2004, False),  # what looks like a title is one: no film of the series
+    ]
+
+
+def test_a_kit_in_title_case_has_its_title_from_the_prose():
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 2005\nCast: Lee Young-ae, Choi Min-sik\nDirector: Park Chan-wook\n\n\n"
+        b"His trilogy on revenge opened with Sympathy for Mr. Vengeance (2002), continued with "
+        b"Oldboy (2003) and closed with Sympathy for Lady Vengeance (2005).\n\n"
+        b"Sympathy for Lady Vengeance tells the story of Lee Geum-ja (Lee Young-ae).\n",
+    )
+    assert (doc.title, doc.title_line) == ("Sympathy for Lady Vengeance", 8)
+    assert doc.synopsis.startswith("Sympathy for Lady Vengeance tells")
+    assert [m.title for m in doc.mentioned_films if m.in_series] == [
+        "Sympathy for Mr. Vengeance",
+        "Oldboy",
+        "Sympathy for Lady Vengeance",
+    ]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Lee Young-ae", "Lee Geum-ja")
+    ]
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "

@@ -82,6 +82,8 @@ _SHOUTED_WORD = (
 # A title in capitals may open with a number (`21 GRAMS`, `2001: A SPACE ODYSSEY`), but not with
 # a year before it (`in 2004 BABEL`), or be a number with its year after it (`2046 (2004)`).
 _LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
+# A word in title case just before a title in capitals: the capitals are that title's.
+_TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*:? $")
 # A year and a colon at the head of a title in capitals: a part of it when another year
 # follows it (`2001: A SPACE ODYSSEY (1968)`), else what a list of films opens with.
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
@@ -201,6 +203,8 @@ def _opens_synopsis(line: str) -> bool:
     """`THREE COLOURS: RED tells the story of …`: a synopsis opening with a title that holds a
     colon, not the key `THREE COLOURS`. (A territory and a rating, `UK: PG for mild peril`, has
     no words on both sides of its colon.)"""
+    if _TELLS_THE_STORY.match(line):  # `Three Colours: Red tells the story of …`
+        return True
     opening = _SYNOPSIS_OPENING.match(line)
     if not opening or not is_shouted(opening.group("title")):
         return False
@@ -621,9 +625,16 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
             (i for i in opening if not _names_other_films(prose[i][1])),
             opening[0] if opening else None,
         )
+    credited = {fold(credit.name) for credit in doc.credits}
+    if synopsis_from is None:
+        # A kit that writes titles in title case: the synopsis opens with its title, or the one
+        # the prose gives with the kit's year (`Heat II (1997)` … `Heat II tells the story of`).
+        synopsis_from, title = _title_cased_opening(doc.title, doc.year, prose, credited)
+        if synopsis_from is not None and not doc.title:
+            doc.title, doc.title_line = title, prose[synopsis_from][0]
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
     for number, paragraph, heading in before:
-        doc.mentioned_films.extend(mentions_in(paragraph, number))
+        doc.mentioned_films.extend(mentions_in(paragraph, number, credited))
         if not doc.series_name:
             doc.series_name = series_named_in(paragraph)
         doc.notes.append(_press_note(paragraph, number, heading))
@@ -649,6 +660,37 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     character=match.group("character"),
                 )
             )
+
+
+_TELLS_THE_STORY = re.compile(
+    r"^(?P<title>[A-Z0-9][\w'’.:&-]*(?: [\w'’.:&-]+){0,10}?) (?:tells the (?:story|tale)|is the "
+    r"(?:story|tale)) of\b"
+)
+
+
+def _title_cased_opening(
+    title: str, year: int | None, prose: list[tuple[int, str, str]], credited: set[str]
+) -> tuple[int | None, str]:
+    """The paragraph that opens with the kit's title, or the title of a film the prose names
+    with the kit's year, then a word in lower case, and that title (the fullest the prose
+    gives); (None, '')."""
+    titles = {
+        mention.title
+        for number, paragraph, _ in prose
+        for mention in mentions_in(paragraph, number, credited)
+        if year and mention.year == year
+    } | ({title} if title else set())
+    for index, (_, paragraph, _) in enumerate(prose):
+        for title in sorted(titles, key=len, reverse=True):
+            for form in (title, split_title(title)[0]):
+                rest = paragraph[len(form) :] if paragraph.startswith(form) else ""
+                if re.match(r"\s+[a-z]", rest):
+                    return index, title
+    # Else the subject of a synopsis's usual opening: `Lady Vengeance tells the story of …`.
+    for index, (_, paragraph, _) in enumerate(prose):
+        if opening := _TELLS_THE_STORY.match(paragraph):
+            return index, opening.group("title")
+    return None, ""
 
 
 def _names_other_films(paragraph: str) -> bool:
@@ -707,7 +749,87 @@ def series_named_in(paragraph: str) -> str:
     return ""
 
 
-def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
+# Words a title written in title case may hold uncapitalised (`Sympathy for Mr. Vengeance`).
+_TITLE_SMALL_WORDS = {
+    "a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with", "my", "your", "his", "her", "its", "our", "their", "vs", "vs.",
+}  # fmt: skip
+# Words that open a sentence before a title rather than the title (`Following Heat (1995)`).
+_NOT_A_TITLE_START = {
+    "after", "also", "and", "as", "at", "both", "but", "by", "following", "for", "from", "he",
+    "his", "her", "in", "its", "like", "of", "on", "she", "since", "so", "their", "then",
+    "they", "this", "unlike", "when", "while", "with",
+}  # fmt: skip
+_QUOTES = "\"'“”‘’«»"
+# A word that ends with its full stop and no sentence: a title's (`Mr.`, `Vol.`), an initial.
+_ABBREVIATED = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mrs?|Ms|Dr|St|Jr|Sr|Vs|Vol|No)\.$", re.IGNORECASE)
+
+
+def _title_cased_before(
+    text: str, end: int, year: str, names: set[str]
+) -> tuple[int, str] | None:
+    """The title written in title case (or in quotes) just before `end` (a year in
+    parentheses), and where it starts; None when there is none. It stops at a word in lower
+    case, at the end of a clause, and at the possessive of a person the kit credits (`Park
+    Chan-wook's Oldboy`: `Oldboy`; but `Bram Stoker's Dracula`)."""
+    before = text[:end].rstrip()
+    tokens = list(re.finditer(r"\S+", before))
+    taken: list[re.Match] = []
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        word = token.group().strip(_QUOTES)
+        if taken and (
+            word.endswith((",", ";", "!", "?", ")"))
+            or (word.endswith(".") and not _ABBREVIATED.match(word))
+        ):
+            break  # the end of a clause before the title
+        if word.endswith(("'s", "’s")) and taken and _owner_is_credited(tokens, position, names):
+            break
+        bare = word.rstrip(":")
+        if not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _TITLE_SMALL_WORDS):
+            break
+        if _YEAR.fullmatch(word) or (word.endswith(":") and word[:-1] == year):
+            break  # `in 2004 with Heat (2004)`, `in 2004: Heat (2004)`: a year before the title
+        taken.insert(0, token)
+        if token.group()[:1] in _QUOTES:
+            break  # its opening quote
+    while taken and taken[0].group().strip(_QUOTES)[:1].islower():
+        taken.pop(0)  # `with` of `began with Heat (1995)`
+    at_sentence_start = not taken or taken[0].start() == 0 or re.search(
+        r"[.!?]\s*$", before[: taken[0].start()]
+    )
+    if (
+        at_sentence_start
+        and len(taken) > 1
+        and taken[0].group().strip(_QUOTES).lower() in _NOT_A_TITLE_START
+        and taken[1].group().strip(_QUOTES).lower() not in _TITLE_SMALL_WORDS
+    ):  # `In Heat (1995)`, but `In the Mood for Love (2000)`
+        taken.pop(0)
+    if not taken:
+        return None
+    title = before[taken[0].start() :].strip(_QUOTES + " ").rstrip(":")
+    if not any(c.isupper() or c.isdigit() for c in title[:1]) or len(title) < 2:
+        return None
+    return taken[0].start(), title
+
+
+def _owner_is_credited(tokens: list[re.Match], position: int, names: set[str]) -> bool:
+    """Whether the possessive at `position` and the capitalised words before it name a person
+    the document credits (`Park's`, `Park Chan-wook's`)."""
+    words = []
+    for token in reversed(tokens[: position + 1]):
+        word = token.group().removesuffix("'s").removesuffix("’s")
+        if not word[:1].isupper():
+            break
+        words.insert(0, word)
+        if fold(" ".join(words)) in names or any(
+            fold(" ".join(words)) in name.split() for name in names
+        ):
+            return True
+    return False
+
+
+def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> list[MentionedFilm]:
     """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`; those
     of a sentence about a series that names two or more (`His trilogy on revenge opened in 2002
     with …, continued in 2003 with …`), and the one the film is the sequel or prequel to
@@ -726,19 +848,33 @@ def mentions_in(paragraph: str, line: int) -> list[MentionedFilm]:
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
         if sum(c.isalpha() for c in title) < 3 and not (title.isdigit() and after):
             continue
+        if _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start()):
+            continue  # the numeral of a title in title case: `Rocky III (1983)`
         candidates.append((match, title, int(after.group(1)) if after else None))
         if after:
             used_years.add(match.end() + after.start(1))
+    spans = [(match.start(), title, year) for match, title, year in candidates]
+    # Titles written as titles, not in capitals, with their year: `Three Colours: Blue (1993)`,
+    # `Sympathy for Mr. Vengeance (2002)`, `“Heat” (1995)`.
+    for year_match in re.finditer(r"\((?P<year>(?:19|20)\d\d)\)", paragraph):
+        if year_match.start("year") in used_years:
+            continue
+        found = _title_cased_before(paragraph, year_match.start(), year_match["year"], names)
+        if found is not None:
+            start, title = found
+            spans.append((start, title, int(year_match.group("year"))))
+            used_years.add(year_match.start("year"))
+    spans.sort(key=lambda span: span[0])
     named: list[tuple[str, int | None, int]] = []  # title, year, its sentence
     follows: set[int] = set()  # the mentions the document's film follows or comes before
-    for match, title, year in candidates:
-        sentence = max(i for i, s in enumerate(sentence_starts) if s <= match.start())
-        if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], match.start()):
+    for start, title, year in spans:
+        sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
+        if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], start):
             follows.add(len(named))
         if year is None:
             preceding = [
                 m
-                for m in _YEAR.finditer(paragraph, sentence_starts[sentence], match.start())
+                for m in _YEAR.finditer(paragraph, sentence_starts[sentence], start)
                 if m.start() not in used_years
             ]
             if preceding:
