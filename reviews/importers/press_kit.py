@@ -765,9 +765,7 @@ _QUOTES = "\"'“”‘’«»"
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mrs?|Ms|Dr|St|Jr|Sr|Vs|Vol|No)\.$", re.IGNORECASE)
 
 
-def _title_cased_before(
-    text: str, end: int, year: str, names: set[str]
-) -> tuple[int, str] | None:
+def _title_cased_before(text: str, end: int, year: str, names: set[str]) -> tuple[int, str] | None:
     """The title written in title case (or in quotes) just before `end` (a year in
     parentheses), and where it starts; None when there is none. It stops at a word in lower
     case, at the end of a clause, and at the possessive of a person the kit credits (`Park
@@ -795,8 +793,8 @@ def _title_cased_before(
             break  # its opening quote
     while taken and taken[0].group().strip(_QUOTES)[:1].islower():
         taken.pop(0)  # `with` of `began with Heat (1995)`
-    at_sentence_start = not taken or taken[0].start() == 0 or re.search(
-        r"[.!?]\s*$", before[: taken[0].start()]
+    at_sentence_start = (
+        not taken or taken[0].start() == 0 or re.search(r"[.!?]\s*$", before[: taken[0].start()])
     )
     if (
         at_sentence_start

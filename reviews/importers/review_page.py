@@ -38,7 +38,7 @@ _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
 _AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s*(?P<date>{_MONTH_FIRST})$")
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(
-    r"^(?P<title>.+?)(?: \((?P<same>[IVX]{1,4})\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
+    r"^(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
