@@ -972,12 +972,18 @@ class DocumentLoader:
         close spellings of each other (`Tony Leung Chiu-wai`, `Tony Chiu-Wai Leung`), are one
         person; two actors of one part (the young and the old Su Li-zhen) stay two."""
         merged = False
-        for group in by_name.values():
-            players = {c.person_id for c in group if c.role == Credit.Role.CAST}
-            if len(players) < 2:
-                continue
-            people = list(Person.objects.filter(pk__in=players).order_by("pk"))
-            gone: set[int] = set()
+        shared = [
+            (group, players)
+            for group in by_name.values()
+            if len(players := {c.person_id for c in group if c.role == Credit.Role.CAST}) > 1
+        ]
+        if not shared:
+            return False
+        # Their names in one query, not one a part.
+        named = Person.objects.in_bulk({pk for _, players in shared for pk in players})
+        gone: set[int] = set()
+        for group, players in shared:
+            people = sorted((named[pk] for pk in players if pk not in gone), key=lambda p: p.pk)
             for i, keep in enumerate(people):
                 for other in people[i + 1 :]:
                     if keep.pk in gone or other.pk in gone:

@@ -616,25 +616,27 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     Of two paragraphs that open with the title, one that names other films with their years
     places the film among them (`BABEL closes the trilogy … began with AMORES PERROS (2000)`):
     the synopsis is the other."""
+    credited = {fold(credit.name) for credit in doc.credits}
+    # The films each paragraph names, read once.
+    mentioned = [mentions_in(paragraph, number, credited) for number, paragraph, _ in prose]
     synopsis_from = next(
         (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
     )
     if synopsis_from is None:
         opening = [i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph)]
         synopsis_from = next(
-            (i for i in opening if not _names_other_films(prose[i][1])),
+            (i for i in opening if not _names_other_films(prose[i][1], mentioned[i])),
             opening[0] if opening else None,
         )
-    credited = {fold(credit.name) for credit in doc.credits}
     if synopsis_from is None:
         # A kit that writes titles in title case: the synopsis opens with its title, or the one
         # the prose gives with the kit's year (`Heat II (1997)` … `Heat II tells the story of`).
-        synopsis_from, title = _title_cased_opening(doc.title, doc.year, prose, credited)
+        synopsis_from, title = _title_cased_opening(doc.title, doc.year, prose, mentioned)
         if synopsis_from is not None and not doc.title:
             doc.title, doc.title_line = title, prose[synopsis_from][0]
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
-    for number, paragraph, heading in before:
-        doc.mentioned_films.extend(mentions_in(paragraph, number, credited))
+    for (number, paragraph, heading), mentions in zip(before, mentioned, strict=False):
+        doc.mentioned_films.extend(mentions)
         if not doc.series_name:
             doc.series_name = series_named_in(paragraph)
         doc.notes.append(_press_note(paragraph, number, heading))
@@ -669,15 +671,18 @@ _TELLS_THE_STORY = re.compile(
 
 
 def _title_cased_opening(
-    title: str, year: int | None, prose: list[tuple[int, str, str]], credited: set[str]
+    title: str,
+    year: int | None,
+    prose: list[tuple[int, str, str]],
+    mentioned: list[list[MentionedFilm]],
 ) -> tuple[int | None, str]:
     """The paragraph that opens with the kit's title, or the title of a film the prose names
     with the kit's year, then a word in lower case, and that title (the fullest the prose
     gives); (None, '')."""
     titles = {
         mention.title
-        for number, paragraph, _ in prose
-        for mention in mentions_in(paragraph, number, credited)
+        for mentions in mentioned
+        for mention in mentions
         if year and mention.year == year
     } | ({title} if title else set())
     for index, (_, paragraph, _) in enumerate(prose):
@@ -693,10 +698,10 @@ def _title_cased_opening(
     return None, ""
 
 
-def _names_other_films(paragraph: str) -> bool:
+def _names_other_films(paragraph: str, mentions: list[MentionedFilm]) -> bool:
     """Whether a paragraph that opens with its film's title names other films with years."""
     key = title_key(_shouted_opening(paragraph))
-    return any(m.year and title_key(m.title) != key for m in mentions_in(paragraph, 0))
+    return any(m.year and title_key(m.title) != key for m in mentions)
 
 
 def _shouted_opening(paragraph: str) -> str:

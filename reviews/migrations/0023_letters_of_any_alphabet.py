@@ -27,7 +27,10 @@ def refingerprint(apps, schema_editor):
     changed = []
     for quote in Quote.objects.prefetch_related("lines"):
         lines = sorted(quote.lines.all(), key=lambda line: line.position)
-        made = fingerprint(" ".join(f"{line.speaker} {line.text}" for line in lines))
+        text = " ".join(f"{line.speaker} {line.text}" for line in lines)
+        if text.isascii():
+            continue
+        made = fingerprint(text)
         if made != quote.fingerprint:
             quote.fingerprint = made
             changed.append(quote)
