@@ -81,6 +81,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with its input and select templates written in Python (the filter forms).
+FORM_RENDERER = "filmsite.renderers.WidgetRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'filmsite.sqlite3'}",
