@@ -708,14 +708,16 @@ def test_the_fast_series_select_writes_what_djangos_select_writes(value):
 
     from django import forms
 
-    from reviews.filters import FilmFilter, ListSelect
+    from reviews.filters import FilmFilter, ListSelect, series_choices
     from reviews.models import Series
 
     make_series(name="Tom & Jerry <shorts>")
     field = FilmFilter().form.fields["series"]
     attrs = {"id": "id_series", "aria-describedby": "id_series-error"}
-    plain = forms.Select(choices=field.choices).render("series", value, attrs)
-    fast = ListSelect(choices=field.choices).render("series", value, attrs)
+    choices = [("", "Any series"), *series_choices()]
+    plain = forms.Select(choices=choices).render("series", value, attrs)
+    fast = field.widget.render("series", value, attrs)
+    assert isinstance(field.widget, ListSelect)
     plain = re.sub(r">\s+<", "><", plain)
     (plain_head, plain_options), (fast_head, fast_options) = (
         html.split(">", 1) for html in (plain, fast)
@@ -726,6 +728,22 @@ def test_the_fast_series_select_writes_what_djangos_select_writes(value):
     assert Series.objects.count() + 1 == fast.count("<option")
     assert ('value="the-pusher-trilogy" selected' in fast) == (value == "the-pusher-trilogy")
     assert "Tom &amp; Jerry &lt;shorts&gt;" in fast
+
+
+def test_the_series_select_follows_the_series_and_refuses_an_unknown_one(client):
+    assert "Tom &amp; Jerry" not in text(client.get("/reviews/"))
+    make_series(name="Tom & Jerry", slug="tom-jerry")
+    bump_data_version()
+    page = text(client.get("/reviews/?sort=newest"))
+    assert '<option value="tom-jerry">Tom &amp; Jerry</option>' in page
+    chosen = text(client.get("/reviews/?series=tom-jerry"))
+    assert '<option value="tom-jerry" selected>Tom &amp; Jerry</option>' in chosen
+    assert '<option value="" selected>Any series</option>' not in chosen
+    response = client.get("/reviews/?series=no-such-series")
+    assert response.status_code == 400
+    assert "Select a valid choice. no-such-series is not one of the available choices." in text(
+        response
+    )
 
 
 def test_exports_hold_every_row_once_with_its_address(client, monkeypatch):
