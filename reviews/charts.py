@@ -1,6 +1,9 @@
 """Geometry for the small SVG charts of a film page, drawn server-side (no JavaScript)."""
 
 import math
+from html import escape
+
+from django.utils.safestring import mark_safe
 
 WIDTH, HEIGHT, PAD = 440, 160, 24
 # The width a character of the charts' 11 px labels takes, in the charts' units, and the gap a
@@ -14,7 +17,27 @@ def _fits(texts: list[str], slot: float) -> int:
     return max(math.ceil(widest / slot), 1)
 
 
-def _bars(items: list[tuple[str, int]]) -> dict:
+def _marks(bars: list[dict], name: str, tick_y: int) -> str:
+    """Each bar's rectangle and texts. Written here: a bar is a dozen numbers, and a template
+    writing them took a sixth of a film page's render for its 40 bars. Numbers as Python writes
+    them, `12.5` in any language (SVG wants no other); words escaped."""
+    name = escape(name)
+    marks = []
+    for bar in bars:
+        label, count = escape(bar["label"]), escape(bar["count_text"])
+        marks.append(
+            f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]}" height="{bar["height"]}"'
+            f' class="bar"><title>{name} {label}: {count}</title></rect>'
+        )
+        text = f'<text x="{bar["label_x"]}" y="{{}}" text-anchor="middle" class="{{}}">{{}}</text>'
+        if bar["show_label"]:
+            marks.append(text.format(tick_y, "tick", label))
+        if bar["show_value"]:
+            marks.append(text.format(bar["value_y"], "value", count))
+    return mark_safe("\n    ".join(marks))
+
+
+def _bars(items: list[tuple[str, int]], name: str) -> dict:
     top = max((count for _, count in items), default=0)
     if not top:
         return {}
@@ -46,7 +69,9 @@ def _bars(items: list[tuple[str, int]]) -> dict:
             }
         )
     return {
+        "name": name,
         "bars": bars,
+        "marks": _marks(bars, name, HEIGHT - 6),
         "width": WIDTH,
         "height": HEIGHT,
         "baseline": HEIGHT - PAD,
@@ -58,7 +83,7 @@ def rating_histogram(histogram: list[int]) -> dict:
     """Bars for ratings 0..10 from the stored histogram."""
     if not histogram:
         return {}
-    return _bars([(str(rating), count) for rating, count in enumerate(histogram)])
+    return _bars([(str(rating), count) for rating, count in enumerate(histogram)], "Rating")
 
 
 def reviews_per_year(per_year: dict[str, int]) -> dict:
@@ -66,4 +91,5 @@ def reviews_per_year(per_year: dict[str, int]) -> dict:
     if not per_year:
         return {}
     years = sorted(int(y) for y in per_year)
-    return _bars([(str(y), per_year.get(str(y), 0)) for y in range(years[0], years[-1] + 1)])
+    bars = [(str(y), per_year.get(str(y), 0)) for y in range(years[0], years[-1] + 1)]
+    return _bars(bars, "Year")

@@ -675,31 +675,24 @@ def test_home_shows_a_few_series_and_links_to_all(client):
 
 
 def test_chart_coordinates_are_never_localised():
-    """SVG wants `12.5`, whatever the language (German would write `12,5`)."""
-    from types import SimpleNamespace
-
+    """SVG wants `12.5`, whatever the language (German would write `12,5`); counts keep their
+    separators, names and labels are escaped."""
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    bar = SimpleNamespace(
-        x=12.5,
-        y=3.25,
-        width=7.5,
-        height=40.75,
-        label="7",
-        count=3,
-        count_text="3",
-        show_label=True,
-        show_value=True,
-        label_x=16.25,
-        value_y=1.5,
-    )
-    chart = SimpleNamespace(width=300, height=120, baseline=100.5, tick_y=112.5, bars=[bar])
+    from reviews import charts
+
     with translation.override("de"):
-        svg = render_to_string(
-            "reviews/_bar_chart.html", {"chart": chart, "chart_id": "c", "label_name": "Rating"}
-        )
-    assert 'x="12.5"' in svg and 'height="40.75"' in svg and "12,5" not in svg
+        chart = charts.rating_histogram([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12345])
+        svg = render_to_string("reviews/_bar_chart.html", {"chart": chart, "chart_id": "c"})
+    bars = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)
+    assert len(bars) == 11
+    assert all("," not in number for bar in bars for number in bar)
+    assert any("." in number for bar in bars for number in bar)
+    assert "<title>Rating 10: 12,345</title>" in svg
+    assert '<th scope="col">Rating</th>' in svg and "<td>10</td><td>12,345</td>" in svg
+    assert '<line x1="0" y1="136" x2="440" y2="136" class="axis"/>' in svg
+    assert svg.count('class="tick"') == 11
 
 
 @pytest.mark.parametrize("value", ["", "the-pusher-trilogy", "no-such-series"])
