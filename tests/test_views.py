@@ -178,6 +178,26 @@ def test_films_by_genre(client):
     assert "Select a valid choice" in text(response)
 
 
+def test_a_review_shows_its_rating_where_it_came_from_or_none(client):
+    from django.utils import translation
+
+    film = make_film(title="Rated Three Ways", slug="rated-three-ways-2001", year=2001)
+    given = make_review(film=film, rating=7.4, title="Given")
+    stated = make_review(film=film, rating=10, rating_source="text", title="Stated")
+    make_review(film=film, rating=None, title="None given")
+    bump_data_version()
+    cards = text(client.get(f"/reviews/?film={film.slug}")).split('<article class="review-card')
+    by_title = {re.search(r'">([^<]+)</a></h3>', card).group(1): card for card in cards[1:]}
+    assert 'value="7.4">7.4/10</meter> <strong>7.4</strong>/10</p>' in by_title["Given"]
+    assert "from the text" not in by_title["Given"]
+    assert '<strong>10</strong>/10 <span class="badge"' in by_title["Stated"]
+    assert '<p class="rating unrated">Not rated</p>' in by_title["None given"]
+    with translation.override("de"):
+        page = text(client.get(given.get_absolute_url()))
+    assert '<meter min="0" max="10" low="4" high="7" optimum="10" value="7.4">' in page
+    assert "from the text" in text(client.get(stated.get_absolute_url()))
+
+
 def test_a_film_card_says_when_no_review_gave_a_rating(client):
     film = make_film(title="Quiet", slug="quiet-2001", year=2001)
     make_review(film=film, rating=None)

@@ -21,6 +21,31 @@ def rating10(value) -> str:
 
 
 @register.simple_tag
+def rating(value, source: str = ""):
+    """A review's rating on the 0-10 scale as a meter, or `Not rated`; a badge when the reviewer
+    gave it in the text. A tag, not an included template: the include was a fifth of the time of
+    a review card, twenty to a list. The meter's value as it is shown (`7.4`, not `7.40`), in
+    digits whatever the language."""
+    if value is None:
+        return mark_safe('<p class="rating unrated">Not rated</p>')
+    shown = rating10(value)
+    badge = (
+        ' <span class="badge" title="The reviewer stated this rating in the text">'
+        "from the text</span>"
+        if source == "text"
+        else ""
+    )
+    return format_html(
+        '<p class="rating"><meter min="0" max="10" low="4" high="7" optimum="10" value="{}">'
+        "{}/10</meter> <strong>{}</strong>/10{}</p>",
+        shown,
+        shown,
+        shown,
+        mark_safe(badge),
+    )
+
+
+@register.simple_tag
 def json_ld(data: dict):
     """A schema.org block; `<`, `>` and `&` escaped so that no text can close the script."""
     text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, default=str)
