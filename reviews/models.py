@@ -5,15 +5,18 @@ Fields that staff edit in the admin are listed in `locked_fields`, and the impor
 writes them again.
 """
 
+import datetime
 import functools
 from decimal import Decimal
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 
 from .text import fold, review_search_text, title_key
@@ -781,6 +784,29 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"data version {self.version}"
+
+    @classmethod
+    def current(cls) -> tuple[int, datetime.datetime | None]:
+        """(version, changed_at): (0, None) before the first import. Read on every public
+        request, a cached page's too, so written in SQL: the ORM took two thirds of a cached
+        page's time building this one statement."""
+        quoted = connection.ops.quote_name
+        pk, version, changed_at = (
+            quoted(cls._meta.get_field(name).column) for name in ("id", "version", "changed_at")
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {version}, {changed_at} FROM {quoted(cls._meta.db_table)} "
+                f"ORDER BY {pk} LIMIT 1"
+            )
+            row = cursor.fetchone()
+        if row is None:
+            return 0, None
+        # SQLite gives the text it stores (in UTC), PostgreSQL a datetime.
+        moment = cls._meta.get_field("changed_at").to_python(row[1])
+        if moment is not None and settings.USE_TZ and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.UTC)
+        return row[0], moment
 
 
 class DeferredIndex(models.Model):

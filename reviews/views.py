@@ -45,8 +45,7 @@ EXPORT_CHUNK = 2000
 def _data_state(request) -> tuple[int, object]:
     """(version, changed_at) of the data, read once per request."""
     if not hasattr(request, "_data_state"):
-        row = DataVersion.objects.values_list("version", "changed_at").first()
-        request._data_state = row or (0, None)
+        request._data_state = DataVersion.current()
     return request._data_state
 
 

@@ -387,6 +387,19 @@ def test_unchanged_page_answers_304(client):
     assert client.get(PUSHER, headers={"if-none-match": etag}).status_code == 200
 
 
+def test_the_data_version_is_read_as_the_orm_reads_it():
+    from reviews.loader import bump_data_version
+    from reviews.models import DataVersion
+
+    DataVersion.objects.all().delete()
+    assert DataVersion.current() == (0, None)
+    bump_data_version()
+    bump_data_version()
+    version, changed_at = DataVersion.current()
+    assert (version, changed_at) == DataVersion.objects.values_list("version", "changed_at").get()
+    assert version == 2 and changed_at.utcoffset() is not None
+
+
 PUBLIC_URLS = [
     "/",
     "/films/",
