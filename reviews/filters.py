@@ -98,6 +98,20 @@ class ListFilter(filters.Filter):
     field_class = ListField
 
 
+class FewChoicesFilter(filters.ChoiceFilter):
+    """A choice among a few written in code, on Django's own choice field, the empty choice
+    (`empty_label`, none when None) first in its list. django-filter's field keeps its choices in
+    an iterator that holds the field itself, and copying the form's fields, as every form does,
+    took fifteen times as long with it (some 0.5 ms of a review list's 13)."""
+
+    field_class = forms.ChoiceField
+
+    def __init__(self, *args, choices, empty_label="---------", **kwargs):
+        if empty_label is not None:
+            choices = [("", empty_label), *choices]
+        super().__init__(*args, choices=choices, **kwargs)
+
+
 def has_searched_word(value: str) -> None:
     """A review text filter needs a word of two letters or more (`searched_words`): letters
     alone would match nearly every review, slowly. Punctuation alone is looked for as it is."""
@@ -176,7 +190,7 @@ class FilmFilter(filters.FilterSet):
     imdb_max = filters.NumberFilter(
         field_name="imdb_rating", lookup_expr="lte", label="IMDb rating to", **RATING_BOUNDS
     )
-    sequel = filters.ChoiceFilter(
+    sequel = FewChoicesFilter(
         choices=[("original", "Originals"), ("sequel", "Sequels")],
         method="filter_sequel",
         label="Originals or sequels",
@@ -189,7 +203,7 @@ class FilmFilter(filters.FilterSet):
         label="Has reviews",
         widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")]),
     )
-    sort = filters.ChoiceFilter(
+    sort = FewChoicesFilter(
         choices=[(key, label) for key, (label, _) in FILM_SORTS.items()],
         method="filter_sort",
         label="Sort by",
@@ -255,7 +269,7 @@ class ReviewFilter(filters.FilterSet):
     )
     date_after = filters.DateFilter(field_name="date", lookup_expr="gte", label="Written from")
     date_before = filters.DateFilter(field_name="date", lookup_expr="lte", label="Written to")
-    sequel = filters.ChoiceFilter(
+    sequel = FewChoicesFilter(
         choices=[("original", "Of originals"), ("sequel", "Of sequels")],
         method="filter_sequel",
         label="Originals or sequels",
@@ -269,7 +283,7 @@ class ReviewFilter(filters.FilterSet):
         error_messages={"invalid_choice": "There is no such film."},
     )
     series = series_filter(method="filter_series")
-    spoilers = filters.ChoiceFilter(
+    spoilers = FewChoicesFilter(
         choices=[("hide", "Hide"), ("only", "Only spoilers")],
         method="filter_spoilers",
         label="Spoilers",
@@ -282,7 +296,7 @@ class ReviewFilter(filters.FilterSet):
         min_value=0,
         max_value=10**9,
     )
-    sort = filters.ChoiceFilter(
+    sort = FewChoicesFilter(
         choices=[(key, label) for key, (label, _) in REVIEW_SORTS.items()],
         method="filter_sort",
         label="Sort by",
@@ -311,7 +325,7 @@ class ReviewFilter(filters.FilterSet):
 
 class PersonFilter(filters.FilterSet):
     q = filters.CharFilter(label="Name", method="filter_name", max_length=TEXT_MAX, strip=True)
-    role = filters.ChoiceFilter(
+    role = FewChoicesFilter(
         choices=[("director", "Directors"), ("writer", "Writers"), ("cast", "Cast")],
         field_name="credits__role",
         label="Role",
