@@ -58,6 +58,7 @@ from .people import (
 )
 from .text import (
     PART_WORDS,
+    SUPERSCRIPT_DIGITS,
     fingerprint,
     fold,
     has_lost_letter,
@@ -821,7 +822,9 @@ class DocumentLoader:
             Series.objects.filter(pk=in_series[0]).first() if in_series else None
         ) or Series.objects.filter(stem=stem).first()
         main_words = split_title(clean_title(named_after))[0].split()
-        if len(main_words) > 1 and title_stem_and_number(named_after)[1] > 1:
+        if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
+            main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
+        elif len(main_words) > 1 and title_stem_and_number(named_after)[1] > 1:
             main_words = main_words[:-1]
             if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
                 main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series

@@ -122,11 +122,17 @@ NUMBER_WORDS = {word: n for n, word in enumerate(_NUMBER_NAMES.split(), start=1)
 PART_WORDS = {"part", "pt", "chapter", "vol", "volume", "episode", "book"}
 
 
+# A number written as a superscript is a part's number: `Alien³` is `Alien 3` (folded alone, the
+# superscript would be glued to the word: `alien3`).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_NUMBERS = str.maketrans({c: f" {i}" for i, c in enumerate(SUPERSCRIPT_DIGITS)})
+
+
 def title_key(title: str) -> str:
     """Folded main title with its number as digits: `ROCKY II`, `Rocky 2` and `Rocky Two`
     share a key; so do `The Godfather: Part II` and `The Godfather 2` (a subtitle that is only
     a part's number is the number)."""
-    main, subtitle = split_title(title)
+    main, subtitle = split_title(title.translate(_SUPERSCRIPT_NUMBERS))
     sub_words = fold(subtitle).split()
     if len(sub_words) == 2 and sub_words[0] in PART_WORDS and _number(sub_words[1]):
         main = f"{main} {subtitle}"

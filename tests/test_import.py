@@ -2417,6 +2417,44 @@ def test_a_series_of_parts_and_two_title_less_dumps(empty_db, order):
     assert set(vito.aliases.values_list("name", flat=True)) == {"Robert De Niro", "Robert DeNiro"}
 
 
+ALIEN = settings.BASE_DIR / "tests" / "documents" / "alien"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["alien_dump.txt", "alien3_kit.txt", "alien3_page.txt"],
+        ["alien3_page.txt", "alien_reviews.xml", "alien3_kit.txt", "alien_dump.txt"],
+        ["alien3_kit.txt", "aliens_reviews.xml", "alien_dump.txt", "alien3_page.txt"],
+    ],
+    ids=["dump-first", "page-first", "kit-first"],
+)
+def test_a_title_with_a_superscript_number_and_films_named_with_their_makers(empty_db, order):
+    """`ALIEN³` in a kit and `Alien 3` on a page are one film; `Ridley Scott's ALIEN (1979)` in
+    the kit's prose names `Alien`, whose title-less dump and review file join it; the series is
+    the Alien series, not the `Alien³ series`."""
+    rest = sorted({p.name for p in ALIEN.iterdir()} - set(order))
+    import_in_order_as_together(ALIEN, order + rest)
+
+    series = Series.objects.get()
+    assert series.name == "Alien series"
+    assert [f.year for f in series.films.order_by("series_position")] == [1979, 1992]
+    assert not Film.objects.filter(title_is_provisional=True)
+    alien = Film.objects.get(year=1979)
+    assert alien.title == "Alien" and alien.imdb_id == "tt0078748"
+    assert alien.credits.filter(role="director", person__name="Ridley Scott").exists()
+    assert alien.reviews.count() == 2  # the dump's review is the review file's first
+    third = Film.objects.get(year=1992)
+    assert {"Alien³", "Alien 3"} <= set(third.titles.values_list("title", flat=True))
+    assert third.reviews.count() == 2 and third.credits.filter(role="director").count() == 1
+    assert not Film.objects.filter(title__contains="Scott")
+    weaver = Person.objects.get(name="Sigourney Weaver")
+    assert set(weaver.credits.values_list("film__year", "character__name")) == {
+        (1979, "Ripley"),
+        (1992, "Ripley"),
+    }
+
+
 @pytest.mark.parametrize("folder", [THREE_COLOURS, VENGEANCE, DEATH, MOOD, GODFATHER])
 def test_kits_that_write_titles_in_title_case_give_the_same_archive(empty_db, tmp_path, folder):
     """The press kits of a set with their titles in title case (`Three Colours: Red tells the

@@ -88,6 +88,9 @@ def test_fold_keeps_names_of_other_alphabets_apart(a, b):
         ("The Godfather: Part II", "the godfather 2"),  # a subtitle that is only the number
         ("Kill Bill: Vol. 2", "kill bill 2"),
         ("Three Colours: Red", "three colours"),
+        ("Alien³", "alien 3"),  # a superscript number is the part's number
+        ("ALIEN³", "alien 3"),
+        ("Alien", "alien"),
     ],
 )
 def test_title_key_folds_case_numerals_and_subtitles(title, key):
@@ -1522,6 +1525,18 @@ def test_films_named_together_in_a_sentence_about_a_series_are_its_films():
         ("OLDBOY", True),
         ("LADY VENGEANCE", True),
         ("HEAT", False),  # a sentence about a series that names one film: too little
+    ]
+
+
+def test_a_title_in_capitals_after_its_makers_possessive_is_the_title_alone():
+    text = (
+        "It began with Ridley Scott's ALIEN (1979) and James Cameron’s ALIENS (1986); "
+        "Rocky III (1982) is another story."
+    )
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == [
+        ("ALIEN", 1979),
+        ("ALIENS", 1986),
+        ("Rocky III", 1982),  # a numeral in capitals after a title-cased word is its own
     ]
 
 

@@ -82,8 +82,9 @@ _SHOUTED_WORD = (
 # A title in capitals may open with a number (`21 GRAMS`, `2001: A SPACE ODYSSEY`), but not with
 # a year before it (`in 2004 BABEL`), or be a number with its year after it (`2046 (2004)`).
 _LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
-# A word in title case just before a title in capitals: the capitals are that title's.
-_TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*:? $")
+# A word in title case just before a title in capitals: the capitals are that title's (`Rocky
+# III`); not a possessive, whose capitals are a title of their own (`Ridley Scott's ALIEN`).
+_TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*(?<!['’]s):? $")
 # A year and a colon at the head of a title in capitals: a part of it when another year
 # follows it (`2001: A SPACE ODYSSEY (1968)`), else what a list of films opens with.
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
