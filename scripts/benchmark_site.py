@@ -231,9 +231,14 @@ def main() -> int:
         print("Datasette: not measured (it serves SQLite files, this run is on PostgreSQL)")
     else:
         print("Datasette: not installed (pip install -e '.[bench]')")
+    shared = (
+        "the master's pages the workers were forked with"
+        if args.database_url
+        else "SQLite's archive is mapped read-only"
+    )
     print(
         f"peak memory of a gunicorn process: {memory:.0f} MB resident, {private:.0f} MB of it "
-        "private at the end (the rest is shared: SQLite's archive is mapped read-only)"
+        f"private at the end (the rest is shared: {shared})"
     )
     failed = any(m["errors"] for _, _, m in rows) or any(m["errors"] for m in lone.values())
     return 1 if failed else 0
