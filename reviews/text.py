@@ -167,6 +167,7 @@ _SMALL_WORDS = {
     "but",
     "by",
     "for",
+    "from",
     "in",
     "nor",
     "of",
@@ -175,27 +176,31 @@ _SMALL_WORDS = {
     "the",
     "to",
     "vs",
+    "with",
 }
 
 
 def title_case(text: str) -> str:
     """Title case for a title shouted in capitals: `I'M THE ANGEL OF DEATH` -> `I'm the Angel of
-    Death`. Roman numerals stay upper case; small words stay lower unless they open a part."""
+    Death`, `THE GIRL WITH THE DRAGON TATTOO` -> `The Girl with the Dragon Tattoo`. Roman numerals
+    stay upper case; small words stay lower unless they open a part (after a colon or a dash) or
+    end the title (`Something to Die For`)."""
     out = []
     opens_part = True
-    for token in re.split(r"(\s+)", text.strip()):
+    tokens = re.split(r"(\s+)", text.strip())
+    for position, token in enumerate(tokens):
         if not token or token.isspace():
             out.append(token)
             continue
         core = token.strip(":;,.!?\"'()")
         if _ROMAN_WORD.match(core) and core.upper() == core and len(core) > 1:
             word = token.upper()
-        elif core.lower() in _SMALL_WORDS and not opens_part:
+        elif core.lower() in _SMALL_WORDS and not opens_part and position < len(tokens) - 1:
             word = token.lower()
         else:
             word = token[:1].upper() + token[1:].lower()
         out.append(word)
-        opens_part = token.endswith(":")
+        opens_part = token.endswith(":") or token in ("-", "–", "—")
     return "".join(out)
 
 

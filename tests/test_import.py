@@ -2188,8 +2188,8 @@ def test_a_trilogy_of_one_year_and_a_sequel_with_the_same_cast(empty_db, order, 
     series = Series.objects.get()
     assert series.name == "The Millennium Trilogy"
     assert [f.title for f in series.films.order_by("series_position")] == [
-        "The Girl With the Dragon Tattoo",
-        "The Girl Who Played With Fire",
+        "The Girl with the Dragon Tattoo",
+        "The Girl Who Played with Fire",
         "The Girl Who Kicked the Hornets' Nest",
     ]
     first = series.films.get(series_position=1)

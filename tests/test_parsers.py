@@ -111,6 +111,12 @@ def test_title_stem_and_number(title, stem, number):
         ("PUSHER III: I'M THE ANGEL OF DEATH", "Pusher III: I'm the Angel of Death"),
         ("PUSHER II: WITH BLOOD ON MY HANDS", "Pusher II: With Blood on My Hands"),
         ("THE LORD OF THE RINGS", "The Lord of the Rings"),
+        ("THE GIRL WITH THE DRAGON TATTOO", "The Girl with the Dragon Tattoo"),
+        ("FROM RUSSIA WITH LOVE", "From Russia with Love"),
+        ("ESCAPE FROM NEW YORK", "Escape from New York"),
+        ("SOMETHING TO DIE FOR", "Something to Die For"),
+        ("PUSHER II - WITH BLOOD ON MY HANDS", "Pusher II - With Blood on My Hands"),
+        ("PUSHER II – WITH BLOOD ON MY HANDS", "Pusher II – With Blood on My Hands"),
     ],
 )
 def test_title_case(shouted, cased):
