@@ -1863,6 +1863,63 @@ def test_review_page_of_a_newer_layout_permalinks_and_spoiler_warnings_above_tit
     assert not doc.warnings
 
 
+NEWEST_PAGE = """Fargo (1996) - User reviews - IMDb
+
+Fargo
+User reviews
+3 reviews
+Hide Spoilers
+Sort by: Helpfulness
+Filter by Rating:
+8/10
+Oh yah
+northstar
+Mar 3, 1997
+The accents are a joke the first ten minutes.
+
+And the soul of the film after that.
+Helpful•1,045
+6
+Permalink
+10/10
+A woodchipper
+lake_wobegon
+Apr 12, 1998
+Warning: Spoilers
+Nobody who saw it forgets the woodchipper.
+Helpful•30
+
+2
+Permalink
+Cold
+minnesota_nice
+Jun 1, 1999
+Too cold for me, in every sense.
+Helpful•3
+"""
+
+
+def test_review_page_whose_reviews_end_with_votes_for_and_against():
+    """The newest layout: `Helpful•45`, then the votes against on a line of their own; the last
+    review's count of votes against was not copied: its votes are not known."""
+    assert detect_format(NEWEST_PAGE) == "review_page"
+    doc = parse_document("page.txt", NEWEST_PAGE.encode())
+    assert (doc.title, doc.year, doc.claimed_review_count) == ("Fargo", 1996, 3)
+    found = [
+        (r.title, r.username, r.date, r.rating, r.helpful_yes, r.helpful_total, r.has_spoilers)
+        for r in doc.reviews
+    ]
+    assert found == [
+        ("Oh yah", "northstar", date(1997, 3, 3), Decimal(8), 1045, 1051, False),
+        ("A woodchipper", "lake_wobegon", date(1998, 4, 12), Decimal(10), 30, 32, True),
+        ("Cold", "minnesota_nice", date(1999, 6, 1), None, None, None, False),
+    ]
+    assert doc.reviews[0].body == (
+        "The accents are a joke the first ten minutes.\n\nAnd the soul of the film after that."
+    )
+    assert [(w.line, w.code) for w in doc.warnings] == [(33, "helpful_votes")]
+
+
 def test_a_review_page_with_no_review_yet():
     """Its header names a film of a year: a page, with no review; text that is no review
     (no helpful votes under it) is refused, naming its line."""

@@ -28,6 +28,10 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 FORMAT = "review_page"
 
 HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
+# A newer layout closes a review with its votes for (`Helpful•45`) and, on the next line, its
+# votes against (`6`), then `Permalink`.
+HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
+_VOTES_AGAINST = re.compile(r"^(\d[\d,]*)$")
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
 # A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
 # write it, `Jul 29, 2006`.
@@ -59,10 +63,15 @@ _FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s
 
 
 def looks_like(text: str) -> bool:
-    """A review's helpful votes (not under a dump's `Release Year:`); or, for a page with no
+    """A review's helpful votes, in either layout (not under a dump's `Release Year:`); or, for a
+    page with no
     review, its header: the film, then `User Reviews` (`Heat (1995) Poster`, `User Reviews`,
     `0 Reviews`)."""
-    if re.search(r"^\d[\d,]* out of \d[\d,]* found this helpful", text, re.MULTILINE):
+    if re.search(
+        r"^(?:\d[\d,]* out of \d[\d,]* found this helpful|Helpful\s*[•·]\s*\d[\d,]*\s*$)",
+        text,
+        re.MULTILINE | re.IGNORECASE,
+    ):
         # Unless a dump's field says the votes are those of the review a dump copied.
         return not re.search(r"^(?i:Release Year):\s*\d{4}\s*$", text[:20000], re.MULTILINE)
     lines = [line.strip() for line in text[:2000].splitlines() if line.strip()][:4]
@@ -177,22 +186,42 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     block: list[tuple[int, str]] = []  # (0-based line index, text) since the last helpful line
     found, in_header = 0, True
     controls_first, controls_lines = 0, 0  # where control characters were removed
+    # A review closed by its votes for (`Helpful•45`), waiting for the line of votes against.
+    waiting: tuple[list[tuple[int, str]], int, int] | None = None
     for index, text in enumerate(lines):
         text = text.rstrip("\n")
         if CONTROL_CHARACTERS.search(text):
             text = CONTROL_CHARACTERS.sub("", text)
             controls_first, controls_lines = controls_first or index + 1, controls_lines + 1
-        if not HELPFUL.match(text.strip()):
+        line = text.strip()
+        if waiting is not None and line:
+            against = _VOTES_AGAINST.match(line)
+            record = _review(doc, *waiting, against=_count(against.group(1)) if against else None)
+            waiting = None
+            if record is not None:
+                found += 1
+                yield record
+            if against:
+                continue
+        closing = HELPFUL.match(line) or HELPFUL_FOR.match(line)
+        if not closing:
             block.append((index, text))
             continue
         if in_header:
             block = block[_header(doc, [line for _, line in block]) :]
             in_header = False
-        record = _review(doc, block, index, text)
+        if closing.re is HELPFUL_FOR:
+            waiting, block = (block, index, _count(closing.group(1))), []
+            continue
+        yes, total = (_count(votes) for votes in closing.groups())
+        record = _review(doc, block, index, yes, total)
         block = []
         if record is not None:
             found += 1
             yield record
+    if waiting is not None and (record := _review(doc, *waiting, against=None)) is not None:
+        found += 1
+        yield record
     if controls_lines:
         warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
@@ -290,10 +319,26 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
     )
 
 
+def _count(votes: str) -> int:
+    return int(votes.replace(",", ""))
+
+
 def _review(
-    doc: FilmDocument, block: list[tuple[int, str]], end: int, helpful_line: str
+    doc: FilmDocument,
+    block: list[tuple[int, str]],
+    end: int,
+    yes: int | None,
+    total: int | None = None,
+    *,
+    against: int | None = -1,
 ) -> ReviewRecord | None:
-    """One review from its lines (0-based index, text) and the helpful-vote line closing it."""
+    """One review from its lines (0-based index, text) and the helpful votes on the line that
+    closes it (`end`): `yes` of `total`, or `yes` and the votes `against` (None: not found)."""
+    if against is None:
+        doc.warn(end + 1, "helpful_votes", f"{yes} helpful votes, and no count of votes against")
+        yes = None
+    elif against >= 0:
+        total = yes + against
     # The page's links (`Permalink`, the last review's `Report this`) are no one's words,
     # wherever the copy put them.
     content = [(i, text.strip()) for i, text in block if text.strip()]
@@ -302,8 +347,6 @@ def _review(
     warned_first = False
     while content and _SPOILERS.match(content[0][1]):
         content, warned_first = content[1:], True
-    helpful = HELPFUL.match(helpful_line.strip())
-    yes, total = (int(g.replace(",", "")) for g in helpful.groups())
     if not content:
         doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
         return None
@@ -331,7 +374,7 @@ def _review(
         return None
     body = "\n\n".join(" ".join(text.split()) for _, text in content)
     rating = stated if stated is not None else rating_in_text(body)
-    if yes > total:
+    if yes is not None and yes > total:
         doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = None
     return ReviewRecord(
