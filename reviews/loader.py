@@ -667,7 +667,7 @@ class DocumentLoader:
                     {"date": r.date},
                     r.line,
                 )
-                for r in doc.releases
+                for r in self.releases_told_otherwise(film, doc.releases)
             ],
         )
         self.upsert_all(
@@ -721,6 +721,39 @@ class DocumentLoader:
                 for r in doc.money
             ],
         )
+
+    def releases_told_otherwise(self, film: Film, releases: list) -> list:
+        """The document's releases less those the film has already, told otherwise: one of the
+        same territory, medium and day, its date written otherwise, or with a note where the
+        other has none (a dump's `8 March 1996 (USA)`, a kit's `USA Release Date: 8 March 1996
+        (Limited Release)`). The one release keeps the note, and the date as the release with
+        the note writes it (as the first in the alphabet when neither has one), whichever
+        document came first."""
+        dated = [r for r in releases if r.date is not None]
+        if not dated or self.film_is_new:
+            return releases
+        stored = defaultdict(list)
+        for release in film.releases.exclude(date=None):
+            stored[release.territory, release.medium, release.date].append(release)
+        kept = []
+        for record in releases:
+            same_day = stored.get((record.territory, record.medium, record.date), [])
+            match = next(
+                (r for r in same_day if not r.note or not record.note or r.note == record.note),
+                None,
+            )
+            if match is None or record.date is None:
+                kept.append(record)
+                continue
+            values = {}
+            if record.note and not match.note:
+                values = {"note": record.note, "date_text": record.date_text}
+            elif not record.note and not match.note:
+                values = {"date_text": min(match.date_text, record.date_text)}
+            fields = assign_fields(match, values, self.tally)
+            if fields:
+                match.save(update_fields=sorted(fields))
+        return kept
 
     def upsert_all(self, model, film: Film, rows, fill_only: bool = False) -> None:
         """Rows of one of the film's fact tables: `(key, values, line)` each, the key naming a

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,49 @@ def test_a_name_shortened_otherwise_joins_its_person_unless_two_fit(empty_db, tm
         "Tom W. Vint",
     }
     assert Person.objects.filter(name__endswith="Smith").count() == 3
+
+
+FARGO_DUMP = (
+    "A car salesman has his wife kidnapped.\n\nRelease Year: 1996\n\n"
+    "Directors: Joel Coen, Ethan Coen (uncredited)\n\nRelease Date: 8 March 1996 (USA)\n\n"
+    "William H. Macy ... Jerry Lundegaard\nFrances McDormand ... Marge Gunderson\n"
+    "Steve Buscemi ... Carl Showalter\n"
+)
+FARGO_KIT = (
+    "FARGO\n\nA film by Joel & Ethan Coen\n\n"
+    "Year: 1996\nCast: Frances McDormand, William H. Macy, Steve Buscemi\n"
+    "USA Release Date: March 8, 1996 (Limited Release)\nUK Release Date: 31 May 1996\n"
+    "UK DVD Release Date: 31 May 1996 (Rental)\n\n\n"
+    "FARGO tells the story of Marge Gunderson (Frances McDormand).\n"
+)
+
+
+@pytest.mark.parametrize("order", [("dump", "kit"), ("kit", "dump")])
+def test_brothers_who_share_a_credit_and_a_release_told_twice(empty_db, tmp_path, order):
+    """`A film by Joel & Ethan Coen` credits two directors, Joel Coen and Ethan Coen (not a
+    `Joel`); the dump's `8 March 1996 (USA)` and the kit's `USA Release Date: March 8, 1996
+    (Limited Release)` are one release, with the kit's note, in either order."""
+    from reviews.importers import parse_document
+
+    kit = parse_document("kit.txt", FARGO_KIT.encode())
+    assert [c.name for c in kit.credits if c.role == "director"] == ["Joel Coen", "Ethan Coen"]
+    (tmp_path / "dump.txt").write_text(FARGO_DUMP)
+    (tmp_path / "kit.txt").write_text(FARGO_KIT)
+    for name in order:
+        assert run_import([tmp_path / f"{name}.txt"]).ok
+    assert run_import([tmp_path]).ok  # again: nothing new
+    film = Film.objects.get()
+    assert film.title == "Fargo"
+    directors = film.credits.filter(role="director").values_list("person__name", flat=True)
+    assert sorted(directors) == ["Ethan Coen", "Joel Coen"]
+    assert Person.objects.count() == 5
+    assert not PersonAlias.objects.filter(name__contains="&")
+    releases = film.releases.values_list("territory", "medium", "date", "date_text", "note")
+    assert sorted(releases) == [
+        ("UK", "dvd", date(1996, 5, 31), "31 May 1996", "Rental"),
+        ("UK", "theatrical", date(1996, 5, 31), "31 May 1996", ""),
+        ("USA", "theatrical", date(1996, 3, 8), "March 8, 1996", "Limited Release"),
+    ]
 
 
 def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):

@@ -439,6 +439,27 @@ def split_names(value: str) -> list[str]:
     ]
 
 
+def crew_names(value: str) -> list[str]:
+    """`split_names` for the makers of a film, where a first name alone before `&` or `and`
+    shares the family name that closes the group: `Joel & Ethan Coen` are Joel Coen and Ethan
+    Coen. (Not for a cast, where one name may be a performer's whole name: `Cher`.)"""
+    value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
+    names = []
+    for item in split_list(value, ",;·•|/"):
+        group = [name.strip() for name in _NAMES_JOINED.split(item) if name.strip()]
+        last = _NOTE_AT_END.sub("", group[-1]).split() if group else []
+        if len(group) > 1 and len(last) > 1:
+            group = [
+                f"{name} {last[-1]}" if len(name.split()) == 1 and name[:1].isupper() else name
+                for name in group
+            ]
+        names.extend(group)
+    return names
+
+
+_NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 TERRITORY_ALIASES = {"US": "USA", "U.S.": "USA", "U.S.A.": "USA", "GB": "UK", "U.K.": "UK"}
 
 

@@ -19,6 +19,7 @@ from .common import (
     blocks,
     cast_line_credit,
     certificate,
+    crew_names,
     crew_roles,
     list_notes,
     other_titles,
@@ -444,7 +445,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
     elif kind in ("director", "writer", "director+writer"):
-        for name, note in map(split_credit_note, split_names(value)):
+        for name, note in map(split_credit_note, crew_names(value)):
             doc.credits.extend(
                 CreditRecord(name=name, role=role, line=number, note=note)
                 for role in crew_roles(kind)

@@ -20,6 +20,7 @@ from .common import (
     cast_credit,
     cast_line_credit,
     certificate,
+    crew_names,
     crew_roles,
     list_notes,
     other_titles,
@@ -372,8 +373,11 @@ def parse(text: str) -> FilmDocument:
         if overhead and all(_BILLING.match(line.strip()) for line in lines):
             # `TARTAN FILMS presents`, `A film by Park Chan-wook`, over or under the title.
             for offset, line in enumerate(lines):
-                if director := _BILLING.match(line.strip())["director"]:
-                    doc.credits.append(CreditRecord(director, "director", start + offset))
+                if directors := _BILLING.match(line.strip())["director"]:
+                    doc.credits.extend(
+                        CreditRecord(name, "director", start + offset)
+                        for name in crew_names(directors)
+                    )
                 else:
                     doc.warn(start + offset, "unplaced_line", f"billing kept aside: {line!r}")
             continue
@@ -430,7 +434,7 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         if role is None:
             doc.warn(line, "unknown_field", f"crew {role_text!r} was not understood: {names!r}")
             continue
-        for name, note in map(split_credit_note, split_names(names)):
+        for name, note in map(split_credit_note, crew_names(names)):
             doc.credits.extend(
                 CreditRecord(_unshouted(name), one, line, note=note) for one in crew_roles(role)
             )
@@ -524,7 +528,7 @@ def _header_line(
                 )
             )
     elif lower in CREW_KEYS:
-        for name, note in map(split_credit_note, split_names(value)):
+        for name, note in map(split_credit_note, crew_names(value)):
             doc.credits.extend(
                 CreditRecord(name=name, role=role, line=number, note=note)
                 for role in crew_roles(CREW_KEYS[lower])
