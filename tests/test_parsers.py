@@ -671,6 +671,47 @@ Second paragraph.
 """
 
 
+DUMP_HEAD = (
+    "A bowler's rug is ruined.\n\nRelease Year: 1998\n\nDirector: Joel Coen\n\n"
+    "Jeff Bridges - The Dude\nJohn Goodman - Walter Sobchak\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "review, title, body",
+    [
+        (  # a heading without its colon, the title and the text under it in one block
+            "User Review\nThe rug really tied the room together\n"
+            "Nothing happens and everything happens. Bridges is the Dude.\n\nSecond one.\n",
+            "The rug really tied the room together",
+            "Nothing happens and everything happens. Bridges is the Dude.\n\nSecond one.",
+        ),
+        (  # the title over its text with no blank line between them
+            "Abides\nThe Dude is the calmest man in any film I know of.\n",
+            "Abides",
+            "The Dude is the calmest man in any film I know of.",
+        ),
+        (  # a paragraph written over several lines: no title in it
+            "Nothing happens and everything happens, and Bridges is\n"
+            "The Dude from the first shot to the last, a man who\n"
+            "abides.\n",
+            "",
+            "Nothing happens and everything happens, and Bridges is The Dude from the first "
+            "shot to the last, a man who abides.",
+        ),
+        (  # a block of its own, `User Review` is the review's title
+            "User Review\n\nNothing happens and everything happens.\n",
+            "User Review",
+            "Nothing happens and everything happens.",
+        ),
+    ],
+)
+def test_a_dumps_review_title_over_its_text_in_one_block(review, title, body):
+    doc = parse_document("dump.txt", (DUMP_HEAD + review).encode())
+    [found] = doc.reviews
+    assert (found.title, found.body) == (title, body)
+
+
 def test_metadata_dump_of_headings_over_their_lines():
     """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
     their block or the next); a field's heading over one value a line; a heading with nothing

@@ -147,6 +147,9 @@ _SECTIONS = {
 # Headings a copied web page writes without a colon (`Top cast`, `Storyline`); other section
 # names without one (`Reviews`, `Trivia`) may be a review's title.
 _BARE_HEADINGS = {"cast", "top cast", "full cast", "cast list", "storyline", "plot summary"}
+# The heading of a review without its colon, when the review's lines follow it in its block (a
+# block of its own, `User Review` may be a review's title).
+_REVIEW_HEADINGS = {"user review", "user reviews"}
 # A web page's link text, copied with its facts: `See full cast & crew`, `Edit`.
 _PAGE_LINK = re.compile(
     r"^(?:see (?:full cast (?:&|and) crew|more|all|production info)|edit|more like this)\W*$",
@@ -175,6 +178,8 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     review = False
     for start, lines in all_blocks:
         key = _heading(lines[0])
+        if key is None and len(lines) > 1 and lines[0].strip().lower() in _REVIEW_HEADINGS:
+            key = "user review"  # `User Review` over the review's lines, no colon
         if key not in _SECTIONS and _has_fields(lines[1:]):
             key = None  # `Budget:` over `Gross: $5`: a field with no value, then a field
         if key in _SECTIONS or _kind_of(key):
@@ -585,6 +590,9 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
         body_blocks = trailing[1:]
     elif len(trailing) >= 2 and len(first_lines) == 1 and len(first_lines[0]) <= 200:
         head, body_blocks = (first_lines[0].strip(), None, ()), trailing[1:]
+    elif _title_over_body(first_lines):  # no blank line between the title and the text
+        head = (first_lines[0].strip(), None, ())
+        body_blocks = [(first_start + 1, first_lines[1:]), *trailing[1:]]
     else:
         head, body_blocks = ("", None, ()), trailing
     title, stated, readings = head
@@ -609,6 +617,22 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             helpful_total=total if total else None,
             author_alternatives=tuple(readings),
         )
+    )
+
+
+def _title_over_body(lines: list[str]) -> bool:
+    """Whether a block's first line is a review's title over its text, not the first line of a
+    paragraph written over several (a copy's hard-wrapped lines, of about one length, and
+    the next going on with a small letter): short, with no punctuation at its end, over a
+    line that opens with a capital and is longer by a third."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].strip()
+    return (
+        0 < len(first) <= 100
+        and not first.endswith((".", ",", ";", ":", "-"))
+        and (second[:1].isupper() or second[:1] in "\"“‘'" or second[:1].isdigit())
+        and len(first) < 0.75 * max(len(line.strip()) for line in lines[1:])
     )
 
 
