@@ -2092,6 +2092,8 @@ def test_review_page_dates_written_month_first():
         ("Ann at example dot co dot uk!", "[e-mail address removed]!"),
         ("Ann [AT] example [DOT] org", "[e-mail address removed]"),
         ("bob {at} mail {dot} com", "[e-mail address removed]"),
+        ("e-mail lake AT example DOT com", "e-mail [e-mail address removed]"),
+        ("ann(AT)example.com wrote", "[e-mail address removed] wrote"),
         # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis.
         ("I looked at imdb.com today", None),
         ("an anecdote at the end (that)", None),
