@@ -729,8 +729,7 @@ class DocumentLoader:
         (Limited Release)`). The one release keeps the note, and the date as the release with
         the note writes it (as the first in the alphabet when neither has one), whichever
         document came first."""
-        dated = [r for r in releases if r.date is not None]
-        if not dated or self.film_is_new:
+        if self.film_is_new or all(r.date is None for r in releases):
             return releases
         stored = defaultdict(list)
         for release in film.releases.exclude(date=None):
@@ -742,7 +741,7 @@ class DocumentLoader:
                 (r for r in same_day if not r.note or not record.note or r.note == record.note),
                 None,
             )
-            if match is None or record.date is None:
+            if match is None:  # a release of its own (or with no day to tell it by)
                 kept.append(record)
                 continue
             values = {}
