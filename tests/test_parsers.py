@@ -712,6 +712,33 @@ def test_a_dumps_review_title_over_its_text_in_one_block(review, title, body):
     assert (found.title, found.body) == (title, body)
 
 
+def test_a_list_that_goes_on_over_the_next_lines():
+    """A kit's or a dump's list wrapped by a copy: after a comma, or on indented lines, the list
+    goes on; a line that does neither stays apart, with a warning, and is no review."""
+    kit = parse_document(
+        "kit.txt",
+        b"Year: 1996\nCast: Frances McDormand, William H. Macy,\n      Steve Buscemi, Peter\n"
+        b"      Stormare\nDirector: Joel Coen\n\n\n"
+        b"FARGO tells the story of Marge Gunderson (Frances McDormand).\n",
+    )
+    assert [c.name for c in kit.credits if c.role == "cast" and c.line == 2] == [
+        "Frances McDormand",
+        "William H. Macy",
+        "Steve Buscemi",
+        "Peter Stormare",
+    ]
+    assert not kit.warnings
+    dump = parse_document(
+        "dump.txt",
+        (
+            DUMP_HEAD + "Writers: Ethan Coen,\nJoel Coen\n\nStars: Jeff Bridges\nJohn Goodman\n"
+        ).encode(),
+    )
+    assert [c.name for c in dump.credits if c.role == "writer"] == ["Ethan Coen", "Joel Coen"]
+    assert [(w.line, w.code) for w in dump.warnings] == [(14, "unplaced_line")]
+    assert "John Goodman" in dump.warnings[0].message and not dump.reviews
+
+
 def test_metadata_dump_of_headings_over_their_lines():
     """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
     their block or the next); a field's heading over one value a line; a heading with nothing

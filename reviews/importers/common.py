@@ -439,6 +439,26 @@ def split_names(value: str) -> list[str]:
     ]
 
 
+def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
+    """A block's lines (offset, line), a field's value that goes on over the next lines joined
+    into one: after a value that ends with a comma (`Cast: Ann Lee, Bo Berg,` over `Cy Dahl`),
+    or on lines indented under it (a copy's wrapped lines). A line of its own stays apart."""
+    out: list[tuple[int, str]] = []
+    for offset, line in enumerate(lines):
+        if out and line.strip() and not KEY_VALUE.match(line.strip()):
+            first, previous = out[-1]
+            field = KEY_VALUE.match(previous.strip())
+            if (
+                field
+                and field.group(2).strip()
+                and (previous.rstrip().endswith(",") or line[:1].isspace())
+            ):
+                out[-1] = (first, f"{previous.rstrip()} {line.strip()}")
+                continue
+        out.append((offset, line))
+    return out
+
+
 def crew_names(value: str) -> list[str]:
     """`split_names` for the makers of a film, where a first name alone before `&` or `and`
     shares the family name that closes the group: `Joel & Ethan Coen` are Joel Coen and Ethan

@@ -19,6 +19,7 @@ from .common import (
     blocks,
     cast_line_credit,
     certificate,
+    continued_fields,
     crew_names,
     crew_roles,
     list_notes,
@@ -264,12 +265,22 @@ def _key_of(line: str) -> str | None:
     return match.group(1).strip().lower() if match else None
 
 
+def _one_field(block: list[str]) -> list[str]:
+    """A block that is one field whose value goes on over its next lines (`Stars: Ann Lee,` over
+    `Bo Berg`), as the one line it stands for; any other block as it is."""
+    joined = continued_fields(block)
+    return [joined[0][1]] if len(block) > 1 and len(joined) == 1 else block
+
+
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     lines = text.split("\n")
     all_blocks = _sectioned(
-        [(start, _dashed_cast(block)) for start, block in blocks(_without_page_links(doc, lines))]
+        [
+            (start, _dashed_cast(_one_field(block)))
+            for start, block in blocks(_without_page_links(doc, lines))
+        ]
     )
     speakers = _speaker_names(
         cast.group("character")
@@ -342,6 +353,20 @@ def parse(text: str) -> FilmDocument:
                 for m in (KEY_VALUE.match(line) for line in lines)
             )
             doc.quotes.append(QuoteRecord(speeches, start))
+            _mark_structure(prose_after_cast)
+        elif _kind_of(keys[0]) and not any(k and fold(k) in speakers for k in keys):
+            # A field over lines that are none (`Stars: Ann Lee` over `Bo Berg`, no comma to
+            # say the list goes on): the fields read, the other lines kept aside with a
+            # warning, none taken for a review.
+            for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
+                if _kind_of(key):
+                    stars.extend(_field(doc, line, start + offset))
+                else:
+                    doc.warn(
+                        start + offset,
+                        "unplaced_line",
+                        f"line not understood and kept aside: {line.strip()!r}",
+                    )
             _mark_structure(prose_after_cast)
         elif (
             not cast_seen

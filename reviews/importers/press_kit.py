@@ -20,6 +20,7 @@ from .common import (
     cast_credit,
     cast_line_credit,
     certificate,
+    continued_fields,
     crew_names,
     crew_roles,
     list_notes,
@@ -385,7 +386,7 @@ def parse(text: str) -> FilmDocument:
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
-        for offset, line in enumerate(lines):
+        for offset, line in continued_fields(lines):
             if _is_header_line(line.strip()):
                 _header_line(doc, line.strip(), start + offset, distributors)
             else:
