@@ -1988,6 +1988,50 @@ def test_review_page_whose_reviews_end_with_votes_for_and_against():
     assert [(w.line, w.code) for w in doc.warnings] == [(33, "helpful_votes")]
 
 
+OLDEST_PAGE = """21 Grams (2003)
+User Reviews
+
+14 out of 17 people found the following review useful:
+Three broken people
+Author: cinephile_mx from Mexico City, Mexico
+12 December 2003
+
+Penn, Watts and Del Toro, each at their best.
+
+It weighs on you for days. 9/10
+
+Was the above review useful to you?
+
+Too clever by half
+Author: harrylime
+3 January 2004
+*** This review may contain spoilers ***
+
+The shuffled order is a trick.
+
+Was the above review useful to you?
+"""
+
+
+def test_review_page_whose_reviews_open_with_their_votes():
+    """An older layout: `14 out of 17 people found the following review useful:` over the
+    review, `Author: … from …` over its date, `Was the above review useful to you?` under it;
+    a review that no one voted on has no votes line."""
+    assert detect_format(OLDEST_PAGE) == "review_page"
+    doc = parse_document("page.txt", OLDEST_PAGE.encode())
+    assert (doc.title, doc.year) == ("21 Grams", 2003)
+    found = [
+        (r.title, r.username, r.date, r.rating, r.helpful_yes, r.helpful_total, r.has_spoilers)
+        for r in doc.reviews
+    ]
+    assert found == [
+        ("Three broken people", "cinephile_mx", date(2003, 12, 12), Decimal(9), 14, 17, False),
+        ("Too clever by half", "harrylime", date(2004, 1, 3), None, None, None, True),
+    ]
+    assert doc.reviews[1].body == "The shuffled order is a trick."
+    assert not doc.warnings
+
+
 def test_a_review_page_with_no_review_yet():
     """Its header names a film of a year: a page, with no review; text that is no review
     (no helpful votes under it) is refused, naming its line."""

@@ -32,6 +32,13 @@ HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.I
 # votes against (`6`), then `Permalink`.
 HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
 _VOTES_AGAINST = re.compile(r"^(\d[\d,]*)$")
+# An older layout opens a review with its votes and closes it with a question.
+_USEFUL_BEFORE = re.compile(
+    r"^(\d[\d,]*) out of (\d[\d,]*) people found the following review useful:?$", re.IGNORECASE
+)
+USEFUL_AFTER = re.compile(r"^Was the above review useful to you\??$", re.IGNORECASE)
+# That layout's author line: `Author: anna.k from Oslo, Norway`.
+_AUTHOR_FROM = re.compile(r"^Author:\s*(?P<name>.+?)(?:\s+from\s+.+)?$")
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
 # A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
 # write it, `Jul 29, 2006`.
@@ -46,7 +53,9 @@ _FILM_HEADER = re.compile(
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
 _CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
-_SPOILERS = re.compile(r"^Warning:\s*Spoilers\s*$", re.IGNORECASE)
+_SPOILERS = re.compile(
+    r"^(?:Warning:\s*Spoilers|\**\s*This review may contain spoilers\s*\**)\s*$", re.IGNORECASE
+)
 _HEADER_LINES = re.compile(
     r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers|"
     r"Helpfulness|Show All)\s*$",
@@ -63,12 +72,13 @@ _FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s
 
 
 def looks_like(text: str) -> bool:
-    """A review's helpful votes, in either layout (not under a dump's `Release Year:`); or, for a
+    """A review's helpful votes, in any layout (not under a dump's `Release Year:`); or, for a
     page with no
     review, its header: the film, then `User Reviews` (`Heat (1995) Poster`, `User Reviews`,
     `0 Reviews`)."""
     if re.search(
-        r"^(?:\d[\d,]* out of \d[\d,]* found this helpful|Helpful\s*[•·]\s*\d[\d,]*\s*$)",
+        r"^(?:\d[\d,]* out of \d[\d,]* found this helpful|Helpful\s*[•·]\s*\d[\d,]*\s*$"
+        r"|Was the above review useful to you)",
         text,
         re.MULTILINE | re.IGNORECASE,
     ):
@@ -139,8 +149,10 @@ def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
         return [(_username(beside["author"]), when)], 1
     below = lines[i + 1].strip() if i + 1 < len(lines) else ""
     when = _date_alone(below)
-    if not when or not line or len(line) > 60 or line[-1] in ".!?" or _HEADER_LINES.match(line):
+    if not when or not line or len(line) > 80 or line[-1] in ".!?" or _HEADER_LINES.match(line):
         return [], 0
+    if written := _AUTHOR_FROM.match(line):  # `Author: anna.k from Oslo`: the place is no name
+        line = written["name"]
     return [(line, when)], 2
 
 
@@ -203,17 +215,21 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
                 yield record
             if against:
                 continue
-        closing = HELPFUL.match(line) or HELPFUL_FOR.match(line)
+        closing = HELPFUL.match(line) or HELPFUL_FOR.match(line) or USEFUL_AFTER.match(line)
         if not closing:
             block.append((index, text))
             continue
+        if closing.re is USEFUL_AFTER:  # the votes, if any, opened the review
+            block, votes = _votes_before(block)
         if in_header:
             block = block[_header(doc, [line for _, line in block]) :]
             in_header = False
         if closing.re is HELPFUL_FOR:
             waiting, block = (block, index, _count(closing.group(1))), []
             continue
-        yes, total = (_count(votes) for votes in closing.groups())
+        if closing.re is not USEFUL_AFTER:
+            votes = closing.groups()
+        yes, total = (_count(count) for count in votes) if votes else (None, None)
         record = _review(doc, block, index, yes, total)
         block = []
         if record is not None:
@@ -319,6 +335,15 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
     )
 
 
+def _votes_before(block: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], tuple | None]:
+    """A review's lines less the line of votes that opened it (`14 out of 17 people found the
+    following review useful:`), and its votes; None when no votes opened it (none were cast)."""
+    for position in range(len(block) - 1, -1, -1):
+        if opening := _USEFUL_BEFORE.match(block[position][1].strip()):
+            return block[:position] + block[position + 1 :], opening.groups()
+    return block, None
+
+
 def _count(votes: str) -> int:
     return int(votes.replace(",", ""))
 
@@ -374,7 +399,7 @@ def _review(
         return None
     body = "\n\n".join(" ".join(text.split()) for _, text in content)
     rating = stated if stated is not None else rating_in_text(body)
-    if yes is not None and yes > total:
+    if yes is not None and total is not None and yes > total:
         doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = None
     return ReviewRecord(
