@@ -196,6 +196,28 @@ def test_brothers_who_share_a_credit_and_a_release_told_twice(empty_db, tmp_path
     ]
 
 
+YEARLESS_PAGE = (
+    "Fargo\nUser Reviews\n\n2 Reviews\nOh yah\nnorthstar3 March 1997\n"
+    "The accents are a joke the first ten minutes.\n"
+    "45 out of 51 found this helpful. Was this review helpful? | Report this\n"
+    "Cold\nminnesota_nice1 June 1999\nToo cold for me.\n"
+    "3 out of 14 found this helpful. Was this review helpful? | Report this\n"
+)
+
+
+@pytest.mark.parametrize("order", [("page", "kit"), ("kit", "page")])
+def test_a_page_that_gives_no_year_joins_the_film_of_its_title(empty_db, tmp_path, order):
+    """A review page headed `Fargo` over `User Reviews`, with no year: its reviews are the
+    reviews of the film titled so (a warning says the page gave no year), in either order."""
+    (tmp_path / "page.txt").write_text(YEARLESS_PAGE)
+    (tmp_path / "kit.txt").write_text(FARGO_KIT)
+    results = [run_import([tmp_path / f"{name}.txt"]) for name in order]
+    assert all(result.ok for result in results)
+    film = Film.objects.get()
+    assert (film.title, film.year, film.reviews.count()) == ("Fargo", 1996, 2)
+    assert ImportWarning.objects.filter(code="no_year", file_name="page.txt").exists()
+
+
 def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):
     """A dump writes `Min-sik Choi`, a press kit of the same film `Choi Min-sik`: one person,
     with both spellings and the reason; the spelling of the same order wins a tie."""

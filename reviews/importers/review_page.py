@@ -8,6 +8,7 @@ then a footer.
 """
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -311,6 +312,8 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
             continue
         _header_fact(doc, line, i + 1)
     if not doc.title:
+        _title_without_year(doc, lines[:author_line])
+    if not doc.title:
         raise ImportFormatError("no 'Title (Year)' line names the film", line=1)
     # The first review's title is the line just above its author line, when that is no header;
     # above it may stand the reviewer's rating, and above that a spoiler warning (`_review`
@@ -324,6 +327,18 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
         if previous >= 0 and pattern.match(lines[previous].strip()):
             start = previous
     return start
+
+
+def _title_without_year(doc: FilmDocument, lines: list[str]) -> None:
+    """A header that names the film without its year: the line over `User Reviews` (`Fargo`),
+    with a warning; the film is found by its title alone."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    for (i, line), (_, below) in itertools.pairwise(filled):
+        if below.lower() == "user reviews" and len(line) <= 150 and not _HEADER_LINES.match(line):
+            doc.title = title_case(line) if is_shouted(line) else line
+            doc.title_line = i + 1
+            doc.warn(i + 1, "no_year", f"the page gives no year for {doc.title!r}")
+            return
 
 
 def _is_review_title(line: str, doc: FilmDocument) -> bool:
