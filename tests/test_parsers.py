@@ -536,10 +536,10 @@ def test_a_dump_written_and_directed_by_one_person():
     ]
 
 
-@pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... "])
+@pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... ", "     ", "  "])
 def test_a_dumps_cast_block_written_otherwise(separator):
-    """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`): the cast block
-    was trivia, and the quotes, their speakers unknown, the review."""
+    """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`, its tabs spaces
+    maybe): the cast block was trivia, and the quotes, their speakers unknown, the review."""
     cast = b"Ann Lee - Irene\nBo Berg - Driver (as B. Berg)\nCy Dahl - Driver"
     written = METADATA.replace(cast, cast.replace(b" - ", separator.encode()))
     original, other = parse_document("dump.txt", METADATA), parse_document("dump.txt", written)

@@ -207,9 +207,10 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
 
 
 # A cast line written otherwise: `Ann Lee as Irene`, or a web page's table copied,
-# `Ann Lee<TAB>Irene`; its actor a name of a few words.
+# `Ann Lee<TAB>Irene` (its tabs spaces, maybe: `Ann Lee     Irene`); its actor a name of a few
+# words.
 _CAST_AS_OR_TAB = re.compile(
-    r"^(?P<actor>[^\s:]+(?: [^\s:]+){0,4}?)(?:\t+ *| +as +)(?P<part>[^\t]+)$"
+    r"^(?P<actor>[^\s:]+(?: [^\s:]+){0,4}?)(?:\t+ *| {2,}| +as +)(?P<part>[^\t]+)$"
 )
 
 
