@@ -739,6 +739,28 @@ def test_a_list_that_goes_on_over_the_next_lines():
     assert "John Goodman" in dump.warnings[0].message and not dump.reviews
 
 
+def test_a_kit_of_cast_and_crew_columns_under_their_headings_with_no_synopsis_heading():
+    """`CAST` and `CREW` over their columns in the same block, no `SYNOPSIS` heading: a kit,
+    whose synopsis tells the story of its film; `Joel & Ethan Coen` are two writers."""
+    text = (
+        "Year: 1996\nCountry: USA\n\nCAST\nFrances McDormand      Marge Gunderson\n"
+        "William H. Macy        Jerry Lundegaard\n\nCREW\nDirected by            Joel Coen\n"
+        "Written by             Joel & Ethan Coen\n\n\n"
+        "FARGO tells the story of Marge Gunderson (Frances McDormand), a police chief.\n"
+    )
+    assert detect_format(text) == "press_kit"
+    doc = parse_document("kit.txt", text.encode())
+    assert doc.title == "Fargo"
+    assert [(c.name, c.role, c.character) for c in doc.credits if c.line != 13] == [
+        ("Frances McDormand", "cast", "Marge Gunderson"),
+        ("William H. Macy", "cast", "Jerry Lundegaard"),
+        ("Joel Coen", "director", ""),
+        ("Joel Coen", "writer", ""),
+        ("Ethan Coen", "writer", ""),
+    ]
+    assert not doc.warnings
+
+
 def test_metadata_dump_of_headings_over_their_lines():
     """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
     their block or the next); a field's heading over one value a line; a heading with nothing

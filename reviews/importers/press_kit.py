@@ -182,14 +182,18 @@ _TERRITORIAL_KEY = re.compile(
 
 def looks_like(text: str) -> bool:
     """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
-    `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit."""
+    `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
+    a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
+    that tells the story of its film)."""
     head = text[:20000]
     if not _YEAR_FIELD.search(head):
         return False
     territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
     cast_list = _CAST_LIST.search(head)
-    if _SECTIONED.search(head) and re.search(r"^SYNOPSIS\s*$", head, re.MULTILINE):
-        return True  # `CAST` and `CREW` in columns, under headings, and a `SYNOPSIS`
+    if _SECTIONED.search(head) and re.search(
+        r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
+    ):
+        return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
     cast_block = len(_CAST_LINE.findall(head)) >= 2
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
@@ -329,11 +333,16 @@ def parse(text: str) -> FilmDocument:
     credit_section = ""  # under a `CAST` or `CREW` heading: the section
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
-        if len(lines) == 1 and lines[0].strip() in _CREDIT_HEADINGS:
+        if lines[0].strip() in _CREDIT_HEADINGS and (
+            len(lines) == 1 or all(_COLUMNS.match(line.strip()) for line in lines[1:])
+        ):
+            # `CAST` over its columns, in their block or the next.
             heading = lines[0].strip()
             credit_section = _CREDIT_HEADINGS[heading]
             overhead = False
-            continue
+            if len(lines) == 1:
+                continue
+            start, lines = start + 1, lines[1:]
         if credit_section and all(_COLUMNS.match(line.strip()) for line in lines):
             for offset, line in enumerate(lines):
                 pair = _COLUMNS.match(line.strip())
