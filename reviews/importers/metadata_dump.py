@@ -266,6 +266,23 @@ def _key_of(line: str) -> str | None:
     return match.group(1).strip().lower() if match else None
 
 
+def _field_or_warning(
+    doc: FilmDocument, key: str | None, line: str, number: int
+) -> list[tuple[str, int, bool, int | None]]:
+    """A field's line read (what `_field` returns), or a warning: of a field of a kind this
+    parser has no place for, or of a line that is no field."""
+    if _kind_of(key):
+        return _field(doc, line, number)
+    if key is not None:
+        field = line.split(":", 1)[0].strip()
+        doc.warn(
+            number, "unknown_field", f"field {field!r} was not understood: {_value_of(line)!r}"
+        )
+    else:
+        doc.warn(number, "unplaced_line", f"line not understood and kept aside: {line.strip()!r}")
+    return []
+
+
 def _one_field(block: list[str]) -> list[str]:
     """A block that is one field whose value goes on over its next lines (`Stars: Ann Lee,` over
     `Bo Berg`), as the one line it stands for; any other block as it is."""
@@ -322,22 +339,16 @@ def parse(text: str) -> FilmDocument:
                 stars.extend(_field(doc, line, start + offset))
             _mark_structure(prose_after_cast)
         elif (
-            all(k is not None for k in keys)
-            and any(map(_kind_of, keys))
-            and not any(fold(k) in speakers for k in keys)
+            any(map(_kind_of, keys))
+            and (_kind_of(keys[0]) or all(k is not None for k in keys))
+            and not any(k and fold(k) in speakers for k in keys)
         ):
-            # Fields, some of a kind this parser has no place for (`UK Certificate: 15`):
-            # each known one read, each other one warned about, none taken for trivia.
+            # Fields with lines this parser has no place for: fields of other kinds (`UK
+            # Certificate: 15`), or a line that is none under a field (`Stars: Ann Lee` over
+            # `Bo Berg`, no comma to say the list goes on). Each known field read, each other
+            # line warned about, none taken for trivia or a review.
             for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
-                if _kind_of(key):
-                    stars.extend(_field(doc, line, start + offset))
-                else:
-                    doc.warn(
-                        start + offset,
-                        "unknown_field",
-                        f"field {line.split(':', 1)[0].strip()!r} was not understood: "
-                        f"{_value_of(line)!r}",
-                    )
+                stars.extend(_field_or_warning(doc, key, line, start + offset))
             _mark_structure(prose_after_cast)
         elif all(_SECTIONS.get(k) in ("trivia", "goofs") for k in keys):
             # `Trivia: ...`, `Goofs: Continuity: ...`: a heading with its one fact on its line
@@ -354,20 +365,6 @@ def parse(text: str) -> FilmDocument:
                 for m in (KEY_VALUE.match(line) for line in lines)
             )
             doc.quotes.append(QuoteRecord(speeches, start))
-            _mark_structure(prose_after_cast)
-        elif _kind_of(keys[0]) and not any(k and fold(k) in speakers for k in keys):
-            # A field over lines that are none (`Stars: Ann Lee` over `Bo Berg`, no comma to
-            # say the list goes on): the fields read, the other lines kept aside with a
-            # warning, none taken for a review.
-            for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
-                if _kind_of(key):
-                    stars.extend(_field(doc, line, start + offset))
-                else:
-                    doc.warn(
-                        start + offset,
-                        "unplaced_line",
-                        f"line not understood and kept aside: {line.strip()!r}",
-                    )
             _mark_structure(prose_after_cast)
         elif (
             not cast_seen
