@@ -31,13 +31,13 @@ FORMAT = "review_page"
 HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
 # A newer layout closes a review with its votes for (`Helpful•45`) and, on the next line, its
 # votes against (`6`), then `Permalink`.
-HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
+_HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
 _VOTES_AGAINST = re.compile(r"^(\d[\d,]*)$")
 # An older layout opens a review with its votes and closes it with a question.
 _USEFUL_BEFORE = re.compile(
     r"^(\d[\d,]*) out of (\d[\d,]*) people found the following review useful:?$", re.IGNORECASE
 )
-USEFUL_AFTER = re.compile(r"^Was the above review useful to you\??$", re.IGNORECASE)
+_USEFUL_AFTER = re.compile(r"^Was the above review useful to you\??$", re.IGNORECASE)
 # That layout's author line: `Author: anna.k from Oslo, Norway`.
 _AUTHOR_FROM = re.compile(r"^Author:\s*(?P<name>.+?)(?:\s+from\s+.+)?$")
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
@@ -216,19 +216,19 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
                 yield record
             if against:
                 continue
-        closing = HELPFUL.match(line) or HELPFUL_FOR.match(line) or USEFUL_AFTER.match(line)
+        closing = HELPFUL.match(line) or _HELPFUL_FOR.match(line) or _USEFUL_AFTER.match(line)
         if not closing:
             block.append((index, text))
             continue
-        if closing.re is USEFUL_AFTER:  # the votes, if any, opened the review
+        if closing.re is _USEFUL_AFTER:  # the votes, if any, opened the review
             block, votes = _votes_before(block)
         if in_header:
             block = block[_header(doc, [line for _, line in block]) :]
             in_header = False
-        if closing.re is HELPFUL_FOR:
+        if closing.re is _HELPFUL_FOR:
             waiting, block = (block, index, _count(closing.group(1))), []
             continue
-        if closing.re is not USEFUL_AFTER:
+        if closing.re is not _USEFUL_AFTER:
             votes = closing.groups()
         yes, total = (_count(count) for count in votes) if votes else (None, None)
         record = _review(doc, block, index, yes, total)
