@@ -761,6 +761,21 @@ def test_a_kit_of_cast_and_crew_columns_under_their_headings_with_no_synopsis_he
     assert not doc.warnings
 
 
+def test_a_kits_distributor_with_its_territory_after_it():
+    text = (
+        "Year: 1998\nCast: Jeff Bridges, John Goodman\nDirector: Joel Coen\n"
+        "Release Date: 24 April 1998 (UK)\nDistributor: Gramercy Pictures (USA)\n"
+        "Distributor: Working Title (UK)\nDistributor: Pathé (Pathé Distribution)\n\n\n"
+        "THE BIG LEBOWSKI tells the story of Jeff Lebowski (Jeff Bridges).\n"
+    )
+    doc = parse_document("kit.txt", text.encode())
+    assert [(d.territory, d.company) for d in doc.distributors] == [
+        ("USA", "Gramercy Pictures"),
+        ("UK", "Working Title"),
+        ("", "Pathé (Pathé Distribution)"),  # no territory in its parentheses
+    ]
+
+
 def test_metadata_dump_of_headings_over_their_lines():
     """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
     their block or the next); a field's heading over one value a line; a heading with nothing

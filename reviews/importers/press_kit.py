@@ -69,6 +69,8 @@ _RUNTIME_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length)$", re.IGNORECASE
 )
 _DISTRIBUTOR_KEY = re.compile(r"^(?:(?P<territory>.+?)\s+)?Distributors?$", re.IGNORECASE)
+# A company with its territory after it: `Gramercy Pictures (USA)`.
+_TERRITORY_AFTER_COMPANY = re.compile(r"^(?P<company>.+?)\s*\((?P<territory>[A-Z][\w. &,]*)\)$")
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
 _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
 # A territory written as an abbreviation (`UK`, `USA`; `U.S.` is read as `USA`), not a board's
@@ -614,9 +616,16 @@ def _territories_of_releases(doc: FilmDocument) -> None:
 def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) -> None:
     """`UK: Metrodome Group` is a distributor; `Genre: Thriller` is not. A key is taken for a
     territory when it is an abbreviation or a territory the kit's other keys name (`Denmark:
-    93 mins`, `Denmark Release Date`), or when it says it names a distributor."""
+    93 mins`, `Denmark Release Date`), or when it says it names a distributor; such a territory
+    may follow the company (`Distributor: Gramercy Pictures (USA)`)."""
     named = {record.territory for record in [*doc.releases, *doc.certificates, *doc.runtimes]}
     for key, company, number, said in found:
+        placed = _TERRITORY_AFTER_COMPANY.match(company) if said and not key else None
+        if placed and all(
+            _ABBREVIATION.fullmatch(p) or p in named
+            for p in map(territory, _TERRITORY_SEPARATOR.split(placed["territory"]))
+        ):  # `Distributor: Gramercy Pictures (USA)`
+            key, company = placed["territory"], placed["company"]
         places = [territory(where) for where in _TERRITORY_SEPARATOR.split(key)]
         if said or all(_ABBREVIATION.fullmatch(p) or p in named for p in places):
             doc.distributors.extend(DistributorRecord(p, company, number) for p in places)
