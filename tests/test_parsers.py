@@ -776,6 +776,20 @@ def test_a_kits_distributor_with_its_territory_after_it():
     ]
 
 
+def test_review_xml_keeps_the_text_of_markup_inside_its_fields():
+    text = (
+        "<movie><title>Fargo <i>(1996)</i></title><review><date>1997-03-03</date>"
+        "<username>north<b>star</b></username><score>0.8</score>"
+        "<shortDescription>Oh <i>yah</i>, <!-- a comment --> you betcha</shortDescription>"
+        "<fullReview>The accents.<br/>Marge is <b>the</b> best.</fullReview></review></movie>"
+    )
+    doc = parse_document("a.xml", text.encode())
+    assert (doc.title, doc.year) == ("Fargo", 1996)
+    [review] = doc.reviews
+    assert (review.title, review.username) == ("Oh yah, you betcha", "northstar")
+    assert review.body == "The accents.\n\nMarge is the best."
+
+
 def test_metadata_dump_of_headings_over_their_lines():
     """`Cast:`, `Storyline:`, `Trivia:` … on a line of their own, over the lines they head (in
     their block or the next); a field's heading over one value a line; a heading with nothing

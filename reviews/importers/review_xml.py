@@ -337,7 +337,7 @@ class _XmlReader:
         if element.tag in self.header_read and element.tag not in _LISTS:
             return  # the first one counts, as in a lookup (a film may have many other titles)
         self.header_read.add(element.tag)
-        text = " ".join((element.text or "").split())
+        text = " ".join("".join(element.itertext()).split())  # its markup's text too
         if element.tag == "title":
             doc.title, year = title_and_year(text)
             doc.title_line = element.sourceline
@@ -369,10 +369,11 @@ class _XmlReader:
 
 
 def _text(children: dict, tag: str) -> str:
+    """A child's text, that of the markup in it too (`Oh <i>yah</i>`), spaces made one."""
     found = children.get(tag)
     if isinstance(found, str):  # an attribute's value
         return " ".join(found.split())
-    return " ".join((found.text or "").split()) if found is not None else ""
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""
 
 
 # HTML a CDATA section kept as text (`<![CDATA[…<br/>…]]>`): its breaks part paragraphs, its
