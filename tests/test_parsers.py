@@ -781,13 +781,16 @@ def test_review_xml_keeps_the_text_of_markup_inside_its_fields():
         "<movie><title>Fargo <i>(1996)</i></title><review><date>1997-03-03</date>"
         "<username>north<b>star</b></username><score>0.8</score>"
         "<shortDescription>Oh <i>yah</i>, <!-- a comment --> you betcha</shortDescription>"
-        "<fullReview>The accents.<br/>Marge is <b>the</b> best.</fullReview></review></movie>"
+        "<fullReview>The accents.<br/>Marge is <b>the</b> best.</fullReview></review>"
+        "<review><date>1997-03-04</date><username>lake</username><score/><shortDescription/>"
+        "<fullReview>Cold.</fullReview></review></movie>"
     )
     doc = parse_document("a.xml", text.encode())
     assert (doc.title, doc.year) == ("Fargo", 1996)
-    [review] = doc.reviews
+    review, untitled = doc.reviews
     assert (review.title, review.username) == ("Oh yah, you betcha", "northstar")
     assert review.body == "The accents.\n\nMarge is the best."
+    assert (untitled.title, untitled.rating, untitled.body) == ("", None, "Cold.")
 
 
 def test_metadata_dump_of_headings_over_their_lines():

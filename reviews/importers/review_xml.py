@@ -337,7 +337,7 @@ class _XmlReader:
         if element.tag in self.header_read and element.tag not in _LISTS:
             return  # the first one counts, as in a lookup (a film may have many other titles)
         self.header_read.add(element.tag)
-        text = " ".join("".join(element.itertext()).split())  # its markup's text too
+        text = _all_text(element)
         if element.tag == "title":
             doc.title, year = title_and_year(text)
             doc.title_line = element.sourceline
@@ -373,7 +373,14 @@ def _text(children: dict, tag: str) -> str:
     found = children.get(tag)
     if isinstance(found, str):  # an attribute's value
         return " ".join(found.split())
-    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+    return _all_text(found) if found is not None else ""
+
+
+def _all_text(element) -> str:
+    """An element's text and that of the markup in it, spaces made one (most elements hold
+    none: their text alone is read six times faster)."""
+    text = (element.text or "") if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
 
 
 # HTML a CDATA section kept as text (`<![CDATA[…<br/>…]]>`): its breaks part paragraphs, its
