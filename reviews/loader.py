@@ -52,6 +52,7 @@ from .people import (
     CreditResolver,
     assign_fields,
     free_slugs,
+    listed_in,
     merge_people,
     names_close,
     short_name_of,
@@ -1568,18 +1569,23 @@ def choose_film_title(film: Film) -> None:
 
 
 def merge_close_spellings(
-    film: Film, tally: Tally, credited: list[tuple[str, Person]] | None = None
+    film: Film, tally: Tally, credited: list[tuple[str, Person, int | None]] | None = None
 ) -> None:
-    """Two people in the same credits of one film whose names are close spellings are one.
-    `credited`: (role, person) of each of the film's credits, when the caller has them all."""
+    """Two people in the same credits of one film whose names are close spellings are one,
+    unless one document's list names both (`Mark Smith` and `Mark Smyth` in one cast list).
+    `credited`: (role, person, the document whose list gives the credit, or None) of each of
+    the film's credits, when the caller has them all."""
     if credited is None:
         credited = [
-            (credit.role, credit.person)
+            (credit.role, credit.person, listed_in(credit))
             for credit in Credit.objects.filter(film=film).select_related("person")
         ]
     by_role: dict[str, dict[int, Person]] = defaultdict(dict)
-    for role, person in sorted(credited, key=lambda credit: credit[1].pk):
+    lists: dict[tuple[str, int], set[int]] = defaultdict(set)  # the lists naming each
+    for role, person, document in sorted(credited, key=lambda credit: credit[1].pk):
         by_role[role][person.pk] = person
+        if document is not None:
+            lists[role, person.pk].add(document)
     merged: set[int] = set()
     for role, people in by_role.items():
         ordered = sorted(people.values(), key=lambda p: p.pk)
@@ -1587,7 +1593,7 @@ def merge_close_spellings(
             if keep.pk in merged:
                 continue
             for other in ordered[i + 1 :]:
-                if other.pk in merged:
+                if other.pk in merged or lists[role, keep.pk] & lists[role, other.pk]:
                     continue
                 ratio = names_close(keep.name, other.name)
                 # `J. Smith` beside John and Jane Smith is either: left apart.

@@ -360,14 +360,20 @@ class CreditResolver:
 
     def resolve(self) -> None:
         self.load()
+        # The spellings this document's lists (a cast list, a cast block: records with a
+        # billing order) gave each person: two spellings in one list are two people.
+        self.listed: dict[int, set[str]] = defaultdict(set)
         for record in self.records:
-            entry = self.person_for(record.name, record.role, record.line)
+            listed = record.billing_order is not None
+            entry = self.person_for(record.name, record.role, record.line, listed=listed)
             if record.credited_as:
                 entry = self.absorb_credited_alias(entry, record)
+            if listed:
+                self.listed[id(entry)].add(fold(record.name))
             self.upsert_credit(entry, record)
         self.flush()
 
-    def person_for(self, name: str, role: str, line: int) -> _Person:
+    def person_for(self, name: str, role: str, line: int, *, listed: bool = False) -> _Person:
         folded = fold(name)
         form = next((f for f in suffix_forms(folded) if self.by_spelling.get(f)), folded)
         candidates = self.by_spelling.get(form, [])
@@ -382,7 +388,7 @@ class CreditResolver:
                 reason = f"{entry.row.name} with {written}"
             self.record_alias(entry, name, line, reason)
             return entry
-        match = self.close_spelling(name, role)
+        match = self.close_spelling(name, role, listed=listed)
         if match is None and (otherwise := self.written_otherwise(folded, role)) is not None:
             entry, how = otherwise
             self.record_alias(
@@ -407,9 +413,14 @@ class CreditResolver:
         self.record_alias(entry, name, line, "first seen")
         return entry
 
-    def close_spelling(self, name: str, role: str) -> tuple[_Person, float] | None:
+    def close_spelling(
+        self, name: str, role: str, *, listed: bool = False
+    ) -> tuple[_Person, float] | None:
         """The person of these credits whose spelling is closest to `name`; None when none is
-        close, or two people are as close (`J. Smith` of John and of Jane Smith)."""
+        close, or two people are as close (`J. Smith` of John and of Jane Smith). A name of a
+        list is not the person the same list names otherwise (`Mark Smith` and `Mark Smyth`,
+        one cast list: two actors)."""
+        folded = fold(name)
         ratios: dict[int, tuple[_Person, float]] = {}
         for credit in self.credits:
             if credit.role != role:
@@ -421,6 +432,8 @@ class CreditResolver:
         ranked = sorted(ratios.values(), key=lambda match: -match[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
+        if listed and self.listed.get(id(ranked[0][0]), {folded}) - {folded}:
+            return None  # the closest is another of the list: a person of their own
         return ranked[0]
 
     def written_otherwise(self, folded: str, role: str) -> tuple[_Person, str] | None:
@@ -594,9 +607,10 @@ class CreditResolver:
             existing.character_ref = character
         self.mark(existing, changed)
 
-    def credited_people(self) -> list[tuple[str, Person]]:
-        """(role, person) of each of the film's credits, stored and new."""
-        return [(credit.role, credit.entry.row) for credit in self.credits]
+    def credited_people(self) -> list[tuple[str, Person, int | None]]:
+        """(role, person, the document whose list gives it) of each of the film's credits,
+        stored and new (`loader.merge_close_spellings`)."""
+        return [(credit.role, credit.entry.row, listed_in(credit)) for credit in self.credits]
 
     # -- writing --------------------------------------------------------------------------
 
@@ -632,6 +646,12 @@ class CreditResolver:
             model.objects.bulk_update(rows, sorted(fields))
         self.new_people, self.new_aliases, self.new_characters, self.new_credits = [], [], [], []
         self.dirty = {}
+
+
+def listed_in(credit: Credit) -> int | None:
+    """The document whose list (a cast list, a cast block: a billing order) gives the credit;
+    None for a credit of no list (a synopsis's `Irene (Ann Lee)`, a director's)."""
+    return credit.source_id if credit.billing_order is not None else None
 
 
 def short_name_of(short: str, full: str) -> bool:

@@ -153,6 +153,27 @@ def test_a_name_shortened_otherwise_joins_its_person_unless_two_fit(empty_db, tm
     assert Person.objects.filter(name__endswith="Smith").count() == 3
 
 
+@pytest.mark.parametrize("order", [("dump", "kit"), ("kit", "dump")])
+def test_two_close_names_in_one_list_are_two_people(empty_db, tmp_path, order):
+    """`Mark Smith` and `Mark Smyth` in one cast block, and in one kit's cast list: two actors,
+    whichever document comes first (they spell alike, and each list's names were merged)."""
+    (tmp_path / "dump.txt").write_text(
+        "Two men named alike.\n\nRelease Year: 2001\n\nDirector: Ann Berg\n\n"
+        "Mark Smith - Bob\nMark Smyth - Joe\nJon Lind - Kai\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2001\nCast: Mark Smyth, Mark Smith, Jon Lind\nDirector: Ann Berg\n\n\n"
+        "TWINS tells the story of Bob (Mark Smith) and Joe (Mark Smyth).\n"
+    )
+    for name in order:
+        assert run_import([tmp_path / f"{name}.txt"]).ok
+    film = Film.objects.get()
+    parts = film.credits.filter(role="cast").values_list("person__name", "character__name")
+    assert sorted(parts) == [("Jon Lind", "Kai"), ("Mark Smith", "Bob"), ("Mark Smyth", "Joe")]
+    assert Person.objects.count() == 4
+    assert not Person.objects.filter(aliases__name="Mark Smith").filter(aliases__name="Mark Smyth")
+
+
 FARGO_DUMP = (
     "A car salesman has his wife kidnapped.\n\nRelease Year: 1996\n\n"
     "Directors: Joel Coen, Ethan Coen (uncredited)\n\nRelease Date: 8 March 1996 (USA)\n\n"
