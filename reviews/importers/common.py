@@ -427,16 +427,31 @@ def actor_as_character(entry: str) -> tuple[str, str]:
 _SUFFIX_AFTER_COMMA = re.compile(r",\s*((?i:Jr|Jnr|Sr|Snr)|II|III|IV)\b(\.?)")
 
 
-def split_names(value: str) -> list[str]:
+def split_names(value: str, *, family_shared: bool = False) -> list[str]:
     """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`; `Sammy Davis, Jr.` is
-    one. (Not for countries: `Bosnia and Herzegovina` is one.)"""
+    one. (Not for countries: `Bosnia and Herzegovina` is one.) `family_shared`: a first name
+    alone before `&` or `and` shares the family name that closes the group (`crew_names`)."""
     value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
-    return [
-        name.strip()
-        for item in split_list(value, ",;·•|/")
-        for name in _NAMES_JOINED.split(item)
-        if name.strip()
-    ]
+    names = []
+    for item in split_list(value, ",;·•|/"):
+        group = [name.strip() for name in _NAMES_JOINED.split(item) if name.strip()]
+        last = _NOTE_AT_END.sub("", group[-1]).split() if family_shared and group else []
+        if len(group) > 1 and len(last) > 1:
+            group = [
+                f"{name} {last[-1]}" if len(name.split()) == 1 and name[:1].isupper() else name
+                for name in group
+            ]
+        names.extend(group)
+    return names
+
+
+def crew_names(value: str) -> list[str]:
+    """The makers of a film in a list: `Joel & Ethan Coen` are Joel Coen and Ethan Coen. (Not
+    for a cast, where one name may be a performer's whole name: `Cher`.)"""
+    return split_names(value, family_shared=True)
+
+
+_NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
@@ -457,27 +472,6 @@ def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
                 continue
         out.append((offset, line))
     return out
-
-
-def crew_names(value: str) -> list[str]:
-    """`split_names` for the makers of a film, where a first name alone before `&` or `and`
-    shares the family name that closes the group: `Joel & Ethan Coen` are Joel Coen and Ethan
-    Coen. (Not for a cast, where one name may be a performer's whole name: `Cher`.)"""
-    value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
-    names = []
-    for item in split_list(value, ",;·•|/"):
-        group = [name.strip() for name in _NAMES_JOINED.split(item) if name.strip()]
-        last = _NOTE_AT_END.sub("", group[-1]).split() if group else []
-        if len(group) > 1 and len(last) > 1:
-            group = [
-                f"{name} {last[-1]}" if len(name.split()) == 1 and name[:1].isupper() else name
-                for name in group
-            ]
-        names.extend(group)
-    return names
-
-
-_NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 TERRITORY_ALIASES = {"US": "USA", "U.S.": "USA", "U.S.A.": "USA", "GB": "UK", "U.K.": "UK"}
