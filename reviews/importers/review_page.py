@@ -209,11 +209,10 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         line = text.strip()
         if waiting is not None and line:
             against = _VOTES_AGAINST.match(line)
-            record = _review(doc, *waiting, against=_count(against.group(1)) if against else None)
-            waiting = None
-            if record is not None:
+            if (record := _voted_for(doc, *waiting, against)) is not None:
                 found += 1
                 yield record
+            waiting = None
             if against:
                 continue
         closing = HELPFUL.match(line) or _HELPFUL_FOR.match(line) or _USEFUL_AFTER.match(line)
@@ -222,21 +221,21 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             continue
         if closing.re is _USEFUL_AFTER:  # the votes, if any, opened the review
             block, votes = _votes_before(block)
+        else:
+            votes = closing.groups()
         if in_header:
             block = block[_header(doc, [line for _, line in block]) :]
             in_header = False
-        if closing.re is _HELPFUL_FOR:
-            waiting, block = (block, index, _count(closing.group(1))), []
+        if closing.re is _HELPFUL_FOR:  # its votes against on the next line
+            waiting, block = (block, index, _count(votes[0])), []
             continue
-        if closing.re is not _USEFUL_AFTER:
-            votes = closing.groups()
         yes, total = (_count(count) for count in votes) if votes else (None, None)
         record = _review(doc, block, index, yes, total)
         block = []
         if record is not None:
             found += 1
             yield record
-    if waiting is not None and (record := _review(doc, *waiting, against=None)) is not None:
+    if waiting is not None and (record := _voted_for(doc, *waiting, None)) is not None:
         found += 1
         yield record
     if controls_lines:
@@ -363,22 +362,22 @@ def _count(votes: str) -> int:
     return int(votes.replace(",", ""))
 
 
-def _review(
-    doc: FilmDocument,
-    block: list[tuple[int, str]],
-    end: int,
-    yes: int | None,
-    total: int | None = None,
-    *,
-    against: int | None = -1,
+def _voted_for(
+    doc: FilmDocument, block: list[tuple[int, str]], end: int, yes: int, against: re.Match | None
 ) -> ReviewRecord | None:
-    """One review from its lines (0-based index, text) and the helpful votes on the line that
-    closes it (`end`): `yes` of `total`, or `yes` and the votes `against` (None: not found)."""
+    """A review the newest layout closed with its votes for (`Helpful•45`), and the line of
+    votes against under them; without that line, its votes are not known."""
     if against is None:
         doc.warn(end + 1, "helpful_votes", f"{yes} helpful votes, and no count of votes against")
-        yes = None
-    elif against >= 0:
-        total = yes + against
+        return _review(doc, block, end, None, None)
+    return _review(doc, block, end, yes, yes + _count(against.group(1)))
+
+
+def _review(
+    doc: FilmDocument, block: list[tuple[int, str]], end: int, yes: int | None, total: int | None
+) -> ReviewRecord | None:
+    """One review from its lines (0-based index, text) and the helpful votes of the line that
+    closes it (`end`): `yes` of `total`, None when the page gives none."""
     # The page's links (`Permalink`, the last review's `Report this`) are no one's words,
     # wherever the copy put them.
     content = [(i, text.strip()) for i, text in block if text.strip()]
