@@ -654,6 +654,8 @@ class DocumentLoader:
             film.save(update_fields=["slug"])
         if (doc.title and not self.film_is_new) or doc.other_titles:
             choose_film_title(film)
+        # The film's releases, read once: for the releases told otherwise, and to upsert.
+        releases = [] if self.film_is_new or not doc.releases else list(film.releases.all())
         self.upsert_all(
             Release,
             film,
@@ -668,8 +670,9 @@ class DocumentLoader:
                     {"date": r.date},
                     r.line,
                 )
-                for r in self.releases_told_otherwise(film, doc.releases)
+                for r in self.releases_told_otherwise(doc.releases, releases)
             ],
+            stored_rows=releases,
         )
         self.upsert_all(
             Runtime,
@@ -723,18 +726,19 @@ class DocumentLoader:
             ],
         )
 
-    def releases_told_otherwise(self, film: Film, releases: list) -> list:
+    def releases_told_otherwise(self, releases: list, stored_releases: list[Release]) -> list:
         """The document's releases less those the film has already, told otherwise: one of the
         same territory, medium and day, its date written otherwise, or with a note where the
         other has none (a dump's `8 March 1996 (USA)`, a kit's `USA Release Date: 8 March 1996
         (Limited Release)`). The one release keeps the note, and the date as the release with
         the note writes it (as the first in the alphabet when neither has one), whichever
         document came first."""
-        if self.film_is_new or all(r.date is None for r in releases):
+        if not stored_releases or all(r.date is None for r in releases):
             return releases
         stored = defaultdict(list)
-        for release in film.releases.exclude(date=None):
-            stored[release.territory, release.medium, release.date].append(release)
+        for release in stored_releases:
+            if release.date is not None:
+                stored[release.territory, release.medium, release.date].append(release)
         kept = []
         for record in releases:
             same_day = stored.get((record.territory, record.medium, record.date), [])
@@ -755,18 +759,19 @@ class DocumentLoader:
                 match.save(update_fields=sorted(fields))
         return kept
 
-    def upsert_all(self, model, film: Film, rows, fill_only: bool = False) -> None:
+    def upsert_all(
+        self, model, film: Film, rows, fill_only: bool = False, stored_rows: list | None = None
+    ) -> None:
         """Rows of one of the film's fact tables: `(key, values, line)` each, the key naming a
-        row together with the film. One query reads the film's rows; new ones are created and
-        changed ones updated in bulk. `fill_only`: a stored value is never replaced, only an
-        empty one filled."""
+        row together with the film. One query reads the film's rows (none when the caller read
+        them: `stored_rows`); new ones are created and changed ones updated in bulk.
+        `fill_only`: a stored value is never replaced, only an empty one filled."""
         if not rows:
             return
+        if stored_rows is None:
+            stored_rows = [] if self.film_is_new else model.objects.filter(film=film)
         key_names = list(rows[0][0])
-        stored = {
-            tuple(getattr(obj, name) for name in key_names): obj
-            for obj in ([] if self.film_is_new else model.objects.filter(film=film))
-        }
+        stored = {tuple(getattr(obj, name) for name in key_names): obj for obj in stored_rows}
         new, changed = [], {}
         for key, values, line in rows:
             obj = stored.get(tuple(key.values()))
