@@ -188,9 +188,12 @@ def test_a_review_shows_its_rating_where_it_came_from_or_none(client):
     bump_data_version()
     cards = text(client.get(f"/reviews/?film={film.slug}")).split('<article class="review-card')
     by_title = {re.search(r'">([^<]+)</a></h3>', card).group(1): card for card in cards[1:]}
-    assert 'value="7.4">7.4/10</meter> <strong>7.4</strong>/10</p>' in by_title["Given"]
+    assert (
+        'value="7.4">7.4/10</meter> <span class="score"><strong>7.4</strong>/10</span></p>'
+        in (by_title["Given"])
+    )
     assert "from the text" not in by_title["Given"]
-    assert '<strong>10</strong>/10 <span class="badge"' in by_title["Stated"]
+    assert '<strong>10</strong>/10</span> <span class="badge"' in by_title["Stated"]
     assert '<p class="rating unrated">Not rated</p>' in by_title["None given"]
     with translation.override("de"):
         page = text(client.get(given.get_absolute_url()))

@@ -25,7 +25,8 @@ def rating(value, source: str = ""):
     """A review's rating on the 0-10 scale as a meter, or `Not rated`; a badge when the reviewer
     gave it in the text. A tag, not an included template: the include was a fifth of the time of
     a review card, twenty to a list. The meter's value as it is shown (`7.4`, not `7.40`), in
-    digits whatever the language."""
+    digits whatever the language. The score in one span: the line is a flex row, and `/10` alone
+    stood a gap away from its number."""
     if value is None:
         return mark_safe('<p class="rating unrated">Not rated</p>')
     shown = rating10(value)
@@ -37,7 +38,7 @@ def rating(value, source: str = ""):
     )
     return format_html(
         '<p class="rating"><meter min="0" max="10" low="4" high="7" optimum="10" value="{}">'
-        "{}/10</meter> <strong>{}</strong>/10{}</p>",
+        '{}/10</meter> <span class="score"><strong>{}</strong>/10</span>{}</p>',
         shown,
         shown,
         shown,
