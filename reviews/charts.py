@@ -9,6 +9,7 @@ WIDTH, HEIGHT, PAD = 440, 160, 24
 # The width a character of the charts' 11 px labels takes, in the charts' units, and the gap a
 # label keeps from the next: a label is written only where it fits beside its neighbours.
 CHAR_WIDTH, LABEL_GAP = 6.2, 4
+MAX_BAR = 40
 
 
 def _fits(texts: list[str], slot: float) -> int:
@@ -42,7 +43,8 @@ def _bars(items: list[tuple[str, int]], name: str) -> dict:
     if not top:
         return {}
     slot = (WIDTH - PAD) / len(items)
-    bar = max(slot * 0.7, 2)
+    # A few bars keep a bar's width (one year's reviews is no wall), centred in their slots.
+    bar = min(max(slot * 0.7, 2), MAX_BAR)
     # Ticks thinned to every n-th when the labels (years) are too wide for a bar each; counts
     # over the bars all or none (the table and each bar's title hold them all).
     tick_every = _fits([label for label, _ in items], slot)

@@ -821,6 +821,9 @@ def test_chart_labels_are_written_only_where_they_fit():
     assert many[0]["count_text"] == "3,977"
     ratings = charts.rating_histogram([3987] * 11)["bars"]
     assert all(bar["show_label"] and bar["show_value"] for bar in ratings)
+    # One year of reviews: a bar of a bar's width in the middle, not a wall across the chart.
+    [alone] = charts.reviews_per_year({"1992": 2})["bars"]
+    assert alone["width"] == charts.MAX_BAR and alone["label_x"] == charts.WIDTH / 2
 
 
 def test_a_fact_without_a_territory_reads_without_one(client):
