@@ -2290,6 +2290,28 @@ def test_a_kits_title_over_its_original_title_or_its_fields(head, original):
 
 
 @pytest.mark.parametrize(
+    "head, title, distributors",
+    [
+        ("MAD MAX: FURY ROAD\n\n", "Mad Max: Fury Road", []),  # a title and its subtitle
+        ("USA: WARNER BROS.\n\n", "", [("USA", "WARNER BROS.")]),  # a field, alone on top
+        ("YEAR: 2015\n\n", "", []),
+    ],
+)
+def test_a_kits_title_with_a_subtitle_over_its_fields(head, title, distributors):
+    doc = parse_document(
+        "kit.txt",
+        f"{head}Year: 2015\nCast: Tom Hardy, Charlize Theron\nDirected by: George Miller\n"
+        "UK DVD Release Date: 3 March 2003 (Mad Max Trilogy box set)\n\n\n"
+        "Max Rockatansky (Tom Hardy) is captured by the War Boys of Immortan Joe.\n".encode(),
+    )
+    assert (doc.title, doc.year) == (title, 2015)
+    assert doc.title_line == (1 if title else None)
+    assert [(d.territory, d.company) for d in doc.distributors] == distributors
+    assert doc.series_name == "Mad Max Trilogy"  # the series the note names, not the box set
+    assert [w.code for w in doc.warnings] == ["no_synopsis"]  # no field was left unread
+
+
+@pytest.mark.parametrize(
     "value, notes",
     [
         ("Danish (English subtitles)", [("Danish", "English subtitles")]),

@@ -280,6 +280,37 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+def _title_with_subtitle(lines: list[str]) -> str | None:
+    """A line alone in its block, in capitals, whose colon parts a title from its subtitle
+    (`MAD MAX: FURY ROAD`), not a key from its value (`USA: MAGNOLIA FILMS`, `YEAR: 2015`):
+    over a kit, its title; else None."""
+    if len(lines) != 1:
+        return None
+    line = lines[0].strip()
+    match = KEY_VALUE.match(line)
+    if not match or not is_shouted(line) or len(line.split()) > 10:
+        return None
+    key, value = match.group(1).strip(), match.group(2).strip()
+    if sum(c.isalpha() for c in value) < 3 or _known_key(key) or parse_runtime(value):
+        return None
+    return line
+
+
+def _known_key(key: str) -> bool:
+    """Whether a kit's field has this key, or may (a territory written short: `UK`)."""
+    lower = key.lower()
+    return (
+        lower in (*_YEAR_KEYS, "title", *OTHER_TITLE_KEYS, *IMDB_KEYS, *CREW_KEYS)
+        or lower in ("country", "countries", "language", "languages", "genre", "genres")
+        or any(
+            pattern.match(key)
+            for pattern in (_RELEASE_KEY, _CERTIFICATE_KEY, _RUNTIME_KEY, _DISTRIBUTOR_KEY)
+        )
+        or bool(_CAST_KEY.match(lower))
+        or bool(_ABBREVIATION.fullmatch(territory(key).replace(".", "")))
+    )
+
+
 def _title_over_original(lines: list[str]) -> str:
     """Of two lines over a kit, a title in capitals (`_heading`) and another that is no field:
     the other, the film's original title (`(Fa yeung nin wah)`); else ''."""
@@ -366,6 +397,9 @@ def parse(text: str) -> FilmDocument:
             if overhead and title_line is None:
                 title_line = (start, shouted)  # the film's title, over the kit
                 continue
+        if overhead and title_line is None and (shouted := _title_with_subtitle(lines)):
+            title_line = (start, shouted)
+            continue
         if (
             overhead
             and title_line is None
@@ -567,7 +601,9 @@ def _header_line(
         )
         for note in notes:
             if _SERIES_WORDS.search(note) and not doc.series_name:
-                doc.series_name = note
+                # The series the note names, not the product it is sold as: `Mad Max
+                # Trilogy box set` is the Mad Max Trilogy.
+                doc.series_name = series_named_in(note) or note
     elif certificate_key := _CERTIFICATE_KEY.match(key):
         where = certificate_key.group("territory") or ""
         if not where and (placed := _TERRITORY_AFTER_VALUE.match(value)):  # `15 (UK)`
