@@ -1209,6 +1209,13 @@ def test_review_page_with_ratings_and_vote_lines_of_its_own():
     assert not [w for w in doc.warnings if w.code in ("no_author", "unplaced_line")]
 
 
+@pytest.mark.parametrize("footer", ["See all reviews", "See all 31 reviews", "Load More"])
+def test_a_review_pages_link_to_more_reviews_is_no_ones_words(footer):
+    doc = parse_document("page.txt", NEWER_PAGE.replace(b"Load More", footer.encode()))
+    assert doc.reviews[-1].body == "A rating for a title. I would give it 6/10 today."
+    assert not [w for w in doc.warnings if w.code == "unplaced_line"]
+
+
 def test_review_page():
     doc = parse_document("page.txt", PAGE)
     assert (doc.title, doc.year, doc.claimed_review_count) == ("Some Film", 2010, 3)

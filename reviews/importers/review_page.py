@@ -69,7 +69,9 @@ _VOTE_LINES = re.compile(
 )
 # The reviewer's own rating, on the line above the review's title.
 RATING_LINE = re.compile(r"^(10|[0-9])\s*/\s*10$")
-_FOOTER_LINES = re.compile(r"^(An error has occ?urr?ed\..*|See also|Load More)\s*$", re.IGNORECASE)
+_FOOTER_LINES = re.compile(
+    r"^(An error has occ?urr?ed\..*|See also|Load More|See all( \d+)? reviews)\s*$", re.IGNORECASE
+)
 
 
 def looks_like(text: str) -> bool:
