@@ -130,6 +130,9 @@ RECORD_LIMITS = {
 # that holds it; from which two films that carry it under titles of no common stem are one.
 TELLING_REVIEW = 40
 LONG_REVIEW = 200
+# Documents that copy a review site, which titles a film as its country does (`The Road
+# Warrior`); a film's own documents (dumps, press kits) title it as its makers do (`Mad Max 2`).
+REVIEW_COPIES = {SourceDocument.Format.REVIEW_XML, SourceDocument.Format.REVIEW_PAGE}
 # A letter outside ASCII, which a careless copy writes as `?`.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -366,10 +369,16 @@ class DocumentLoader:
         (`Festen`, `The Celebration`), where one of the two is titled by review pages or XML
         alone: this document says they are one film (`titled_otherwise_too`). So does a review
         this document carries, held by a film of the year under a title of another stem."""
-        if self.doc.year is None or not (self.doc.credits or self.doc.reviews):
+        if self.doc.year is None:
             return
         while True:
-            other, reason = self.find_film_by_reviews(exclude=film.pk, titled_otherwise=film)
+            # A film of the year known by one of this document's other titles (a dump's `Also
+            # Known As: The Road Warrior`, a review file's film) is this film.
+            other, reason = self.find_film_by_other_titles(exclude=film.pk)
+            if other is None and not (self.doc.credits or self.doc.reviews):
+                return
+            if other is None:
+                other, reason = self.find_film_by_reviews(exclude=film.pk, titled_otherwise=film)
             if other is None and self.doc.credits:
                 other, reason = self.find_film_by_people(exclude=film.pk, titled_otherwise=film)
             if other is None:
@@ -382,7 +391,7 @@ class DocumentLoader:
             )
             self.tally.count("updated", "Film")
 
-    def find_film_by_other_titles(self) -> tuple[Film | None, str]:
+    def find_film_by_other_titles(self, exclude: int | None = None) -> tuple[Film | None, str]:
         """The film of the year known by one of the document's other titles (a dump's `Also
         Known As: The Celebration` is the page's `The Celebration (1998)`), unless another
         director is credited with it: `Blue` is one title of Three Colours: Blue and the whole
@@ -392,7 +401,7 @@ class DocumentLoader:
             return None, ""
         directors = self.credited_names["director"]
         for other in doc.other_titles:
-            film = find_film_by_title(other.title, doc.year)
+            film = find_film_by_title(other.title, doc.year, exclude=exclude)
             if film is None or film.year != doc.year:
                 continue
             theirs = set(
@@ -581,8 +590,11 @@ class DocumentLoader:
             return None, ""
         if titled_otherwise is not None:
             titles = titles_of([film, titled_otherwise])
-            if titles_share_a_stem(titles[film.pk], titles[titled_otherwise.pk]):
-                return None, ""
+            mine, theirs = titles[titled_otherwise.pk], titles[film.pk]
+            if titles_share_a_stem(theirs, mine) and not any(
+                titles_agree(title, mine) for title in theirs
+            ):
+                return None, ""  # parts of one story (`Night Story`, `Night Story 2`)
         elif self.doc.title and not film.title_is_provisional:
             # The same long text under another title is the film titled in another language
             # (`Brat`, `Brother`); under a title of the same stem, another part of it.
@@ -806,9 +818,19 @@ class DocumentLoader:
         obj, created = _get_or_create(
             FilmTitle, {"film": film, "title": title}, {"kind": kind, **self.prov(line)}, self.tally
         )
-        if not created and _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
+        if created:
+            return
+        if _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
             # The document that gives it as the film's own title is its source now.
             _set_fields(obj, {"kind": kind, **self.prov(line)}, self.tally)
+        elif kind == obj.kind and self.source.format not in REVIEW_COPIES:
+            # A film's own document (a dump, a kit) is the source of a title a review copy gave
+            # too, whichever came first: `choose_film_title` prefers such titles.
+            source_format = SourceDocument.objects.filter(pk=obj.source_id).values_list(
+                "format", flat=True
+            )
+            if source_format.first() in REVIEW_COPIES:
+                _set_fields(obj, self.prov(line), self.tally)
 
     # -- series ---------------------------------------------------------------------------
 
@@ -825,8 +847,10 @@ class DocumentLoader:
         members = {film.pk: film}
         prose_order = []  # the films as the prose names them: a series' order, ties apart
         by_sentence = False  # a film joined by a sentence about the series, not by its title
+        named_after = doc.title
         for mention in doc.mentioned_films:
-            stem_apart = series_stem(mention.title, doc.series_name) != stem
+            mention_stem = series_stem(mention.title, doc.series_name)
+            stem_apart = not stems_of_one_series(mention_stem, stem)
             if stem_apart and mention.in_series:
                 by_sentence = True
             elif stem_apart:
@@ -840,6 +864,10 @@ class DocumentLoader:
                 continue
             if mention.year is None:
                 continue
+            if not stem_apart and len(mention_stem) < len(stem):
+                # `Mad Max (1979)` named in the kit of `Mad Max Beyond Thunderdome`: the series
+                # is known by the shorter title.
+                stem, named_after = mention_stem, mention.title
             if titles_agree(mention.title, [doc.title]):
                 prose_order.append(film.pk)
                 continue
@@ -848,7 +876,6 @@ class DocumentLoader:
             prose_order.append(other.pk)
         if len(members) < 2:
             return
-        named_after = doc.title
         if by_sentence:
             # Titles that share no stem: the series is known by its first film, whichever
             # of its documents comes first.
@@ -1245,6 +1272,7 @@ class DocumentLoader:
             (folded, username) for folded, username in by_fold.items() if folded not in found
         ]
         self.tally.count("unchanged", "Reviewer", len(found))
+        self.respell_reviewers({by_fold[folded] for folded in found})
         if any(not username.isascii() for _, username in missing):
             repaired = self.repair_reviewers([username for _, username in missing])
             found.update(repaired)
@@ -1266,6 +1294,29 @@ class DocumentLoader:
             )
         self.tally.count("created", "Reviewer", len(missing))
         return found
+
+    def respell_reviewers(self, usernames: set[str]) -> None:
+        """A stored reviewer whose username these spell with more letters outside ASCII
+        (`Kjell Åke` for `Kjell Ake`: a copy that lost the accents) takes that spelling,
+        whichever document came first (of two such, the first in alphabetical order)."""
+
+        def accents(username: str) -> int:
+            return sum(not c.isascii() for c in username)
+
+        richer = {fold(u): u for u in usernames if accents(u)}
+        if not richer:
+            return
+        for reviewer in Reviewer.objects.filter(folded_username__in=richer):
+            username = richer[reviewer.folded_username]
+            if reviewer.is_locked("username") or (accents(username), reviewer.username) <= (
+                accents(reviewer.username),
+                username,
+            ):
+                continue
+            reviewer.username = username
+            [reviewer.slug] = free_slugs(Reviewer, [username])
+            reviewer.save(update_fields=["username", "slug"])
+            self.tally.count("updated", "Reviewer")
 
     def repair_reviewers(self, usernames: list[str]) -> dict[str, int]:
         """Reviewers stored with letters lost as `?` (`J?rgen Kr?ger`) that one of these new
@@ -1439,8 +1490,7 @@ def titled_by_reviews_only(film_ids: list[int]) -> set[int]:
     )
     for film_id, source_format in given.order_by():
         sources[film_id].add(source_format or "")
-    reviews_only = {SourceDocument.Format.REVIEW_XML, SourceDocument.Format.REVIEW_PAGE}
-    return {film_id for film_id, formats in sources.items() if formats <= reviews_only}
+    return {film_id for film_id, formats in sources.items() if formats <= REVIEW_COPIES}
 
 
 def titled_otherwise_too(mine: list[str], theirs: list[str], by_reviews: set[int]) -> bool:
@@ -1465,11 +1515,12 @@ def titles_of(films: list[Film]) -> dict[int, list[str]]:
     return titles
 
 
-def find_film_by_title(title: str, year: int | None) -> Film | None:
+def find_film_by_title(title: str, year: int | None, exclude: int | None = None) -> Film | None:
     """The first film of the year one of whose titles has the same key (`FilmTitle.key`: every
     title a document or staff gave it) and no conflicting subtitle; else the only such film a
-    year before or after (sources disagree by one: a festival, a country's release)."""
-    named = FilmTitle.objects.filter(key=title_key(title))
+    year before or after (sources disagree by one: a festival, a country's release). Never
+    the film whose key is `exclude`."""
+    named = FilmTitle.objects.filter(key=title_key(title)).exclude(film=exclude)
     if year:
         named = named.filter(Q(film__year__range=(year - 1, year + 1)) | Q(film__year__isnull=True))
     # The candidates' titles as plain values (their films' own by a join); only the film
@@ -1547,22 +1598,33 @@ def choose_film_title(film: Film) -> None:
     """The fullest title any document gave as the film's: with its subtitle, then with the
     most letters. A film no document has given a title yet (its documents have none, or only
     other titles: `Also Known As`) is shown under the best of its other titles, and its title
-    stays provisional."""
-    given = list(FilmTitle.objects.filter(film=film).values_list("title", "kind"))
+    stays provisional.
+    Titles of different stems (`Mad Max 2`, `The Road Warrior`) name the film in two countries
+    or languages: the film's own documents (a dump, a kit) outrank review copies, which title
+    a film as their site's country does; the fullest title of the stem chosen is shown."""
+    given = list(
+        FilmTitle.objects.filter(film=film)
+        .order_by()
+        .values_list("title", "kind", "source__format")
+    )
     if not given or film.is_locked("title"):
         return
-    titles = [title for title, kind in given if kind == FilmTitle.Kind.TITLE]
+    titles = [(title, fmt) for title, kind, fmt in given if kind == FilmTitle.Kind.TITLE]
     provisional = not titles
     if provisional:  # the titles of the first kind given (original before also-known-as)
-        first_kind = min((kind for _, kind in given), key=_TITLE_PRECEDENCE.index)
-        titles = [title for title, kind in given if kind == first_kind]
+        first_kind = min((kind for _, kind, _ in given), key=_TITLE_PRECEDENCE.index)
+        titles = [(title, fmt) for title, kind, fmt in given if kind == first_kind]
 
     def fullness(title: str) -> tuple:
         main, subtitle = split_title(title)
         # The words count, not the separator; the same words: a colon before the subtitle.
         return (bool(subtitle), len(main) + len(subtitle), ":" in title, title)
 
-    best = max(titles, key=fullness)
+    own = [title for title, fmt in titles if fmt not in REVIEW_COPIES]  # staff's too (None)
+    stem = title_stem_and_number(max(own or [title for title, _ in titles], key=fullness))[0]
+    best = max(
+        (title for title, _ in titles if title_stem_and_number(title)[0] == stem), key=fullness
+    )
     if film.title != best or film.title_is_provisional != provisional:
         film.title, film.title_is_provisional = best, provisional
         fields = ["title", "title_is_provisional"]
@@ -1646,12 +1708,36 @@ def _move_rows(queryset, **values) -> None:
             row.delete()
 
 
+def keep_better_of_shared_titles(keep: Film, other: Film) -> None:
+    """A title both films carry is one row after their merge, `keep`'s: it takes the kind and
+    source of `other`'s where those rank higher (`add_title`: a film's own title before an
+    alternative, a film's own document before a review copy), as if `other`'s document had
+    come second."""
+    rows = FilmTitle.objects.filter(film__in=[keep.pk, other.pk]).values_list(
+        "film_id", "title", "kind", "source_id", "source_line", "source__format"
+    )
+    mine, theirs = {}, {}
+    for film_id, title, *rest in rows.order_by():
+        (mine if film_id == keep.pk else theirs)[title] = rest
+
+    def rank(kind: str, source_format: str | None) -> tuple:
+        return (_TITLE_PRECEDENCE.index(kind), source_format in REVIEW_COPIES)
+
+    for title in mine.keys() & theirs.keys():
+        kind, source_id, line, source_format = theirs[title]
+        if rank(kind, source_format) < rank(mine[title][0], mine[title][3]):
+            FilmTitle.objects.filter(film=keep, title=title).update(
+                kind=kind, source_id=source_id, source_line=line
+            )
+
+
 def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None:
     """Everything known of `other` moves to `keep`; `keep`'s own values win. `refresh_counts`
     False: `keep`'s review figures are left to the caller."""
     # Every table that refers to films (titles, credits, facts, quotes, reviews).
     relations = [relation.field for relation in Film._meta.related_objects]
     quote = connection.ops.quote_name
+    keep_better_of_shared_titles(keep, other)
     try:  # the usual case: no row of `other` repeats one of `keep`; an UPDATE a table
         with transaction.atomic(), connection.cursor() as cursor:
             for field in relations:
@@ -1683,6 +1769,14 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         refresh_film_aggregates(keep.pk)
 
 
+def stems_of_one_series(a: str, b: str) -> bool:
+    """Whether two title stems (`series_stem`) may name films of one series: the same, or one
+    the other's opening words (`mad max`, `mad max beyond thunderdome`; `rocky`, `rocky
+    balboa`), not only its opening letters (`alien`, `aliens`)."""
+    short, long = sorted((a, b), key=len)
+    return short == long or long.startswith(f"{short} ")
+
+
 def series_stem(title: str, series_name: str = "") -> str:
     """What the films of one series share: the title's stem (`Rocky III`: `rocky`), or the
     series' own name when the title opens with it (`Before Sunset` in `The Before Trilogy`:
@@ -1698,9 +1792,10 @@ def series_stem(title: str, series_name: str = "") -> str:
 
 
 def order_series(series: Series, prose_order: list[int] | None = None) -> None:
-    """Number the films of a series by the numeral in their title, then by year; films of one
-    year (`Three Colours: White` and `Red`, 1994) in the order a document's prose names them
-    (`prose_order`, their keys), else in the order they had."""
+    """Number the films of a series by year (`Mad Max 2`, 1981, before `Mad Max Beyond
+    Thunderdome`, 1985), then by the numeral in their title; films of one year (`Three
+    Colours: White` and `Red`, 1994) in the order a document's prose names them (`prose_order`,
+    their keys), else in the order they had."""
     films = list(Film.objects.filter(series=series))
     if any(f.is_locked("series_position") for f in films):
         return
@@ -1708,8 +1803,8 @@ def order_series(series: Series, prose_order: list[int] | None = None) -> None:
     ordered = sorted(
         films,
         key=lambda f: (
-            title_stem_and_number(f.title)[1],
             f.year or 9999,
+            title_stem_and_number(f.title)[1],
             named.get(f.pk, len(named)),
             f.series_position or len(films) + 1,
             f.title,
