@@ -761,6 +761,21 @@ def test_a_kit_of_cast_and_crew_columns_under_their_headings_with_no_synopsis_he
     assert not doc.warnings
 
 
+def test_a_kits_territories_written_as_adjectives():
+    """`Australian Release` is the release in Australia: the same territory as a dump's
+    `Release date: August 13, 1981 (Australia)`, so that the two are one release."""
+    doc = press_kit.parse(
+        "Year: 1981\nAustralian Release: 13 August 1981\nBritish DVD Release Date: 4 May 2004\n"
+        "American Distributor: Paramount Pictures\nDanish: 110 mins\n"
+    )
+    assert [(r.territory, r.medium, r.date) for r in doc.releases] == [
+        ("Australia", "theatrical", date(1981, 8, 13)),
+        ("UK", "dvd", date(2004, 5, 4)),
+    ]
+    assert [(d.territory, d.company) for d in doc.distributors] == [("USA", "Paramount Pictures")]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("Denmark", 110)]
+
+
 def test_a_kits_distributor_with_its_territory_after_it():
     text = (
         "Year: 1998\nCast: Jeff Bridges, John Goodman\nDirector: Joel Coen\n"

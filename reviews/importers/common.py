@@ -474,7 +474,35 @@ def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-TERRITORY_ALIASES = {"US": "USA", "U.S.": "USA", "U.S.A.": "USA", "GB": "UK", "U.K.": "UK"}
+TERRITORY_ALIASES = {
+    "US": "USA",
+    "U.S.": "USA",
+    "U.S.A.": "USA",
+    "GB": "UK",
+    "U.K.": "UK",
+    # A territory written as its adjective (`Australian Release: 13 August 1981`).
+    "American": "USA",
+    "British": "UK",
+    "Australian": "Australia",
+    "Canadian": "Canada",
+    "Irish": "Ireland",
+    "French": "France",
+    "German": "Germany",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Dutch": "Netherlands",
+    "Danish": "Denmark",
+    "Swedish": "Sweden",
+    "Norwegian": "Norway",
+    "Finnish": "Finland",
+    "Polish": "Poland",
+    "Russian": "Russia",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Indian": "India",
+    "Mexican": "Mexico",
+    "Brazilian": "Brazil",
+}
 
 
 def territory(name: str) -> str:
