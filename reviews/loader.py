@@ -900,8 +900,15 @@ class DocumentLoader:
             )
             self.tally.count("created", "Series")
         elif doc.series_name and series.name.endswith(" series") and not series.is_locked("name"):
-            # A name a document gives beats the one made up from the title.
-            _set_fields(series, {"name": doc.series_name}, self.tally)
+            # A name a document gives beats the one made up from the title; the slug follows
+            # the name, as a film's follows its title, whichever document came first.
+            values = {"name": doc.series_name}
+            if not series.is_locked("slug"):
+                values["slug"] = unique_slug(
+                    doc.series_name,
+                    lambda s: Series.objects.filter(slug=s).exclude(pk=series.pk).exists(),
+                )
+            _set_fields(series, values, self.tally)
         joining = [m for m in members.values() if m.series_id is None and not m.is_locked("series")]
         for member in joining:
             member.series = series
