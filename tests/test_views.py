@@ -270,6 +270,18 @@ def test_spoiler_reviews_are_collapsed(client):
     assert page.count('<details class="spoiler">') >= 3
 
 
+def test_a_review_card_offers_the_rest_of_a_review_only_when_it_cut_it(client):
+    film = make_film(title="Cards", slug="cards-2000")
+    make_review(film=film, title="Short", body="Loud, and I liked the dog.")
+    make_review(film=film, title="Two paragraphs", body="Loud.\n\nI liked the dog.")
+    make_review(film=film, title="Long", body=" ".join(["word"] * 61))
+    bump_data_version()
+    page = text(client.get("/reviews/?film=cards-2000&sort=oldest"))  # in the order made
+    links = re.findall(r'">(Link to this review|Read the whole review)<span', page)
+    assert links == ["Link to this review", "Read the whole review", "Read the whole review"]
+    assert " ".join(["word"] * 60) + " …" in page  # the long one cut at 60 words
+
+
 def test_pagination_keeps_the_filters(client):
     page = text(client.get("/reviews/?film=pusher-1996&sort=oldest"))
     assert 'href="?film=pusher-1996&amp;sort=oldest&amp;page=2"' in page

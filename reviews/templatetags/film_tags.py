@@ -3,6 +3,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import template
+from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -18,6 +19,23 @@ def rating10(value) -> str:
         return ""
     number = Decimal(value).quantize(Decimal("0.1"))
     return f"{number:.0f}" if number == number.to_integral() else f"{number}"
+
+
+# A review card shows the first paragraph of the review, to this many words.
+EXCERPT_WORDS = 60
+
+
+@register.simple_tag
+def excerpt(review) -> dict:
+    """What a review card shows of a review (`text`: its first paragraph, cut to
+    `EXCERPT_WORDS` words, as `truncatewords` cuts), and whether that is the whole review
+    (`whole`): the card's link then leads to the review's page, not to the rest of it."""
+    paragraphs = review.paragraphs
+    first = paragraphs[0] if paragraphs else ""
+    return {
+        "text": truncatewords(first, EXCERPT_WORDS),
+        "whole": len(paragraphs) <= 1 and len(first.split()) <= EXCERPT_WORDS,
+    }
 
 
 @register.simple_tag
