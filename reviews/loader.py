@@ -63,6 +63,7 @@ from .text import (
     fingerprint,
     fold,
     has_lost_letter,
+    lost_letters_pattern,
     name_forms,
     non_ascii_words,
     paragraph_count,
@@ -308,6 +309,7 @@ class DocumentLoader:
         doc = self.doc
         film = None
         reason = ""
+        self.repair_lost_letters_of_title()
         if doc.imdb_id:
             film = Film.objects.filter(imdb_id=doc.imdb_id).first()
             reason = f"same IMDb id {doc.imdb_id}"
@@ -335,10 +337,71 @@ class DocumentLoader:
         else:
             self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
             self.tally.count("unchanged", "Film")
+        self.absorb_films_titled_with_lost_letters(film)
         if not film.title_is_provisional:
             self.absorb_provisional_films(film)
             self.absorb_films_titled_otherwise(film)
         return film
+
+    def repair_lost_letters_of_title(self) -> None:
+        """A title with letters lost as `?` (`Am?lie`) is the only title of a film of its year
+        that it may be (`Amélie`): it is read so, as a name with lost letters is."""
+        doc = self.doc
+        if not doc.title or doc.year is None or not has_lost_letter(doc.title):
+            return
+        pattern = lost_letters_pattern(doc.title)
+        known = FilmTitle.objects.filter(film__year=doc.year).values_list("title", flat=True)
+        spelled = {title for title in known if pattern.fullmatch(title)}
+        if len(spelled) == 1:
+            [repaired] = spelled
+            self.tally.warn(doc.title_line, "letter_repaired", f"title: {doc.title} -> {repaired}")
+            doc.title = repaired
+            return
+        # Kept: a document that spells it whole may come later and repair it.
+        self.tally.warn(
+            doc.title_line,
+            "lost_letters",
+            f"title: {doc.title} kept as written: "
+            + (
+                f"it may be {' or '.join(sorted(spelled))}" if spelled else "no known title matches"
+            ),
+        )
+
+    def absorb_films_titled_with_lost_letters(self, film: Film) -> None:
+        """Titles stored with letters lost as `?` (a review file's `Am?lie`, read before any
+        other document of its film) that this document's title spells whole (`Amélie`) are
+        that title: their films, of the same year, are this film."""
+        doc = self.doc
+        if not doc.title or doc.year is None or doc.title.isascii():
+            return
+        title = clean_title(doc.title)
+        lost = [
+            row
+            for row in FilmTitle.objects.filter(film__year=doc.year, title__contains="?")
+            if has_lost_letter(row.title) and lost_letters_pattern(row.title).fullmatch(title)
+        ]
+        for row in lost:
+            if row.film_id != film.pk:
+                other = Film.objects.get(pk=row.film_id)
+                merge_films(film, other, refresh_counts=not self.defer_counts)
+                self.merged_films = True
+                self.film_is_new = False
+                self.tally.warn(
+                    doc.title_line, "films_merged", f"{other.title} is {film}: letters lost"
+                )
+                self.tally.count("updated", "Film")
+            self.tally.warn(doc.title_line, "letter_repaired", f"title: {row.title} -> {title}")
+            stored = FilmTitle.objects.filter(pk=row.pk).first()  # this film's now
+            if stored is None:  # a title the merge found twice
+                continue
+            if FilmTitle.objects.filter(film=film, title=title).exists():
+                stored.delete()
+            else:
+                stored.title = title
+                stored.save(update_fields=["title"])
+        if lost:
+            film.refresh_from_db()
+            choose_film_title(film)
 
     def absorb_provisional_films(self, film: Film) -> None:
         """A title-less document that came first made a provisional film; this document names

@@ -324,6 +324,13 @@ def has_lost_letter(text: str) -> bool:
     return "?" in text and LOST_LETTER.search(text) is not None
 
 
+def lost_letters_pattern(text: str) -> re.Pattern:
+    """What a text with letters lost as `?` may have been (`Am?lie`: `Amélie`, `Amãlie`): each
+    lost letter one letter outside ASCII, case aside."""
+    parts = LOST_LETTER.split(text)
+    return re.compile(r"[^\x00-\x7f]".join(map(re.escape, parts)), re.IGNORECASE)
+
+
 def words_with_lost_letters(text: str) -> list[str]:
     return [
         m.group(0) for m in _WORD_WITH_LOST_LETTER.finditer(text) if LOST_LETTER.search(m.group(0))

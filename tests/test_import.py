@@ -2621,3 +2621,43 @@ def test_a_film_known_by_two_titles_in_a_series_of_four(empty_db, order):
         (2015, "Immortan Joe"),
     }
     assert not ImportWarning.objects.filter(code__in=["unknown_field", "unplaced_line"])
+
+
+AMELIE = settings.BASE_DIR / "tests" / "documents" / "amelie"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["amelie_dump.txt", "amelie_page.txt", "amelie_reviews.xml"],
+        ["amelie_reviews.xml", "amelie_dump.txt", "amelie_page.txt"],
+        ["amelie_reviews.xml", "amelie_page.txt", "amelie_dump.txt"],
+    ],
+    ids=["xml-last", "xml-first", "xml-page-dump"],
+)
+def test_a_title_with_lost_letters_is_the_title_another_document_spells_whole(empty_db, order):
+    """A review file's `Am?lie` is the `Amélie` of the dump's `Also Known As` and of the page,
+    whichever comes first: one film, no title with a `?`, and the review both copies carry is
+    one review."""
+    import_in_order_as_together(AMELIE, order)
+    film = Film.objects.get()
+    assert film.title == "Le fabuleux destin d'Amélie Poulain" and film.imdb_id == "tt0211915"
+    assert set(film.titles.values_list("title", flat=True)) == {
+        "Amélie",
+        "Le fabuleux destin d'Amélie Poulain",
+    }
+    assert film.reviews.count() == 1
+    assert film.reviews.get().reviewer.username == "Gaëlle"
+
+
+def test_a_title_with_lost_letters_that_two_titles_fit_is_kept_with_a_warning(empty_db, tmp_path):
+    for title in ("Jürgen", "Jörgen"):
+        (tmp_path / f"{title}.xml").write_text(
+            review_xml("A review.", title=title, year=1990, username=f"fan of {title}")
+        )
+    (tmp_path / "lost.xml").write_text(review_xml("Another.", title="J?rgen", year=1990))
+    for name in ("Jürgen.xml", "Jörgen.xml", "lost.xml"):
+        assert run_import([tmp_path / name]).ok
+    assert sorted(Film.objects.values_list("title", flat=True)) == ["J?rgen", "Jörgen", "Jürgen"]
+    warning = ImportWarning.objects.get(code="lost_letters")
+    assert warning.message == "title: J?rgen kept as written: it may be Jörgen or Jürgen"
