@@ -555,6 +555,44 @@ def test_a_dumps_cast_block_written_otherwise(separator):
     assert facts(other) == facts(original)
 
 
+@pytest.mark.parametrize(
+    "heading", ["Cast (in credits order):", "Cast (complete, awaiting verification):"]
+)
+def test_a_dumps_cast_under_a_heading_with_a_note(heading):
+    """`Cast (in credits order):` over the cast lines, in their block: a cast, not a plot (and
+    the quotes, whose speakers it names, stay quotes)."""
+    cast = b"Ann Lee - Irene\nBo Berg - Driver (as B. Berg)\nCy Dahl - Driver"
+    written = METADATA.replace(cast, heading.encode() + b"\n" + cast)
+    original, other = parse_document("dump.txt", METADATA), parse_document("dump.txt", written)
+    assert [(c.name, c.character, c.credited_as) for c in other.credits] == [
+        (c.name, c.character, c.credited_as) for c in original.credits
+    ]
+    assert ([q.lines for q in other.quotes], other.plot, len(other.reviews)) == (
+        [q.lines for q in original.quotes],
+        original.plot,
+        len(original.reviews),
+    )
+
+
+@pytest.mark.parametrize(
+    "value, certificates",
+    [
+        ("Approved (USA)", [("USA", "Approved", "")]),
+        ("15 (UK)", [("UK", "15", "")]),
+        ("UK:18 / USA:R", [("UK", "18", ""), ("USA", "R", "")]),
+        ("18 for violence", [("", "18", "for violence")]),
+    ],
+)
+def test_a_dumps_certificate_with_its_territory_after_it(value, certificates):
+    doc = parse_document(
+        "dump.txt",
+        METADATA.replace(
+            b"Release Year: 2011", b"Release Year: 2011\n\nCertificate: " + value.encode()
+        ),
+    )
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == certificates
+
+
 def test_a_dumps_review_copied_with_a_pages_head():
     """The review under a dump copied from a review page with its rating, title, author and
     date, and its votes: each read as a page's, not glued into its text."""

@@ -377,8 +377,15 @@ def split_list(value: str, separators: str = ",") -> list[str]:
     return [item.strip() for item in re.split(f"[{re.escape(separators)}]", value) if item.strip()]
 
 
+# A territory after a certificate: `15 (UK)`, `Approved (USA)`.
+_TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)$")
+
+
 def certificate(where: str, value: str, line: int) -> CertificateRecord:
-    """`18 for drugs, violence and coarse sexual language`: the rating, then its reason."""
+    """`18 for drugs, violence and coarse sexual language`: the rating, then its reason; the
+    territory, when the key does not say it, may follow (`Approved (USA)`)."""
+    if not where.strip() and (placed := _TERRITORY_AFTER_VALUE.match(value.strip())):
+        where, value = placed.group("territory"), placed.group("value")
     rating, _, reason = value.strip().partition(" ")
     return CertificateRecord(territory(where), rating, reason, line)
 

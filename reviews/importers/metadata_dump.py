@@ -160,14 +160,18 @@ _PAGE_LINK_AFTER_NAMES = re.compile(r"\s*[|·,]?\s*see full cast (?:&|and) crew\
 
 
 def _heading(line: str) -> str | None:
-    """The key of a line that is a heading alone (`Cast:`, or a page's `Top cast`), lower
-    case; else None."""
+    """The key of a line that is a heading alone (`Cast:`, `Cast (in credits order):`, or a
+    page's `Top cast`), lower case; else None."""
     if line.strip().lower() in _BARE_HEADINGS:
         return line.strip().lower()
-    match = KEY_VALUE.match(line.strip())
+    # A note on the heading is no part of it: `Cast (in credits order):` heads a cast.
+    match = KEY_VALUE.match(_HEADING_NOTE.sub(":", line.strip()))
     if match is None or match.group(2).strip():
         return None
     return match.group(1).strip().lower()
+
+
+_HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
 
 
 def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str], str]]:

@@ -111,7 +111,6 @@ _TERRITORY_AFTER_KEY = re.compile(
     re.IGNORECASE,
 )
 # A territory in parentheses after a value: `Certificate: 15 (UK)`.
-_TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)$")
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
 # trilogy`: capitalised words, then the word for a series.
@@ -605,10 +604,9 @@ def _header_line(
                 # Trilogy box set` is the Mad Max Trilogy.
                 doc.series_name = series_named_in(note) or note
     elif certificate_key := _CERTIFICATE_KEY.match(key):
-        where = certificate_key.group("territory") or ""
-        if not where and (placed := _TERRITORY_AFTER_VALUE.match(value)):  # `15 (UK)`
-            where, value = placed.group("territory"), placed.group("value")
-        doc.certificates.append(certificate(where, value, number))
+        doc.certificates.append(
+            certificate(certificate_key.group("territory") or "", value, number)
+        )
     elif minutes := parse_runtime(value, bare_number=runtime_key is not None):
         places = (runtime_key.group("territory") or "") if runtime_key else key
         for where in _TERRITORY_SEPARATOR.split(places):
