@@ -593,6 +593,48 @@ def test_a_dumps_certificate_with_its_territory_after_it(value, certificates):
     assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == certificates
 
 
+WEB_PAGE_DUMP = """Shane (1953)
+
+A weary gunfighter attempts to settle down with a homestead family.
+
+Director: George Stevens
+Stars: Alan Ladd, Jean Arthur, Van Heflin
+Runtime: 118 min (USA) | 115 min (UK) | 120 min (director's cut)
+Release Date: 23 April 1953 (USA), August 14, 1953 (UK)
+
+Storyline
+A mysterious stranger rides into a Wyoming valley and takes work on a farm.
+
+Top cast
+Alan Ladd\tShane
+Jean Arthur\tMarian Starrett
+"""
+
+
+def test_a_dump_headed_by_its_title_and_year_with_no_release_year():
+    """A dump copied from a web page: `Shane (1953)` over it, no `Release Year:`, its cast in a
+    table (tabs): a dump, with its title, year and logline; a field listing values by
+    territory gives each."""
+    doc = parse_document("dump.txt", WEB_PAGE_DUMP.encode())
+    assert (doc.format, doc.title, doc.year, doc.title_line) == ("metadata_dump", "Shane", 1953, 1)
+    assert doc.logline == "A weary gunfighter attempts to settle down with a homestead family."
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
+        ("Alan Ladd", "Shane"),
+        ("Jean Arthur", "Marian Starrett"),
+        ("Van Heflin", ""),  # starred, not in the table
+    ]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [
+        ("USA", 118),
+        ("UK", 115),
+        ("", 120),
+    ]
+    assert [(r.territory, r.date) for r in doc.releases] == [
+        ("USA", date(1953, 4, 23)),
+        ("UK", date(1953, 8, 14)),
+    ]
+    assert doc.warnings == []
+
+
 def test_a_dumps_review_copied_with_a_pages_head():
     """The review under a dump copied from a review page with its rating, title, author and
     date, and its votes: each read as a page's, not glued into its text."""

@@ -9,7 +9,6 @@ from decimal import Decimal
 from ..text import fold, name_forms, restore_paragraphs
 from .common import (
     CAST_LINE,
-    CAST_SEPARATOR,
     CREDITED_AS,
     CREW_KEYS,
     IMDB_KEYS,
@@ -107,6 +106,17 @@ _MONEY_WHERE = re.compile(
 )
 
 
+# A runtime's note that names a territory (`USA`, `New Zealand`), not a version (`director's
+# cut`, `Extended Version`).
+_RUNTIME_TERRITORY = re.compile(
+    r"^(?!.*\b(?i:cut|version|edition|uncut|extended|theatrical)\b)"
+    r"[A-Z][\w.]*(?:[ &-]+[A-Z][\w.]*)*$"
+)
+# Values of one field, each with its territory in parentheses: `118 min (USA) | 115 min (UK)`,
+# `23 April 1953 (USA), 14 August 1953 (UK)` (a date's own comma, `August 13, 1981`, is inside).
+_LISTED = re.compile(r"(?<=\))\s*[,;|]\s*|\s+\|\s+")
+
+
 def _kind_of(key: str | None) -> str | None:
     """What a field's key (lower case) holds, or None for a key this parser does not know."""
     if key is None:
@@ -118,12 +128,19 @@ def _kind_of(key: str | None) -> str | None:
 
 
 def looks_like(text: str) -> bool:
+    """A `Release Year:`; or a director and a cast (two lines of actor and part, or a `Stars:`
+    list). Tried last: a kit's fields have a director and a cast too, and a year of their own."""
     head = text[:20000]
     has_year = re.search(r"^(?i:Release Year):\s*\d{4}\s*$", head, re.MULTILINE)
-    cast_lines = len(re.findall(rf"^\S.*?{CAST_SEPARATOR}\S.*$", head, re.MULTILINE))
-    return bool(has_year) or (
-        bool(re.search(r"^(?i:Directors?):", head, re.MULTILINE)) and cast_lines >= 2
-    )
+    if has_year:
+        return True
+    if not re.search(r"^(?i:Directors?|Directed by):", head, re.MULTILINE):
+        return False
+    lines = head.splitlines()
+    cast_lines = sum(1 for line in lines if CAST_LINE.match(line) and not KEY_VALUE.match(line))
+    tabbed = sum(1 for line in lines if "\t" in line.strip() and _CAST_AS_OR_TAB.match(line))
+    stars = re.search(r"^(?i:Stars|Starring):\s*\S", head, re.MULTILINE)
+    return cast_lines >= 2 or tabbed >= 2 or bool(stars)
 
 
 def _is_cast_block(lines: list[str]) -> bool:
@@ -294,6 +311,15 @@ def _one_field(block: list[str]) -> list[str]:
     return [joined[0][1]] if len(block) > 1 and len(joined) == 1 else block
 
 
+def _title_heading(lines: list[str]) -> tuple[str, int] | None:
+    """A line alone, a title and its year in parentheses (`Shane (1953)`), as a web page heads
+    its film; else None."""
+    if len(lines) != 1 or KEY_VALUE.match(lines[0].strip()):
+        return None
+    title, year = title_and_year(lines[0])
+    return (title, year) if year and len(title.split()) <= 12 else None
+
+
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
@@ -317,10 +343,15 @@ def parse(text: str) -> FilmDocument:
     plot_ends = -1  # the index of the plot's last block
     prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
     review_headed = False  # a `User Review:` heading was met: the rest is the review
+    logline_at = 0  # the index of the block that may be the logline
 
     for index, (start, lines, section) in enumerate(all_blocks):
         keys = [_key_of(line) for line in lines]
-        if section == "empty":
+        if index == 0 and not section and (heading := _title_heading(lines)):
+            # `Shane (1953)` over the dump, as a web page heads it: its title and year.
+            doc.title_line, (doc.title, doc.year) = start, heading
+            logline_at = 1
+        elif section == "empty":
             doc.warn(start, "empty_field", f"heading {lines[0]!r} has nothing under it")
         elif section == "review":
             if not review_headed:  # prose before the review's heading is trivia
@@ -332,7 +363,7 @@ def parse(text: str) -> FilmDocument:
             _section(doc, section, start, lines)
             if section != "plot":
                 _mark_structure(prose_after_cast)
-        elif index == 0 and len(lines) == 1 and keys[0] is None:
+        elif index == logline_at and len(lines) == 1 and keys[0] is None:
             doc.logline = lines[0].strip()
         elif _is_cast_block(lines):
             cast_seen = True
@@ -491,18 +522,19 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind in ("country", "language", "genre"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
-        notes = parenthesised(value)
-        where = territory(notes[0]) if notes else ""
-        doc.releases.append(
-            ReleaseRecord(
-                where,
-                "theatrical",
-                parse_written_date(value),
-                re.sub(r"\s*\(.*\)", "", value),
-                ", ".join(notes[1:]),
-                number,
+        for one in _LISTED.split(value):
+            notes = parenthesised(one)
+            where = territory(notes[0]) if notes else ""
+            doc.releases.append(
+                ReleaseRecord(
+                    where,
+                    "theatrical",
+                    parse_written_date(one),
+                    re.sub(r"\s*\(.*\)", "", one),
+                    ", ".join(notes[1:]),
+                    number,
+                )
             )
-        )
     elif kind == "certificate":  # `18 for violence`; `UK:18 / USA:R`
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
@@ -510,11 +542,13 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "imdb":
         read_imdb_field(doc, key, value, number)
     elif kind == "runtime":
-        minutes = parse_runtime(value, bare_number=True)
-        if minutes:
-            doc.runtimes.append(RuntimeRecord("", minutes, number))
-        else:
-            doc.warn(number, "bad_runtime", f"runtime {value!r} has no minutes")
+        for one in _LISTED.split(value):
+            minutes = parse_runtime(one, bare_number=True)
+            where = next((n for n in parenthesised(one) if _RUNTIME_TERRITORY.match(n)), "")
+            if minutes:
+                doc.runtimes.append(RuntimeRecord(territory(where), minutes, number))
+            else:
+                doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     else:
         _money(doc, kind, value, number, _MONEY_WHERE.match(key.strip()).group("where") or "")
     return []
