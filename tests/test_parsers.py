@@ -2169,6 +2169,29 @@ Was the above review useful to you?
 """
 
 
+def test_review_page_of_the_oldest_layout_with_dates_under_their_key():
+    """`Author: … from …` over `Date: 12 March 2005`, a blank line under the title; the count
+    the page claims as `12 reviews in total`; a header line of no known kind is kept aside."""
+    page = (
+        "Shane (1953) - IMDb\nUser Reviews\n\n2 reviews in total\n\nIndex 2 reviews in total\n"
+        "Print this page\n\n"
+        "45 out of 50 people found the following review useful:\nThe greatest western\n\n"
+        "Author: Shaneaddict from Wyoming\nDate: 12 March 2005\n\nEvery frame is beautiful.\n\n"
+        "Was the above review useful to you?\n\n"
+        "Overrated\n\nAuthor: cowpoke_77\nDate: 3 June 2007\n\nSlow. 4/10\n\n"
+        "Was the above review useful to you?\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert (doc.title, doc.year, doc.claimed_review_count) == ("Shane", 1953, 2)
+    assert [(r.title, r.username, r.date, r.helpful_yes, r.body) for r in doc.reviews] == [
+        ("The greatest western", "Shaneaddict", date(2005, 3, 12), 45, "Every frame is beautiful."),
+        ("Overrated", "cowpoke_77", date(2007, 6, 3), None, "Slow. 4/10"),
+    ]
+    assert [(w.line, w.code, w.message) for w in doc.warnings] == [
+        (7, "unplaced_line", "header line kept aside: 'Print this page'")
+    ]
+
+
 def test_review_page_whose_reviews_open_with_their_votes():
     """An older layout: `14 out of 17 people found the following review useful:` over the
     review, `Author: … from …` over its date, `Was the above review useful to you?` under it;

@@ -43,6 +43,8 @@ _AUTHOR_FROM = re.compile(r"^Author:\s*(?P<name>.+?)(?:\s+from\s+.+)?$")
 _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d{{4}})\s*$")
 # A date alone on its line, under its author's: `29 July 2006`, or month first as newer pages
 # write it, `Jul 29, 2006`.
+# A date's key, in the oldest layout: `Date: 12 March 2005`, under `Author: …`.
+_DATE_KEY = re.compile(r"^Date:\s*", re.IGNORECASE)
 _DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTH_FORMS}) (\d{{4}})$")
 _MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
 _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
@@ -53,7 +55,8 @@ _FILM_HEADER = re.compile(
     r"^(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
-_CLAIMED = re.compile(r"^([\d,]+) Reviews?\s*$", re.IGNORECASE)
+# `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
+_CLAIMED = re.compile(r"^(?:Index\s+)?([\d,]+) (?:user )?reviews?(?: in total)?\s*$", re.IGNORECASE)
 _SPOILERS = re.compile(
     r"^(?:Warning:\s*Spoilers|\**\s*This review may contain spoilers\s*\**)\s*$", re.IGNORECASE
 )
@@ -143,7 +146,8 @@ def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
     glued on one line (`robo829 July 2006`), or the username above a line that is a date alone
     (`robo8` / `29 July 2006`). No readings: no author there."""
     line = lines[i].strip()
-    if _DATE_LINE.match(line) or _MONTH_FIRST_LINE.match(line):  # a date alone is no glued
+    alone = _DATE_KEY.sub("", line)
+    if _DATE_LINE.match(alone) or _MONTH_FIRST_LINE.match(alone):  # a date alone is no glued
         return [], 0  # author (`12 March 2006` is not `1` on the 2nd), whether it exists or not
     if readings := author_date_readings(line):
         return readings, 1
@@ -160,8 +164,9 @@ def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
 
 
 def _date_alone(line: str) -> date | None:
-    """The date a line holds and nothing else (`29 July 2006`, `Jul 29, 2006`); None when it
-    holds more, or a day that does not exist."""
+    """The date a line holds and nothing else (`29 July 2006`, `Jul 29, 2006`, `Date: 29 July
+    2006`); None when it holds more, or a day that does not exist."""
+    line = _DATE_KEY.sub("", line)
     if _DATE_LINE.match(line) or _MONTH_FIRST_LINE.match(line):
         return parse_written_date(line)
     return None
@@ -320,13 +325,24 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     # above it may stand the reviewer's rating, and above that a spoiler warning (`_review`
     # reads both).
     above = _filled_above(lines, author_line)
-    if above < 0 or not _is_review_title(lines[above], doc):
-        return author_line
-    start = above
-    for pattern in (RATING_LINE, _SPOILERS):
-        previous = _filled_above(lines, start)
-        if previous >= 0 and pattern.match(lines[previous].strip()):
-            start = previous
+    start = author_line
+    if above >= 0 and _is_review_title(lines[above], doc):
+        start = above
+        for pattern in (RATING_LINE, _SPOILERS):
+            previous = _filled_above(lines, start)
+            if previous >= 0 and pattern.match(lines[previous].strip()):
+                start = previous
+    for i in range(start):  # what the header holds besides the page's own lines and facts
+        line = lines[i].strip()
+        if line and not (
+            _HEADER_LINES.match(line)
+            or _FILM_HEADER.match(line)
+            or _CLAIMED.match(line)
+            or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
+            or i + 1 == doc.title_line
+            or line.lower() == doc.title.lower()  # the film's name over `User reviews`
+        ):
+            doc.warn(i + 1, "unplaced_line", f"header line kept aside: {line!r}")
     return start
 
 
