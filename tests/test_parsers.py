@@ -2414,6 +2414,48 @@ def test_a_kits_title_over_its_original_title_or_its_fields(head, original):
     assert doc.warnings == []
 
 
+BILLED_KIT = """PARAMOUNT PICTURES
+presents
+
+SHANE
+
+Year: 1953
+Director: George Stevens
+Running Time: 118 minutes
+
+CAST
+Alan Ladd as Shane
+Jean Arthur as Marian Starrett
+Van Heflin as Joe Starrett
+
+SYNOPSIS
+A stranger named Shane (Alan Ladd) rides into the valley and takes work with Joe Starrett
+(Van Heflin).
+
+PRODUCTION NOTES
+Filmed in Jackson Hole, Wyoming, in 1951, SHANE was held back by the studio for two years.
+"""
+
+
+def test_a_kit_billed_over_two_lines_with_its_cast_as_parts_and_headings_over_their_text():
+    """`PARAMOUNT PICTURES` over `presents` is a billing, not a title over its original title;
+    `SHANE` under it is the title; `Alan Ladd as Shane` lines under `CAST` are the cast; a
+    heading with its text under it in one block heads that text."""
+    doc = parse_document("kit.txt", BILLED_KIT.encode())
+    assert (doc.format, doc.title, doc.title_line, doc.year) == ("press_kit", "Shane", 4, 1953)
+    assert doc.other_titles == []
+    assert [(c.name, c.character, c.billing_order) for c in doc.credits if c.role == "cast"][
+        :3
+    ] == [
+        ("Alan Ladd", "Shane", 1),
+        ("Jean Arthur", "Marian Starrett", 2),
+        ("Van Heflin", "Joe Starrett", 3),
+    ]
+    assert doc.synopsis.startswith("A stranger named Shane (Alan Ladd) rides into the valley")
+    assert [n.text[:8] for n in doc.notes if n.kind == "press"] == ["Filmed i"]
+    assert [(w.line, w.code) for w in doc.warnings] == [(1, "unplaced_line")]  # the billing
+
+
 @pytest.mark.parametrize(
     "head, title, distributors",
     [

@@ -18,7 +18,6 @@ from .common import (
     actor_as_character,
     blocks,
     cast_credit,
-    cast_line_credit,
     certificate,
     continued_fields,
     crew_names,
@@ -54,6 +53,12 @@ FORMAT = "press_kit"
 # dash in it is none.
 _CAST_LINE = re.compile(
     rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}}){CAST_SEPARATOR}(?P<character>\S.*)$", re.M
+)
+# A cast block's line written `Alan Ladd as Shane`: a name of capitalised words (a particle
+# aside), so that a sentence (`He was cast as the lead`) is none.
+_CAST_AS_LINE = re.compile(
+    r"^(?P<actor>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|von|de|del|der|den|da|di|du|le|la))"
+    r"{0,4}) as (?P<character>[A-Z\d\"'‘“(].*)$"
 )
 
 _RELEASE_KEY = re.compile(
@@ -262,9 +267,20 @@ def _cast_lines(lines: list[str]) -> list[int]:
     """The offsets in the block of a cast block's `Actor - Character` lines (after a `Cast:`
     heading); [] for a block that is none."""
     found = list(range(1 if _cast_heading(lines[0]) else 0, len(lines)))
-    if len(found) < 2 or not all(_CAST_LINE.match(lines[i].strip()) for i in found):
+    if len(found) < 2 or not all(_cast_line(lines[i]) for i in found):
         return []
     return found
+
+
+def _cast_line(line: str) -> re.Match | None:
+    """`Ann Lee - Irene`, `Ann Lee as Irene`: the actor and the part; else None."""
+    return _CAST_LINE.match(line.strip()) or _CAST_AS_LINE.match(line.strip())
+
+
+def _cast_line_credit(line: str, number: int, order: int):
+    """The credit of a cast block's line (`_cast_line`)."""
+    match = _cast_line(line)
+    return cast_credit(match.group("actor"), match.group("character"), number, order)
 
 
 def _heading(lines: list[str]) -> str | None:
@@ -308,6 +324,23 @@ def _known_key(key: str) -> bool:
         or bool(_CAST_KEY.match(lower))
         or bool(_ABBREVIATION.fullmatch(territory(key).replace(".", "")))
     )
+
+
+def _billing_lines(lines: list[str]) -> list[str] | None:
+    """A block of billing whose `presents` stands on a line of its own, under who presents
+    (`PARAMOUNT PICTURES` / `presents`): its lines with the two joined; else None."""
+    joined: list[str] = []
+    for line in lines:
+        if _PRESENTS.match(line.strip()) and joined:
+            joined[-1] = f"{joined[-1].strip()} {line.strip()}"
+        else:
+            joined.append(line)
+    if len(joined) == len(lines) or not all(_BILLING.match(line.strip()) for line in joined):
+        return None
+    return joined
+
+
+_PRESENTS = re.compile(r"^(?:presents?|PRESENTS?)$")
 
 
 def _title_over_original(lines: list[str]) -> str:
@@ -385,7 +418,7 @@ def parse(text: str) -> FilmDocument:
             continue  # `Cast:` alone, over the cast block
         if cast := _cast_lines(lines):
             doc.credits.extend(
-                cast_line_credit(lines[offset], start + offset, order)
+                _cast_line_credit(lines[offset], start + offset, order)
                 for order, offset in enumerate(cast, start=1)
             )
             continue
@@ -396,6 +429,15 @@ def parse(text: str) -> FilmDocument:
             if overhead and title_line is None:
                 title_line = (start, shouted)  # the film's title, over the kit
                 continue
+        elif (
+            len(lines) > 1
+            and (shouted := _heading(lines[:1])) is not None
+            and _SECTION_WORDS.search(shouted)
+            and _is_prose(lines[1:])
+        ):
+            # `SYNOPSIS` over its paragraphs, no blank line between.
+            heading, start, lines = shouted, start + 1, lines[1:]
+            overhead = False
         if overhead and title_line is None and (shouted := _title_with_subtitle(lines)):
             title_line = (start, shouted)
             continue
@@ -410,6 +452,8 @@ def parse(text: str) -> FilmDocument:
             # The title over the fields or the billing, no blank line between.
             title_line = (start, shouted)
             start, lines = start + 1, lines[1:]
+        if overhead and (billing := _billing_lines(lines)):
+            lines = billing  # `PARAMOUNT PICTURES` over `presents`: one billing
         if overhead and title_line is None and (original := _title_over_original(lines)):
             # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
             title_line = (start, lines[0].strip())
