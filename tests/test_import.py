@@ -2661,3 +2661,40 @@ def test_a_title_with_lost_letters_that_two_titles_fit_is_kept_with_a_warning(em
     assert sorted(Film.objects.values_list("title", flat=True)) == ["J?rgen", "Jörgen", "Jürgen"]
     warning = ImportWarning.objects.get(code="lost_letters")
     assert warning.message == "title: J?rgen kept as written: it may be Jörgen or Jürgen"
+
+
+SHANE = settings.BASE_DIR / "tests" / "documents" / "shane"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["shane_kit.txt", "shane_dump.txt", "shane_page.txt"],
+        ["shane_page.txt", "shane_dump.txt", "shane_kit.txt"],
+        ["shane_dump.txt", "shane_page.txt", "shane_kit.txt"],
+    ],
+    ids=["kit-dump-page", "page-dump-kit", "dump-page-kit"],
+)
+def test_documents_of_older_and_web_page_layouts_give_one_film(empty_db, order):
+    """A kit billed over two lines with its cast as `Alan Ladd as Shane`, a dump copied from a
+    web page (`Shane (1953)` over it, no `Release Year:`), a review page of the oldest layout
+    (`Author:` over `Date:`): one film, its cast with their parts, every review."""
+    import_in_order_as_together(SHANE, order)
+    film = Film.objects.get()
+    assert (film.title, film.year, film.title_is_provisional) == ("Shane", 1953, False)
+    assert film.logline.startswith("A weary gunfighter")
+    cast = film.credits.filter(role="cast")
+    assert set(cast.values_list("person__name", "character__name")) >= {
+        ("Alan Ladd", "Shane"),
+        ("Jean Arthur", "Marian Starrett"),
+        ("Van Heflin", "Joe Starrett"),
+        ("Jack Palance", "Jack Wilson"),
+    }
+    assert set(film.releases.values_list("territory", "date")) == {
+        ("USA", date(1953, 4, 23)),
+        ("UK", date(1953, 8, 14)),
+    }
+    assert sorted(film.reviews.values_list("reviewer__username", flat=True)) == [
+        "Shaneaddict",
+        "cowpoke_77",
+    ]
