@@ -292,7 +292,7 @@ def _without_emails(text: str, replacement: str) -> str:
 
 
 # What stood before an address and means nothing without it: `mailto:`, `e-mail:`, a dash.
-_LEFT_OF_AN_ADDRESS = re.compile(r"(?i:\bmailto:|\be-?mail:)|\s[-–—|·:,]\s*$")
+_LEFT_OF_AN_ADDRESS = re.compile(r"(?i:\bmailto:|\be-?mail:)|\s[-–—|·:,]\s*$|:\s*$")
 
 
 def strip_email(name: str) -> tuple[str, bool]:

@@ -200,6 +200,8 @@ def test_fingerprint_ignores_spacing_and_lost_letters():
         ("Ann - ann@example.org", "Ann", True),
         ("E-mail: ann@example.org", "", True),
         ("alke -", "alke -", False),  # no address: as written
+        ("mail me: cowboy [at] ranch [dot] com", "mail me", True),  # the colon that led to it
+        ("alke- (alke@example.org)", "alke-", True),  # a username's own dash stays
     ],
 )
 def test_strip_email(raw, clean, removed):
