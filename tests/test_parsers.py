@@ -2429,6 +2429,7 @@ CAST
 Alan Ladd as Shane
 Jean Arthur as Marian Starrett
 Van Heflin as Joe Starrett
+Brandon deWilde as Joey Starrett
 
 SYNOPSIS
 A stranger named Shane (Alan Ladd) rides into the valley and takes work with Joe Starrett
@@ -2439,6 +2440,19 @@ Filmed in Jackson Hole, Wyoming, in 1951, SHANE was held back by the studio for 
 """
 
 
+@pytest.mark.parametrize(
+    "block, cast",
+    [
+        (["Alan Ladd as Shane", "Jean Arthur as Marian"], [0, 1]),
+        (["CAST", "bell hooks as Herself", "Jean Arthur as Marian"], [1, 2]),  # under a heading
+        (["bell hooks as Herself", "Jean Arthur as Marian"], []),  # not a name without one
+        (["He was cast as the lead", "and she as his wife"], []),
+    ],
+)
+def test_a_kits_cast_lines_written_with_as(block, cast):
+    assert press_kit._cast_lines(block) == cast
+
+
 def test_a_kit_billed_over_two_lines_with_its_cast_as_parts_and_headings_over_their_text():
     """`PARAMOUNT PICTURES` over `presents` is a billing, not a title over its original title;
     `SHANE` under it is the title; `Alan Ladd as Shane` lines under `CAST` are the cast; a
@@ -2447,11 +2461,12 @@ def test_a_kit_billed_over_two_lines_with_its_cast_as_parts_and_headings_over_th
     assert (doc.format, doc.title, doc.title_line, doc.year) == ("press_kit", "Shane", 4, 1953)
     assert doc.other_titles == []
     assert [(c.name, c.character, c.billing_order) for c in doc.credits if c.role == "cast"][
-        :3
+        :4
     ] == [
         ("Alan Ladd", "Shane", 1),
         ("Jean Arthur", "Marian Starrett", 2),
         ("Van Heflin", "Joe Starrett", 3),
+        ("Brandon deWilde", "Joey Starrett", 4),  # a name's word may open in lower case
     ]
     assert doc.synopsis.startswith("A stranger named Shane (Alan Ladd) rides into the valley")
     assert [n.text[:8] for n in doc.notes if n.kind == "press"] == ["Filmed i"]

@@ -54,10 +54,12 @@ FORMAT = "press_kit"
 _CAST_LINE = re.compile(
     rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}}){CAST_SEPARATOR}(?P<character>\S.*)$", re.M
 )
-# A cast block's line written `Alan Ladd as Shane`: a name of capitalised words (a particle
-# aside), so that a sentence (`He was cast as the lead`) is none.
-_CAST_AS_LINE = re.compile(
-    r"^(?P<actor>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|von|de|del|der|den|da|di|du|le|la))"
+# A cast block's line written `Alan Ladd as Shane`: under a `CAST` heading, a name of a few
+# words; else a name of capitalised words (`Brandon deWilde`, a particle aside), so that a
+# sentence (`He was cast as the lead`) is none.
+_CAST_AS_LINE = re.compile(r"^(?P<actor>[^\s:.!?]+(?: [^\s:.!?]+){0,4}?) as (?P<character>\S.*)$")
+_NAMED_AS_LINE = re.compile(
+    r"^(?P<actor>[A-Z][\w.'’-]*(?: (?:[a-z]*[A-Z][\w.'’-]*|van|von|de|del|der|den|da|di|du|le|la))"
     r"{0,4}) as (?P<character>[A-Z\d\"'‘“(].*)$"
 )
 
@@ -266,20 +268,23 @@ def _cast_heading(line: str) -> bool:
 def _cast_lines(lines: list[str]) -> list[int]:
     """The offsets in the block of a cast block's `Actor - Character` lines (after a `Cast:`
     heading); [] for a block that is none."""
-    found = list(range(1 if _cast_heading(lines[0]) else 0, len(lines)))
-    if len(found) < 2 or not all(_cast_line(lines[i]) for i in found):
+    headed = _cast_heading(lines[0])
+    found = list(range(1 if headed else 0, len(lines)))
+    if len(found) < 2 or not all(_cast_line(lines[i], headed) for i in found):
         return []
     return found
 
 
-def _cast_line(line: str) -> re.Match | None:
-    """`Ann Lee - Irene`, `Ann Lee as Irene`: the actor and the part; else None."""
-    return _CAST_LINE.match(line.strip()) or _CAST_AS_LINE.match(line.strip())
+def _cast_line(line: str, headed: bool) -> re.Match | None:
+    """`Ann Lee - Irene`, `Ann Lee as Irene` (`_CAST_AS_LINE`, `_NAMED_AS_LINE`): the actor
+    and the part; else None."""
+    line = line.strip()
+    return _CAST_LINE.match(line) or (_CAST_AS_LINE if headed else _NAMED_AS_LINE).match(line)
 
 
-def _cast_line_credit(line: str, number: int, order: int):
+def _cast_line_credit(line: str, number: int, order: int, headed: bool):
     """The credit of a cast block's line (`_cast_line`)."""
-    match = _cast_line(line)
+    match = _cast_line(line, headed)
     return cast_credit(match.group("actor"), match.group("character"), number, order)
 
 
@@ -417,8 +422,9 @@ def parse(text: str) -> FilmDocument:
         if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
             continue  # `Cast:` alone, over the cast block
         if cast := _cast_lines(lines):
+            headed = _cast_heading(lines[0])
             doc.credits.extend(
-                _cast_line_credit(lines[offset], start + offset, order)
+                _cast_line_credit(lines[offset], start + offset, order, headed)
                 for order, offset in enumerate(cast, start=1)
             )
             continue
