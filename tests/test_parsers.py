@@ -2171,6 +2171,31 @@ Was the above review useful to you?
 """
 
 
+@pytest.mark.parametrize(
+    "votes, stars, rating",
+    [
+        ("12 of 14 people found this review helpful.", "★★★★★★★★☆☆", 8),
+        ("12 out of 14 users found this helpful", "★★★★☆", 8),
+        ("12 of 14 found this helpful", "7/10", 7),
+    ],
+)
+def test_review_page_with_votes_and_ratings_written_otherwise(votes, stars, rating):
+    """Votes written without `out` or with `people … review`, and a rating shown as stars out
+    of ten or five: each closes its review, none is glued to the next one."""
+    page = (
+        f"Heat (1995)\nUser Reviews\n2 Reviews\n\n{stars}\nBest heist film\nann_k29 July 2006\n"
+        f"The bank robbery is staged like a war.\n{votes}\n\n"
+        f"Long\nbob_h3 August 2007\nThree hours.\n{votes}\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert [
+        (r.title, r.username, r.rating, r.helpful_yes, r.helpful_total) for r in doc.reviews
+    ] == [
+        ("Best heist film", "ann_k", Decimal(rating), 12, 14),
+        ("Long", "bob_h", None, 12, 14),
+    ]
+
+
 def test_review_page_of_the_oldest_layout_with_dates_under_their_key():
     """`Author: … from …` over `Date: 12 March 2005`, a blank line under the title; the count
     the page claims as `12 reviews in total`; a header line of no known kind is kept aside."""

@@ -44,7 +44,7 @@ from .records import (
     ReviewRecord,
     RuntimeRecord,
 )
-from .review_page import HELPFUL, RATING_LINE, author_at
+from .review_page import HELPFUL, author_at, shown_rating
 
 FORMAT = "metadata_dump"
 
@@ -702,8 +702,8 @@ def _review_head(lines: list[str]) -> tuple[str, Decimal | None, list] | None:
     its author and date (`seoulsearcher2 March 2004`): (title, rating, the author and date's
     readings); None when the lines are not all of that."""
     stated = None
-    if len(lines) >= 2 and (shown := RATING_LINE.match(lines[0])):
-        stated, lines = Decimal(shown.group(1)), lines[1:]
+    if len(lines) >= 2 and (shown := shown_rating(lines[0])) is not None:
+        stated, lines = shown, lines[1:]
     if not 2 <= len(lines) <= 3 or len(lines[0]) > 200:
         return None
     readings, taken = author_at(lines, 1)

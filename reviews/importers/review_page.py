@@ -28,7 +28,12 @@ from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord
 
 FORMAT = "review_page"
 
-HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) found this helpful\b", re.IGNORECASE)
+# `12 out of 14 found this helpful.`; written otherwise, `12 of 14 people found this review
+# helpful`.
+HELPFUL = re.compile(
+    r"^(\d[\d,]*) (?:out )?of (\d[\d,]*) (?:people |users )?found this (?:review )?helpful\b",
+    re.IGNORECASE,
+)
 # A newer layout closes a review with its votes for (`Helpful•45`) and, on the next line, its
 # votes against (`6`), then `Permalink`.
 _HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
@@ -71,7 +76,20 @@ _VOTE_LINES = re.compile(
     re.IGNORECASE,
 )
 # The reviewer's own rating, on the line above the review's title.
-RATING_LINE = re.compile(r"^(10|[0-9])\s*/\s*10$")
+RATING_LINE = re.compile(r"^(?:(?P<score>10|[0-9])\s*/\s*10|(?P<stars>[★☆]{10}|[★☆]{5}))$")
+
+
+def shown_rating(line: str) -> Decimal | None:
+    """The reviewer's rating a line shows alone: `8/10`, or stars out of ten or out of five
+    (`★★★★☆`: 8); None for a line that is none."""
+    shown = RATING_LINE.match(line.strip())
+    if shown is None:
+        return None
+    if shown["score"]:
+        return Decimal(shown["score"])
+    return Decimal(10 * shown["stars"].count("★") // len(shown["stars"]))
+
+
 _FOOTER_LINES = re.compile(
     r"^(An error has occ?urr?ed\..*|See also|Load More|See all( \d+)? reviews)\s*$", re.IGNORECASE
 )
@@ -410,9 +428,9 @@ def _review(
     title, readings = "", []
     stated = None  # the rating the page shows above the title (not above an author line)
     texts = [text for _, text in content]
-    shown = RATING_LINE.match(texts[0]) if len(texts) > 2 else None
-    if shown and not author_at(texts, 1)[0]:
-        stated, content, texts = Decimal(shown.group(1)), content[1:], texts[1:]
+    shown = shown_rating(texts[0]) if len(texts) > 2 else None
+    if shown is not None and not author_at(texts, 1)[0]:
+        stated, content, texts = shown, content[1:], texts[1:]
     first_index, first = content[0]
     if (found := author_at(texts, 0))[0]:
         readings, content = found[0], content[found[1] :]
