@@ -2528,12 +2528,38 @@ def test_a_kits_title_with_a_subtitle_over_its_fields(head, title, distributors)
         ("Korean, Japanese with subtitles", [("Korean", ""), ("Japanese", "subtitles")]),
         ("Denmark / UK", [("Denmark", ""), ("UK", "")]),
         ("With a Song", [("With a Song", "")]),
+        (
+            "In Danish and Serbian with English subtitles",
+            [("Danish", ""), ("Serbian", "English subtitles")],
+        ),
     ],
 )
 def test_list_notes_keep_what_qualifies_an_item_as_its_detail(value, notes):
     from reviews.importers.common import list_notes
 
     assert [(n.text, n.detail) for n in list_notes("language", value, 1)] == notes
+
+
+def test_a_country_named_with_an_and_is_one_country():
+    from reviews.importers.common import list_notes
+
+    assert [n.text for n in list_notes("country", "Bosnia and Herzegovina, UK", 1)] == [
+        "Bosnia and Herzegovina",
+        "UK",
+    ]
+
+
+def test_a_kits_year_with_a_note_and_its_certificates_by_territory():
+    """`Year: 2005 (production)` is a year (the kit was refused as of no known format), and
+    `Certificate: 18 (UK), R (USA)` two certificates (it was one, `18` in the USA)."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 2005 (production)\nCast: Zlatko Buric, Ilyas Agac\nDirector: Ann Berg\n"
+        b"Certificate: 18 (UK), R (USA)\n\n\nPUSHER III tells the story of Milo (Zlatko Buric).\n",
+    )
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Pusher III", 2005)
+    assert [(c.territory, c.rating) for c in doc.certificates] == [("UK", "18"), ("USA", "R")]
+    assert doc.warnings == []
 
 
 @pytest.mark.parametrize("name, document", [("dump.txt", "METADATA"), ("kit.txt", "KIT")])

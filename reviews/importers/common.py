@@ -381,6 +381,15 @@ def split_list(value: str, separators: str = ",") -> list[str]:
 _TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)$")
 
 
+def certificates(where: str, value: str, line: int) -> list[CertificateRecord]:
+    """A certificate field's ratings: one (`certificate`), or several each with its territory
+    after it (`18 (UK), R (USA)`)."""
+    parts = re.split(r"(?<=\))\s*[,;/|]\s*", value.strip())
+    if len(parts) > 1 and not where.strip() and all(map(_TERRITORY_AFTER_VALUE.match, parts)):
+        return [certificate("", part, line) for part in parts]
+    return [certificate(where, value, line)]
+
+
 def certificate(where: str, value: str, line: int) -> CertificateRecord:
     """`18 for drugs, violence and coarse sexual language`: the rating, then its reason; the
     territory, when the key does not say it, may follow (`Approved (USA)`)."""
@@ -570,10 +579,18 @@ def spoiler_marker(text: str) -> tuple[str, bool]:
 _WITH_SUBTITLES = re.compile(r"^(?P<item>.*?\S)\s+with\s+(?P<detail>[\w -]*\bsubtitles?)$", re.I)
 
 
+_IN_LANGUAGES = re.compile(r"^in\s+(?=[A-Z])", re.IGNORECASE)
+_LANGUAGES_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+
+
 def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     """`Danish (English subtitles)`, `Korean with English subtitles`, `Denmark / UK`, `Crime |
-    Drama`: one note each, the parenthesis (or the subtitles) as detail."""
+    Drama`: one note each, the parenthesis (or the subtitles) as detail. Languages may be
+    written as a phrase: `In Danish and Serbian with English subtitles` (a country's name may
+    hold an `and`: `Bosnia and Herzegovina`)."""
     notes = []
+    if kind == "language":
+        value = _LANGUAGES_AND.sub(",", _IN_LANGUAGES.sub("", value.strip()))
     for item in split_list(value, ",/|"):
         details = parenthesised(item)
         item = re.sub(r"\s*\(.*\)", "", item)
@@ -671,6 +688,17 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
 _TITLE_YEAR = re.compile(
     r"^(?P<title>.*?\S)(?:\s*\([IVX]{1,4}\))?\s*\((?P<year>1[89]\d\d|20\d\d)\)$"
 )
+
+
+# A year field's value: `2005`, or with a note, `2005 (production)`.
+YEAR_VALUE = r"(?P<year>\d{4})(?:\s*\([^()]*\))?"
+
+
+def year_of(value: str) -> int | None:
+    """The year a year field gives (`2005`, `2005 (production)`); None for a value that is
+    none."""
+    found = re.fullmatch(YEAR_VALUE, value.strip())
+    return int(found["year"]) if found else None
 
 
 def title_and_year(text: str) -> tuple[str, int | None]:

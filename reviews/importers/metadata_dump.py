@@ -14,10 +14,11 @@ from .common import (
     IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    YEAR_VALUE,
     actor_as_character,
     blocks,
     cast_line_credit,
-    certificate,
+    certificates,
     continued_fields,
     crew_names,
     crew_roles,
@@ -33,6 +34,7 @@ from .common import (
     territory,
     title_and_year,
     without_control_characters,
+    year_of,
 )
 from .records import (
     CreditRecord,
@@ -131,7 +133,7 @@ def looks_like(text: str) -> bool:
     """A `Release Year:`; or a director and a cast (two lines of actor and part, or a `Stars:`
     list). Tried last: a kit's fields have a director and a cast too, and a year of their own."""
     head = text[:20000]
-    has_year = re.search(r"^(?i:Release Year):\s*\d{4}\s*$", head, re.MULTILINE)
+    has_year = re.search(rf"^(?i:Release Year):\s*{YEAR_VALUE}\s*$", head, re.MULTILINE)
     if has_year:
         return True
     if not re.search(r"^(?i:Directors?|Directed by):", head, re.MULTILINE):
@@ -497,8 +499,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         doc.warn(number, "empty_field", f"field {key!r} has no value")
         return []
     if kind == "year":
-        if re.fullmatch(r"\d{4}", value):
-            doc.year = int(value)
+        if (year := year_of(value)) is not None:
+            doc.year = year
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif kind == "title":
@@ -538,7 +540,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "certificate":  # `18 for violence`; `UK:18 / USA:R`
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
-            doc.certificates.append(certificate(where, rated, number))
+            doc.certificates.extend(certificates(where, rated, number))
     elif kind == "imdb":
         read_imdb_field(doc, key, value, number)
     elif kind == "runtime":

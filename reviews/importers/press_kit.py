@@ -15,10 +15,11 @@ from .common import (
     IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    YEAR_VALUE,
     actor_as_character,
     blocks,
     cast_credit,
-    certificate,
+    certificates,
     continued_fields,
     crew_names,
     crew_roles,
@@ -35,6 +36,7 @@ from .common import (
     territory,
     title_and_year,
     without_control_characters,
+    year_of,
 )
 from .records import (
     CreditRecord,
@@ -178,7 +180,7 @@ _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | 
 
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
-_YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*\d{{4}}\s*$", re.MULTILINE)
+_YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*{YEAR_VALUE}\s*$", re.MULTILINE)
 
 
 # A key that opens with a territory: `UK: Metrodome Group`, `USA & UK: 96 mins`, `UK
@@ -595,8 +597,8 @@ def _header_line(
     lower = key.lower()
     runtime_key = _RUNTIME_KEY.match(key)  # `UK Runtime`, `Runtime`; else `USA & UK: 96 mins`
     if lower in _YEAR_KEYS:
-        if re.fullmatch(r"\d{4}", value):
-            doc.year = int(value)
+        if (year := year_of(value)) is not None:
+            doc.year = year
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif lower == "title":
@@ -654,8 +656,8 @@ def _header_line(
                 # Trilogy box set` is the Mad Max Trilogy.
                 doc.series_name = series_named_in(note) or note
     elif certificate_key := _CERTIFICATE_KEY.match(key):
-        doc.certificates.append(
-            certificate(certificate_key.group("territory") or "", value, number)
+        doc.certificates.extend(
+            certificates(certificate_key.group("territory") or "", value, number)
         )
     elif minutes := parse_runtime(value, bare_number=runtime_key is not None):
         places = (runtime_key.group("territory") or "") if runtime_key else key
