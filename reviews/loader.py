@@ -1590,7 +1590,9 @@ def find_film_by_title(title: str, year: int | None, exclude: int | None = None)
     title a document or staff gave it) and no conflicting subtitle; else the only such film a
     year before or after (sources disagree by one: a festival, a country's release). Never
     the film whose key is `exclude`."""
-    named = FilmTitle.objects.filter(key=title_key(title)).exclude(film=exclude)
+    named = FilmTitle.objects.filter(key=title_key(title))
+    if exclude is not None:
+        named = named.exclude(film=exclude)
     if year:
         named = named.filter(Q(film__year__range=(year - 1, year + 1)) | Q(film__year__isnull=True))
     # The candidates' titles as plain values (their films' own by a join); only the film
