@@ -119,7 +119,6 @@ _TERRITORY_AFTER_KEY = re.compile(
     r"\s*\((?P<territory>[A-Z][A-Za-z. &]{1,30})\)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-# A territory in parentheses after a value: `Certificate: 15 (UK)`.
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
 # trilogy`: capitalised words, then the word for a series.
