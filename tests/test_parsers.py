@@ -2196,6 +2196,25 @@ def test_review_page_with_votes_and_ratings_written_otherwise(votes, stars, rati
     ]
 
 
+@pytest.mark.parametrize(
+    "author_line, username",
+    [
+        ("by kristianbk – 6 January 2005", "kristianbk"),
+        ("Reviewed by kristianbk on 6 January 2005", "kristianbk"),
+        ("Written by kristianbk on Jan 6, 2005", "kristianbk"),
+        ("carry on 6 January 2005", "carry on"),  # no `by`: ` on` is the username's
+    ],
+)
+def test_review_page_author_lines_that_say_who_wrote_it(author_line, username):
+    page = (
+        "Heat (1995)\nUser Reviews\n1 Review\n\nThe best heist film\n"
+        f"{author_line}\nThe bank robbery is staged like a war.\n"
+        "12 out of 14 found this helpful. Was this review helpful? | Report this\n"
+    )
+    [review] = parse_document("page.txt", page.encode()).reviews
+    assert (review.username, review.date) == (username, date(2005, 1, 6))
+
+
 def test_review_page_of_the_oldest_layout_with_dates_under_their_key():
     """`Author: … from …` over `Date: 12 March 2005`, a blank line under the title; the count
     the page claims as `12 reviews in total`; a header line of no known kind is kept aside."""

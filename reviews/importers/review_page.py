@@ -147,16 +147,19 @@ def author_date_readings(line: str) -> list[tuple[str, date]]:
     return readings
 
 
-_BY = re.compile(r"^by\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:reviewed|review|written|posted)\s+)?by\s+", re.IGNORECASE)
 # What some layouts set between the author and the date: `anna.k – 2 February 2010`,
-# `anna.k, 2 February 2010`.
+# `anna.k, 2 February 2010`, `Reviewed by anna.k on 2 February 2010`.
 _SEPARATOR = re.compile(r"\s+[·•|–—-]$|,$")
+_ON = re.compile(r"\s+on$", re.IGNORECASE)  # after `by`: a username may end in ` on`
 
 
 def _username(text: str) -> str:
-    """The username before the day: `by anna.k –` is `anna.k`."""
+    """The username before the day: `by anna.k –` and `Reviewed by anna.k on` are `anna.k`."""
     name = _SEPARATOR.sub("", text.strip())
-    return _BY.sub("", name) or name
+    if (by := _BY.match(name)) and (after := _ON.sub("", name[by.end() :])):
+        return after
+    return name
 
 
 def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
