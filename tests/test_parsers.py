@@ -637,6 +637,21 @@ def test_a_dump_headed_by_its_title_and_year_with_no_release_year():
     assert doc.warnings == []
 
 
+def test_a_dumps_lists_under_their_headings_lose_their_bullets():
+    doc = parse_document(
+        "dump.txt",
+        "A logline.\n\nRelease Year: 1960\n\nDan Holm - The Drifter\nEva Strand - Mary\n\n"
+        "Trivia:\n• The farm was a real farm.\n* Shot in eleven days.\n\n"
+        "Goofs:\n- The hat changes colour.\n\nQuotes:\n– Mary: Then stay a little.\n".encode(),
+    )
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("trivia", "The farm was a real farm."),
+        ("trivia", "Shot in eleven days."),
+        ("goof", "The hat changes colour."),
+    ]
+    assert [q.lines for q in doc.quotes] == [(("Mary", "Then stay a little."),)]
+
+
 def test_a_dumps_review_copied_with_a_pages_head():
     """The review under a dump copied from a review page with its rating, title, author and
     date, and its votes: each read as a page's, not glued into its text."""

@@ -423,6 +423,10 @@ def parse(text: str) -> FilmDocument:
     return doc
 
 
+# A list's bullet before an item under a heading: `• Shot in eleven days.`, `- The hat …`.
+_BULLET = re.compile(r"^(?:[•·‣▪◦*]|[-–—](?=\s))\s*")
+
+
 def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> None:
     """The lines a heading (`Cast:`, `Plot:`, `Trivia:`, `Goofs:`, `Quotes:`) puts in its
     section."""
@@ -433,7 +437,7 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
     billed = sum(c.role == "cast" for c in doc.credits)
     speeches: list[tuple[str, str]] = []
     for offset, line in enumerate(lines):
-        number, line = start + offset, line.strip()
+        number, line = start + offset, _BULLET.sub("", line.strip())
         pair = KEY_VALUE.match(line)
         if section == "cast":
             if CAST_LINE.match(line):
