@@ -858,6 +858,20 @@ def test_a_kit_of_cast_and_crew_columns_under_their_headings_with_no_synopsis_he
     assert not doc.warnings
 
 
+def test_a_kits_fields_listing_values_by_territory():
+    doc = press_kit.parse(
+        "Year: 1996\nRunning time: 105 mins (UK) / 109 mins (USA)\n"
+        "Release Date: 30 August 1996 (Denmark), 2 May 1997 (UK)\n"
+        "UK DVD Release Date: tbc (The Night Trilogy)\n"
+    )
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("UK", 105), ("USA", 109)]
+    assert [(r.territory, r.medium, r.date, r.note) for r in doc.releases] == [
+        ("Denmark", "theatrical", date(1996, 8, 30), ""),
+        ("UK", "theatrical", date(1997, 5, 2), ""),
+        ("UK", "dvd", None, "The Night Trilogy"),
+    ]
+
+
 def test_a_kits_territories_written_as_adjectives():
     """`Australian Release` is the release in Australia: the same territory as a dump's
     `Release date: August 13, 1981 (Australia)`, so that the two are one release."""

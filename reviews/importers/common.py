@@ -521,6 +521,29 @@ TERRITORY_ALIASES = {
 }
 
 
+# Values of one field, each with its territory in parentheses: `118 min (USA) | 115 min (UK)`,
+# `105 mins (UK) / 109 mins (USA)`, `23 April 1953 (USA), 14 August 1953 (UK)` (a date's own
+# comma, `August 13, 1981`, is inside).
+_LISTED = re.compile(r"(?<=\))\s*[,;/|]\s*|\s+\|\s+")
+# A runtime's note that names a territory (`USA`, `New Zealand`), not a version (`director's
+# cut`, `Extended Version`).
+_RUNTIME_TERRITORY = re.compile(
+    r"^(?!.*\b(?i:cut|version|edition|uncut|extended|theatrical)\b)"
+    r"[A-Z][\w.]*(?:[ &-]+[A-Z][\w.]*)*$"
+)
+
+
+def listed_values(value: str) -> list[str]:
+    """A field's values, when it lists several each with its territory after it (`_LISTED`);
+    else the value whole."""
+    return _LISTED.split(value)
+
+
+def runtime_territory(value: str) -> str:
+    """The territory a runtime's parentheses name (`118 min (USA)`), or ''."""
+    return territory(next((n for n in parenthesised(value) if _RUNTIME_TERRITORY.match(n)), ""))
+
+
 def territory(name: str) -> str:
     name = name.strip()
     return TERRITORY_ALIASES.get(name, name)

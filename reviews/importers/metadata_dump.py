@@ -23,12 +23,14 @@ from .common import (
     crew_names,
     crew_roles,
     list_notes,
+    listed_values,
     other_titles,
     parenthesised,
     parse_money,
     parse_runtime,
     parse_written_date,
     read_imdb_field,
+    runtime_territory,
     split_credit_note,
     split_names,
     territory,
@@ -106,17 +108,6 @@ _OTHER_FIELD = re.compile(
 _MONEY_WHERE = re.compile(
     r"^(?P<kind>budget|gross|opening weekend)(?:\s+(?:in\s+)?(?P<where>\S.*))?$", re.IGNORECASE
 )
-
-
-# A runtime's note that names a territory (`USA`, `New Zealand`), not a version (`director's
-# cut`, `Extended Version`).
-_RUNTIME_TERRITORY = re.compile(
-    r"^(?!.*\b(?i:cut|version|edition|uncut|extended|theatrical)\b)"
-    r"[A-Z][\w.]*(?:[ &-]+[A-Z][\w.]*)*$"
-)
-# Values of one field, each with its territory in parentheses: `118 min (USA) | 115 min (UK)`,
-# `23 April 1953 (USA), 14 August 1953 (UK)` (a date's own comma, `August 13, 1981`, is inside).
-_LISTED = re.compile(r"(?<=\))\s*[,;|]\s*|\s+\|\s+")
 
 
 def _kind_of(key: str | None) -> str | None:
@@ -528,7 +519,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind in ("country", "language", "genre"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
-        for one in _LISTED.split(value):
+        for one in listed_values(value):
             notes = parenthesised(one)
             where = territory(notes[0]) if notes else ""
             doc.releases.append(
@@ -548,11 +539,10 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "imdb":
         read_imdb_field(doc, key, value, number)
     elif kind == "runtime":
-        for one in _LISTED.split(value):
+        for one in listed_values(value):
             minutes = parse_runtime(one, bare_number=True)
-            where = next((n for n in parenthesised(one) if _RUNTIME_TERRITORY.match(n)), "")
             if minutes:
-                doc.runtimes.append(RuntimeRecord(territory(where), minutes, number))
+                doc.runtimes.append(RuntimeRecord(runtime_territory(one), minutes, number))
             else:
                 doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     else:

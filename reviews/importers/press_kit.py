@@ -24,6 +24,7 @@ from .common import (
     crew_names,
     crew_roles,
     list_notes,
+    listed_values,
     other_titles,
     parenthesised,
     parse_numeric_date,
@@ -31,6 +32,7 @@ from .common import (
     parse_written_date,
     part_not_note,
     read_imdb_field,
+    runtime_territory,
     split_credit_note,
     split_names,
     territory,
@@ -633,31 +635,47 @@ def _header_line(
         kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
     elif release := _RELEASE_KEY.match(key):
-        notes = parenthesised(value)
         medium = _MEDIA.get((release.group("medium") or "").lower(), "theatrical")
-        where = release.group("territory") or ""
-        if not where and notes and _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", "")):
-            where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
-        written = re.sub(r"\s*\(.*\)", "", value).strip()
-        doc.releases.append(
-            ReleaseRecord(
-                territory(where),
-                medium,
-                parse_written_date(value) or _numeric_release_date(written, territory(where)),
-                written,
-                ", ".join(notes),
-                number,
+        # `30 August 1996 (Denmark), 2 May 1997 (UK)`: each date with its territory.
+        listed = [] if release.group("territory") else listed_values(value)
+        for one in listed if len(listed) > 1 else [value]:
+            notes = parenthesised(one)
+            where = release.group("territory") or ""
+            if (
+                not where
+                and notes
+                and (
+                    len(listed) > 1 or _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", ""))
+                )
+            ):
+                where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
+            written = re.sub(r"\s*\(.*\)", "", one).strip()
+            doc.releases.append(
+                ReleaseRecord(
+                    territory(where),
+                    medium,
+                    parse_written_date(one) or _numeric_release_date(written, territory(where)),
+                    written,
+                    ", ".join(notes),
+                    number,
+                )
             )
-        )
-        for note in notes:
-            if _SERIES_WORDS.search(note) and not doc.series_name:
-                # The series the note names, not the product it is sold as: `Mad Max
-                # Trilogy box set` is the Mad Max Trilogy.
-                doc.series_name = series_named_in(note) or note
+            for note in notes:
+                if _SERIES_WORDS.search(note) and not doc.series_name:
+                    # The series the note names, not the product it is sold as: `Mad Max
+                    # Trilogy box set` is the Mad Max Trilogy.
+                    doc.series_name = series_named_in(note) or note
     elif certificate_key := _CERTIFICATE_KEY.match(key):
         doc.certificates.extend(
             certificates(certificate_key.group("territory") or "", value, number)
         )
+    elif runtime_key and not runtime_key.group("territory") and len(listed_values(value)) > 1:
+        # `Running time: 105 mins (UK) / 109 mins (USA)`: each with its territory.
+        for one in listed_values(value):
+            if minutes := parse_runtime(one, bare_number=True):
+                doc.runtimes.append(RuntimeRecord(runtime_territory(one), minutes, number))
+            else:
+                doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     elif minutes := parse_runtime(value, bare_number=runtime_key is not None):
         places = (runtime_key.group("territory") or "") if runtime_key else key
         for where in _TERRITORY_SEPARATOR.split(places):
