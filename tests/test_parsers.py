@@ -296,11 +296,26 @@ def test_rating_in_text(text, rating):
         ("HK$2.5 million", ("HKD", Decimal(2_500_000), "")),
         ("₹30 crore", ("INR", Decimal(300_000_000), "")),
         ("INR 45 lakh", ("INR", Decimal(4_500_000), "")),
+        ("6 million DKK", ("DKK", Decimal(6_000_000), "")),  # the code after the amount
+        ("6,000,000 DKK (estimated)", ("DKK", Decimal(6_000_000), "(estimated)")),
+        ("2 USA", None),  # a territory, not a currency
         ("lots", None),
     ],
 )
 def test_parse_money(value, parsed):
     assert parse_money(value) == parsed
+
+
+@pytest.mark.parametrize("said", ["approx.", "approximately", "about", "an estimated"])
+def test_a_dumps_figure_said_to_be_an_estimate_before_it(said):
+    doc = parse_document(
+        "dump.txt",
+        f"A logline.\n\nRelease Year: 2011\n\nDirector: Ann Berg\n\nBudget: {said} $3,000,000\n\n"
+        "Ann Lee - Irene\nBo Berg - Kai\n".encode(),
+    )
+    assert [(m.kind, m.amount, m.currency, m.is_estimate) for m in doc.money] == [
+        ("budget", Decimal(3_000_000), "USD", True)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -344,9 +344,21 @@ _SCALES |= {"lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "lacs": 10**5}
 _SCALES |= {"crore": 10**7, "crores": 10**7}
 
 
+# The currency's code after the amount: `6 million DKK`.
+_MONEY_CODE_AFTER = re.compile(
+    r"^\s*(?P<amount>\d[\d,. \u00a0]*(?:[A-Za-z]+)?)\s+(?P<code>[A-Z]{3})\b(?P<tail>.*)$"
+)
+# Only a currency's code: after an amount, `USA` is where it was earned.
+_CURRENCY_CODES = {*CURRENCY_SYMBOLS.values(), "DKK", "SEK", "NOK", "ISK", "CHF", "PLN", "CZK"}
+_CURRENCY_CODES |= {"HUF", "MXN", "ARS", "CNY", "TWD", "SGD", "ZAR", "FIM", "DEM", "FRF", "ITL"}
+_CURRENCY_CODES |= {"ESP", "NLG", "BEF", "ATS"}
+
+
 def parse_money(value: str) -> tuple[str, Decimal, str] | None:
     """`DKK 6,000,000(estimated)` -> ("DKK", 6000000, "(estimated)"); `$2.5 million` -> ("USD",
-    2500000, "")."""
+    2500000, ""); `6 million DKK` -> ("DKK", 6000000, "")."""
+    if (after := _MONEY_CODE_AFTER.match(value)) and after["code"] in _CURRENCY_CODES:
+        value = f"{after['code']} {after['amount']}{after['tail']}"
     match = _MONEY.match(value)
     amount = _AMOUNT.match(match.group(3)) if match else None
     if amount is None:

@@ -550,15 +550,23 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     return []
 
 
+# A figure said to be an estimate before it: `approx. $3,000,000`, `about £2m`.
+_ESTIMATED = re.compile(
+    r"^(?:approximately\b|approx\.?|about\b|around\b|an estimated\b|est\.|c\.|ca\.)\s*", re.I
+)
+
+
 def _money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
-    parsed = parse_money(value)
+    said_estimated = _ESTIMATED.match(value)
+    parsed = parse_money(value[said_estimated.end() :] if said_estimated else value)
     if parsed is None:
         doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
         return
     currency, amount, rest = parsed
     notes = parenthesised(rest)
     # `Gross worldwide`: the territory the key names, capitalised as a note's would be
-    when, where, extra, estimate = None, territory(where_key[:1].upper() + where_key[1:]), [], False
+    when, where, extra = None, territory(where_key[:1].upper() + where_key[1:]), []
+    estimate = bool(said_estimated)
     for note in notes:
         if note.lower() == "estimated":
             estimate = True
