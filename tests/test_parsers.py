@@ -652,6 +652,20 @@ def test_a_dump_headed_by_its_title_and_year_with_no_release_year():
     assert doc.warnings == []
 
 
+def test_a_dumps_quote_with_a_direction_to_the_actor():
+    """`Frank (to himself): One more run.` is a quote, its direction written as a page writes
+    one; it was the title of the review under it."""
+    doc = parse_document(
+        "dump.txt",
+        b"A logline.\n\nRelease Year: 1996\n\nKim Lund - Frank\nAnn Holm - Vic\n\n"
+        b"Frank (to himself): One more run.\nVic: Go, then.\n\nA title\n\nThe review.\n",
+    )
+    assert [q.lines for q in doc.quotes] == [
+        (("Frank", "[to himself] One more run."), ("Vic", "Go, then."))
+    ]
+    assert [(r.title, r.body) for r in doc.reviews] == [("A title", "The review.")]
+
+
 def test_a_dumps_lists_under_their_headings_lose_their_bullets():
     doc = parse_document(
         "dump.txt",

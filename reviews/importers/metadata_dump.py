@@ -387,12 +387,10 @@ def parse(text: str) -> FilmDocument:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
-        elif all(k is not None for k in keys) and any(fold(k) in speakers for k in keys):
-            speeches = tuple(
-                (m.group(1).strip(), m.group(2).strip())
-                for m in (KEY_VALUE.match(line) for line in lines)
-            )
-            doc.quotes.append(QuoteRecord(speeches, start))
+        elif all(said := [_speech(line) for line in lines]) and any(
+            fold(speaker) in speakers for speaker, _ in said
+        ):
+            doc.quotes.append(QuoteRecord(tuple(said), start))
             _mark_structure(prose_after_cast)
         elif (
             not cast_seen
@@ -412,6 +410,25 @@ def parse(text: str) -> FilmDocument:
         doc.year = original.date.year
         doc.warn(original.line, "year_from_release", f"year {doc.year} taken from the release date")
     return doc
+
+
+# A quote's line: `Frank: …`, or with a direction to the actor, `Frank (to himself): …`.
+_SPEECH = re.compile(
+    r"^(?P<speaker>[A-Z][\w .&'/-]{0,60}?)\s*(?:\((?P<direction>[^()]{1,60})\))?\s*:\s*"
+    r"(?P<text>\S.*)$"
+)
+
+
+def _speech(line: str) -> tuple[str, str] | None:
+    """A quote's speaker and words (a direction as the page writes one: `[to himself] …`);
+    None for a line that is no speech."""
+    said = _SPEECH.match(line.strip())
+    if said is None:
+        return None
+    text = said["text"].strip()
+    if said["direction"]:
+        text = f"[{said['direction'].strip()}] {text}"
+    return said["speaker"].strip(), text
 
 
 # A list's bullet before an item under a heading: `• Shot in eleven days.`, `- The hat …`.
@@ -448,8 +465,8 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
                 doc.notes.append(NoteRecord("goof", pair.group(2).strip(), number, detail=category))
             else:
                 doc.notes.append(NoteRecord("goof", line, number))
-        elif pair:  # quotes: `Speaker: line`
-            speeches.append((pair.group(1).strip(), pair.group(2).strip()))
+        elif said := _speech(line):  # quotes: `Speaker: line`
+            speeches.append(said)
         elif speeches:  # a line of the speech before
             speeches[-1] = (speeches[-1][0], f"{speeches[-1][1]} {line}")
         else:
