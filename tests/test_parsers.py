@@ -365,6 +365,25 @@ def test_mentions_take_the_nearest_free_year():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
+            "He made BROTHER (BRAT, 1997) and its sequel BROTHER 2 (BRAT 2, 2000).",
+            [("BROTHER", 1997), ("BROTHER 2", 2000)],
+        ),
+        (
+            "It opened with MAD MAX (1979), then MAD MAX 2 (aka THE ROAD WARRIOR, 1981).",
+            [("MAD MAX", 1979), ("MAD MAX 2", 1981)],
+        ),
+    ],
+)
+def test_a_mentions_year_after_its_other_title_in_its_parentheses(text, mentions):
+    """`BROTHER (BRAT, 1997)`: the year is BROTHER's, and BRAT no film of its own (BROTHER 2
+    took that year, and was dated 1997)."""
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == mentions
+
+
 def test_the_film_a_kits_film_is_the_sequel_to_is_of_its_series():
     text = "Ten years on, the sequel to THE HARBOUR (1990) finds Ida older. Unlike HEAT (1995)."
     assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [

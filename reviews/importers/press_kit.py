@@ -959,6 +959,10 @@ def _owner_is_credited(tokens: list[re.Match], position: int, names: set[str]) -
     return False
 
 
+# A title's year in parentheses after it, maybe after its other title: `(1995)`, `(BRAT, 1997)`.
+_YEAR_AFTER = re.compile(r"\s*\((?:(?P<aside>[^()]*?),\s*)?(?P<year>\d{4})\)")
+
+
 def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> list[MentionedFilm]:
     """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`; those
     of a sentence about a series that names two or more (`His trilogy on revenge opened in 2002
@@ -968,21 +972,28 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(paragraph)]
     sentence_ends = [*sentence_starts[1:], len(paragraph)]
     candidates = []
+    # The parentheses after a title that give its year with its other title (`BROTHER (BRAT,
+    # 1997)`, `MAD MAX 2 (aka THE ROAD WARRIOR, 1981)`): the title in them is no other film.
+    aside_until = -1
     for match in _SHOUTED_TITLE.finditer(paragraph):
+        if match.start() < aside_until:
+            continue
         title = match.group(0).strip(" :-")
         if title.endswith(("'", "’")) and not title.endswith(("S'", "S’")):
             title = title[:-1]  # a closing quote (`'HEAT'`), not a plural's apostrophe
-        after = re.match(r"\s*\((\d{4})\)", paragraph[match.end() :])
+        after = _YEAR_AFTER.match(paragraph, match.end())
+        if after and after["aside"]:
+            aside_until = after.end()
         opening_year = _OPENING_YEAR.match(title)
-        if opening_year and (not after or after.group(1) == opening_year.group(1)):
+        if opening_year and (not after or after["year"] == opening_year.group(1)):
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
         if sum(c.isalpha() for c in title) < 3 and not (title.isdigit() and after):
             continue
         if _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start()):
             continue  # the numeral of a title in title case: `Rocky III (1983)`
-        candidates.append((match, title, int(after.group(1)) if after else None))
+        candidates.append((match, title, int(after["year"]) if after else None))
         if after:
-            used_years.add(match.end() + after.start(1))
+            used_years.add(after.start("year"))
     spans = [(match.start(), title, year) for match, title, year in candidates]
     # Titles written as titles, not in capitals, with their year: `Three Colours: Blue (1993)`,
     # `Sympathy for Mr. Vengeance (2002)`, `“Heat” (1995)`.
