@@ -553,9 +553,10 @@ class CreditResolver:
         if same is not None:
             return same.character_ref, same
         for credit in held:
-            if short_name_of(name, credit.character_ref.name):  # the stored name is fuller
+            stored = credit.character_ref.name
+            if short_name_of(name, stored, or_last=True):  # the stored name is fuller
                 return credit.character_ref, credit
-            if short_name_of(credit.character_ref.name, name):  # this one is: the credit takes it
+            if short_name_of(stored, name, or_last=True):  # this one is: the credit takes it
                 return self.character_for(name), credit
         return self.character_for(name), None
 
@@ -588,7 +589,7 @@ class CreditResolver:
         values = {}
         if character is not None and (
             existing.character_ref is None
-            or short_name_of(existing.character_ref.name, character.name)
+            or short_name_of(existing.character_ref.name, character.name, or_last=True)
         ):
             values["character"] = character
         if record.credited_as and not existing.credited_as:
@@ -654,15 +655,21 @@ def listed_in(credit: Credit) -> int | None:
     return credit.source_id if credit.billing_order is not None else None
 
 
-def short_name_of(short: str, full: str) -> bool:
+def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
     """Whether a character's name is the first words of another's, which adds names to it
-    (`Valentine` of `Valentine Dussaut`; not `Frank` of `Frank's brother`)."""
+    (`Valentine` of `Valentine Dussaut`; not `Frank` of `Frank's brother`). With `or_last`, its
+    last words too (`Kirk` of `James T. Kirk`): one actor's part in one film, where a synopsis
+    calls it by the family name (across films, `Milo` and `Radovan Milo` may be two parts)."""
     short_words, full_words = fold(short).split(), fold(full).split()
     if not short_words or len(short_words) >= len(full_words):
         return False
-    if full_words[: len(short_words)] != short_words:
+    count = len(short.split())
+    if full_words[: len(short_words)] == short_words:
+        added = full.split()[count:]
+    elif or_last and full_words[-len(short_words) :] == short_words:
+        added = full.split()[:-count]
+    else:
         return False
-    added = full.split()[len(short.split()) :]
     return bool(added) and all(word[:1].isupper() for word in added)
 
 

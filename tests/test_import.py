@@ -2698,3 +2698,25 @@ def test_documents_of_older_and_web_page_layouts_give_one_film(empty_db, order):
         "Shaneaddict",
         "cowpoke_77",
     ]
+
+
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "dump-first"])
+def test_a_part_a_synopsis_calls_by_its_family_name_is_the_actors_one_part(
+    empty_db, tmp_path, kit_first
+):
+    """`Kirk (Chris Pine)` in a kit's synopsis and `Chris Pine - James T. Kirk` in a dump: one
+    credit, under the fuller name (it was two credits of one actor in one film)."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2009\nCast: Chris Pine, Zachary Quinto\nDirector: Jay Abel\n\n\n"
+        "STAR TREK tells the story of Kirk (Chris Pine) and Spock (Zachary Quinto).\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "A young crew.\n\nRelease Year: 2009\n\nDirector: Jay Abel\n\n"
+        "Chris Pine - James T. Kirk\nZachary Quinto - Spock\n"
+    )
+    for name in ("kit.txt", "dump.txt") if kit_first else ("dump.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get()
+    assert sorted(
+        film.credits.filter(role="cast").values_list("person__name", "character__name")
+    ) == [("Chris Pine", "James T. Kirk"), ("Zachary Quinto", "Spock")]

@@ -2387,6 +2387,32 @@ def test_a_characters_short_name(short, full, is_short):
     assert short_name_of(short, full) is is_short
 
 
+@pytest.mark.parametrize(
+    "short, full, is_short",
+    [
+        ("Kirk", "James T. Kirk", True),  # one actor's part in one film, by its family name
+        ("Milo", "Radovan Milo", True),
+        ("Valentine", "Valentine Dussaut", True),
+        ("Kirk", "Kirk's father", False),  # another part
+        ("Kirk", "Kirk", False),
+    ],
+)
+def test_a_characters_short_name_by_its_last_words(short, full, is_short):
+    from reviews.people import short_name_of
+
+    assert short_name_of(short, full, or_last=True) is is_short
+
+
+def test_a_kit_synopsis_names_a_character_with_a_middle_initial():
+    doc = press_kit.parse(
+        "Year: 2009\nCast: Chris Pine\n\n\nSTAR TREK tells the story of James T. Kirk (Chris "
+        "Pine), a young cadet.\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Chris Pine", "James T. Kirk")
+    ]
+
+
 def test_a_year_written_after_the_title_is_the_films_year_not_part_of_its_title():
     alone = review_xml("Good.", title="Heat (1995)").replace("\t<year>2000</year>\n", "")
     doc = parse_document("heat.xml", alone.encode())

@@ -111,7 +111,8 @@ _SHOUTED_TITLE = re.compile(
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CHARACTER_ACTOR = re.compile(
-    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+"
+    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){0,2})"
+    r"\s+"
     r"\((?P<actor>[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
 )
