@@ -1425,13 +1425,18 @@ class DocumentLoader:
             values["reviewer_id"] = reviewer_id
         for name, new in (
             ("date", data["date"]),
-            ("rating", record.rating),
-            ("rating_source", record.rating_source),
             ("helpful_yes", data["helpful"][0]),
             ("helpful_total", data["helpful"][1]),
         ):
             if new not in (None, "") and getattr(review, name) in (None, ""):
                 values[name] = new
+        # A score a document gives in its field beats one read in the text, in either order.
+        field = Review.RatingSource.FIELD
+        if record.rating is not None and (
+            review.rating is None
+            or (record.rating_source == field and review.rating_source != field)
+        ):
+            values["rating"], values["rating_source"] = record.rating, record.rating_source
         if record.has_spoilers and not review.has_spoilers:
             values["has_spoilers"] = True
         if _set_fields(review, values, self.tally):

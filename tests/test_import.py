@@ -2720,3 +2720,30 @@ def test_a_part_a_synopsis_calls_by_its_family_name_is_the_actors_one_part(
     assert sorted(
         film.credits.filter(role="cast").values_list("person__name", "character__name")
     ) == [("Chris Pine", "James T. Kirk"), ("Zachary Quinto", "Spock")]
+
+
+@pytest.mark.parametrize("copy", ["page", "dump"])
+@pytest.mark.parametrize("copy_first", [True, False], ids=["copy-first", "xml-first"])
+def test_a_score_field_beats_a_rating_read_in_the_text_of_the_same_review(
+    empty_db, tmp_path, copy, copy_first
+):
+    """A page's or a dump's copy of a review states `9/10` in its text; the review file's copy
+    scores it 1.0 in its field: one review, rated 10 from the field, in either order."""
+    text = "A long night, and a longer story told without a single wasted shot. I say 9/10."
+    if copy == "page":
+        (tmp_path / "copy.txt").write_text(
+            "Night Story (2013) Poster\n\nUser Reviews\n\n1 Review\nDark\nann3 February 2001\n"
+            f"{text}\n4 out of 5 found this helpful. Was this review helpful? | Report this\n"
+        )
+    else:
+        (tmp_path / "copy.txt").write_text(
+            "A city at night.\n\nTitle: Night Story\n\nRelease Year: 2013\n\n"
+            f"Director: Tom Vint\n\nUlla Thom - Ida\nHenk Moritz - Ole\n\nDark\n\n{text}\n"
+        )
+    (tmp_path / "reviews.xml").write_text(
+        review_xml(text, title="Night Story", year=2013, username="ann", score="1.0")
+    )
+    for name in ("copy.txt", "reviews.xml") if copy_first else ("reviews.xml", "copy.txt"):
+        assert run_import([tmp_path / name]).ok
+    review = Review.objects.get()
+    assert (review.rating, review.rating_source) == (10, "field")

@@ -685,6 +685,12 @@ def test_a_dumps_quote_with_a_direction_to_the_actor():
     assert [(r.title, r.body) for r in doc.reviews] == [("A title", "The review.")]
 
 
+def test_a_dumps_review_with_a_rating_in_its_text():
+    doc = parse_document("dump.txt", METADATA.replace(b"Second paragraph.", b"I give it 7/10."))
+    [review] = doc.reviews
+    assert (review.rating, review.rating_source) == (Decimal(7), "text")
+
+
 def test_a_dumps_lists_under_their_headings_lose_their_bullets():
     doc = parse_document(
         "dump.txt",

@@ -29,6 +29,7 @@ from .common import (
     parse_money,
     parse_runtime,
     parse_written_date,
+    rating_in_text,
     read_imdb_field,
     runtime_territory,
     split_credit_note,
@@ -686,15 +687,17 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     if yes > total:
         doc.warn(first_start, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = 0
+    body = restore_paragraphs("\n\n".join(paragraphs))
+    rating = stated if stated is not None else rating_in_text(body)  # `… 7/10`, as a page's
     doc.reviews.append(
         ReviewRecord(
-            body=restore_paragraphs("\n\n".join(paragraphs)),
+            body=body,
             line=first_start,
             title=title,
             username=readings[0][0] if readings else "",
             date=readings[0][1] if readings else None,
-            rating=stated,
-            rating_source="field" if stated is not None else "",
+            rating=rating,
+            rating_source="field" if stated is not None else "text" if rating is not None else "",
             helpful_yes=yes if total else None,
             helpful_total=total if total else None,
             author_alternatives=tuple(readings),
