@@ -933,6 +933,7 @@ class DocumentLoader:
                 stem, named_after = mention_stem, mention.title
             if titles_agree(mention.title, [doc.title]):
                 prose_order.append(film.pk)
+                self.add_other_titles(film, mention)
                 continue
             other = self.mentioned_film(mention, members)
             members[other.pk] = other
@@ -979,8 +980,21 @@ class DocumentLoader:
         order_series(series, prose_order)
         self.touched_series.add(series.pk)
 
+    def add_other_titles(self, film: Film, mention: MentionedFilm) -> None:
+        """The titles the prose gives a film besides its own (`BROTHER (BRAT, 1997)`)."""
+        for other in mention.other_titles:
+            if not titles_agree(other, [film.title]):
+                self.add_title(film, other, mention.line, FilmTitle.Kind.AKA)
+
     def mentioned_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
+        film = self.named_film(mention, members)
+        self.add_other_titles(film, mention)
+        return film
+
+    def named_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
         film = find_film_by_title(mention.title, mention.year)
+        for other in mention.other_titles:  # `MAD MAX 2 (aka THE ROAD WARRIOR, 1981)`
+            film = film or find_film_by_title(other, mention.year)
         if film is None:
             film, how = find_film_by_title_written_otherwise(mention.title, mention.year)
             if film is not None:

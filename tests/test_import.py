@@ -2747,3 +2747,28 @@ def test_a_score_field_beats_a_rating_read_in_the_text_of_the_same_review(
         assert run_import([tmp_path / name]).ok
     review = Review.objects.get()
     assert (review.rating, review.rating_source) == (10, "field")
+
+
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "xml-first"])
+def test_a_film_the_prose_names_with_its_other_title_is_the_film_of_that_title(
+    empty_db, tmp_path, kit_first
+):
+    """`MAD MAX 2 (aka THE ROAD WARRIOR, 1981)` in a kit's prose and a review file of `The Road
+    Warrior` (1981): one film, under the title the kit gives it, in either order."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 1985\nCast: Mel Gibson, Tina Turner\nDirector: George Miller\n\n\n"
+        "The saga began with MAD MAX (1979) and went on with MAD MAX 2 (aka THE ROAD WARRIOR, "
+        "1981).\n\nMAD MAX BEYOND THUNDERDOME tells the story of Max (Mel Gibson).\n"
+    )
+    (tmp_path / "reviews.xml").write_text(
+        review_xml("A western with cars.", title="The Road Warrior", year=1981)
+    )
+    for name in ("kit.txt", "reviews.xml") if kit_first else ("reviews.xml", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get(year=1981)
+    assert film.title == "Mad Max 2" and film.reviews.count() == 1
+    assert set(film.titles.values_list("title", "kind")) == {
+        ("Mad Max 2", "title"),
+        ("The Road Warrior", "title"),
+    }
+    assert [f.year for f in film.series.films.order_by("series_position")] == [1979, 1981, 1985]

@@ -379,9 +379,13 @@ def test_mentions_take_the_nearest_free_year():
     ],
 )
 def test_a_mentions_year_after_its_other_title_in_its_parentheses(text, mentions):
-    """`BROTHER (BRAT, 1997)`: the year is BROTHER's, and BRAT no film of its own (BROTHER 2
-    took that year, and was dated 1997)."""
-    assert [(m.title, m.year) for m in mentions_in(text, 1)] == mentions
+    """`BROTHER (BRAT, 1997)`: the year is BROTHER's, and BRAT no film of its own but its other
+    title (BROTHER 2 took that year, and was dated 1997)."""
+    found = mentions_in(text, 1)
+    assert [(m.title, m.year) for m in found] == mentions
+    assert [m.other_titles for m in found] == (
+        [("BRAT",), ("BRAT 2",)] if "BRAT" in text else [(), ("THE ROAD WARRIOR",)]
+    )
 
 
 def test_the_film_a_kits_film_is_the_sequel_to_is_of_its_series():

@@ -983,8 +983,14 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         if title.endswith(("'", "’")) and not title.endswith(("S'", "S’")):
             title = title[:-1]  # a closing quote (`'HEAT'`), not a plural's apostrophe
         after = _YEAR_AFTER.match(paragraph, match.end())
+        others: tuple[str, ...] = ()
         if after and after["aside"]:
             aside_until = after.end()
+            others = tuple(
+                other.group(0).strip(" :-")
+                for other in _SHOUTED_TITLE.finditer(after["aside"])
+                if sum(c.isalpha() for c in other.group(0)) >= 3
+            )
         opening_year = _OPENING_YEAR.match(title)
         if opening_year and (not after or after["year"] == opening_year.group(1)):
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
@@ -992,10 +998,10 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             continue
         if _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start()):
             continue  # the numeral of a title in title case: `Rocky III (1983)`
-        candidates.append((match, title, int(after["year"]) if after else None))
+        candidates.append((match, title, int(after["year"]) if after else None, others))
         if after:
             used_years.add(after.start("year"))
-    spans = [(match.start(), title, year) for match, title, year in candidates]
+    spans = [(match.start(), title, year, others) for match, title, year, others in candidates]
     # Titles written as titles, not in capitals, with their year: `Three Colours: Blue (1993)`,
     # `Sympathy for Mr. Vengeance (2002)`, `“Heat” (1995)`.
     for year_match in re.finditer(r"\((?P<year>(?:19|20)\d\d)\)", paragraph):
@@ -1004,12 +1010,12 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         found = _title_cased_before(paragraph, year_match.start(), year_match["year"], names)
         if found is not None:
             start, title = found
-            spans.append((start, title, int(year_match.group("year"))))
+            spans.append((start, title, int(year_match.group("year")), ()))
             used_years.add(year_match.start("year"))
     spans.sort(key=lambda span: span[0])
-    named: list[tuple[str, int | None, int]] = []  # title, year, its sentence
+    named: list[tuple[str, int | None, int, tuple]] = []  # title, year, sentence, other titles
     follows: set[int] = set()  # the mentions the document's film follows or comes before
-    for start, title, year in spans:
+    for start, title, year, others in spans:
         sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
         if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], start):
             follows.add(len(named))
@@ -1022,8 +1028,8 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             if preceding:
                 year = int(preceding[-1].group(1))
                 used_years.add(preceding[-1].start())
-        named.append((title, year, sentence))
-    with_years = Counter(sentence for _, year, sentence in named if year)
+        named.append((title, year, sentence, others))
+    with_years = Counter(sentence for _, year, sentence, _ in named if year)
     # A sentence about the series: it names the series and two of its films or more, or one
     # film and its place in the series.
     about_series = set()
@@ -1037,6 +1043,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             year,
             line,
             in_series=bool(year) and (index in follows or sentence in about_series),
+            other_titles=others,
         )
-        for index, (title, year, sentence) in enumerate(named)
+        for index, (title, year, sentence, others) in enumerate(named)
     ]

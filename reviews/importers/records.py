@@ -155,6 +155,8 @@ class MentionedFilm:
     # 2002 with …, continued in 2003 with …`): of the series, whether its title shares the
     # stem of the document's film or not.
     in_series: bool = False
+    # Titles the prose gives it in parentheses before its year (`BROTHER (BRAT, 1997)`).
+    other_titles: tuple[str, ...] = ()
 
 
 @dataclass
