@@ -992,9 +992,9 @@ class DocumentLoader:
         return film
 
     def named_film(self, mention: MentionedFilm, members: dict[int, Film]) -> Film:
-        film = find_film_by_title(mention.title, mention.year)
-        for other in mention.other_titles:  # `MAD MAX 2 (aka THE ROAD WARRIOR, 1981)`
-            film = film or find_film_by_title(other, mention.year)
+        # By its title, else by the other the prose gives (`MAD MAX 2 (aka THE ROAD WARRIOR)`).
+        titles = (mention.title, *mention.other_titles)
+        film = next(filter(None, (find_film_by_title(t, mention.year) for t in titles)), None)
         if film is None:
             film, how = find_film_by_title_written_otherwise(mention.title, mention.year)
             if film is not None:

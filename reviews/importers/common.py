@@ -396,7 +396,7 @@ _TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A
 def certificates(where: str, value: str, line: int) -> list[CertificateRecord]:
     """A certificate field's ratings: one (`certificate`), or several each with its territory
     after it (`18 (UK), R (USA)`)."""
-    parts = re.split(r"(?<=\))\s*[,;/|]\s*", value.strip())
+    parts = listed_values(value.strip())
     if len(parts) > 1 and not where.strip() and all(map(_TERRITORY_AFTER_VALUE.match, parts)):
         return [certificate("", part, line) for part in parts]
     return [certificate(where, value, line)]

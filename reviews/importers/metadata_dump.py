@@ -131,16 +131,18 @@ def looks_like(text: str) -> bool:
     if not re.search(r"^(?i:Directors?|Directed by):", head, re.MULTILINE):
         return False
     lines = head.splitlines()
-    cast_lines = sum(1 for line in lines if CAST_LINE.match(line) and not KEY_VALUE.match(line))
+    cast_lines = sum(map(_is_cast_line, lines))
     tabbed = sum(1 for line in lines if "\t" in line.strip() and _CAST_AS_OR_TAB.match(line))
     stars = re.search(r"^(?i:Stars|Starring):\s*\S", head, re.MULTILINE)
     return cast_lines >= 2 or tabbed >= 2 or bool(stars)
 
 
+def _is_cast_line(line: str) -> bool:
+    return bool(CAST_LINE.match(line)) and not KEY_VALUE.match(line)
+
+
 def _is_cast_block(lines: list[str]) -> bool:
-    return len(lines) >= 2 and all(
-        CAST_LINE.match(line) and not KEY_VALUE.match(line) for line in lines
-    )
+    return len(lines) >= 2 and all(map(_is_cast_line, lines))
 
 
 # Headings on a line of their own, over the lines they head (in the same block or the next):
