@@ -182,9 +182,9 @@ _SMALL_WORDS = {
 
 def title_case(text: str) -> str:
     """Title case for a title shouted in capitals: `I'M THE ANGEL OF DEATH` -> `I'm the Angel of
-    Death`, `THE GIRL WITH THE DRAGON TATTOO` -> `The Girl with the Dragon Tattoo`. Roman numerals
-    stay upper case; small words stay lower unless they open a part (after a colon or a dash) or
-    end the title (`Something to Die For`)."""
+    Death`, `THE GIRL WITH THE DRAGON TATTOO` -> `The Girl with the Dragon Tattoo`, `X-MEN` ->
+    `X-Men`. Roman numerals stay upper case; small words stay lower unless they open a part
+    (after a colon or a dash) or end the title (`Something to Die For`)."""
     out = []
     opens_part = True
     tokens = re.split(r"(\s+)", text.strip())
@@ -197,8 +197,8 @@ def title_case(text: str) -> str:
             word = token.upper()
         elif core.lower() in _SMALL_WORDS and not opens_part and position < len(tokens) - 1:
             word = token.lower()
-        else:
-            word = token[:1].upper() + token[1:].lower()
+        else:  # each part of a hyphenated word: `SPIDER-MAN` -> `Spider-Man`
+            word = "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
         out.append(word)
         opens_part = token.endswith(":") or token in ("-", "–", "—")
     return "".join(out)

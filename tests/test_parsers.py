@@ -117,6 +117,8 @@ def test_title_stem_and_number(title, stem, number):
         ("SOMETHING TO DIE FOR", "Something to Die For"),
         ("PUSHER II - WITH BLOOD ON MY HANDS", "Pusher II - With Blood on My Hands"),
         ("PUSHER II – WITH BLOOD ON MY HANDS", "Pusher II – With Blood on My Hands"),
+        ("SPIDER-MAN 2", "Spider-Man 2"),
+        ("X-MEN: DAYS OF FUTURE PAST", "X-Men: Days of Future Past"),
     ],
 )
 def test_title_case(shouted, cased):
@@ -363,6 +365,37 @@ def test_mentions_take_the_nearest_free_year():
         ("ROCKY II: THE RETURN", 2004),
         ("ROCKY III: THE END", 2005),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
+            "They followed it in 2003 with two more: INFERNAL AFFAIRS II, a prequel, and "
+            "INFERNAL AFFAIRS III, which completes the story.",
+            [("INFERNAL AFFAIRS II", 2003), ("INFERNAL AFFAIRS III", 2003)],
+        ),
+        (
+            "In 2004 came X-RAY, B-MOVIE and ZED.",
+            [("X-RAY", 2004), ("B-MOVIE", 2004), ("ZED", 2004)],
+        ),
+        # No list: the year is the first title's only.
+        (
+            "In 1996 he made PUSHER, inspired by MEAN STREETS.",
+            [("PUSHER", 1996), ("MEAN STREETS", None)],
+        ),
+        ("He made HEAT (1995) and COLLATERAL later.", [("HEAT", 1995), ("COLLATERAL", None)]),
+        (
+            "Raimi followed SPIDER-MAN (2002) with SPIDER-MAN 2 (2004), a PUSHER-style sequel.",
+            [("SPIDER-MAN", 2002), ("SPIDER-MAN 2", 2004), ("PUSHER", None)],
+        ),
+    ],
+)
+def test_a_year_before_a_list_of_titles_is_each_ones(text, mentions):
+    """`in 2003 with A, a prequel, and B`: both are of 2003; a title that only follows another
+    in its sentence, or one with a year of its own, shares no year. A hyphenated title in
+    capitals is one title (`SPIDER-MAN`, not `MAN`)."""
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == mentions
 
 
 @pytest.mark.parametrize(

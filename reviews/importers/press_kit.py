@@ -87,12 +87,12 @@ _TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
 # A territory written as an abbreviation (`UK`, `USA`; `U.S.` is read as `USA`), not a board's
 # name (`MPAA`, `BBFC`).
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
-# A word of a title in capitals: a word, initials (`L.A.`) or an abbreviation that a title
-# keeps its full stop in (`SYMPATHY FOR MR. VENGEANCE`), or one a plural's apostrophe ends
-# (`THE HORNETS' NEST`).
+# A word of a title in capitals: a word, maybe hyphenated (`SPIDER-MAN`), initials (`L.A.`) or
+# an abbreviation that a title keeps its full stop in (`SYMPATHY FOR MR. VENGEANCE`), or one a
+# plural's apostrophe ends (`THE HORNETS' NEST`).
 _SHOUTED_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)"
-    r"|[A-Z][A-Z0-9'’]*(?:\b|(?<=['’])))"
+    r"|[A-Z][A-Z0-9'’]*(?:-[A-Z0-9][A-Z0-9'’]*)*(?:\b|(?<=['’])))"
 )
 # A title in capitals may open with a number (`21 GRAMS`, `2001: A SPACE ODYSSEY`), but not with
 # a year before it (`in 2004 BABEL`), or be a number with its year after it (`2046 (2004)`).
@@ -960,6 +960,10 @@ def _owner_is_credited(tokens: list[re.Match], position: int, names: set[str]) -
     return False
 
 
+# What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
+_LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*(?:and|&))\s*")
+
+
 # A title's year in parentheses after it, maybe after its other title: `(1995)`, `(BRAT, 1997)`.
 _YEAR_AFTER = re.compile(r"\s*\((?:(?P<aside>[^()]*?),\s*)?(?P<year>\d{4})\)")
 
@@ -1001,7 +1005,10 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         candidates.append((match, title, int(after["year"]) if after else None, others))
         if after:
             used_years.add(after.start("year"))
-    spans = [(match.start(), title, year, others) for match, title, year, others in candidates]
+    spans = [
+        (match.start(), title, year, others, match.end())
+        for match, title, year, others in candidates
+    ]
     # Titles written as titles, not in capitals, with their year: `Three Colours: Blue (1993)`,
     # `Sympathy for Mr. Vengeance (2002)`, `“Heat” (1995)`.
     for year_match in re.finditer(r"\((?P<year>(?:19|20)\d\d)\)", paragraph):
@@ -1010,15 +1017,20 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         found = _title_cased_before(paragraph, year_match.start(), year_match["year"], names)
         if found is not None:
             start, title = found
-            spans.append((start, title, int(year_match.group("year")), ()))
+            spans.append((start, title, int(year_match.group("year")), (), year_match.end()))
             used_years.add(year_match.start("year"))
     spans.sort(key=lambda span: span[0])
     named: list[tuple[str, int | None, int, tuple]] = []  # title, year, sentence, other titles
     follows: set[int] = set()  # the mentions the document's film follows or comes before
-    for start, title, year, others in spans:
+    listed_year: int | None = None  # the year a list of titles opens with, while it goes on
+    end = 0
+    for start, title, year, others, next_end in spans:
         sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
         if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], start):
             follows.add(len(named))
+        in_list = (
+            bool(named) and named[-1][2] == sentence and _LIST_GLUE.fullmatch(paragraph, end, start)
+        )
         if year is None:
             preceding = [
                 m
@@ -1026,9 +1038,16 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
                 if m.start() not in used_years
             ]
             if preceding:
-                year = int(preceding[-1].group(1))
+                year = listed_year = int(preceding[-1].group(1))
                 used_years.add(preceding[-1].start())
+            elif in_list:
+                year = listed_year  # `in 2003 with A, a prequel, and B`: B's year too
+            else:
+                listed_year = None
+        else:
+            listed_year = None  # `A (2002) and B`: A's year is its own
         named.append((title, year, sentence, others))
+        end = next_end
     with_years = Counter(sentence for _, year, sentence, _ in named if year)
     # A sentence about the series: it names the series and two of its films or more, or one
     # film and its place in the series.
