@@ -62,10 +62,13 @@ def fold(text: str) -> str:
 
 
 def name_forms(folded: str) -> list[str]:
-    """What a character may be called, by a folded name: the whole of it, its first word and
-    its last (`julie vignon`: `julie`, `vignon`)."""
+    """What a character may be called, by a folded name: the whole of it, its first word, and
+    its last words (`julie vignon`: `julie`, `vignon`; `inspector lau kin-ming`: `inspector`,
+    `lau kin-ming`, `kin-ming`)."""
     words = folded.split()
-    return [folded, words[0], words[-1]] if words else []
+    if not words:
+        return []
+    return [folded, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
 
 
 def review_search_text(title: str, body: str) -> str:

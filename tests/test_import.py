@@ -2772,3 +2772,25 @@ def test_a_film_the_prose_names_with_its_other_title_is_the_film_of_that_title(
         ("The Road Warrior", "title"),
     }
     assert [f.year for f in film.series.films.order_by("series_position")] == [1979, 1981, 1985]
+
+
+def test_a_quotes_speaker_is_the_part_whose_last_names_it_gives(empty_db, tmp_path):
+    """`Wong Chi-shing:` over a quote is the cast's `Superintendent Wong Chi-shing`; `Lau
+    Kin-ming:`, which ends two parts (`Inspector …` and `Young …`), is neither, with a warning."""
+    (tmp_path / "dump.txt").write_text(
+        "Two moles.\n\nRelease Year: 2002\n\nDirector: Al Mak\n\n"
+        "Anthony Wong - Superintendent Wong Chi-shing\nAndy Lau - Inspector Lau Kin-ming\n"
+        "Edison Chen - Young Lau Kin-ming\n\n"
+        "Wong Chi-shing: You did well.\nLau Kin-ming: Who knows?\n"
+    )
+    assert run_import([tmp_path]).ok
+    [quote] = Quote.objects.all()
+    assert [
+        (line.speaker, line.character and line.character.name) for line in quote.lines.all()
+    ] == [
+        ("Wong Chi-shing", "Superintendent Wong Chi-shing"),
+        ("Lau Kin-ming", None),
+    ]
+    assert list(
+        ImportWarning.objects.filter(code="unknown_speaker").values_list("message", flat=True)
+    ) == ["quote speaker 'Lau Kin-ming' is not in the cast"]
