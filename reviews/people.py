@@ -14,8 +14,9 @@ The rules:
 - otherwise a close spelling (rapidfuzz, as written or as transliterated otherwise:
   `names_close`) of someone in the same credits of the same film;
 - otherwise the one person credited in the same role in another film under this name written
-  otherwise: turned round (`Chan-wook Park`, `Park Chan-wook`) or with a middle name as its
-  initial (`Alejandro G. Iñárritu`, `Alejandro González Iñárritu`);
+  otherwise: turned round (`Chan-wook Park`, `Park Chan-wook`), with a middle name as its
+  initial (`Alejandro G. Iñárritu`, `Alejandro González Iñárritu`), or with a romanised given
+  name added (`Andrew Lau`, `Andrew Lau Wai-Keung`) when no one else adds another to it;
 - otherwise a new person. Every spelling is kept as an alias with the reason it was joined.
 - `(as Alias)`: whoever else goes by that alias is the same person and is merged (rare: the
   merge itself runs row by row, between a flush and a reload).
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from django.db import connection
 from django.db.models import Q
 from rapidfuzz import fuzz
 
@@ -190,6 +192,30 @@ def initials_written_out(short: str, full: str) -> bool:
     )
 
 
+# A given name romanised in two syllables joined by a hyphen (`Wai-Keung`, `Chiu-wai`), which a
+# Hong Kong credit may add after the English name: `Andrew Lau Wai-Keung` is `Andrew Lau`.
+_ROMANISED_GIVEN_NAME = re.compile(r"[^\W\d_]{2,5}-[^\W\d_]{2,5}")
+
+
+def without_given_name(name: str) -> str | None:
+    """The folded name a name is without its romanised given name (`andrew lau` of `Andrew Lau
+    Wai-Keung`); None when it has none, or would be one word without it."""
+    words = name.split()
+    if len(words) >= 3 and _ROMANISED_GIVEN_NAME.fullmatch(words[-1]):
+        return fold(" ".join(words[:-1]))
+    return None
+
+
+def opening_with(field: str, prefix: str) -> Q:
+    """The rows whose indexed text `field` opens with `prefix`, in a form its index serves: a
+    range of SQLite's byte order (whose LIKE ignores case, and so the index), PostgreSQL's LIKE
+    (which Django's pattern index serves, whatever the database's collation)."""
+    if connection.vendor == "sqlite":
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return Q(**{f"{field}__gte": prefix, f"{field}__lt": after})
+    return Q(**{f"{field}__startswith": prefix})
+
+
 # The ways one generation suffix is written (`Sergei Bodrov Jr.`, `Sergei Bodrov Jnr`).
 _SUFFIX_FORMS = ({"jr", "jnr", "junior"}, {"sr", "snr", "senior"})
 
@@ -270,13 +296,20 @@ class CreditResolver:
         otherwise = {
             form
             for r in self.records
-            for form in [*other_orders(fold(r.name)), *initialled_forms(fold(r.name))]
+            for form in [
+                *other_orders(fold(r.name)),
+                *initialled_forms(fold(r.name)),
+                without_given_name(r.name),
+            ]
+            if form
         } - names
         aliases = Q(folded__in=names | otherwise)
         for name in names:
             if has_middle_initial(name):
                 first, *_, last = name.split()
                 aliases |= Q(folded__startswith=f"{first} ", folded__endswith=f" {last}")
+            if name.count(" ") == 1:
+                aliases |= opening_with("folded", f"{name} ")  # with a given name added
         people = (
             Person.objects.filter(
                 Q(pk__in=PersonAlias.objects.filter(aliases).values("person_id"))
@@ -389,7 +422,7 @@ class CreditResolver:
             self.record_alias(entry, name, line, reason)
             return entry
         match = self.close_spelling(name, role, listed=listed)
-        if match is None and (otherwise := self.written_otherwise(folded, role)) is not None:
+        if match is None and (otherwise := self.written_otherwise(name, role)) is not None:
             entry, how = otherwise
             self.record_alias(
                 entry, name, line, f"{entry.row.name} {how}; credited as {role} elsewhere too"
@@ -436,17 +469,36 @@ class CreditResolver:
             return None  # the closest is another of the list: a person of their own
         return ranked[0]
 
-    def written_otherwise(self, folded: str, role: str) -> tuple[_Person, str] | None:
+    def written_otherwise(self, name: str, role: str) -> tuple[_Person, str] | None:
         """The one person, credited in the same role in another film, whose name is this one
         written otherwise: with the family name moved to the other end (`Park Chan-wook`,
-        `Chan-wook Park`), or a middle name as its initial (`Alejandro G. Iñárritu`,
-        `Alejandro González Iñárritu`); with how it is written. None when there are two."""
+        `Chan-wook Park`), a middle name as its initial (`Alejandro G. Iñárritu`, `Alejandro
+        González Iñárritu`), or a romanised given name added or left out (`Andrew Lau`,
+        `Andrew Lau Wai-Keung`) when that person has no other added (`Tony Leung Chiu-wai`
+        and `Tony Leung Ka-fai` are two); with how it is written. None when there are two."""
+        folded = fold(name)
         found: dict[int, tuple[_Person, str]] = {}
         forms = [(form, "written in the other order") for form in other_orders(folded)]
         forms += [(form, "with a middle name written out") for form in initialled_forms(folded)]
         for form, how in forms:
             for entry in self.by_spelling.get(form, []):
                 found.setdefault(id(entry), (entry, how))
+        if short := without_given_name(name):
+            for entry in self.by_spelling.get(short, []):
+                if not any(
+                    without_given_name(alias.name) == short and alias.folded != folded
+                    for alias in entry.aliases.values()
+                ):
+                    found.setdefault(id(entry), (entry, "with a given name left out"))
+        else:
+            for entry in self.named_otherwise:
+                added = {
+                    alias.folded
+                    for alias in entry.aliases.values()
+                    if without_given_name(alias.name) == folded
+                }
+                if len(added) == 1:
+                    found.setdefault(id(entry), (entry, "with a given name added"))
         if has_middle_initial(folded):
             for entry in self.named_otherwise:
                 if any(

@@ -2794,3 +2794,71 @@ def test_a_quotes_speaker_is_the_part_whose_last_names_it_gives(empty_db, tmp_pa
     assert list(
         ImportWarning.objects.filter(code="unknown_speaker").values_list("message", flat=True)
     ) == ["quote speaker 'Lau Kin-ming' is not in the cast"]
+
+
+INFERNAL = settings.BASE_DIR / "tests" / "documents" / "infernal"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["ia1_dump.txt", "ia1_reviews.xml", "ia2_kit.txt", "ia3_page.txt"],
+        ["ia3_page.txt", "ia2_kit.txt", "ia1_reviews.xml", "ia1_dump.txt"],
+        ["ia2_kit.txt", "ia1_dump.txt", "ia3_page.txt", "ia1_reviews.xml"],
+    ],
+    ids=["dump-first", "page-first", "kit-first"],
+)
+def test_a_trilogy_whose_makers_are_credited_with_their_chinese_names_too(empty_db, order):
+    """`Andrew Lau` and `Alan Mak` (a dump) are the kit's `Andrew Lau Wai-Keung` and `Alan Mak
+    Siu-Fai`, `Anthony Wong` the dump's `Anthony Wong Chau-Sang`, in any order; `Andy Lau` and
+    `Carina Lau` stay themselves. `in 2003 with two more: A, a prequel, and B` puts both films
+    of 2003 in the series, numbered; the review file's `Mou gaan dou` is the first."""
+    import_in_order_as_together(INFERNAL, order)
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Infernal Affairs", 2002),
+        ("Infernal Affairs II", 2003),
+        ("Infernal Affairs III", 2003),
+    ]
+    first = Film.objects.get(year=2002)
+    assert first.imdb_id == "tt0338564" and first.reviews.count() == 3
+    people = {p.folded_name: {a.name for a in p.aliases.all()} for p in Person.objects.all()}
+    assert len(people) == 16
+    for short, full in [
+        ("Andrew Lau", "Andrew Lau Wai-Keung"),
+        ("Alan Mak", "Alan Mak Siu-Fai"),
+        ("Anthony Wong", "Anthony Wong Chau-Sang"),
+    ]:
+        assert {short, full} in people.values()
+    assert {"Andy Lau"} in people.values() and {"Carina Lau"} in people.values()
+    lau = Person.objects.get(aliases__name="Andrew Lau Wai-Keung")
+    assert set(lau.credits.values_list("film__year", "role")) == {
+        (2002, "director"),
+        (2003, "director"),
+    }
+    assert "with a given name" in lau.aliases.exclude(reason="first seen").get().reason
+
+
+@pytest.mark.parametrize("bare_last", [True, False], ids=["bare-name-last", "bare-name-first"])
+def test_two_people_who_add_other_given_names_to_one_name_stay_two(empty_db, tmp_path, bare_last):
+    """`Tony Leung Chiu-wai` and `Tony Leung Ka-fai` are two actors: neither takes in the
+    other, and a bare `Tony Leung` that came last is neither of them."""
+    for year, name in [(1990, "Tony Leung Chiu-wai"), (1991, "Tony Leung Ka-fai")]:
+        (tmp_path / f"{year}.txt").write_text(
+            f"A film.\n\nRelease Year: {year}\n\nDirector: Wong Kar Wai\n\n"
+            f"{name} - Ho\nLi Na - Su\n"
+        )
+    (tmp_path / "1992.txt").write_text(
+        "A film.\n\nRelease Year: 1992\n\nDirector: Wong Kar Wai\n\nTony Leung - Lai\nLi Na - Su\n"
+    )
+    order = (
+        ["1990.txt", "1991.txt", "1992.txt"] if bare_last else ["1992.txt", "1990.txt", "1991.txt"]
+    )
+    for name in order:
+        assert run_import([tmp_path / name]).ok
+    names = sorted(Person.objects.filter(name__startswith="Tony").values_list("name", flat=True))
+    if bare_last:
+        assert names == ["Tony Leung", "Tony Leung Chiu-wai", "Tony Leung Ka-fai"]
+    else:  # the first to come is the bare name's; the second adds another given name
+        assert len(names) == 2 and "Tony Leung Ka-fai" in names
+        assert Person.objects.get(aliases__name="Tony Leung").aliases.count() == 2

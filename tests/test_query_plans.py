@@ -11,8 +11,9 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from reviews.filters import REVIEW_SORTS, ReviewFilter
-from reviews.models import Film, Reviewer
+from reviews.models import Film, Person, PersonAlias, Reviewer
 from reviews.pagination import CappedPaginator, after, sort_keys
+from reviews.people import opening_with
 from reviews.views import visible_reviews
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +235,24 @@ def test_the_importers_lookups_by_title_and_file_read_an_index():
             assert "Index" in text and "Seq Scan" not in text, text
         else:
             assert "SEARCH" in text and "INDEX" in text and "SCAN" not in text, text
+
+
+def test_the_names_a_name_opens_are_read_through_the_spellings_index():
+    """The importer looks for `Andrew Lau Wai-Keung` when a document names `Andrew Lau`: a read of
+    the spellings' index, not of all of them."""
+    text = plan(
+        PersonAlias.objects.filter(opening_with("folded", "andrew lau ")).values("person_id"),
+        avoid_sort=False,
+    )
+    if connection.vendor == "postgresql":
+        assert "personalias_folded" in text and "Seq Scan" not in text, text
+    else:
+        assert "USING INDEX reviews_personalias_folded" in text, text
+
+
+def test_a_name_opens_the_names_that_add_words_to_it(db):
+    person = Person.objects.create(name="Andrew Lau Wai-Keung", slug="andrew-lau")
+    for name in ("Andrew Lau Wai-Keung", "Andrew Laurel", "Andrew La", "Andrew Lau"):
+        PersonAlias.objects.create(person=person, name=name)
+    found = PersonAlias.objects.filter(opening_with("folded", "andrew lau "))
+    assert list(found.values_list("name", flat=True)) == ["Andrew Lau Wai-Keung"]
