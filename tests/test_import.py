@@ -2862,3 +2862,42 @@ def test_two_people_who_add_other_given_names_to_one_name_stay_two(empty_db, tmp
     else:  # the first to come is the bare name's; the second adds another given name
         assert len(names) == 2 and "Tony Leung Ka-fai" in names
         assert Person.objects.get(aliases__name="Tony Leung").aliases.count() == 2
+
+
+DOLLARS = settings.BASE_DIR / "tests" / "documents" / "dollars"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fistful_dump.txt", "fewdollars_dump.txt", "fewdollars_reviews.xml", "gbu_page.txt"],
+        ["gbu_page.txt", "fewdollars_reviews.xml", "gbu_kit.txt", "fistful_dump.txt"],
+        ["fewdollars_dump.txt", "gbu_kit.txt", "gbu_page.txt", "fistful_dump.txt"],
+    ],
+    ids=["dumps-first", "kit-third", "kit-second"],
+)
+def test_a_trilogy_with_a_title_holding_commas_and_dumps_titled_in_italian(empty_db, order):
+    """`THE GOOD, THE BAD AND THE UGLY` (a kit) is one title, the page's; the kit's prose names
+    the Dollars trilogy, whose first two films are title-less dumps known by their Italian
+    titles (`Per un pugno di dollari`), one of them also a review file's English title."""
+    rest = sorted({p.name for p in DOLLARS.iterdir()} - set(order))
+    import_in_order_as_together(DOLLARS, order + rest)
+    series = Series.objects.get()
+    assert series.name == "The Dollars Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("A Fistful of Dollars", 1964),
+        ("For a Few Dollars More", 1965),
+        ("The Good, the Bad and the Ugly", 1966),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    second = Film.objects.get(year=1965)
+    assert set(second.titles.values_list("title", "kind")) == {
+        ("For a Few Dollars More", "title"),
+        ("Per qualche dollaro in più", "original"),
+    }
+    assert second.reviews.count() == 2 and second.credits.filter(role="cast").count() == 7
+    third = Film.objects.get(year=1966)
+    assert third.reviews.count() == 2 and third.credits.filter(role="director").count() == 1
+    volonte = Person.objects.get(aliases__name="Johnny Wels")
+    assert volonte.credits.filter(role="cast").count() == 2
+    assert Reviewer.objects.get(username="Ennio_fan").review_count == 2

@@ -402,6 +402,48 @@ def test_a_year_before_a_list_of_titles_is_each_ones(text, mentions):
     "text, mentions",
     [
         (
+            "It closes with THE GOOD, THE BAD AND THE UGLY (IL BUONO, IL BRUTTO, IL CATTIVO, "
+            "1966).",
+            [("THE GOOD, THE BAD AND THE UGLY", 1966, ("IL BUONO, IL BRUTTO, IL CATTIVO",))],
+        ),
+        (
+            "After SEX, LIES, AND VIDEOTAPE (1989) came LOCK, STOCK AND TWO SMOKING BARRELS "
+            "(1998). Rocky III (1982) was not one.",
+            [
+                ("SEX, LIES, AND VIDEOTAPE", 1989, ()),
+                ("LOCK, STOCK AND TWO SMOKING BARRELS", 1998, ()),
+                ("Rocky III", 1982, ()),
+            ],
+        ),
+        # A list says `and` in lower case: three titles.
+        (
+            "In 1999 came PUSHER, BLEEDER and FEAR X.",
+            [("PUSHER", 1999, ()), ("BLEEDER", 1999, ()), ("FEAR X", 1999, ())],
+        ),
+    ],
+)
+def test_a_title_in_capitals_may_hold_commas(text, mentions):
+    """A comma inside a title in capitals whose words go on to an `AND` in capitals; the other
+    title in the parentheses before the year is all of them, commas and all. A word opening a
+    sentence (`After`) is not a title in title case that the capitals after it end."""
+    found = mentions_in(text, 1)
+    assert [(m.title, m.year, m.other_titles) for m in found] == mentions
+
+
+def test_a_kits_synopsis_may_open_with_a_title_holding_a_comma():
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1966\nCast: Eli Wallach\nDirector: Sergio Leone\n\n\n"
+        b"THE GOOD, THE BAD AND THE UGLY tells the story of Tuco (Eli Wallach).\n",
+    )
+    assert doc.title == "The Good, the Bad and the Ugly"
+    assert not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
             "He made BROTHER (BRAT, 1997) and its sequel BROTHER 2 (BRAT 2, 2000).",
             [("BROTHER", 1997), ("BROTHER 2", 2000)],
         ),

@@ -100,15 +100,29 @@ _LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
 # A word in title case just before a title in capitals: the capitals are that title's (`Rocky
 # III`); not a possessive, whose capitals are a title of their own (`Ridley Scott's ALIEN`).
 _TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*(?<!['’]s):? $")
+_NUMERAL = re.compile(r"[IVXLC]+|[0-9]+")
+
+
+def _opens_sentence(paragraph: str, word: re.Match) -> bool:
+    """Whether a word opens its sentence: `Then SEX, LIES, AND VIDEOTAPE (1989)` is no title in
+    title case with capitals after it."""
+    return not paragraph[: word.start()].strip() or bool(
+        re.search(r"[.!?][\"'’”)]?\s+$", paragraph[: word.start()])
+    )
+
+
 # A year and a colon at the head of a title in capitals: a part of it when another year
 # follows it (`2001: A SPACE ODYSSEY (1968)`), else what a list of films opens with.
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
+# A comma inside a title in capitals, whose words go on to an `AND` in capitals (`THE GOOD, THE
+# BAD AND THE UGLY`, `SEX, LIES, AND VIDEOTAPE`): a list of titles says `and` in lower case.
+_COMMA_IN_TITLE = r",\s+(?=(?:[A-Z][A-Z0-9'’-]*,?\s+)*(?:AND|&)\s+[A-Z0-9])"
 _SHOUTED_TITLE = re.compile(
     rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
-    rf"(?:(?:\s+|:\s*|\s+-\s+)(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
+    rf"(?:(?:\s+|:\s*|\s+-\s+|{_COMMA_IN_TITLE})(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
-_SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 :'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
+_SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,:'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _CHARACTER_ACTOR = re.compile(
     r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){0,2})"
@@ -968,6 +982,23 @@ _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*
 _YEAR_AFTER = re.compile(r"\s*\((?:(?P<aside>[^()]*?),\s*)?(?P<year>\d{4})\)")
 
 
+_AKA = re.compile(r"^(?:(?i:a\.?k\.?a\.?|also known as)\s+)?")
+
+
+def _other_titles_aside(aside: str) -> tuple[str, ...]:
+    """The other titles in the parentheses before a title's year: the whole of them when they
+    are in capitals, commas and all (`IL BUONO, IL BRUTTO, IL CATTIVO`), else each title in
+    capitals they hold."""
+    whole = aside[_AKA.match(aside).end() :].strip(" :-")
+    if is_shouted(whole) and sum(c.isalpha() for c in whole) >= 3:
+        return (whole,)
+    return tuple(
+        other.group(0).strip(" :-")
+        for other in _SHOUTED_TITLE.finditer(aside)
+        if sum(c.isalpha() for c in other.group(0)) >= 3
+    )
+
+
 def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> list[MentionedFilm]:
     """Films named in capitals with their year: `HEAT (1995)`, `in 1979 with ROCKY II`; those
     of a sentence about a series that names two or more (`His trilogy on revenge opened in 2002
@@ -990,17 +1021,14 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         others: tuple[str, ...] = ()
         if after and after["aside"]:
             aside_until = after.end()
-            others = tuple(
-                other.group(0).strip(" :-")
-                for other in _SHOUTED_TITLE.finditer(after["aside"])
-                if sum(c.isalpha() for c in other.group(0)) >= 3
-            )
+            others = _other_titles_aside(after["aside"])
         opening_year = _OPENING_YEAR.match(title)
         if opening_year and (not after or after["year"] == opening_year.group(1)):
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
         if sum(c.isalpha() for c in title) < 3 and not (title.isdigit() and after):
             continue
-        if _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start()):
+        before = _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start())
+        if before and (_NUMERAL.fullmatch(title) or not _opens_sentence(paragraph, before)):
             continue  # the numeral of a title in title case: `Rocky III (1983)`
         candidates.append((match, title, int(after["year"]) if after else None, others))
         if after:
