@@ -1468,6 +1468,33 @@ def test_review_page_with_ratings_and_vote_lines_of_its_own():
     assert not [w for w in doc.warnings if w.code in ("no_author", "unplaced_line")]
 
 
+def test_review_page_whose_reviews_no_one_voted_on_close_with_the_vote_links():
+    """A review no one voted on has no `N out of M found this helpful` line: the page's question
+    alone closes it (`Was this review helpful? Sign in to vote.`, whatever links follow), and it
+    runs into the next review no more; a question under a count of votes is that review's."""
+    page = (
+        "Heat (1995) Poster\n\nUser Reviews\n\n5 Reviews\n"
+        "9/10\nThe best heist film\njohn_d12 May 2010\nOne diner.\n"
+        "10 out of 12 found this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+        "Too long\nmary.k3 June 2011\nThree hours.\nWas this review helpful?\n"
+        "8/10\nGreat shootout\nbrendan 1 July 2012\nThe shootout.\n\nVal Kilmer too.\n"
+        "Was this review helpful? Sign in to vote.\nPermalink\n"
+        "Fine\nlee20 August 2013\nGood film.\n"
+        "0 out of 0 found this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+        "Asked first\nkim 2 May 2014\nQuestion first.\nWas this review helpful?\n"
+        "3 out of 4 found this helpful.\nSee all reviews\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert [(r.title, r.username, r.body, r.helpful_total) for r in doc.reviews] == [
+        ("The best heist film", "john_d", "One diner.", 12),
+        ("Too long", "mary.k", "Three hours.", None),
+        ("Great shootout", "brendan", "The shootout.\n\nVal Kilmer too.", None),
+        ("Fine", "lee", "Good film.", 0),
+        ("Asked first", "kim", "Question first.", 4),
+    ]
+    assert not doc.warnings
+
+
 @pytest.mark.parametrize("footer", ["See all reviews", "See all 31 reviews", "Load More"])
 def test_a_review_pages_link_to_more_reviews_is_no_ones_words(footer):
     doc = parse_document("page.txt", NEWER_PAGE.replace(b"Load More", footer.encode()))

@@ -3,8 +3,8 @@
 A header (`Title (Year) Poster`, `User Reviews`, `31 Reviews`, `Sort by:` …), then reviews: the
 reviewer's rating where the page shows one (`8/10`), a title line, the author glued to the date
 (`robo829 July 2006`) or on the line above it, an optional `Warning: Spoilers` line, paragraphs,
-and `N out of M found this helpful. …` (the page's vote links may follow on lines of their own);
-then a footer.
+and `N out of M found this helpful. …` (the page's vote links may follow on lines of their own;
+a review no one voted on ends with `Was this review helpful?` alone); then a footer.
 """
 
 import io
@@ -75,6 +75,9 @@ _VOTE_LINES = re.compile(
     r"^(Was this review helpful\?.*|Sign in to vote\.?|Permalink|Report this|\|)\s*$",
     re.IGNORECASE,
 )
+# A review no one voted on: the page's question closes it (`Was this review helpful? Sign in to
+# vote.`), with no count of votes before it or after it.
+_UNVOTED = re.compile(r"^Was this review helpful\?", re.IGNORECASE)
 # The reviewer's own rating, on the line above the review's title.
 RATING_LINE = re.compile(r"^(?:(?P<score>10|[0-9])\s*/\s*10|(?P<stars>[★☆]{10}|[★☆]{5}))$")
 
@@ -229,6 +232,18 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     controls_first, controls_lines = 0, 0  # where control characters were removed
     # A review closed by its votes for (`Helpful•45`), waiting for the line of votes against.
     waiting: tuple[list[tuple[int, str]], int, int] | None = None
+    # Where the block's review may have closed unvoted (`Was this review helpful?`), until the
+    # next line of words says so (it is no count of votes).
+    unvoted: int | None = None
+
+    def close(block: list[tuple[int, str]], end: int, votes) -> ReviewRecord | None:
+        nonlocal in_header
+        if in_header:
+            block = block[_header(doc, [line for _, line in block]) :]
+            in_header = False
+        yes, total = (_count(count) for count in votes) if votes else (None, None)
+        return _review(doc, block, end, yes, total)
+
     for index, text in enumerate(lines):
         text = text.rstrip("\n")
         if CONTROL_CHARACTERS.search(text):
@@ -244,21 +259,29 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             if against:
                 continue
         closing = HELPFUL.match(line) or _HELPFUL_FOR.match(line) or _USEFUL_AFTER.match(line)
+        if unvoted is not None and line and not closing and not _VOTE_LINES.match(line):
+            record = close(block[:unvoted], block[unvoted - 1][0], None)
+            block, unvoted = block[unvoted:], None
+            if record is not None:
+                found += 1
+                yield record
         if not closing:
+            if _UNVOTED.match(line) and _holds_words(block):
+                unvoted = len(block) + 1
             block.append((index, text))
             continue
+        unvoted = None
         if closing.re is _USEFUL_AFTER:  # the votes, if any, opened the review
             block, votes = _votes_before(block)
         else:
             votes = closing.groups()
-        if in_header:
-            block = block[_header(doc, [line for _, line in block]) :]
-            in_header = False
         if closing.re is _HELPFUL_FOR:  # its votes against on the next line
+            if in_header:
+                block = block[_header(doc, [line for _, line in block]) :]
+                in_header = False
             waiting, block = (block, index, _count(votes[0])), []
             continue
-        yes, total = (_count(count) for count in votes) if votes else (None, None)
-        record = _review(doc, block, index, yes, total)
+        record = close(block, index, votes)
         block = []
         if record is not None:
             found += 1
@@ -266,6 +289,12 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     if waiting is not None and (record := _voted_for(doc, *waiting, None)) is not None:
         found += 1
         yield record
+    if unvoted is not None:
+        record = close(block[:unvoted], block[unvoted - 1][0], None)
+        block = block[unvoted:]
+        if record is not None:
+            found += 1
+            yield record
     if controls_lines:
         warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
@@ -284,6 +313,11 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             f"the page claims {doc.claimed_review_count} reviews but {found} were found in the "
             "copy",
         )
+
+
+def _holds_words(block: list[tuple[int, str]]) -> bool:
+    """Whether lines since a review closed hold more than the page's vote links: a review."""
+    return any((line := text.strip()) and not _VOTE_LINES.match(line) for _, text in block)
 
 
 def _page_without_reviews(doc: FilmDocument, block: list[tuple[int, str]]) -> None:
