@@ -2957,6 +2957,23 @@ def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
     assert credited == (["Kang Hye-jeong"] if "(as " in cast else [])
 
 
+def test_a_kits_crew_columns_parted_by_one_dot_where_the_longest_key_left_room_for_no_more():
+    kit = SECTIONED_KIT.format(cast="Oh Dae-su ....... Choi Min-sik", synopsis="A man.").replace(
+        "Producer ........ LIM Seung-yong",
+        "Director of Photography . Chung Chung-hoon\nScreenplay .............. Lim Joon-hyung",
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert [(c.name, c.role) for c in doc.credits if c.role != "cast"] == [
+        ("Park Chan-wook", "director"),
+        ("Lim Joon-hyung", "writer"),
+        ("Hwang Jo-yun", "writer"),
+        ("Park Chan-wook", "writer"),
+    ]
+    assert [w.message for w in doc.warnings] == [
+        "crew 'Director of Photography' was not understood: 'Chung Chung-hoon'"
+    ]
+
+
 @pytest.mark.parametrize(
     "written, name",
     [

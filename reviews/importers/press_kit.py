@@ -383,9 +383,10 @@ def _title_over_original(lines: list[str]) -> str:
 # `Director        PARK Chan-wook`): the cast, or the crew.
 _CREDIT_HEADINGS = {"CAST": "cast", "CREW": "crew", "CREDITS": "crew", "FILMMAKERS": "crew"}
 _SECTIONED = re.compile(rf"^(?:{'|'.join(_CREDIT_HEADINGS)})\s*$", re.MULTILINE)
-# Two columns: parted by dots or a dash between spaces, a tab, or two spaces or more.
+# Two columns: parted by dots (one between spaces, where the longest name left room for no more)
+# or a dash between spaces, a tab, or two spaces or more.
 _COLUMNS = re.compile(
-    r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+…\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
+    r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+[.…]\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
 )
 
 
