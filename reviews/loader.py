@@ -436,8 +436,12 @@ class DocumentLoader:
             return
         while True:
             # A film of the year known by one of this document's other titles (a dump's `Also
-            # Known As: The Road Warrior`, a review file's film) is this film.
+            # Known As: The Road Warrior`, a review file's film) is this film; so is one known
+            # by its title with the subtitle swapped (`Dead Man's Chest: Pirates of the…`).
             other, reason = self.find_film_by_other_titles(exclude=film.pk)
+            if other is None and self.doc.title:
+                other = find_film_by_swapped_title(self.doc.title, self.doc.year, film.pk)
+                reason = TITLE_WRITTEN["swapped"]
             if other is None and not (self.doc.credits or self.doc.reviews):
                 return
             if other is None:
@@ -1004,6 +1008,20 @@ class DocumentLoader:
                     f"{film} is {title_case(mention.title)}: {TITLE_WRITTEN[how]}, "
                     f"year {mention.year}",
                 )
+        if film is not None and (
+            swapped := find_film_by_swapped_title(mention.title, mention.year, film.pk)
+        ):
+            # A film titled the other way round (`Dead Man's Chest: Pirates of the Caribbean`,
+            # a review file's) is the one the prose names (`PIRATES OF THE CARIBBEAN: DEAD MAN'S
+            # CHEST`).
+            merge_films(film, swapped, refresh_counts=not self.defer_counts)
+            self.merged_films = True
+            self.tally.warn(
+                mention.line,
+                "films_merged",
+                f"{swapped.title} is {film}: {TITLE_WRITTEN['swapped']}",
+            )
+            self.tally.count("updated", "Film")
         provisional = self.provisional_film_named(mention, members, film)
         if film is None:
             film = provisional
@@ -1635,6 +1653,7 @@ def find_film_by_title(title: str, year: int | None, exclude: int | None = None)
 TITLE_WRITTEN = {
     "close": "a close spelling of its title",
     "within": "its title with words put before it or taken away",
+    "swapped": "its title and subtitle swapped",
 }
 
 
@@ -1642,22 +1661,52 @@ def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[
     """The only film of the year one of whose titles is a close spelling of this one
     (`titles_close`: British and American spellings, a letter lost); else the only one with a
     title that is this one with words put before it, or this one without them (`title_within`:
-    a country's release title, `Sympathy for Lady Vengeance` for `Lady Vengeance`). With how it
-    was found: `close` or `within`. The year must be the same: a near title a year apart is
-    too little to go on."""
+    a country's release title, `Sympathy for Lady Vengeance` for `Lady Vengeance`); else the
+    only one with this title's main title and subtitle swapped (`titles_swapped`). With how it
+    was found: `close`, `within` or `swapped`. The year must be the same: a near title a year
+    apart is too little to go on."""
     if not year:
         return None, ""
     candidates = [
         *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
         *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
     ]
-    for how, alike in (("close", titles_close), ("within", title_within)):
+    for how, alike in (
+        ("close", titles_close),
+        ("within", title_within),
+        ("swapped", titles_swapped),
+    ):
         matched = {film_id for film_id, known in candidates if alike(title, known)}
         if len(matched) == 1:
             return Film.objects.get(pk=matched.pop()), how
         if matched:
             break  # two films fit: neither is taken
     return None, ""
+
+
+def titles_swapped(a: str, b: str) -> bool:
+    """Whether each title is the other with its main title and subtitle swapped, as IMDb writes
+    some English titles (`Dead Man's Chest: Pirates of the Caribbean`, `Pirates of the
+    Caribbean: Dead Man's Chest`)."""
+    (main_a, sub_a), (main_b, sub_b) = split_title(a), split_title(b)
+    return bool(sub_a and sub_b) and (
+        title_key(main_a) == title_key(sub_b) and title_key(sub_a) == title_key(main_b)
+    )
+
+
+def find_film_by_swapped_title(title: str, year: int | None, exclude: int) -> Film | None:
+    """The only film of the year, other than `exclude`, with a title that is this one with its
+    main title and subtitle swapped (`titles_swapped`)."""
+    subtitle = split_title(title)[1]
+    if not (subtitle and year):
+        return None
+    known = FilmTitle.objects.filter(key=title_key(subtitle), film__year=year).exclude(film=exclude)
+    matched = {
+        film_id
+        for film_id, other in known.values_list("film_id", "title")
+        if titles_swapped(title, other)
+    }
+    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
 
 
 def title_within(a: str, b: str) -> bool:

@@ -2901,3 +2901,35 @@ def test_a_trilogy_with_a_title_holding_commas_and_dumps_titled_in_italian(empty
     volonte = Person.objects.get(aliases__name="Johnny Wels")
     assert volonte.credits.filter(role="cast").count() == 2
     assert Reviewer.objects.get(username="Ennio_fan").review_count == 2
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["2.xml", "3.xml", "000", "004", "002", "001", "003"],
+        ["2.xml", "000", "004", "002", "3.xml", "001", "003"],
+        ["000", "001", "002", "003", "004", "3.xml", "2.xml"],
+    ],
+    ids=["review-files-first", "between", "review-files-last"],
+)
+def test_a_title_written_with_its_subtitle_first_is_the_films(
+    empty_db, tmp_path, fixture_path, order
+):
+    """IMDb writes some English titles subtitle first: review files of `With Blood on My Hands:
+    Pusher II` and `I'm the Angel of Death: Pusher III` are the trilogy's films, whenever they
+    come (a page's `Pusher II` made its own film before the kits' full title came)."""
+    for path in fixture_path.iterdir():
+        shutil.copy(path, tmp_path / path.name[:3])
+    for name, title, year in [
+        ("2.xml", "With Blood on My Hands: Pusher II", 2004),
+        ("3.xml", "I'm the Angel of Death: Pusher III", 2005),
+    ]:
+        (tmp_path / name).write_text(review_xml(f"A review of {year}.", title=title, year=year))
+    import_in_order_as_together(tmp_path, order)
+    assert Film.objects.count() == 3
+    series = Series.objects.get()
+    assert [(f.title, f.reviews.count()) for f in series.films.order_by("series_position")] == [
+        ("Pusher", 56),
+        ("Pusher II: With Blood on My Hands", 26),
+        ("Pusher III: I'm the Angel of Death", 1),
+    ]
