@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from reviews.filters import REVIEW_SORTS, ReviewFilter
 from reviews.models import Film, Person, PersonAlias, Reviewer
 from reviews.pagination import CappedPaginator, after, sort_keys
-from reviews.people import opening_with
+from reviews.people import people_with_spellings_opening
 from reviews.views import visible_reviews
 
 pytestmark = pytest.mark.django_db
@@ -240,19 +240,18 @@ def test_the_importers_lookups_by_title_and_file_read_an_index():
 def test_the_names_a_name_opens_are_read_through_the_spellings_index():
     """The importer looks for `Andrew Lau Wai-Keung` when a document names `Andrew Lau`: a read of
     the spellings' index, not of all of them."""
-    text = plan(
-        PersonAlias.objects.filter(opening_with("folded", "andrew lau ")).values("person_id"),
-        avoid_sort=False,
-    )
+    prefixes = ["andrew lau ", "alan mak "]
+    text = plan(Person.objects.filter(pk__in=people_with_spellings_opening(prefixes)))
     if connection.vendor == "postgresql":
-        assert "personalias_folded" in text and "Seq Scan" not in text, text
+        assert "personalias_folded" in text and "Seq Scan on reviews_personalias" not in text, text
     else:
         assert "USING INDEX reviews_personalias_folded" in text, text
 
 
 def test_a_name_opens_the_names_that_add_words_to_it(db):
-    person = Person.objects.create(name="Andrew Lau Wai-Keung", slug="andrew-lau")
-    for name in ("Andrew Lau Wai-Keung", "Andrew Laurel", "Andrew La", "Andrew Lau"):
+    names = ["Andrew Lau Wai-Keung", "Andrew Laurel", "Andrew La", "Andrew Lau", "Alan_Mak x"]
+    for name in names:
+        person = Person.objects.create(name=name, slug=name.replace(" ", "-"))
         PersonAlias.objects.create(person=person, name=name)
-    found = PersonAlias.objects.filter(opening_with("folded", "andrew lau "))
+    found = Person.objects.filter(pk__in=people_with_spellings_opening(["andrew lau ", "alan%"]))
     assert list(found.values_list("name", flat=True)) == ["Andrew Lau Wai-Keung"]
