@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias
-from .text import fold, unique_slug
+from .text import fold, is_shouted, name_case, unique_slug
 
 if TYPE_CHECKING:
     from .loader import DocumentLoader, Tally
@@ -745,24 +745,28 @@ def best_spelling(person: Person, aliases) -> str | None:
     """The name a person goes by: of the spellings most documents use (counting together those
     that differ only by accents: `Kieślowski` and `Kieslowski`), the one with the most letters
     outside ASCII (more was kept; an ASCII copy loses them, nobody adds them), then the one most
-    documents use, then the one from the most careful format. None when staff locked the name
-    or no alias is a plain spelling (only `(as …)` aliases)."""
+    documents use, then the one from the most careful format; one written in capitals (`ANN
+    LEE`, a kit's) after any other, and as a name is written (`name_case`) when it is the
+    only one. None when staff locked the name or no alias is a plain spelling (only `(as …)`
+    aliases)."""
     spellings = [a for a in aliases if not a.is_credited_alias]
     if person.is_locked("name") or not spellings:
         return None
     documents_by_fold: Counter = Counter()
     for alias in spellings:
         documents_by_fold[fold(alias.name)] += len(alias.documents)
-    return max(
+    best = max(
         spellings,
         key=lambda a: (
             documents_by_fold[fold(a.name)],
+            not is_shouted(a.name),
             _accents(a.name),
             len(a.documents),
             a.source_rank,
             a.name,
         ),
     ).name
+    return name_case(best)
 
 
 def choose_person_name(person: Person) -> None:

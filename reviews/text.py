@@ -212,6 +212,24 @@ def is_shouted(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def name_case(name: str) -> str:
+    """A person's name of two words or more written in capitals, as a name is written: `PETER
+    O'TOOLE` -> `Peter O'Toole`, `JEAN-PIERRE LÉAUD` -> `Jean-Pierre Léaud`; a numeral stays
+    in capitals (`LOUIS GOSSETT III`). Any other name, as it is (one word in capitals may be
+    written so: `RZA`)."""
+    if len(name.split()) < 2 or not is_shouted(name):
+        return name
+    return re.sub(
+        r"[^\W\d_]+",
+        lambda letters: (
+            letters.group()
+            if _ROMAN_WORD.match(letters.group()) and len(letters.group()) > 1
+            else letters.group().capitalize()
+        ),
+        name,
+    )
+
+
 # A sentence glued to the next one: `review it.But not` -> two paragraphs.
 # Where a paragraph break was lost: a sentence's end glued to the next one's capital
 # (`review it.But`, `said.“Now`). The pattern finds the punctuation; `_glued_at` checks the

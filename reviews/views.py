@@ -423,7 +423,10 @@ def person_detail(request, slug):
     context = {
         "person": person,
         "filmography": [(films[film_id], filmography[film_id]) for film_id in films],
-        "other_names": [a for a in person.aliases.all() if a.name != person.name],
+        # Spellings, not the same one in capitals (`ANN LEE` beside `Ann Lee`).
+        "other_names": [
+            a for a in person.aliases.all() if a.name.casefold() != person.name.casefold()
+        ],
     }
     context["structured_data"] = structured_data.person(request, person, context["other_names"])
     return render(request, "reviews/person_detail.html", context)

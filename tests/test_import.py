@@ -2933,3 +2933,26 @@ def test_a_title_written_with_its_subtitle_first_is_the_films(
         ("Pusher II: With Blood on My Hands", 26),
         ("Pusher III: I'm the Angel of Death", 1),
     ]
+
+
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-first", "dump-first"])
+def test_a_name_a_kit_writes_in_capitals_is_shown_as_a_name(empty_db, tmp_path, client, kit_first):
+    """A kit's `Cast: ANN LEE-WOO, PETER O'DARE`: the people are `Ann Lee-Woo` and `Peter O'Dare`
+    (alone, or beside a dump's own spelling, in either order), and the spelling in capitals is
+    not listed as another of theirs."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2008\nCast: ANN LEE-WOO, PETER O'DARE\nDirector: TOM VINT\n\n\n"
+        "NIGHT STORY tells the story of Ida (ANN LEE-WOO).\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "A city at night.\n\nTitle: Night Story\n\nRelease Year: 2008\n\nDirector: Tom Vint\n\n"
+        "Ann Lee-Woo - Ida\nBo Berg - Ole\n"
+    )
+    names = ["kit.txt", "dump.txt"] if kit_first else ["dump.txt", "kit.txt"]
+    assert run_import([tmp_path / names[0]]).ok
+    assert set(Person.objects.values_list("name", flat=True)) >= {"Ann Lee-Woo", "Tom Vint"}
+    assert run_import([tmp_path / names[1]]).ok
+    people = set(Person.objects.values_list("name", flat=True))
+    assert people == {"Ann Lee-Woo", "Peter O'Dare", "Tom Vint", "Bo Berg"}
+    page = client.get(Person.objects.get(name="Ann Lee-Woo").get_absolute_url())
+    assert "Also appears as" not in page.content.decode()

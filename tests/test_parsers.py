@@ -30,6 +30,7 @@ from reviews.text import (
     fingerprint,
     fold,
     has_lost_letter,
+    name_case,
     repair_lost_letters,
     restore_paragraphs,
     split_glued,
@@ -123,6 +124,23 @@ def test_title_stem_and_number(title, stem, number):
 )
 def test_title_case(shouted, cased):
     assert title_case(shouted) == cased
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("PETER O'TOOLE", "Peter O'Toole"),
+        ("JEAN-PIERRE LÉAUD", "Jean-Pierre Léaud"),
+        ("LAURA DRASBÆK", "Laura Drasbæk"),
+        ("LOUIS GOSSETT III", "Louis Gossett III"),
+        ("J.R.R. TOLKIEN", "J.R.R. Tolkien"),
+        ("RZA", "RZA"),  # one word in capitals may be written so
+        ("Kim Bodnia", "Kim Bodnia"),
+        ("CHOI Min-sik", "CHOI Min-sik"),  # not all in capitals: as written
+    ],
+)
+def test_a_name_written_in_capitals_is_written_as_a_name(written, name):
+    assert name_case(written) == name
 
 
 @pytest.mark.parametrize(
