@@ -212,12 +212,12 @@ def is_shouted(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def name_case(name: str) -> str:
+def name_case(name: str, *, one_word: bool = False) -> str:
     """A person's name of two words or more written in capitals, as a name is written: `PETER
     O'TOOLE` -> `Peter O'Toole`, `JEAN-PIERRE LÉAUD` -> `Jean-Pierre Léaud`; a numeral stays
     in capitals (`LOUIS GOSSETT III`). Any other name, as it is (one word in capitals may be
-    written so: `RZA`)."""
-    if len(name.split()) < 2 or not is_shouted(name):
+    written so, `RZA`, unless the list it is in writes every name so: `one_word`)."""
+    if (len(name.split()) < 2 and not one_word) or not is_shouted(name):
         return name
     return re.sub(
         r"[^\W\d_]+",

@@ -2975,6 +2975,22 @@ def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
     assert credited == (["Kang Hye-jeong"] if "(as " in cast else [])
 
 
+def test_a_kits_title_may_end_with_a_sections_word_and_its_parts_be_in_capitals():
+    """`NIGHT STORY` over the kit's fields is its title, not a section `STORY`; `PRESS KIT`
+    there is no title. Parts all in capitals in the cast's columns are written as names."""
+    kit = (
+        "{top}\n\nYear: 2008\nCountry: Denmark\n\nCAST\n\nIDA ......... Ann Lee\n"
+        "OLE HANSEN .. Bo Berg\n\nSYNOPSIS\n\nIda is lost in the city, and Ole finds her.\n"
+    )
+    doc = parse_document("kit.txt", kit.format(top="NIGHT STORY").encode())
+    assert doc.title == "Night Story" and not doc.warnings
+    assert [(c.name, c.character) for c in doc.credits] == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Ole Hansen"),
+    ]
+    assert parse_document("kit.txt", kit.format(top="PRESS KIT").encode()).title == ""
+
+
 def test_a_kits_crew_columns_parted_by_one_dot_where_the_longest_key_left_room_for_no_more():
     kit = SECTIONED_KIT.format(cast="Oh Dae-su ....... Choi Min-sik", synopsis="A man.").replace(
         "Producer ........ LIM Seung-yong",

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..text import fold, is_shouted, split_title, title_case, title_key
+from ..text import fold, is_shouted, name_case, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
     CREW_KEYS,
@@ -448,7 +448,17 @@ def parse(text: str) -> FilmDocument:
             )
             continue
         if (shouted := _heading(lines)) is not None:
-            if _SECTION_WORDS.search(shouted):
+            # A section's heading, unless it is the title over the kit's fields (`NIGHT STORY`
+            # over `Year: 2008`: a title may end with a section's word; `PRESS KIT` opens with
+            # one).
+            over_fields = (
+                overhead
+                and title_line is None
+                and following
+                and not _SECTION_WORDS.match(shouted)
+                and (_is_field(following[0].strip()) or _BILLING.match(following[0].strip()))
+            )
+            if _SECTION_WORDS.search(shouted) and not over_fields:
                 heading = shouted
                 continue
             if overhead and title_line is None:
@@ -538,8 +548,11 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         lean = sum(
             _shouted_family_name(left) - _shouted_family_name(right) for _, left, right in cast
         )
-    for order, (line, left, right) in enumerate(cast, start=1):
-        actor, part = (left, right) if lean >= 0 else (right, left)
+    pairs = [(left, right) if lean >= 0 else (right, left) for _, left, right in cast]
+    # Parts all in capitals (`IDA ..... Ann Lee`): the kit's way, not the parts' names.
+    shouted = all(is_shouted(part) for _, part in pairs)
+    for order, ((line, _, _), (actor, part)) in enumerate(zip(cast, pairs, strict=True), 1):
+        part = name_case(part, one_word=True) if shouted else part
         doc.credits.append(cast_credit(_unshouted(actor), part, line, order))
     for section, line, role_text, names in columns:
         if section != "crew":
