@@ -1193,6 +1193,21 @@ def test_genres_of_a_dump_and_a_press_kit():
     assert not [w for w in doc.warnings if "Genre" in w.message]
 
 
+def test_metadata_dump_plot_and_synopsis_on_their_keys_lines():
+    """`Plot: …` and `Synopsis: …` with their paragraph on the key's line, among the fields:
+    the film's plot and synopsis (they were trivia, key and all)."""
+    dump = METADATA.replace(
+        b"Stars: Ann Lee, Bo Berg\n",
+        b"Stars: Ann Lee, Bo Berg\n\nPlot: A driver helps a neighbour.\n\n"
+        b"Synopsis: Irene's husband comes home. The driver helps him.\n",
+    )
+    doc = parse_document("dump.txt", dump)
+    assert doc.plot == "A driver helps a neighbour."
+    assert doc.synopsis == "Irene's husband comes home. The driver helps him."
+    assert not [n for n in doc.notes if n.kind == "trivia"]
+    assert doc.reviews[0].title == "A title for the review"
+
+
 def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
     dump = METADATA.replace(b"Ann Lee - Irene", b"Ann Lee - Irene Gabriel (voice)").replace(
         b"Irene: Hi.\nDriver: Hello.", b"Irene: I want nothing. Those are all traps."

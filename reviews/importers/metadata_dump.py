@@ -150,12 +150,17 @@ def _is_cast_block(lines: list[str]) -> bool:
 # line, `User Review:` over the review (to the end of the dump).
 _SECTIONS = {
     **dict.fromkeys(("cast", "full cast", "cast list", "cast and characters", "top cast"), "cast"),
-    **dict.fromkeys(("plot", "plot summary", "storyline", "summary", "synopsis"), "plot"),
+    **dict.fromkeys(("plot", "plot summary", "storyline", "summary"), "plot"),
+    "synopsis": "synopsis",
     "trivia": "trivia",
     **dict.fromkeys(("goofs", "goof"), "goofs"),
     **dict.fromkeys(("quotes", "quote", "memorable quotes"), "quotes"),
     **dict.fromkeys(("review", "user review", "user reviews", "reviews"), "review"),
 }
+
+
+# The sections that tell the story: paragraphs of the film's plot or synopsis.
+_STORY = ("plot", "synopsis")
 
 
 # Headings a copied web page writes without a colon (`Top cast`, `Storyline`); other section
@@ -354,10 +359,10 @@ def parse(text: str) -> FilmDocument:
                 _mark_structure(prose_after_cast)
                 review_headed = True
             prose_after_cast.append((start, lines, False))
-        elif section and not (section == "plot" and _is_cast_block(lines)):
+        elif section and not (section in _STORY and _is_cast_block(lines)):
             cast_seen |= section == "cast"
             _section(doc, section, start, lines)
-            if section != "plot":
+            if section not in _STORY:
                 _mark_structure(prose_after_cast)
         elif index == logline_at and len(lines) == 1 and keys[0] is None:
             doc.logline = lines[0].strip()
@@ -381,11 +386,13 @@ def parse(text: str) -> FilmDocument:
             for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
                 stars.extend(_field_or_warning(doc, key, line, start + offset))
             _mark_structure(prose_after_cast)
-        elif all(_SECTIONS.get(k) in ("trivia", "goofs") for k in keys):
-            # `Trivia: ...`, `Goofs: Continuity: ...`: a heading with its one fact on its line
+        elif all(_SECTIONS.get(k) in ("trivia", "goofs", *_STORY) for k in keys):
+            # `Trivia: ...`, `Goofs: Continuity: ...`, `Plot: ...`: a heading with its fact or
+            # its paragraph on its line
             for offset, line in enumerate(lines):
                 _section(doc, _SECTIONS[keys[offset]], start + offset, [_value_of(line)])
-            _mark_structure(prose_after_cast)
+            if not all(_SECTIONS[k] in _STORY for k in keys):
+                _mark_structure(prose_after_cast)
         elif keys[0] in GOOF_CATEGORIES and len(lines) == 1:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
@@ -441,9 +448,10 @@ _BULLET = re.compile(r"^(?:[•·‣▪◦*]|[-–—](?=\s))\s*")
 def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> None:
     """The lines a heading (`Cast:`, `Plot:`, `Trivia:`, `Goofs:`, `Quotes:`) puts in its
     section."""
-    if section == "plot":
+    if section in _STORY:  # `plot` or `synopsis`: a paragraph of it
         paragraph = " ".join(" ".join(lines).split())
-        doc.plot = f"{doc.plot}\n\n{paragraph}" if doc.plot else paragraph
+        told = getattr(doc, section)
+        setattr(doc, section, f"{told}\n\n{paragraph}" if told else paragraph)
         return
     billed = sum(c.role == "cast" for c in doc.credits)
     speeches: list[tuple[str, str]] = []
