@@ -2558,6 +2558,18 @@ def test_a_kit_synopsis_names_a_character_with_a_middle_initial():
     ]
 
 
+def test_a_kit_synopsis_names_a_character_in_the_possessive():
+    doc = press_kit.parse(
+        "Year: 2005\nCast: Ann Lee, Bo Berg\n\n\nNIGHT STORY tells the story of Ole (Bo Berg), "
+        "who cooks for his daughter Ida's (Ann Lee) birthday, and of Ole’s (Bo Berg) friends.\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Bo Berg", "Ole"),
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Ole"),
+    ]
+
+
 def test_a_year_written_after_the_title_is_the_films_year_not_part_of_its_title():
     alone = review_xml("Good.", title="Heat (1995)").replace("\t<year>2000</year>\n", "")
     doc = parse_document("heat.xml", alone.encode())

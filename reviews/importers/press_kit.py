@@ -124,6 +124,7 @@ _SHOUTED_TITLE = re.compile(
 )
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,:'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 _CHARACTER_ACTOR = re.compile(
     r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){0,2})"
     r"\s+"
@@ -815,7 +816,8 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     name=match.group("actor"),
                     role="cast",
                     line=number,
-                    character=match.group("character"),
+                    # `his daughter Ida's (Ann Lee) birthday`: the part is Ida
+                    character=_POSSESSIVE.sub("", match.group("character")),
                 )
             )
 
