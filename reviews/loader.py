@@ -440,8 +440,8 @@ class DocumentLoader:
             # by its title with the subtitle swapped (`Dead Man's Chest: Pirates of the…`).
             other, reason = self.find_film_by_other_titles(exclude=film.pk)
             if other is None and self.doc.title:
-                other = find_film_by_swapped_title(self.doc.title, self.doc.year, film.pk)
-                reason = TITLE_WRITTEN["swapped"]
+                other, how = find_film_by_subtitle(self.doc.title, self.doc.year, film.pk)
+                reason = TITLE_WRITTEN.get(how, "")
             if other is None and not (self.doc.credits or self.doc.reviews):
                 return
             if other is None:
@@ -1008,20 +1008,18 @@ class DocumentLoader:
                     f"{film} is {title_case(mention.title)}: {TITLE_WRITTEN[how]}, "
                     f"year {mention.year}",
                 )
-        if film is not None and (
-            swapped := find_film_by_swapped_title(mention.title, mention.year, film.pk)
-        ):
-            # A film titled the other way round (`Dead Man's Chest: Pirates of the Caribbean`,
-            # a review file's) is the one the prose names (`PIRATES OF THE CARIBBEAN: DEAD MAN'S
-            # CHEST`).
-            merge_films(film, swapped, refresh_counts=not self.defer_counts)
-            self.merged_films = True
-            self.tally.warn(
-                mention.line,
-                "films_merged",
-                f"{swapped.title} is {film}: {TITLE_WRITTEN['swapped']}",
-            )
-            self.tally.count("updated", "Film")
+        if film is not None:
+            # A film titled the other way round (`Dead Man's Chest: Pirates of the Caribbean`)
+            # or by the subtitle alone (`Dead Man's Chest`), a review file's, is the one the
+            # prose names (`PIRATES OF THE CARIBBEAN: DEAD MAN'S CHEST`).
+            other, how = find_film_by_subtitle(mention.title, mention.year, film.pk)
+            if other is not None:
+                merge_films(film, other, refresh_counts=not self.defer_counts)
+                self.merged_films = True
+                self.tally.warn(
+                    mention.line, "films_merged", f"{other.title} is {film}: {TITLE_WRITTEN[how]}"
+                )
+                self.tally.count("updated", "Film")
         provisional = self.provisional_film_named(mention, members, film)
         if film is None:
             film = provisional
@@ -1654,6 +1652,7 @@ TITLE_WRITTEN = {
     "close": "a close spelling of its title",
     "within": "its title with words put before it or taken away",
     "swapped": "its title and subtitle swapped",
+    "subtitle": "its subtitle alone",
 }
 
 
@@ -1662,9 +1661,10 @@ def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[
     (`titles_close`: British and American spellings, a letter lost); else the only one with a
     title that is this one with words put before it, or this one without them (`title_within`:
     a country's release title, `Sympathy for Lady Vengeance` for `Lady Vengeance`); else the
-    only one with this title's main title and subtitle swapped (`titles_swapped`). With how it
-    was found: `close`, `within` or `swapped`. The year must be the same: a near title a year
-    apart is too little to go on."""
+    only one with this title's main title and subtitle swapped (`titles_swapped`), else the only
+    one titled by this title's subtitle alone, or whose subtitle this title is
+    (`subtitle_alone`). With how it was found: `close`, `within`, `swapped` or `subtitle`. The
+    year must be the same: a near title a year apart is too little to go on."""
     if not year:
         return None, ""
     candidates = [
@@ -1675,6 +1675,7 @@ def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[
         ("close", titles_close),
         ("within", title_within),
         ("swapped", titles_swapped),
+        ("subtitle", subtitle_alone),
     ):
         matched = {film_id for film_id, known in candidates if alike(title, known)}
         if len(matched) == 1:
@@ -1694,19 +1695,45 @@ def titles_swapped(a: str, b: str) -> bool:
     )
 
 
-def find_film_by_swapped_title(title: str, year: int | None, exclude: int) -> Film | None:
-    """The only film of the year, other than `exclude`, with a title that is this one with its
-    main title and subtitle swapped (`titles_swapped`)."""
+def find_film_by_subtitle(title: str, year: int | None, exclude: int) -> tuple[Film | None, str]:
+    """The only film of the year, other than `exclude`, titled by this title's subtitle: with
+    its main title and subtitle swapped (`titles_swapped`), or the subtitle alone
+    (`subtitle_alone`); with how it is titled, `swapped` or `subtitle`."""
     subtitle = split_title(title)[1]
     if not (subtitle and year):
-        return None
+        return None, ""
     known = FilmTitle.objects.filter(key=title_key(subtitle), film__year=year).exclude(film=exclude)
-    matched = {
-        film_id
-        for film_id, other in known.values_list("film_id", "title")
-        if titles_swapped(title, other)
-    }
-    return Film.objects.get(pk=matched.pop()) if len(matched) == 1 else None
+    matched: dict[int, str] = {}
+    for film_id, other in known.values_list("film_id", "title"):
+        if titles_swapped(title, other):
+            matched[film_id] = "swapped"
+        elif subtitle_alone(title, other):
+            matched[film_id] = "subtitle"
+    if len(matched) != 1:
+        return None, ""
+    film_id, how = matched.popitem()
+    return Film.objects.get(pk=film_id), how
+
+
+# Subtitles too common to tell a film by alone: `The Beginning`, `Part Two`.
+def _telling_subtitle(subtitle: str) -> bool:
+    words = fold(subtitle).split()
+    return len([w for w in words if w not in _ARTICLES]) >= 2 and words[0] not in PART_WORDS
+
+
+def subtitle_alone(a: str, b: str) -> bool:
+    """Whether one title is the other's subtitle alone (`The Two Towers`, `The Lord of the
+    Rings: The Two Towers`), a subtitle that tells a film (`_telling_subtitle`)."""
+    for short, full in ((a, b), (b, a)):
+        subtitle = split_title(full)[1]
+        if (
+            subtitle
+            and not split_title(short)[1]
+            and _telling_subtitle(subtitle)
+            and title_key(short) == title_key(subtitle)
+        ):
+            return True
+    return False
 
 
 def title_within(a: str, b: str) -> bool:

@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Count
 
 from reviews.importing import run_import
+from reviews.loader import subtitle_alone
 from reviews.models import (
     Character,
     Credit,
@@ -2956,3 +2957,44 @@ def test_a_name_a_kit_writes_in_capitals_is_shown_as_a_name(empty_db, tmp_path, 
     assert people == {"Ann Lee-Woo", "Peter O'Dare", "Tom Vint", "Bo Berg"}
     page = client.get(Person.objects.get(name="Ann Lee-Woo").get_absolute_url())
     assert "Also appears as" not in page.content.decode()
+
+
+RINGS = settings.BASE_DIR / "tests" / "documents" / "rings"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fotr_reviews.xml", "rotk_page.txt", "ttt_kit.txt"],
+        ["ttt_kit.txt", "fotr_reviews.xml", "rotk_page.txt"],
+        ["rotk_page.txt", "ttt_kit.txt", "fotr_reviews.xml"],
+    ],
+    ids=["kit-last", "kit-first", "kit-between"],
+)
+def test_films_a_review_copy_titles_by_their_subtitle_alone(empty_db, order):
+    """`The Fellowship of the Ring` (a review file) and `The Return of the King` (a page) are the
+    films a kit's prose names `THE LORD OF THE RINGS: THE FELLOWSHIP OF THE RING (2001)` and
+    `… THE RETURN OF THE KING (2003)`, whichever comes first, shown under the full title."""
+    import_in_order_as_together(RINGS, order)
+    series = Series.objects.get()
+    assert [(f.title, f.reviews.count()) for f in series.films.order_by("series_position")] == [
+        ("The Lord of the Rings: The Fellowship of the Ring", 1),
+        ("The Lord of the Rings: The Two Towers", 0),
+        ("The Lord of the Rings: The Return of the King", 1),
+    ]
+    assert Film.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    "a, b, alone",
+    [
+        ("The Two Towers", "The Lord of the Rings: The Two Towers", True),
+        ("The Lord of the Rings: The Two Towers", "The Two Towers", True),
+        ("Fury Road", "Mad Max: Fury Road", True),
+        ("The Beginning", "Rocky: The Beginning", False),  # too common to tell a film by
+        ("Part Two", "Rocky: Part Two", False),
+        ("The Two Towers", "The Lord of the Rings: The Return of the King", False),
+    ],
+)
+def test_a_title_that_is_anothers_subtitle_alone(a, b, alone):
+    assert subtitle_alone(a, b) is alone
