@@ -719,6 +719,16 @@ class DocumentLoader:
                 self.tally.warn(
                     None, "conflict", f"{film}: year {new} and {old} given; took {min(old, new)}"
                 )
+            elif old != new and not film.is_locked(name) and name in FILM_TEXTS:
+                # Two documents tell it otherwise: the fuller telling, whichever came first.
+                kept = fuller_text(old, new)
+                if kept != old:
+                    values[name] = kept
+                self.tally.warn(
+                    None,
+                    "conflict",
+                    f"{film}: {name} {new!r} differs from {old!r}; kept the fuller one",
+                )
             elif old != new and not film.is_locked(name):
                 self.tally.warn(
                     None,
@@ -1898,6 +1908,16 @@ def keep_better_of_shared_titles(keep: Film, other: Film) -> None:
             )
 
 
+# A film's texts that documents may tell otherwise: the fuller is kept, in any order.
+FILM_TEXTS = ("logline", "plot", "synopsis")
+
+
+def fuller_text(a: str, b: str) -> str:
+    """Of two tellings of a film's logline, plot or synopsis, the longer (of two as long, the
+    later in alphabetical order): the same one whichever document came first."""
+    return max(a, b, key=lambda text: (len(text), text))
+
+
 def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None:
     """Everything known of `other` moves to `keep`; `keep`'s own values win. `refresh_counts`
     False: `keep`'s review figures are left to the caller."""
@@ -1919,8 +1939,13 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         FilmTitle.objects.get_or_create(film=keep, title=other.title)
     changed = []
     for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating", "series"):
-        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-            setattr(keep, name, getattr(other, name))
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if theirs in (None, ""):
+            continue
+        # Of two texts, the fuller, whichever film came first.
+        fuller = name in FILM_TEXTS and not keep.is_locked(name) and fuller_text(mine, theirs)
+        if mine in (None, "") or (fuller and fuller != mine):
+            setattr(keep, name, theirs)
             changed.append(name)
     # Nothing refers to `other` now: one DELETE, not a query per relation from the collector.
     # (Were a row left behind, the foreign key would refuse the transaction's commit.)

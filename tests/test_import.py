@@ -2998,3 +2998,27 @@ def test_films_a_review_copy_titles_by_their_subtitle_alone(empty_db, order):
 )
 def test_a_title_that_is_anothers_subtitle_alone(a, b, alone):
     assert subtitle_alone(a, b) is alone
+
+
+@pytest.mark.parametrize("longer_first", [True, False], ids=["longer-first", "longer-last"])
+def test_two_documents_telling_a_film_otherwise_keep_the_fuller_telling(
+    empty_db, tmp_path, longer_first
+):
+    """Two dumps of one film with other loglines and plots: the fuller of each is kept, in
+    either order (the first to come was kept), with a warning."""
+    short = (
+        "Ida is lost.\n\nRelease Year: 2008\n\nDirector: Tom Vint\n\nOle finds her.\n\n"
+        "Ann Lee - Ida\nBo Berg - Ole\n"
+    )
+    full = (
+        "Ida is lost in the city at night.\n\nRelease Year: 2008\n\nDirector: Tom Vint\n\n"
+        "Ole looks for her all night long, and finds her.\n\nAnn Lee - Ida\nBo Berg - Ole\n"
+    )
+    (tmp_path / "a.txt").write_text(full if longer_first else short)
+    (tmp_path / "b.txt").write_text(short if longer_first else full)
+    for name in ("a.txt", "b.txt"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get()
+    assert film.logline == "Ida is lost in the city at night."
+    assert film.plot == "Ole looks for her all night long, and finds her."
+    assert ImportWarning.objects.filter(code="conflict", message__contains="kept the fuller")
