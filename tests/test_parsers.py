@@ -1208,6 +1208,25 @@ def test_metadata_dump_plot_and_synopsis_on_their_keys_lines():
     assert doc.reviews[0].title == "A title for the review"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"A title for the review\nWarning: Spoilers\n",
+        b"A title for the review\n\n*** This review may contain spoilers ***\n",
+        b"A title for the review (*** This review may contain spoilers ***)\n",
+    ],
+    ids=["under-the-title", "over-the-text", "in-the-title"],
+)
+def test_a_dumps_review_with_the_pages_spoiler_warning(head):
+    """The page's spoiler warning copied with a dump's review is the review's flag, not its
+    title's words nor its text's (the title ran into the text under `Warning: Spoilers`)."""
+    doc = parse_document("dump.txt", METADATA.replace(b"A title for the review\n", head))
+    [review] = doc.reviews
+    assert (review.title, review.has_spoilers) == ("A title for the review", True)
+    assert review.body == "First paragraph.\n\nSecond paragraph."
+    assert not parse_document("dump.txt", METADATA).reviews[0].has_spoilers
+
+
 def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
     dump = METADATA.replace(b"Ann Lee - Irene", b"Ann Lee - Irene Gabriel (voice)").replace(
         b"Irene: Hi.\nDriver: Hello.", b"Irene: I want nothing. Those are all traps."

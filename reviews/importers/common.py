@@ -604,9 +604,18 @@ _SPOILER_MARK = re.compile(
 )
 
 
+# A page's spoiler warning on a line of its own, over or in a review: the review's flag.
+SPOILER_LINE = re.compile(
+    r"^(?:Warning:\s*Spoilers|\**\s*(?:This review may contain spoilers|Spoiler alert)\s*\**)\s*$",
+    re.IGNORECASE,
+)
+
+
 def spoiler_marker(text: str) -> tuple[str, bool]:
     """`*** This review may contain spoilers ***` is a flag, not text: (text without it, found)."""
     cleaned = _SPOILER_MARK.sub(" ", text)
+    if cleaned != text:
+        cleaned = re.sub(r"[(\[]\s*[)\]]", " ", cleaned)  # the parentheses it stood in
     return " ".join(cleaned.split()), cleaned != text
 
 

@@ -14,6 +14,7 @@ from .common import (
     IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    SPOILER_LINE,
     YEAR_VALUE,
     actor_as_character,
     blocks,
@@ -34,6 +35,7 @@ from .common import (
     runtime_territory,
     split_credit_note,
     split_names,
+    spoiler_marker,
     territory,
     title_and_year,
     without_control_characters,
@@ -674,7 +676,9 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
         else:
             kept.append((start, lines))
-    trailing = kept
+    # The page's spoiler warning copied with the review (`Warning: Spoilers` under its title,
+    # `*** This review may contain spoilers ***` over its text): its flag, not its words.
+    trailing, warned = _without_spoiler_lines(kept)
     if not trailing:
         return
     first_start, first_lines = trailing[0]
@@ -689,6 +693,7 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
     else:
         head, body_blocks = ("", None, ()), trailing
     title, stated, readings = head
+    title, marked = spoiler_marker(title)
     paragraphs = [" ".join(" ".join(lines).split()) for _, lines in body_blocks]
     helpful = HELPFUL.match(paragraphs[-1]) if paragraphs else None
     if helpful and len(paragraphs) > 1:  # `14 out of 17 found this helpful.`, a page's
@@ -710,9 +715,27 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             rating_source="field" if stated is not None else "text" if rating is not None else "",
             helpful_yes=yes if total else None,
             helpful_total=total if total else None,
+            has_spoilers=warned or marked,
             author_alternatives=tuple(readings),
         )
     )
+
+
+def _without_spoiler_lines(
+    blocks: list[tuple[int, list[str]]],
+) -> tuple[list[tuple[int, list[str]]], bool]:
+    """The blocks without the lines that are a spoiler warning, and whether there was one."""
+    kept, warned = [], False
+    for start, lines in blocks:
+        left = [
+            (start + i, line)
+            for i, line in enumerate(lines)
+            if not SPOILER_LINE.match(line.strip())
+        ]
+        warned |= len(left) < len(lines)
+        if left:
+            kept.append((left[0][0], [line for _, line in left]))
+    return kept, warned
 
 
 def _title_over_body(lines: list[str]) -> bool:

@@ -18,6 +18,7 @@ from ..text import fold, is_shouted, title_case
 from .common import (
     CONTROL_CHARACTERS,
     MONTH_FORMS,
+    SPOILER_LINE,
     month_number,
     parse_written_date,
     rating_in_text,
@@ -62,9 +63,6 @@ _FILM_HEADER = re.compile(
 )
 # `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
 _CLAIMED = re.compile(r"^(?:Index\s+)?([\d,]+) (?:user )?reviews?(?: in total)?\s*$", re.IGNORECASE)
-_SPOILERS = re.compile(
-    r"^(?:Warning:\s*Spoilers|\**\s*This review may contain spoilers\s*\**)\s*$", re.IGNORECASE
-)
 _HEADER_LINES = re.compile(
     r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers|"
     r"Helpfulness|Show All)\s*$",
@@ -383,7 +381,7 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     start = author_line
     if above >= 0 and _is_review_title(lines[above], doc):
         start = above
-        for pattern in (RATING_LINE, _SPOILERS):
+        for pattern in (RATING_LINE, SPOILER_LINE):
             previous = _filled_above(lines, start)
             if previous >= 0 and pattern.match(lines[previous].strip()):
                 start = previous
@@ -457,7 +455,7 @@ def _review(
     content = [(i, text) for i, text in content if not _VOTE_LINES.match(text)]
     # A spoiler warning above the title (a newer layout's): the review has spoilers.
     warned_first = False
-    while content and _SPOILERS.match(content[0][1]):
+    while content and SPOILER_LINE.match(content[0][1]):
         content, warned_first = content[1:], True
     if not content:
         doc.warn(end + 1, "empty_review", "a 'found this helpful' line without a review")
@@ -478,7 +476,7 @@ def _review(
         doc.warn(first_index + 1, "no_author", "review has no author/date line")
     title, marked = spoiler_marker(title)
     # The warning is the page's, not the reviewer's words, wherever the copy put it.
-    kept = [(i, text) for i, text in content if not _SPOILERS.match(text)]
+    kept = [(i, text) for i, text in content if not SPOILER_LINE.match(text)]
     spoilers = marked or warned_first or len(kept) < len(content)
     content = kept
     if not content:
