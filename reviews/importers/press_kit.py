@@ -101,14 +101,13 @@ _LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
 # III`); not a possessive, whose capitals are a title of their own (`Ridley Scott's ALIEN`).
 _TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*(?<!['’]s):? $")
 _NUMERAL = re.compile(r"[IVXLC]+|[0-9]+")
+_SENTENCE_ENDED = re.compile(r"(?:^|[.!?][\"'’”)]?)\s*$")
 
 
 def _opens_sentence(paragraph: str, word: re.Match) -> bool:
     """Whether a word opens its sentence: `Then SEX, LIES, AND VIDEOTAPE (1989)` is no title in
     title case with capitals after it."""
-    return not paragraph[: word.start()].strip() or bool(
-        re.search(r"[.!?][\"'’”)]?\s+$", paragraph[: word.start()])
-    )
+    return bool(_SENTENCE_ENDED.search(paragraph, 0, word.start()))
 
 
 # A year and a colon at the head of a title in capitals: a part of it when another year
