@@ -1725,8 +1725,9 @@ def find_film_by_subtitle(title: str, year: int | None, exclude: int) -> tuple[F
     return Film.objects.get(pk=film_id), how
 
 
-# Subtitles too common to tell a film by alone: `The Beginning`, `Part Two`.
 def _telling_subtitle(subtitle: str) -> bool:
+    """Whether a subtitle tells a film by itself: two words or more besides its articles, and
+    no part's number (`The Beginning` and `Part Two` are too common)."""
     words = fold(subtitle).split()
     return len([w for w in words if w not in _ARTICLES]) >= 2 and words[0] not in PART_WORDS
 
