@@ -63,8 +63,8 @@ def fold(text: str) -> str:
 
 def name_forms(folded: str) -> list[str]:
     """What a character may be called, by a folded name: the whole of it, its first word, and
-    its last words (`julie vignon`: `julie`, `vignon`; `inspector lau kin-ming`: `inspector`,
-    `lau kin-ming`, `kin-ming`)."""
+    its last words (`julie vignon`: `julie`, `vignon`; `inspector wong chi shing`: `inspector`,
+    `wong chi shing`, `chi shing`, `shing`)."""
     words = folded.split()
     if not words:
         return []

@@ -234,13 +234,17 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     # next line of words says so (it is no count of votes).
     unvoted: int | None = None
 
-    def close(block: list[tuple[int, str]], end: int, votes) -> ReviewRecord | None:
+    def after_header(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The first review's lines read, the header over them read first."""
         nonlocal in_header
         if in_header:
             block = block[_header(doc, [line for _, line in block]) :]
             in_header = False
+        return block
+
+    def close(block: list[tuple[int, str]], end: int, votes) -> ReviewRecord | None:
         yes, total = (_count(count) for count in votes) if votes else (None, None)
-        return _review(doc, block, end, yes, total)
+        return _review(doc, after_header(block), end, yes, total)
 
     for index, text in enumerate(lines):
         text = text.rstrip("\n")
@@ -274,10 +278,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         else:
             votes = closing.groups()
         if closing.re is _HELPFUL_FOR:  # its votes against on the next line
-            if in_header:
-                block = block[_header(doc, [line for _, line in block]) :]
-                in_header = False
-            waiting, block = (block, index, _count(votes[0])), []
+            waiting, block = (after_header(block), index, _count(votes[0])), []
             continue
         record = close(block, index, votes)
         block = []
