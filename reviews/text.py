@@ -201,10 +201,23 @@ def title_case(text: str) -> str:
         elif core.lower() in _SMALL_WORDS and not opens_part and position < len(tokens) - 1:
             word = token.lower()
         else:  # each part of a hyphenated word: `SPIDER-MAN` -> `Spider-Man`
-            word = "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
+            word = "-".join(map(_capitalized, token.split("-")))
         out.append(word)
         opens_part = token.endswith(":") or token in ("-", "–", "—")
     return "".join(out)
+
+
+# Names a title or a name in capitals holds that keep a capital inside: `McCABE`, `O'BRIEN`.
+_MC = re.compile(r"^(Mc)([^\W\d_]{3,})")
+_O_APOSTROPHE = re.compile(r"^([OD]['’])([^\W\d_]{2,})")
+
+
+def _capitalized(word: str) -> str:
+    """A word in capitals with a capital first (`Mccabe` as `McCabe`, `O'brien` as `O'Brien`)."""
+    word = word[:1].upper() + word[1:].lower()
+    for inner in (_MC, _O_APOSTROPHE):
+        word = inner.sub(lambda m: m[1] + m[2].capitalize(), word)
+    return word
 
 
 def is_shouted(text: str) -> bool:
@@ -224,7 +237,7 @@ def name_case(name: str, *, one_word: bool = False) -> str:
         lambda letters: (
             letters.group()
             if _ROMAN_WORD.match(letters.group()) and len(letters.group()) > 1
-            else letters.group().capitalize()
+            else _capitalized(letters.group())
         ),
         name,
     )

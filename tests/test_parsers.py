@@ -120,6 +120,10 @@ def test_title_stem_and_number(title, stem, number):
         ("PUSHER II – WITH BLOOD ON MY HANDS", "Pusher II – With Blood on My Hands"),
         ("SPIDER-MAN 2", "Spider-Man 2"),
         ("X-MEN: DAYS OF FUTURE PAST", "X-Men: Days of Future Past"),
+        ("MCCABE & MRS. MILLER", "McCabe & Mrs. Miller"),
+        ("O'BRIEN'S REVENGE", "O'Brien's Revenge"),
+        ("OCEAN'S ELEVEN", "Ocean's Eleven"),
+        ("THE MACHINIST", "The Machinist"),
     ],
 )
 def test_title_case(shouted, cased):
@@ -134,6 +138,7 @@ def test_title_case(shouted, cased):
         ("LAURA DRASBÆK", "Laura Drasbæk"),
         ("LOUIS GOSSETT III", "Louis Gossett III"),
         ("J.R.R. TOLKIEN", "J.R.R. Tolkien"),
+        ("STEVE MCQUEEN", "Steve McQueen"),
         ("RZA", "RZA"),  # one word in capitals may be written so
         ("Kim Bodnia", "Kim Bodnia"),
         ("CHOI Min-sik", "CHOI Min-sik"),  # not all in capitals: as written
