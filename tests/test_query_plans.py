@@ -240,10 +240,21 @@ def test_the_importers_lookups_by_title_and_file_read_an_index():
 def test_the_names_a_name_opens_are_read_through_the_spellings_index():
     """The importer looks for `Andrew Lau Wai-Keung` when a document names `Andrew Lau`: a read of
     the spellings' index, not of all of them."""
-    prefixes = ["andrew lau ", "alan mak "]
-    text = plan(Person.objects.filter(pk__in=people_with_spellings_opening(prefixes)))
+    subquery = people_with_spellings_opening(["andrew lau ", "alan mak "])
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # No sequential scan, and no whole index read in order (of the person ids): what
+            # is left is an index the LIKE of a prefix can serve, or nothing.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_indexonlyscan = off")
+            cursor.execute(f"EXPLAIN {subquery.sql}", subquery.params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {subquery.sql}", subquery.params)
+        text = "\n".join(str(row) for row in cursor.fetchall())
     if connection.vendor == "postgresql":
-        assert "personalias_folded" in text and "Seq Scan on reviews_personalias" not in text, text
+        assert "Bitmap Index Scan on reviews_personalias_folded" in text, text
+        assert "Seq Scan" not in text, text
     else:
         assert "USING INDEX reviews_personalias_folded" in text, text
 
