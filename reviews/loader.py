@@ -719,15 +719,15 @@ class DocumentLoader:
                 self.tally.warn(
                     None, "conflict", f"{film}: year {new} and {old} given; took {min(old, new)}"
                 )
-            elif old != new and not film.is_locked(name) and name in FILM_TEXTS:
-                # Two documents tell it otherwise: the fuller telling, whichever came first.
-                kept = fuller_text(old, new)
+            elif old != new and not film.is_locked(name) and name in ORDER_FREE:
+                # Two documents give it otherwise: one rule keeps one, whichever came first.
+                kept = order_free_choice(name, old, new)
                 if kept != old:
                     values[name] = kept
                 self.tally.warn(
                     None,
                     "conflict",
-                    f"{film}: {name} {new!r} differs from {old!r}; kept the fuller one",
+                    f"{film}: {name} {new!r} differs from {old!r}; kept {ORDER_FREE[name]}",
                 )
             elif old != new and not film.is_locked(name):
                 self.tally.warn(
@@ -1909,13 +1909,21 @@ def keep_better_of_shared_titles(keep: Film, other: Film) -> None:
             )
 
 
-# A film's texts that documents may tell otherwise: the fuller is kept, in any order.
-FILM_TEXTS = ("logline", "plot", "synopsis")
+# A film's fields two documents may give otherwise, and which of the two values is kept,
+# whatever their order: the fuller telling of a text, the higher of two IMDb ratings (two
+# crawls of one page).
+ORDER_FREE = {
+    **dict.fromkeys(("logline", "plot", "synopsis"), "the fuller one"),
+    "imdb_rating": "the higher",
+}
 
 
-def fuller_text(a: str, b: str) -> str:
-    """Of two tellings of a film's logline, plot or synopsis, the longer (of two as long, the
-    later in alphabetical order): the same one whichever document came first."""
+def order_free_choice(name: str, a, b):
+    """Of two values of a film's field in `ORDER_FREE`, the one kept: the longer text (of two
+    as long, the later in alphabetical order), the higher rating; the same one whichever
+    document came first."""
+    if name == "imdb_rating":
+        return max(a, b)
     return max(a, b, key=lambda text: (len(text), text))
 
 
@@ -1943,9 +1951,13 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         mine, theirs = getattr(keep, name), getattr(other, name)
         if theirs in (None, ""):
             continue
-        # Of two texts, the fuller, whichever film came first.
-        fuller = name in FILM_TEXTS and not keep.is_locked(name) and fuller_text(mine, theirs)
-        if mine in (None, "") or (fuller and fuller != mine):
+        # Of two values `ORDER_FREE` chooses between, its choice, whichever film came first.
+        chosen = (
+            order_free_choice(name, mine, theirs)
+            if name in ORDER_FREE and mine not in (None, "") and not keep.is_locked(name)
+            else mine
+        )
+        if mine in (None, "") or chosen != mine:
             setattr(keep, name, theirs)
             changed.append(name)
     # Nothing refers to `other` now: one DELETE, not a query per relation from the collector.

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -3022,3 +3023,18 @@ def test_two_documents_telling_a_film_otherwise_keep_the_fuller_telling(
     assert film.logline == "Ida is lost in the city at night."
     assert film.plot == "Ole looks for her all night long, and finds her."
     assert ImportWarning.objects.filter(code="conflict", message__contains="kept the fuller")
+
+
+@pytest.mark.parametrize("higher_first", [True, False], ids=["higher-first", "higher-last"])
+def test_two_crawls_of_a_films_imdb_rating_keep_the_higher(empty_db, tmp_path, higher_first):
+    for name, score in (("a.xml", "0.76"), ("b.xml", "0.74")):
+        text = review_xml(f"Review {name}.", title="Heat", year=1995, username=name)
+        (tmp_path / name).write_text(
+            text.replace(
+                "<year>1995</year>", f"<year>1995</year>\n\t<generalScore>{score}</generalScore>"
+            )
+        )
+    for name in ("a.xml", "b.xml") if higher_first else ("b.xml", "a.xml"):
+        assert run_import([tmp_path / name]).ok
+    film = Film.objects.get()
+    assert film.imdb_rating == Decimal("7.6") and film.reviews.count() == 2
