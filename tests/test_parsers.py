@@ -1232,6 +1232,20 @@ def test_a_dumps_review_with_the_pages_spoiler_warning(head):
     assert not parse_document("dump.txt", METADATA).reviews[0].has_spoilers
 
 
+def test_a_dumps_cast_of_one_line_of_an_actor_its_stars_name():
+    """One cast line is a cast when the `Stars:` list names its actor; without that, a line
+    alone may be the plot (`Ann Lee - a life`) and is read so."""
+    dump = (
+        b"A film.\n\nRelease Year: 1990\n\nDirector: Wong Kar Wai\n\n{stars}A cop.\n\n"
+        b"Ann Lee - Ho\n"
+    )
+    doc = parse_document("dump.txt", dump.replace(b"{stars}", b"Stars: Ann Lee\n\n"))
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [("Ann Lee", "Ho")]
+    assert doc.plot == "A cop."
+    doc = parse_document("dump.txt", dump.replace(b"{stars}", b"").replace(b"A cop.\n\n", b""))
+    assert doc.plot == "Ann Lee - Ho" and not [c for c in doc.credits if c.role == "cast"]
+
+
 def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
     dump = METADATA.replace(b"Ann Lee - Irene", b"Ann Lee - Irene Gabriel (voice)").replace(
         b"Irene: Hi.\nDriver: Hello.", b"Irene: I want nothing. Those are all traps."

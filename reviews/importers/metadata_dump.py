@@ -147,6 +147,15 @@ def _is_cast_block(lines: list[str]) -> bool:
     return len(lines) >= 2 and all(map(_is_cast_line, lines))
 
 
+def _is_star_of_one_line(lines: list[str], stars: list[tuple[str, int, bool, int | None]]) -> bool:
+    """A block of one cast line whose actor the `Stars:` list names: a cast of one line (a
+    line alone is no cast block, else: a plot may read `Ann Lee - a life`)."""
+    if len(lines) != 1 or not _is_cast_line(lines[0]):
+        return False
+    actor = fold(CAST_LINE.match(lines[0].strip())["actor"])
+    return any(fold(actor_as_character(entry)[0]) == actor for entry, *_ in stars)
+
+
 # Headings on a line of their own, over the lines they head (in the same block or the next):
 # `Cast:` over `Actor - Character` lines, `Plot:` over a paragraph, `Trivia:` over one fact a
 # line, `User Review:` over the review (to the end of the dump).
@@ -368,7 +377,9 @@ def parse(text: str) -> FilmDocument:
                 _mark_structure(prose_after_cast)
         elif index == logline_at and len(lines) == 1 and keys[0] is None:
             doc.logline = lines[0].strip()
-        elif _is_cast_block(lines):
+        elif _is_cast_block(lines) or (
+            not cast_seen and _is_star_of_one_line(lines, stars)
+        ):  # `Ann Lee - Irene`, the cast's one line, of an actor the `Stars:` list names
             cast_seen = True
             for order, line in enumerate(lines, start=1):
                 _cast_credit(doc, line, start + order - 1, order)
