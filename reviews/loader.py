@@ -1951,14 +1951,14 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         mine, theirs = getattr(keep, name), getattr(other, name)
         if theirs in (None, ""):
             continue
-        # Of two values `ORDER_FREE` chooses between, its choice, whichever film came first.
-        chosen = (
-            order_free_choice(name, mine, theirs)
-            if name in ORDER_FREE and mine not in (None, "") and not keep.is_locked(name)
-            else mine
-        )
-        if mine in (None, "") or chosen != mine:
-            setattr(keep, name, theirs)
+        if mine in (None, ""):
+            chosen = theirs
+        elif name in ORDER_FREE and not keep.is_locked(name):
+            chosen = order_free_choice(name, mine, theirs)  # whichever film came first
+        else:
+            chosen = mine
+        if chosen != mine:
+            setattr(keep, name, chosen)
             changed.append(name)
     # Nothing refers to `other` now: one DELETE, not a query per relation from the collector.
     # (Were a row left behind, the foreign key would refuse the transaction's commit.)

@@ -377,9 +377,8 @@ def parse(text: str) -> FilmDocument:
                 _mark_structure(prose_after_cast)
         elif index == logline_at and len(lines) == 1 and keys[0] is None:
             doc.logline = lines[0].strip()
-        elif _is_cast_block(lines) or (
-            not cast_seen and _is_star_of_one_line(lines, stars)
-        ):  # `Ann Lee - Irene`, the cast's one line, of an actor the `Stars:` list names
+        # A cast block; or its one line, `Ann Lee - Irene`, of an actor `Stars:` names.
+        elif _is_cast_block(lines) or (not cast_seen and _is_star_of_one_line(lines, stars)):
             cast_seen = True
             for order, line in enumerate(lines, start=1):
                 _cast_credit(doc, line, start + order - 1, order)
