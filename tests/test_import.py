@@ -2986,6 +2986,40 @@ def test_films_a_review_copy_titles_by_their_subtitle_alone(empty_db, order):
     assert Film.objects.count() == 3
 
 
+BTTF = settings.BASE_DIR / "tests" / "documents" / "bttf"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["bttf_dump.txt", "bttf_reviews.xml", "bttf2_page.txt", "bttf2_dump.txt", "bttf3_kit.txt"],
+        ["bttf3_kit.txt", "bttf2_dump.txt", "bttf2_page.txt", "bttf_reviews.xml", "bttf_dump.txt"],
+        ["bttf2_page.txt", "bttf3_kit.txt", "bttf_dump.txt", "bttf2_dump.txt", "bttf_reviews.xml"],
+    ],
+    ids=["kit-last", "kit-first", "kit-between"],
+)
+def test_a_series_whose_name_holds_a_titles_small_words(empty_db, order):
+    """A kit's `(Back to the Future Trilogy)` names the series whole (it was `The Future
+    Trilogy`); its synopsis's `Buford 'Mad Dog' Tannen (Thomas F. Wilson)` is that part, quoted
+    nickname and all (it was `Mad Dog' Tannen`); the page's `S?ren Kj?r` is the review file's
+    `Søren Kjær`, whichever comes first."""
+    import_in_order_as_together(BTTF, order)
+    series = Series.objects.get()
+    assert series.name == "Back to the Future Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Back to the Future", 1985),
+        ("Back to the Future Part II", 1989),
+        ("Back to the Future Part III", 1990),
+    ]
+    assert Film.objects.count() == 3 and not Film.objects.filter(title_is_provisional=True)
+    wilson = Person.objects.get(name="Thomas F. Wilson")
+    assert wilson.credits.get(film__year=1990).character.name == "Buford 'Mad Dog' Tannen"
+    assert list(Reviewer.objects.filter(username__startswith="S").values_list("username")) == [
+        ("Søren Kjær",)
+    ]
+    assert Review.objects.filter(reviewer__username="Søren Kjær").count() == 2
+
+
 @pytest.mark.parametrize(
     "a, b, alone",
     [

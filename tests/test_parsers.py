@@ -1988,6 +1988,10 @@ def test_a_title_with_words_before_it(a, b, within):
         ("Out now as THE HEIST TRILOGY on disc.", "The Heist Trilogy"),
         ("He completed the Three Colours trilogy in 1994.", "The Three Colours Trilogy"),
         ("Ten years of Dune Saga fans.", "Dune Saga"),
+        # A title's small words inside its name; the words that open the sentence left out.
+        ("2 May 2002 (Back to the Future Trilogy)", "Back to the Future Trilogy"),
+        ("For the Lord of the Rings trilogy, he", "The Lord of the Rings Trilogy"),
+        ("In the Godfather trilogy he grew old.", "The Godfather Trilogy"),
         # A trilogy the prose speaks of, not by name.
         ("The resulting trilogy stands as a masterful reinvention.", ""),
         ("His Trilogy of the night ends here. This Trilogy too.", ""),
@@ -2605,6 +2609,19 @@ def test_a_kit_synopsis_names_a_character_in_the_possessive():
         ("Bo Berg", "Ole"),
         ("Ann Lee", "Ida"),
         ("Bo Berg", "Ole"),
+    ]
+
+
+def test_a_kit_synopsis_names_a_character_with_a_nickname_in_quotes():
+    doc = press_kit.parse(
+        "Year: 1990\nCast: Ann Lee, Bo Berg\n\n\nNIGHT STORY tells the story of Ole (Bo Berg), "
+        "hunted by the outlaw Buford 'Mad Dog' Tannen (Ann Lee) and by Eddie “The Eagle” Ek "
+        "(Bo Berg).\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Bo Berg", "Ole"),
+        ("Ann Lee", "Buford 'Mad Dog' Tannen"),
+        ("Bo Berg", "Eddie “The Eagle” Ek"),
     ]
 
 

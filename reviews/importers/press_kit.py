@@ -124,8 +124,11 @@ _SHOUTED_TITLE = re.compile(
 _SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,:'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A nickname in quotes inside a part's name: `Buford 'Mad Dog' Tannen`.
+_NICKNAME = r"\s['‘\"“][A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}['’\"”]"
 _CHARACTER_ACTOR = re.compile(
-    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][\w'’-]+){0,2})"
+    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?"
+    rf"(?:{_NICKNAME})?(?:\s[A-Z][\w'’-]+){{0,2}})"
     r"\s+"
     r"\((?P<actor>[A-Z][\w'’-]+"
     r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
@@ -138,9 +141,11 @@ _TERRITORY_AFTER_KEY = re.compile(
 )
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
-# trilogy`: capitalised words, then the word for a series.
+# trilogy`, `the Back to the Future Trilogy`: capitalised words (with a title's small words
+# between them), then the word for a series.
 _SERIES_IN_PROSE = re.compile(
-    r"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[A-Z][\w'’-]*"
+    r"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){0,2}[A-Z][\w'’-]*){0,3})\s+"
     r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
 )
 # The end of a sentence: not the full stop of an initial (`L.A.`) or of a title (`Mr.`).
@@ -893,6 +898,9 @@ def series_named_in(paragraph: str) -> str:
         words = match.group("name").split()
         owned = _OWNED.search(paragraph, 0, match.start("name"))  # `his Death trilogy`
         the = "The " if match.group("the") or owned else ""
+        # Words that open the sentence, not the name: `In the Godfather trilogy`.
+        while len(words) > 1 and (words[0].islower() or words[0].lower() in _NOT_A_TITLE_START):
+            the = "The " if words.pop(0).lower() == "the" else the
         # Whose it is, left out: `Stieg Larsson's Millennium trilogy`, the Millennium Trilogy.
         owner = max((i for i, word in enumerate(words) if word.endswith(("'s", "’s"))), default=-1)
         if owner >= 0:
