@@ -1213,6 +1213,19 @@ def test_metadata_dump_plot_and_synopsis_on_their_keys_lines():
     assert doc.reviews[0].title == "A title for the review"
 
 
+def test_a_dumps_plot_that_opens_with_a_phrase_and_a_colon():
+    """`Hunters and their prey: Neil McCauley, …` in the plot's place is the plot (it was
+    trivia); a field this parser has no place for, there, is still a field."""
+    plot = (
+        b"Stars: Ann Lee, Bo Berg\n\nHunters and their prey: Ida, a careful thief, and Ole, "
+        b"a hard-charging cop who cannot let her go.\n\nSound Mix: Dolby Digital\n"
+    )
+    doc = parse_document("dump.txt", METADATA.replace(b"Stars: Ann Lee, Bo Berg\n", plot))
+    assert doc.plot.startswith("Hunters and their prey: Ida, a careful thief")
+    assert [n.kind for n in doc.notes] == ["tagline", "goof"]
+    assert [w.code for w in doc.warnings] == ["unknown_field"]
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -99,6 +99,8 @@ _FIELDS = {
     **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
     **dict.fromkeys(IMDB_KEYS, "imdb"),
 }
+# The fewest words of a paragraph that opens with a phrase and a colon to be a plot's.
+PHRASED_PLOT_WORDS = 12
 # A field this parser has no place for (`Sound Mix: Dolby`, `Production Co: Balboa`): a key
 # of a few capitalised words and a value that is no sentence (`Note: it was shot in order.` is
 # trivia).
@@ -416,7 +418,7 @@ def parse(text: str) -> FilmDocument:
             _mark_structure(prose_after_cast)
         elif (
             not cast_seen
-            and all(k is None for k in keys)
+            and (all(k is None for k in keys) or _opens_with_a_phrase(lines, keys))
             and (not doc.plot or plot_ends == index - 1)  # the plot's next paragraph
         ):
             paragraph = " ".join(" ".join(lines).split())
@@ -510,6 +512,16 @@ def _speaker_names(characters) -> set[str]:
 
 def _is_other_field(lines: list[str]) -> bool:
     return len(lines) == 1 and bool(_OTHER_FIELD.match(lines[0].strip()))
+
+
+def _opens_with_a_phrase(lines: list[str], keys: list[str | None]) -> bool:
+    """A paragraph that opens with a phrase and a colon, as a plot may (`Hunters and their
+    prey: Neil McCauley, a professional criminal, and …`): a key of no field, and prose of a
+    sentence or more after it (a field's value is a few words; a speaker's line was a quote)."""
+    if keys[0] is None or _kind_of(keys[0]) or any(k is not None for k in keys[1:]):
+        return False
+    prose = " ".join([_value_of(lines[0]), *lines[1:]])
+    return _is_sentence(prose) and len(prose.split()) >= PHRASED_PLOT_WORDS
 
 
 def _is_sentence(line: str) -> bool:
