@@ -1213,6 +1213,33 @@ def test_metadata_dump_plot_and_synopsis_on_their_keys_lines():
     assert doc.reviews[0].title == "A title for the review"
 
 
+def test_a_dumps_reviews_copied_from_a_review_page_are_each_a_review():
+    """Reviews copied from a page under the dump's last facts, each closed by its votes or
+    opened by its head (rating, title, author and date): one review each, with its votes (they
+    were one review, every head and vote line in its text, the last one's rating on it)."""
+    reviews = (
+        b"10/10\nA title for the review\nann_lee2 May 2001\nFirst paragraph.\n\n"
+        b"Second paragraph.\n14 out of 17 found this helpful. Was this review helpful?\n\n"
+        b"Overrated\nWarning: Spoilers\nThe ending is a cheat.\n"
+        b"2 out of 9 found this helpful.\n\n"
+        b"4/10\nDated\ngrumpy3 March 2012\nThe jokes have not aged well.\n"
+    )
+    dump = METADATA[: METADATA.index(b"A title for the review")] + reviews
+    doc = parse_document("dump.txt", dump)
+    assert [
+        (r.title, r.username, r.rating, r.body, r.helpful_yes, r.helpful_total, r.has_spoilers)
+        for r in doc.reviews
+    ] == [
+        ("A title for the review", "ann_lee", 10, "First paragraph.\n\nSecond paragraph.", 14, 17,
+         False),
+        ("Overrated", "", None, "The ending is a cheat.", 2, 9, True),
+        ("Dated", "grumpy", 4, "The jokes have not aged well.", None, None, False),
+    ]  # fmt: skip
+    # A review of the dump's own kind, its title over its paragraphs, is one review as before.
+    [review] = parse_document("dump.txt", METADATA).reviews
+    assert review.body == "First paragraph.\n\nSecond paragraph."
+
+
 def test_a_dumps_plot_that_opens_with_a_phrase_and_a_colon():
     """`Hunters and their prey: Neil McCauley, …` in the plot's place is the plot (it was
     trivia); a field this parser has no place for, there, is still a field."""

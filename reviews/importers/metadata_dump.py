@@ -698,9 +698,40 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
         else:
             kept.append((start, lines))
+    for review in _reviews_apart(kept):
+        _review(doc, review)
+
+
+def _reviews_apart(blocks: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
+    """The prose after the last structured block, as the blocks of each review: reviews copied
+    from a review page follow each other where one closes with its votes (`3 out of 4 found
+    this helpful.`) or the next opens with its head (its title over its author and date)."""
+    reviews: list[list[tuple[int, list[str]]]] = []
+    for start, lines in blocks:
+        closed = bool(reviews) and HELPFUL.match(reviews[-1][-1][1][-1].strip())
+        if not reviews or closed or _head_length(lines):
+            reviews.append([])
+        if 0 < (length := _head_length(lines)) < len(lines):  # the text under its head
+            reviews[-1].append((start, lines[:length]))
+            start, lines = start + length, lines[length:]
+        reviews[-1].append((start, lines))
+    return reviews
+
+
+def _head_length(lines: list[str]) -> int:
+    """How many of a block's first lines are a review's head as a review page writes it (its
+    rating, its title, its author and date: `_review_head`); 0 when they are none."""
+    stripped = [line.strip() for line in lines[:4]]
+    return next(
+        (n for n in range(len(stripped), 1, -1) if _review_head(stripped[:n]) is not None), 0
+    )
+
+
+def _review(doc: FilmDocument, blocks: list[tuple[int, list[str]]]) -> None:
+    """One review of a dump: its title (with the head a review page gives it), its paragraphs."""
     # The page's spoiler warning copied with the review (`Warning: Spoilers` under its title,
     # `*** This review may contain spoilers ***` over its text): its flag, not its words.
-    trailing, warned = _without_spoiler_lines(kept)
+    trailing, warned = _without_spoiler_lines(blocks)
     if not trailing:
         return
     first_start, first_lines = trailing[0]
@@ -716,6 +747,11 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
         head, body_blocks = ("", None, ()), trailing
     title, stated, readings = head
     title, marked = spoiler_marker(title)
+    body_blocks = list(body_blocks)
+    if body_blocks and len(last := body_blocks[-1][1]) > 1 and HELPFUL.match(last[-1].strip()):
+        # The votes on the last line of the last paragraph, as a page writes them.
+        start = body_blocks[-1][0]
+        body_blocks[-1:] = [(start, last[:-1]), (start + len(last) - 1, last[-1:])]
     paragraphs = [" ".join(" ".join(lines).split()) for _, lines in body_blocks]
     helpful = HELPFUL.match(paragraphs[-1]) if paragraphs else None
     if helpful and len(paragraphs) > 1:  # `14 out of 17 found this helpful.`, a page's
