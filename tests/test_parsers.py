@@ -425,6 +425,29 @@ def test_a_year_before_a_list_of_titles_is_each_ones(text, mentions):
     "text, mentions",
     [
         (
+            "His trilogy opened with NIGHT ONE in 1999; its sequel, NIGHT TWO, followed in 2002.",
+            [("NIGHT ONE", 1999), ("NIGHT TWO", 2002)],
+        ),
+        # The year before the next title is that one's.
+        (
+            "It opened with DAY ONE and continued in 2003 with DAY TWO.",
+            [("DAY ONE", None), ("DAY TWO", 2003)],
+        ),
+        ("DAY ONE, followed in 2003 by DAY TWO.", [("DAY ONE", None), ("DAY TWO", 2003)]),
+        # A year before the title is still its own.
+        ("In 1996 came DAY ONE, remade in 2008.", [("DAY ONE", 1996)]),
+    ],
+)
+def test_a_year_in_the_words_after_a_title_is_its_own(text, mentions):
+    """`NIGHT ONE in 1999`, `NIGHT TWO, followed in 2002`: each title's year (the first had
+    none, the second the first's)."""
+    assert [(m.title, m.year) for m in mentions_in(text, 1)] == mentions
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
             "It closes with THE GOOD, THE BAD AND THE UGLY (IL BUONO, IL BRUTTO, IL CATTIVO, "
             "1966).",
             [("THE GOOD, THE BAD AND THE UGLY", 1966, ("IL BUONO, IL BRUTTO, IL CATTIVO",))],

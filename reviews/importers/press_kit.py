@@ -998,6 +998,12 @@ def _owner_is_credited(tokens: list[re.Match], position: int, names: set[str]) -
 
 
 # What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
+# A title's year in the words after it: `NIGHT ONE in 1999`, `NIGHT TWO, followed in 2002`;
+# not the year of the next title (`A and continued in 2003 with B`).
+_YEAR_IN_WORDS_AFTER = re.compile(
+    r"(?:\s*,)?(?:\s+(?!and\b|or\b|with\b)[a-z]+){0,2}\s+in\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?!\s*,?\s+(?:with|by)\b)"
+)
 _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*(?:and|&))\s*")
 
 
@@ -1088,9 +1094,13 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
                 for m in _YEAR.finditer(paragraph, sentence_starts[sentence], start)
                 if m.start() not in used_years
             ]
+            later = _YEAR_IN_WORDS_AFTER.match(paragraph, next_end)
             if preceding:
                 year = listed_year = int(preceding[-1].group(1))
                 used_years.add(preceding[-1].start())
+            elif later and later.start("year") not in used_years:
+                year, listed_year = int(later["year"]), None
+                used_years.add(later.start("year"))
             elif in_list:
                 year = listed_year  # `in 2003 with A, a prequel, and B`: B's year too
             else:
