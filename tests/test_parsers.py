@@ -742,6 +742,12 @@ def test_a_dumps_cast_under_a_heading_with_a_note(heading):
         ("15 (UK)", [("UK", "15", "")]),
         ("UK:18 / USA:R", [("UK", "18", ""), ("USA", "R", "")]),
         ("18 for violence", [("", "18", "for violence")]),
+        # Each rating with its territory, and the reason after one (it was one certificate).
+        (
+            "12A (UK), PG-13 (USA) for violence, drugs",
+            [("UK", "12A", ""), ("USA", "PG-13", "for violence, drugs")],
+        ),
+        ("15 (UK) for violence, drugs", [("UK", "15", "for violence, drugs")]),
     ],
 )
 def test_a_dumps_certificate_with_its_territory_after_it(value, certificates):

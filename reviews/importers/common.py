@@ -390,23 +390,36 @@ def split_list(value: str, separators: str = ",") -> list[str]:
 
 
 # A territory after a certificate: `15 (UK)`, `Approved (USA)`.
-_TERRITORY_AFTER_VALUE = re.compile(r"^(?P<value>.*\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)$")
+# A rating with its territory after it, and maybe its reason: `Approved (USA)`, `PG-13 (USA)
+# for some violence`.
+_TERRITORY_AFTER_VALUE = re.compile(
+    r"^(?P<value>.*?\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)(?P<reason>\s+\S.*)?$"
+)
 
 
 def certificates(where: str, value: str, line: int) -> list[CertificateRecord]:
     """A certificate field's ratings: one (`certificate`), or several each with its territory
-    after it (`18 (UK), R (USA)`)."""
+    after it (`18 (UK), R (USA)`), each maybe with its reason (`12A (UK), PG-13 (USA) for some
+    violence, language`: what follows a territory up to the next rating is its reason)."""
     parts = listed_values(value.strip())
-    if len(parts) > 1 and not where.strip() and all(map(_TERRITORY_AFTER_VALUE.match, parts)):
-        return [certificate("", part, line) for part in parts]
+    if len(parts) > 1 and not where.strip() and _TERRITORY_AFTER_VALUE.match(parts[0]):
+        ratings: list[str] = []
+        for part in parts:
+            if _TERRITORY_AFTER_VALUE.match(part) or not ratings:
+                ratings.append(part)
+            else:
+                ratings[-1] += f", {part}"  # the reason goes on
+        if len(ratings) > 1:
+            return [certificate("", rating, line) for rating in ratings]
     return [certificate(where, value, line)]
 
 
 def certificate(where: str, value: str, line: int) -> CertificateRecord:
     """`18 for drugs, violence and coarse sexual language`: the rating, then its reason; the
-    territory, when the key does not say it, may follow (`Approved (USA)`)."""
+    territory, when the key does not say it, may follow the rating (`Approved (USA)`, `PG-13
+    (USA) for some violence`)."""
     if not where.strip() and (placed := _TERRITORY_AFTER_VALUE.match(value.strip())):
-        where, value = placed.group("territory"), placed.group("value")
+        where, value = placed.group("territory"), placed.group("value") + (placed["reason"] or "")
     rating, _, reason = value.strip().partition(" ")
     return CertificateRecord(territory(where), rating, reason, line)
 
