@@ -2965,6 +2965,23 @@ def test_a_kits_year_with_a_note_and_its_certificates_by_territory():
     assert doc.warnings == []
 
 
+def test_a_kits_budget_and_box_office():
+    """`Budget: €3.5 million`, `UK Box Office: £2.1m`: the film's figures (they were fields not
+    understood)."""
+    doc = parse_document(
+        "kit.txt",
+        "Year: 2007\nCast: Ann Lee\nDirector: Tom Vint\nBudget: €3.5 million (estimated)\n"
+        "UK Box Office: £2.1m\nGross worldwide: $12,400,000\n\n\n"
+        "DELTA tells the story of Ida (Ann Lee).\n".encode(),
+    )
+    assert [(m.kind, m.currency, m.amount, m.territory, m.is_estimate) for m in doc.money] == [
+        ("budget", "EUR", 3_500_000, "", True),
+        ("gross", "GBP", 2_100_000, "UK", False),
+        ("gross", "USD", 12_400_000, "Worldwide", False),
+    ]
+    assert doc.warnings == []
+
+
 @pytest.mark.parametrize("name, document", [("dump.txt", "METADATA"), ("kit.txt", "KIT")])
 def test_keys_written_in_capitals_read_as_any_other(name, document):
     """`RELEASE YEAR:`, `DIRECTOR:`, `CAST:`: the same document as with keys in title case."""

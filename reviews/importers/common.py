@@ -14,6 +14,7 @@ from .records import (
     CreditRecord,
     FilmDocument,
     ImportFormatError,
+    MoneyRecord,
     NoteRecord,
     TitleRecord,
     Warning,
@@ -788,3 +789,37 @@ def without_control_characters(doc, text: str) -> str:
     lines = sorted({text.count("\n", 0, m.start()) + 1 for m in CONTROL_CHARACTERS.finditer(text)})
     warn_controls_removed(doc, lines[0], len(lines))
     return CONTROL_CHARACTERS.sub("", text)
+
+
+# A figure said to be an estimate before it: `approx. $3,000,000`, `about £2m`.
+_ESTIMATED = re.compile(
+    r"^(?:approximately\b|approx\.?|about\b|around\b|an estimated\b|est\.|c\.|ca\.)\s*", re.I
+)
+
+
+def read_money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
+    """A budget, gross or opening weekend (`$4,440 (USA) (16 May 1999)`, `€3.5 million`): its
+    amount and currency, its territory (in the key, `Gross worldwide`, or in its notes), its
+    date, whether it is an estimate; a warning when it is no amount."""
+    said_estimated = _ESTIMATED.match(value)
+    parsed = parse_money(value[said_estimated.end() :] if said_estimated else value)
+    if parsed is None:
+        doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
+        return
+    currency, amount, rest = parsed
+    notes = parenthesised(rest)
+    # `Gross worldwide`: the territory the key names, capitalised as a note's would be
+    when, where, extra = None, territory(where_key[:1].upper() + where_key[1:]), []
+    estimate = bool(said_estimated)
+    for note in notes:
+        if note.lower() == "estimated":
+            estimate = True
+        elif written := parse_written_date(note):
+            when = written
+        elif not where and re.fullmatch(r"[A-Z][A-Za-z .]*", note) and len(note) <= 40:
+            where = territory(note)
+        else:
+            extra.append(note)
+    doc.money.append(
+        MoneyRecord(kind, amount, currency, number, where, when, estimate, ", ".join(extra))
+    )

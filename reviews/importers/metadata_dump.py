@@ -27,11 +27,11 @@ from .common import (
     listed_values,
     other_titles,
     parenthesised,
-    parse_money,
     parse_runtime,
     parse_written_date,
     rating_in_text,
     read_imdb_field,
+    read_money,
     runtime_territory,
     split_credit_note,
     split_names,
@@ -44,7 +44,6 @@ from .common import (
 from .records import (
     CreditRecord,
     FilmDocument,
-    MoneyRecord,
     NoteRecord,
     QuoteRecord,
     ReleaseRecord,
@@ -598,39 +597,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
             else:
                 doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     else:
-        _money(doc, kind, value, number, _MONEY_WHERE.match(key.strip()).group("where") or "")
+        read_money(doc, kind, value, number, _MONEY_WHERE.match(key.strip()).group("where") or "")
     return []
-
-
-# A figure said to be an estimate before it: `approx. $3,000,000`, `about £2m`.
-_ESTIMATED = re.compile(
-    r"^(?:approximately\b|approx\.?|about\b|around\b|an estimated\b|est\.|c\.|ca\.)\s*", re.I
-)
-
-
-def _money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
-    said_estimated = _ESTIMATED.match(value)
-    parsed = parse_money(value[said_estimated.end() :] if said_estimated else value)
-    if parsed is None:
-        doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
-        return
-    currency, amount, rest = parsed
-    notes = parenthesised(rest)
-    # `Gross worldwide`: the territory the key names, capitalised as a note's would be
-    when, where, extra = None, territory(where_key[:1].upper() + where_key[1:]), []
-    estimate = bool(said_estimated)
-    for note in notes:
-        if note.lower() == "estimated":
-            estimate = True
-        elif written := parse_written_date(note):
-            when = written
-        elif not where and re.fullmatch(r"[A-Z][A-Za-z .]*", note) and len(note) <= 40:
-            where = territory(note)
-        else:
-            extra.append(note)
-    doc.money.append(
-        MoneyRecord(kind, amount, currency, number, where, when, estimate, ", ".join(extra))
-    )
 
 
 def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int | None]]) -> None:

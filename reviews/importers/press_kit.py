@@ -32,6 +32,7 @@ from .common import (
     parse_written_date,
     part_not_note,
     read_imdb_field,
+    read_money,
     runtime_territory,
     split_credit_note,
     split_names,
@@ -73,6 +74,19 @@ _RELEASE_KEY = re.compile(
     re.IGNORECASE,
 )
 # `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
+# A figure's key, with its territory before or after it: `Budget`, `UK Box Office`, `Gross
+# worldwide`.
+_MONEY_KEY = re.compile(
+    r"^(?:(?P<before>[A-Z][\w.&' ]{0,30}?)\s+)?(?P<kind>budget|gross|box\s+office|"
+    r"opening\s+weekend)(?:\s+(?:in\s+)?(?P<after>\S.*))?$",
+    re.IGNORECASE,
+)
+_MONEY_KINDS = {
+    "budget": "budget",
+    "gross": "gross",
+    "box office": "gross",
+    "opening weekend": "opening_weekend",
+}
 _CERTIFICATE_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Certificate|Certification)$", re.IGNORECASE
 )
@@ -703,6 +717,9 @@ def _header_line(
         doc.certificates.extend(
             certificates(certificate_key.group("territory") or "", value, number)
         )
+    elif money := _MONEY_KEY.match(key):  # `Budget: €3.5 million`, `UK Box Office: £2m`
+        kind = _MONEY_KINDS[" ".join(money["kind"].lower().split())]
+        read_money(doc, kind, value, number, money["before"] or money["after"] or "")
     elif runtime_key and not runtime_key.group("territory") and len(listed_values(value)) > 1:
         # `Running time: 105 mins (UK) / 109 mins (USA)`: each with its territory.
         for one in listed_values(value):
