@@ -1709,6 +1709,38 @@ def test_a_streamed_file_with_bytes_of_windows_1252_keeps_its_utf8(tmp_path):
         assert [r.body for r in doc.reviews] == ["Zoé & Søren"]
 
 
+def test_a_kit_with_a_cast_block_and_territories_written_whole():
+    """A kit whose cast is a block under `Starring` and whose keys name territories whole
+    (`Sweden: 98 mins`, `Sweden Release Date:`) is a kit (it was read as a dump: its cast,
+    its synopsis and the heading one plot); a country it names is a distributor's territory
+    (`Norway: Nordisk Film`)."""
+    kit = (
+        "Year: 2008\nSweden: NordFilm\nNorway: Nordisk Film\nDirected by: Tom Vint\n"
+        "Countries: Sweden / Norway\nSweden: 98 mins\nSweden Release Date: 12 September 2008\n"
+        "\nStarring\nAnn Lee ... Ida\nBo Berg ... Ole\n\n\n"
+        "EPSILON tells the story of Ida (Ann Lee), who comes home to the island.\n"
+    )
+    assert detect_format(kit) == "press_kit"
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.title, doc.synopsis[:20]) == ("Epsilon", "EPSILON tells the st")
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"][:2] == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Ole"),
+    ]
+    assert {(d.territory, d.company) for d in doc.distributors} == {
+        ("Sweden", "NordFilm"),
+        ("Norway", "Nordisk Film"),
+    }
+    assert doc.warnings == []
+    # A dump's own keys name no territory: still a dump.
+    dump = METADATA.replace(
+        b"Release Year: 2011",
+        b"Release Year: 2011\n\nRuntime: 98 min\n\nOriginal Release Date: 2 May 2011\n\n"
+        b"Release Date: 3 May 2011\n\nLength: 100 mins",
+    )
+    assert detect_format(dump.decode()) == "metadata_dump"
+
+
 def test_detect_format_reads_content_not_name():
     assert detect_format(METADATA.decode()) == "metadata_dump"
     assert detect_format(PAGE.decode()) == "review_page"

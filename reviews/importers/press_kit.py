@@ -225,6 +225,16 @@ _TERRITORIAL_KEY = re.compile(
 )
 
 
+# A key that opens with a territory written whole, as only a kit's keys do: `Sweden Release
+# Date:`, `Denmark DVD Release Date:`, `France Certificate:`, `Sweden: 98 mins` (not a dump's
+# `Release Date:`, `Runtime: 98 min`, `Original Release Date:`).
+_NAMED_TERRITORY_KEY = re.compile(
+    r"^(?!(?:Runtime|Running|Length|Duration|Original|First|Initial|Theatrical|World)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+    r"(?:(?: (?:DVD|Blu-ray|TV|VOD|Cinema))? Release Date:| Certificate:|: \d{2,3} mins?\b)"
+)
+
+
 def looks_like(text: str) -> bool:
     """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
@@ -233,7 +243,11 @@ def looks_like(text: str) -> bool:
     head = text[:20000]
     if not _YEAR_FIELD.search(head):
         return False
-    territorial = sum(1 for line in head.splitlines() if _TERRITORIAL_KEY.match(line))
+    territorial = sum(
+        1
+        for line in head.splitlines()
+        if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
+    )
     cast_list = _CAST_LIST.search(head)
     if _SECTIONED.search(head) and re.search(
         r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
@@ -771,8 +785,10 @@ def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) ->
     """`UK: Metrodome Group` is a distributor; `Genre: Thriller` is not. A key is taken for a
     territory when it is an abbreviation or a territory the kit's other keys name (`Denmark:
     93 mins`, `Denmark Release Date`), or when it says it names a distributor; such a territory
-    may follow the company (`Distributor: Gramercy Pictures (USA)`)."""
+    may follow the company (`Distributor: Gramercy Pictures (USA)`). A country the kit names
+    (`Countries: Sweden / Norway`) is a territory too."""
     named = {record.territory for record in [*doc.releases, *doc.certificates, *doc.runtimes]}
+    named |= {territory(note.text) for note in doc.notes if note.kind == "country"}
     for key, company, number, said in found:
         placed = _TERRITORY_AFTER_COMPANY.match(company) if said and not key else None
         if placed and all(
