@@ -2511,6 +2511,20 @@ def test_review_page_whose_reviews_end_with_votes_for_and_against():
     assert [(w.line, w.code) for w in doc.warnings] == [(33, "helpful_votes")]
 
 
+def test_a_newest_pages_header_with_the_films_rating_and_its_buttons():
+    """The header's `8.3/10` is the film's IMDb rating, its `Review`, `Sort by` and `Filter
+    by`, `All reviews` the page's buttons (each was a warning, the rating lost); the first
+    review's own `8/10` is still the reviewer's."""
+    page = NEWEST_PAGE.replace(
+        "Hide Spoilers\nSort by: Helpfulness\nFilter by Rating:\n",
+        "Review\n8.3/10\nSort by\nHelpfulness\nFilter by\nAll reviews\n",
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert doc.imdb_rating == Decimal("8.3")
+    assert [r.rating for r in doc.reviews] == [Decimal(8), Decimal(10), None]
+    assert [(w.line, w.code) for w in doc.warnings] == [(36, "helpful_votes")]
+
+
 OLDEST_PAGE = """21 Grams (2003)
 User Reviews
 

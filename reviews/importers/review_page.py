@@ -64,10 +64,13 @@ _FILM_HEADER = re.compile(
 # `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
 _CLAIMED = re.compile(r"^(?:Index\s+)?([\d,]+) (?:user )?reviews?(?: in total)?\s*$", re.IGNORECASE)
 _HEADER_LINES = re.compile(
-    r"^(User Reviews|Review this title|Sort by:.*|Filter by Rating:.*|Hide Spoilers|"
-    r"Helpfulness|Show All)\s*$",
+    r"^(User Reviews|Review this title|Sort by\b.*|Filter by\b.*|Hide Spoilers|"
+    r"Helpfulness|Show All|All reviews|Review)\s*$",
     re.IGNORECASE,
 )
+# The film's IMDb rating in a newer layout's header (`8.3/10`, `IMDb RATING 8.3/10`): a
+# reviewer's own is a whole number.
+_FILM_RATING = re.compile(r"^(?:IMDb rating:?\s*)?(?P<rating>\d(?:[.,]\d)?)\s*/\s*10$", re.I)
 # The page's vote links, where they stand on lines of their own after the helpful-vote line.
 _VOTE_LINES = re.compile(
     r"^(Was this review helpful\?.*|Sign in to vote\.?|Permalink|Report this|\|)\s*$",
@@ -349,9 +352,19 @@ def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
             doc.warn(number, "film_kind", f"the page calls the film a {film['kind']}: not kept")
     elif claimed := _CLAIMED.match(line):
         doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+    elif (rating := _film_rating(line)) is not None:
+        doc.imdb_rating = rating
     else:
         return False
     return True
+
+
+def _film_rating(line: str) -> Decimal | None:
+    """The film's IMDb rating a header line gives (`8.3/10`); None for any other line."""
+    rated = _FILM_RATING.match(line)
+    if rated is None or rated["rating"].isdigit():  # `8/10`: a reviewer's
+        return None
+    return Decimal(rated["rating"].replace(",", "."))
 
 
 def _filled_above(lines: list[str], index: int) -> int:
@@ -392,6 +405,7 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
             _HEADER_LINES.match(line)
             or _FILM_HEADER.match(line)
             or _CLAIMED.match(line)
+            or _film_rating(line) is not None
             or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
             or i + 1 == doc.title_line
             or line.lower() == doc.title.lower()  # the film's name over `User reviews`
