@@ -320,9 +320,10 @@ def film_detail(request, slug):
     # `Hornets'`: `written_alike`) and its short forms (`Rocky 2` beside `Rocky II: The Return`:
     # the same main title, numerals and case aside, and no subtitle of its own).
     shown = title_key(film.title)
+    all_titles = list(film.titles.all())
     titles = [
         t
-        for t in film.titles.all()
+        for t in all_titles
         if not written_alike(t.title, film.title)
         and (title_key(t.title) != shown or split_title(t.title)[1])
     ]
@@ -345,6 +346,8 @@ def film_detail(request, slug):
         "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
         "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],
         "series_films": series_films,
+        # What a kit's prose writes in capitals and the page shows as titles (`cite_films`).
+        "title_forms": [t.title for t in all_titles],
         "previous_film": series_films[position - 1] if position else None,
         "next_film": (
             series_films[position + 1]

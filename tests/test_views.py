@@ -58,7 +58,7 @@ def test_film_page_shows_every_kind_of_fact(client):
     for fact in (
         "A drug pusher grows increasingly desperate",  # logline
         "Frank is a drug pusher on the roll",  # plot
-        "PUSHER is the story of Frank",  # synopsis
+        "<cite>Pusher</cite> is the story of Frank",  # synopsis, its title in capitals a title
         "From the press notes",
         "turned down a place at the prestigious National Danish Film School",  # press notes
         "Nicolas Winding Refn",  # director
@@ -140,6 +140,30 @@ def test_search_is_accent_insensitive(client):
 def test_film_filters_and_sorts(client, query, expected_years):
     rows = exported(client, f"/films/?{query}")
     assert [row["year"] for row in rows] == expected_years
+
+
+def test_a_film_page_shows_the_titles_its_kit_writes_in_capitals_as_titles(client):
+    """A kit's `NIGHT TWO tells …`, `after NIGHT ONE (1999)`: the film's own title and its
+    series' films as titles, the others linked to their pages; another film in capitals with
+    its year in title case; the rest of the text as written, and escaped."""
+    series = make_series(name="The Night Trilogy")
+    make_film(title="Night One", slug="night-one-1999", year=1999, series=series)
+    make_film(title="Night: The Return", slug="night-return-2004", year=2004, series=series)
+    make_film(
+        title="Night Two: The Dark",
+        slug="night-two-2002",
+        year=2002,
+        series=series,
+        synopsis="NIGHT TWO tells of Ida, after NIGHT ONE (1999) & <b>loud</b> FEAR X (2003) "
+        "and before NIGHT: THE RETURN, at DAWN.",
+    )
+    page = text(client.get("/films/night-two-2002/"))
+    assert (
+        "<cite>Night Two</cite> tells of Ida, after "
+        '<a href="/films/night-one-1999/"><cite>Night One</cite></a> (1999) &amp; '
+        "&lt;b&gt;loud&lt;/b&gt; <cite>Fear X</cite> (2003) and before "
+        '<a href="/films/night-return-2004/"><cite>Night: The Return</cite></a>, at DAWN.'
+    ) in page
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):

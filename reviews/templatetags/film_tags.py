@@ -1,11 +1,15 @@
+import html
 import json
+import re
 from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import template
 from django.template.defaultfilters import truncatewords
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from ..text import split_title, title_case
 
 register = template.Library()
 
@@ -94,3 +98,58 @@ def money(figure) -> str:
     amount = f"{figure.amount:,.0f}"
     symbol = symbols.get(figure.currency)
     return f"{symbol}{amount}" if symbol else f"{figure.currency} {amount}"
+
+
+# The fewest letters of a title in capitals that `cite_films` takes for a film's (not `M`, nor
+# `2046`, which prose may write as a year).
+CITED_TITLE_LETTERS = 3
+# Words in capitals just before a year in parentheses, in escaped text: a title (`FEAR X (2003)`).
+_SHOUTED_BEFORE_YEAR = (
+    r"(?P<other>(?=(?:[^a-z(]*?[A-Z]){3})[A-Z0-9](?:[A-Z0-9:,.-]|&amp;|&\#x27;|’)*"
+    r"(?:\s[A-Z0-9](?:[A-Z0-9:,.-]|&amp;|&\#x27;|’)*)*)(?=\s\((?:19|20)\d\d\))"
+)
+
+
+@register.simple_tag
+def cite_films(text: str, film, films=(), titles=()) -> SafeString:
+    """`text`, escaped, with the titles a document writes in capitals (a kit's `NIGHT TWO tells
+    the story of …`, `… began in 1999 with NIGHT ONE`) of the page's `film` (its title, its main
+    title before a subtitle, its other `titles`) and of `films` (its series') shown as titles:
+    a `<cite>` under the title as the site writes it, linked to the film's page but for the
+    page's own. A form two films share is left as written. Another film's title in capitals
+    with its year after it (`BLEEDER (1999)`) is shown as a title too, in title case."""
+    forms: dict[str, tuple] = {}  # the form in capitals (`'` for any apostrophe): film, form
+    named = [(film, [film.title, *titles]), *((f, [f.title]) for f in films)]
+    # Whole titles first: `MAD MAX` is the film of that title, not the main title of `Mad Max:
+    # Fury Road`; a main title two films share is neither's.
+    for whole in (True, False):
+        shared: set[str] = set()
+        for one, names in named:
+            for name in names:
+                form = name if whole else split_title(name)[0]
+                shouted = form.upper().replace("’", "'")
+                if sum(c.isalpha() for c in shouted) < CITED_TITLE_LETTERS:
+                    continue
+                if shouted in forms and not whole and forms[shouted][0].pk != one.pk:
+                    if forms[shouted][2]:  # another's main title only
+                        shared.add(shouted)
+                    continue
+                forms.setdefault(shouted, (one, form, not whole))
+        for shouted in shared:
+            del forms[shouted]
+    escaped = escape(text)
+
+    def pattern(shouted: str) -> str:  # an apostrophe written either way
+        return "(?:&#x27;|’)".join(re.escape(escape(part)) for part in shouted.split("'"))
+
+    def cite(match: re.Match) -> str:
+        if match["other"]:
+            return format_html("<cite>{}</cite>", title_case(html.unescape(match["other"])))
+        one, form, _ = forms[html.unescape(match.group(0)).replace("’", "'")]
+        if one.pk == film.pk:
+            return format_html("<cite>{}</cite>", form)
+        return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), form)
+
+    known = "|".join(map(pattern, sorted(forms, key=len, reverse=True)))
+    titled = re.compile(rf"(?<!\w)(?:{known}{'|' if known else ''}{_SHOUTED_BEFORE_YEAR})(?!\w)")
+    return mark_safe(titled.sub(cite, escaped))
