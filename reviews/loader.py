@@ -1129,11 +1129,16 @@ class DocumentLoader:
             parts: dict[int, dict[int, Character]] = defaultdict(dict)
             for credit in credits:
                 parts[credit.person_id][credit.character_id] = credit.character
+            films_of: dict[tuple[int, int], set[int]] = defaultdict(set)  # (person, part): films
+            for credit in credits:
+                films_of[(credit.person_id, credit.character_id)].add(credit.film_id)
             for person_id, played in parts.items():
                 for short in played.values():
                     fuller = [c for c in played.values() if short_name_of(short.name, c.name)]
                     if len(fuller) != 1:
                         continue
+                    if films_of[(person_id, short.pk)] & films_of[(person_id, fuller[0].pk)]:
+                        continue  # both in one film: two parts (`Ida / Ida Berg`)
                     moved = [
                         c
                         for c in credits

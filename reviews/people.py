@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -231,6 +231,8 @@ def people_with_spellings_opening(prefixes: list[str]) -> RawSQL:
 
 # The ways one generation suffix is written (`Sergei Bodrov Jr.`, `Sergei Bodrov Jnr`).
 _SUFFIX_FORMS = ({"jr", "jnr", "junior"}, {"sr", "snr", "senior"})
+# What a name's generation is written with: a suffix, or a number (`Michael II`).
+_GENERATIONS = {*_SUFFIX_FORMS[0], *_SUFFIX_FORMS[1], "ii", "iii", "iv"}
 
 
 def suffix_forms(folded: str) -> list[str]:
@@ -291,12 +293,30 @@ class _Person:
     slug_base: str = ""
 
 
+# A cast line's several parts, as IMDb lists one actor's: `Marty McFly / Marty McFly Jr.` (not
+# the slash of a name, `AC/DC`).
+_PARTS_SEPARATOR = re.compile(r"\s+/\s+")
+
+
+def each_part(records: list[CreditRecord]) -> list[CreditRecord]:
+    """The records, one for each part a record names (a record of several parts is several
+    credits of the actor in the film)."""
+    parted = []
+    for record in records:
+        parts = [p.strip() for p in _PARTS_SEPARATOR.split(record.character) if p.strip()]
+        if len(parts) > 1:
+            parted.extend(replace(record, character=part) for part in parts)
+        else:
+            parted.append(record)
+    return parted
+
+
 class CreditResolver:
     def __init__(self, loader: DocumentLoader, film: Film):
         self.loader = loader
         self.film = film
         self.tally = loader.tally
-        self.records = loader.doc.credits
+        self.records = each_part(loader.doc.credits)
 
     # -- the picture ----------------------------------------------------------------------
 
@@ -405,6 +425,8 @@ class CreditResolver:
         # The spellings this document's lists (a cast list, a cast block: records with a
         # billing order) gave each person: two spellings in one list are two people.
         self.listed: dict[int, set[str]] = defaultdict(set)
+        # The parts (folded) this document gave each person in each role.
+        self.parts_given: dict[tuple[int, str], set[str]] = defaultdict(set)
         for record in self.records:
             listed = record.billing_order is not None
             entry = self.person_for(record.name, record.role, record.line, listed=listed)
@@ -625,7 +647,19 @@ class CreditResolver:
         mine = [c for c in self.credits if c.entry is entry and c.role == record.role]
         character = existing = None
         if record.character:
-            character, existing = self.part_for(mine, record.character)
+            # A part this document gave the person already is another part, not a shorter or
+            # fuller name of this one (`Marty McFly / Marty McFly Jr.`).
+            given = self.parts_given[(id(entry), record.role)]
+            folded = fold(record.character)
+            others = [
+                c
+                for c in mine
+                if c.character_ref is None
+                or c.character_ref.folded_name == folded
+                or c.character_ref.folded_name not in given
+            ]
+            given.add(folded)
+            character, existing = self.part_for(others, record.character)
             existing = existing or next((c for c in mine if c.character_ref is None), None)
         else:
             existing = next(iter(mine), None)
@@ -730,6 +764,9 @@ def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
     elif or_last and full_words[-len(short_words) :] == short_words:
         added = full.split()[:-count]
     else:
+        return False
+    # A generation added is another person (`Marty McFly Jr.`, his son; `Michael II`).
+    if all(fold(word).strip(".,") in _GENERATIONS for word in added):
         return False
     return bool(added) and all(word[:1].isupper() for word in added)
 

@@ -308,11 +308,33 @@ def film_list(request):
     )
 
 
+def parts_together(credits: list[Credit]) -> list[Credit]:
+    """The credits, an actor's several parts in one film (`Marty McFly / Marty McFly Jr.`: one
+    billing, a credit each) as the first's, in its `parts`; every credit has its `parts`."""
+    together: list[Credit] = []
+    for credit in credits:
+        last = together[-1] if together else None
+        if (
+            last is not None
+            and credit.character_id
+            and last.parts
+            and (last.film_id, last.person_id, last.role, last.billing_order)
+            == (credit.film_id, credit.person_id, credit.role, credit.billing_order)
+        ):
+            last.parts.append(credit.character)
+            continue
+        credit.parts = [credit.character] if credit.character_id else []
+        together.append(credit)
+    return together
+
+
 @public_page
 def film_detail(request, slug):
     film = get_object_or_404(Film.objects.select_related("series"), slug=slug)
     credits = list(
-        film.credits.select_related("person", "character").order_by("billing_order", "person__name")
+        film.credits.select_related("person", "character").order_by(
+            "billing_order", "person__name", "pk"
+        )
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
@@ -342,7 +364,7 @@ def film_detail(request, slug):
         "film": film,
         "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
         "writers": [c for c in credits if c.role == Credit.Role.WRITER],
-        "cast": [c for c in credits if c.role == Credit.Role.CAST],
+        "cast": parts_together([c for c in credits if c.role == Credit.Role.CAST]),
         "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
         "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],
         "series_films": series_films,
@@ -416,7 +438,7 @@ def person_list(request):
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     credits = person.credits.select_related("film", "character").order_by(
-        "film__year", "film__title", "role"
+        "film__year", "film__title", "film_id", "role", "billing_order", "pk"
     )
     filmography = defaultdict(list)
     films = {}
@@ -425,7 +447,7 @@ def person_detail(request, slug):
         filmography[credit.film_id].append(credit)
     context = {
         "person": person,
-        "filmography": [(films[film_id], filmography[film_id]) for film_id in films],
+        "filmography": [(films[pk], parts_together(filmography[pk])) for pk in films],
         # Spellings, not the same one in capitals (`ANN LEE` beside `Ann Lee`).
         "other_names": [
             a for a in person.aliases.all() if a.name.casefold() != person.name.casefold()

@@ -3018,6 +3018,17 @@ def test_a_series_whose_name_holds_a_titles_small_words(empty_db, order):
         ("Søren Kjær",)
     ]
     assert Review.objects.filter(reviewer__username="Søren Kjær").count() == 2
+    # A dump's `Marty McFly / Marty McFly Jr. / Marlene McFly`: three parts of the actor's in
+    # the film, the first the part he plays in the other two (it was one part of that name).
+    fox = Person.objects.get(name="Michael J. Fox")
+    assert sorted(fox.credits.values_list("film__year", "character__name")) == [
+        (1985, "Marty McFly"),
+        (1989, "Marlene McFly"),
+        (1989, "Marty McFly"),
+        (1989, "Marty McFly Jr."),
+        (1990, "Marty McFly"),
+    ]
+    assert Character.objects.filter(name="Marty McFly").count() == 1
 
 
 @pytest.mark.parametrize(
@@ -3033,6 +3044,34 @@ def test_a_series_whose_name_holds_a_titles_small_words(empty_db, order):
 )
 def test_a_title_that_is_anothers_subtitle_alone(a, b, alone):
     assert subtitle_alone(a, b) is alone
+
+
+@pytest.mark.parametrize("parted_first", [True, False], ids=["parted-first", "parted-last"])
+def test_an_actors_parts_one_line_lists_are_each_a_part(empty_db, tmp_path, parted_first):
+    """`Ann Lee - Ida / Ida Berg` lists two parts of the actor's: a document that gives `Ida`
+    alone, before or after, gives the first (the second was taken for a fuller name of it,
+    and the film had one part, `Ida Berg`); so does the sequel's kit (across the series, a
+    part was moved to the fuller name it is no short name of)."""
+    head = (
+        "Ida is lost.\n\nTitle: Night Story\n\nRelease Year: 2008\n\nDirector: Tom Vint\n\n"
+        "Ole finds her.\n\n"
+    )
+    (tmp_path / "parted.txt").write_text(head + "Ann Lee - Ida / Ida Berg\nBo Berg - Ole\n")
+    (tmp_path / "alone.txt").write_text(head + "Ann Lee - Ida\nBo Berg - Ole\n")
+    (tmp_path / "kit.txt").write_text(
+        "Year: 2010\nCast: Ann Lee\nDirector: Tom Vint\n\n\nTom Vint began the story in 2008 "
+        "with NIGHT STORY.\n\nNIGHT STORY 2 tells the story of Ida (Ann Lee), ten years on.\n"
+    )
+    order = ["parted.txt", "alone.txt"] if parted_first else ["alone.txt", "parted.txt"]
+    for name in [*order, "kit.txt"]:
+        assert run_import([tmp_path / name]).ok
+    assert Series.objects.count() == 1
+    lee = Person.objects.get(name="Ann Lee")
+    assert sorted(lee.credits.values_list("film__year", "character__name")) == [
+        (2008, "Ida"),
+        (2008, "Ida Berg"),
+        (2010, "Ida"),
+    ]
 
 
 @pytest.mark.parametrize("longer_first", [True, False], ids=["longer-first", "longer-last"])

@@ -2681,6 +2681,9 @@ def test_a_persons_name_keeps_the_accents_a_document_gave_it():
         ("Frank", "Frank", False),
         ("Milo", "Radovan Milo", False),
         ("Valentine Dussaut", "Valentine", False),
+        # A generation added: another part, the son (it was the same part, renamed).
+        ("Marty McFly", "Marty McFly Jr.", False),
+        ("Michael", "Michael II", False),
     ],
 )
 def test_a_characters_short_name(short, full, is_short):

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reviews.loader import bump_data_version, refresh_film_aggregates
-from reviews.models import Film, FilmNote, Review
-from tests.factories import make_film, make_review, make_series
+from reviews.models import Character, Credit, Film, FilmNote, Review
+from tests.factories import make_film, make_person, make_review, make_series
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +164,23 @@ def test_a_film_page_shows_the_titles_its_kit_writes_in_capitals_as_titles(clien
         "&lt;b&gt;loud&lt;/b&gt; <cite>Fear X</cite> (2003) and before "
         '<a href="/films/night-return-2004/"><cite>Night: The Return</cite></a>, at DAWN.'
     ) in page
+
+
+def test_an_actors_parts_in_one_film_are_one_line_of_the_cast(client):
+    """Three parts of one actor's (a credit each, one billing) are one line of the film's cast,
+    in the order listed, and one line of the actor's filmography, as the documents write them
+    (each part was a line of its own)."""
+    film = make_film(title="Night Two", slug="night-two-2002", year=2002)
+    lee = make_person(name="Ann Lee", slug="ann-lee")
+    for name in ("Ida", "Ida Berg", "Old Ida"):
+        part = Character.objects.create(name=name)
+        Credit.objects.create(film=film, person=lee, role="cast", character=part, billing_order=1)
+    berg = make_person(name="Bo Berg")
+    Credit.objects.create(film=film, person=berg, role="cast", billing_order=2)
+    page = text(client.get("/films/night-two-2002/"))
+    assert page.count('<a href="/people/ann-lee/">') == 1
+    assert "<td>Ida / Ida Berg / Old Ida</td>" in page
+    assert "<li>Cast — Ida / Ida Berg / Old Ida</li>" in text(client.get("/people/ann-lee/"))
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
