@@ -1458,34 +1458,55 @@ class DocumentLoader:
         return repaired
 
     def merge_review(self, review: Review, record: ReviewRecord, data: dict, reviewer_id) -> None:
-        """The same review from two documents: keep the richer paragraphs, fill what is empty."""
+        """The same review from two documents: keep the richer paragraphs, fill what is empty;
+        of two values both give, keep the one `review_value` chooses, whichever came first."""
         values = {}
         stored_rank = SOURCE_RANK.get(review.source.format, 0) if review.source_id else -1
         if (paragraph_count(data["body"]), self.rank) > (paragraph_count(review.body), stored_rank):
             values["body"] = data["body"]
             values["has_lost_letters"] = data["lost"]
-        if data["title"] and not review.title:
-            values["title"] = data["title"]
         if reviewer_id and review.reviewer_id is None and not review.is_locked("reviewer"):
             values["reviewer_id"] = reviewer_id
-        for name, new in (
-            ("date", data["date"]),
-            ("helpful_yes", data["helpful"][0]),
-            ("helpful_total", data["helpful"][1]),
-        ):
-            if new not in (None, "") and getattr(review, name) in (None, ""):
+        for name, new in (("title", data["title"]), ("date", data["date"])):
+            if new not in (None, "") and review_value(name, getattr(review, name), new) == new:
                 values[name] = new
+        votes = data["helpful"]
+        if votes[1] is not None and review_value(
+            "helpful", (review.helpful_yes, review.helpful_total), votes
+        ) == tuple(votes):
+            values["helpful_yes"], values["helpful_total"] = votes
         # A score a document gives in its field beats one read in the text, in either order.
         field = Review.RatingSource.FIELD
         if record.rating is not None and (
             review.rating is None
-            or (record.rating_source == field and review.rating_source != field)
+            or (record.rating_source == field) > (review.rating_source == field)
+            or (
+                (record.rating_source == field) == (review.rating_source == field)
+                and review_value("rating", review.rating, record.rating) == record.rating
+            )
         ):
             values["rating"], values["rating_source"] = record.rating, record.rating_source
         if record.has_spoilers and not review.has_spoilers:
             values["has_spoilers"] = True
         if _set_fields(review, values, self.tally):
             self.reviews_changed = True
+
+
+def review_value(name: str, stored, new):
+    """Of a review's value two documents give otherwise, the one kept, whichever came first:
+    the fuller title (of two as long, the later in alphabetical order), the earlier date (a
+    copy's later one is of an edit, or of another time zone), the votes of the later count
+    (more votes: a later copy), the higher rating (of two read alike). A value only one gives
+    is that one."""
+    if stored in (None, "") or stored == (None, None):
+        return new
+    if name == "title":
+        return max(stored, new, key=lambda title: (len(title), title))
+    if name == "date":
+        return min(stored, new)
+    if name == "helpful":
+        return max(tuple(stored), tuple(new), key=lambda votes: (votes[1], votes[0]))
+    return max(stored, new)
 
 
 # -- shared resolution rules ------------------------------------------------------------------

@@ -3046,6 +3046,42 @@ def test_a_title_that_is_anothers_subtitle_alone(a, b, alone):
     assert subtitle_alone(a, b) is alone
 
 
+@pytest.mark.parametrize(
+    "order",
+    [("a.xml", "b.xml", "c.txt"), ("c.txt", "b.xml", "a.xml")],
+    ids=["xml-first", "page-first"],
+)
+def test_one_review_told_otherwise_by_its_copies_is_the_same_whichever_came_first(
+    empty_db, tmp_path, order
+):
+    """The same review in three copies with other titles, dates, scores and votes: the fuller
+    title, the earlier date, the higher of two scores of a field, the votes of the later count,
+    whichever copy came first (the first copy's were kept)."""
+    text = "A long review of a long night, told with care and at length by its writer."
+    (tmp_path / "a.xml").write_text(
+        review_xml(text, title="Night", year=2008, score="0.7", short="Long", when="2009-03-02")
+    )
+    (tmp_path / "b.xml").write_text(
+        review_xml(
+            text, title="Night", year=2008, score="0.8", short="Long night", when="2009-03-01"
+        )
+    )
+    (tmp_path / "c.txt").write_text(
+        "Night (2008) Poster\nUser Reviews\n1 Reviews\n6/10\nA night\nann2 March 2009\n"
+        f"{text}\n3 out of 4 found this helpful. Was this review helpful? Sign in to vote.\n"
+    )
+    for name in order:
+        assert run_import([tmp_path / name]).ok
+    review = Review.objects.get()
+    assert (review.title, review.date, review.rating, review.rating_source) == (
+        "Long night",
+        date(2009, 3, 1),
+        Decimal("8.0"),
+        "field",
+    )
+    assert (review.helpful_yes, review.helpful_total) == (3, 4)
+
+
 @pytest.mark.parametrize("parted_first", [True, False], ids=["parted-first", "parted-last"])
 def test_an_actors_parts_one_line_lists_are_each_a_part(empty_db, tmp_path, parted_first):
     """`Ann Lee - Ida / Ida Berg` lists two parts of the actor's: a document that gives `Ida`
