@@ -1494,14 +1494,14 @@ class DocumentLoader:
 
 def review_value(name: str, stored, new):
     """Of a review's value two documents give otherwise, the one kept, whichever came first:
-    the fuller title (of two as long, the later in alphabetical order), the earlier date (a
-    copy's later one is of an edit, or of another time zone), the votes of the later count
-    (more votes: a later copy), the higher rating (of two read alike). A value only one gives
-    is that one."""
+    the fuller title (one with no letter lost as `?` before one with; of two as long, the
+    later in alphabetical order), the earlier date (a copy's later one is of an edit, or of
+    another time zone), the votes of the later count (more votes: a later copy), the higher
+    rating (of two read alike). A value only one gives is that one."""
     if stored in (None, "") or stored == (None, None):
         return new
     if name == "title":
-        return max(stored, new, key=lambda title: (len(title), title))
+        return max(stored, new, key=lambda title: (not has_lost_letter(title), len(title), title))
     if name == "date":
         return min(stored, new)
     if name == "helpful":
