@@ -213,8 +213,10 @@ _O_APOSTROPHE = re.compile(r"^([OD]['’])([^\W\d_]{2,})")
 
 
 def _capitalized(word: str) -> str:
-    """A word in capitals with a capital first (`Mccabe` as `McCabe`, `O'brien` as `O'Brien`)."""
-    word = word[:1].upper() + word[1:].lower()
+    """A word in capitals with a capital first (`Mccabe` as `McCabe`, `O'brien` as `O'Brien`;
+    `"EPSILON"` as `"Epsilon"`)."""
+    lead = len(word) - len(word.lstrip("\"'“‘«(["))
+    word = word[: lead + 1].upper() + word[lead + 1 :].lower()
     for inner in (_MC, _O_APOSTROPHE):
         word = inner.sub(lambda m: m[1] + m[2].capitalize(), word)
     return word

@@ -2951,6 +2951,30 @@ def test_a_kit_billed_over_two_lines_with_its_cast_as_parts_and_headings_over_th
 
 
 @pytest.mark.parametrize(
+    "head", ["Epsilon\n\n", '"EPSILON"\n\n', "“Epsilon”\n"], ids=["plain", "quoted", "curly"]
+)
+def test_a_kits_title_written_as_a_title_over_its_fields(head):
+    """`Epsilon` over the fields, as a title is written, or in quotes: the film's title (it was
+    a line kept aside, and `"EPSILON"` the title `"epsilon"`); a synopsis that does not open
+    with it is the paragraph that names the kit's actors in their parts (it was a press note,
+    its parts lost)."""
+    doc = parse_document(
+        "kit.txt",
+        f"{head}Year: 2008\nCast: Ann Lee, Bo Berg\nDirector: Tom Vint\nUK: 98 mins\n\n\n"
+        "Tom Vint was born on the island.\n\nIda (Ann Lee) comes home to the island and finds "
+        "her brother Ole (Bo Berg) in the lighthouse.\n".encode(),
+    )
+    assert (doc.title, doc.year) == ("Epsilon", 2008)
+    assert doc.synopsis.startswith("Ida (Ann Lee) comes home")
+    assert [n.text for n in doc.notes if n.kind == "press"] == ["Tom Vint was born on the island."]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Ole"),
+    ]
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
     "head, title, distributors",
     [
         ("MAD MAX: FURY ROAD\n\n", "Mad Max: Fury Road", []),  # a title and its subtitle
@@ -2969,7 +2993,9 @@ def test_a_kits_title_with_a_subtitle_over_its_fields(head, title, distributors)
     assert doc.title_line == (1 if title else None)
     assert [(d.territory, d.company) for d in doc.distributors] == distributors
     assert doc.series_name == "Mad Max Trilogy"  # the series the note names, not the box set
-    assert [w.code for w in doc.warnings] == ["no_synopsis"]  # no field was left unread
+    assert doc.warnings == []  # no field was left unread
+    # No paragraph opens with the title: the one naming an actor's part is the synopsis.
+    assert doc.synopsis.startswith("Max Rockatansky (Tom Hardy) is captured")
 
 
 @pytest.mark.parametrize(

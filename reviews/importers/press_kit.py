@@ -351,6 +351,29 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+# A title in quotes: `"EPSILON"`, `“Epsilon”`.
+_QUOTED = re.compile(r"^[\"“'‘«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”'’»]$")
+
+
+def _title_cased_line(lines: list[str]) -> bool:
+    """A line alone in its block written as a title is (`Epsilon`, `The Night of the Hunter`):
+    a few words, each capitalised but a title's small words, no key, no sentence's end."""
+    if len(lines) != 1:
+        return False
+    line = _QUOTED.sub(r"\g<title>", lines[0].strip())
+    words = line.split()
+    return (
+        0 < len(words) <= 8
+        and not KEY_VALUE.match(line)
+        and not line.endswith((".", ",", ";"))
+        and not _SECTION_WORDS.search(line.upper())
+        and words[0][:1].isupper()
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
+        )
+    )
+
+
 def _title_with_subtitle(lines: list[str]) -> str | None:
     """A line alone in its block, in capitals, whose colon parts a title from its subtitle
     (`MAD MAX: FURY ROAD`), not a key from its value (`USA: MAGNOLIA FILMS`, `YEAR: 2015`):
@@ -513,15 +536,30 @@ def parse(text: str) -> FilmDocument:
             overhead
             and title_line is None
             and len(lines) > 1
-            and (shouted := _heading(lines[:1])) is not None
-            and not _SECTION_WORDS.search(shouted)
+            and (
+                (
+                    (shouted := _heading(lines[:1])) is not None
+                    and not _SECTION_WORDS.search(shouted)
+                )
+                or (index == 0 and _title_cased_line(lines[:1]))
+            )
             and (_is_field(lines[1].strip()) or _BILLING.match(lines[1].strip()))
         ):
             # The title over the fields or the billing, no blank line between.
-            title_line = (start, shouted)
+            title_line = (start, lines[0].strip())
             start, lines = start + 1, lines[1:]
         if overhead and (billing := _billing_lines(lines)):
             lines = billing  # `PARAMOUNT PICTURES` over `presents`: one billing
+        if (
+            index == 0
+            and title_line is None
+            and following
+            and _is_field(following[0].strip())
+            and _title_cased_line(lines)
+        ):
+            # `Epsilon` alone over the fields, as a title is written: the film's title.
+            title_line = (start, lines[0].strip())
+            continue
         if overhead and title_line is None and (original := _title_over_original(lines)):
             # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
             title_line = (start, lines[0].strip())
@@ -550,7 +588,8 @@ def parse(text: str) -> FilmDocument:
     _distributors(doc, distributors)
     _territories_of_releases(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
-        doc.title_line, doc.title = title_line[0], title_case(title_line[1])
+        title = _QUOTED.sub(r"\g<title>", title_line[1])  # `"EPSILON"`: the title in quotes
+        doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
     _column_credits(doc, columns)
     return doc
@@ -828,6 +867,17 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         synopsis_from, title = _title_cased_opening(doc.title, doc.year, prose, mentioned)
         if synopsis_from is not None and not doc.title:
             doc.title, doc.title_line = title, prose[synopsis_from][0]
+    if synopsis_from is None:
+        # None opens with the title: the first that names the kit's actors in their parts
+        # (`Ida (Ann Lee) comes home …`) is the synopsis.
+        synopsis_from = next(
+            (
+                i
+                for i, (_, paragraph, _) in enumerate(prose)
+                if any(fold(m["actor"]) in credited for m in _CHARACTER_ACTOR.finditer(paragraph))
+            ),
+            None,
+        )
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
     for (number, paragraph, heading), mentions in zip(before, mentioned, strict=False):
         doc.mentioned_films.extend(mentions)
@@ -836,7 +886,11 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         doc.notes.append(_press_note(paragraph, number, heading))
     if synopsis_from is None:
         if prose:
-            doc.warn(prose[0][0], "no_synopsis", "no synopsis opening with the film's title")
+            doc.warn(
+                prose[0][0],
+                "no_synopsis",
+                "no synopsis opening with the film's title or naming its actors' parts",
+            )
         return
     number, first, heading = prose[synopsis_from]
     synopsis = [(n, p) for n, p, h in prose[synopsis_from:] if h == heading]
