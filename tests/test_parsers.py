@@ -1269,6 +1269,22 @@ def test_a_dumps_reviews_copied_from_a_review_page_are_each_a_review():
     assert review.body == "First paragraph.\n\nSecond paragraph."
 
 
+def test_a_dumps_reviews_each_under_a_heading_of_its_own():
+    """`User Review:` over each of two reviews: two reviews (the second heading was dropped and
+    its review read as the first one's last paragraphs)."""
+    reviews = (
+        b"User Review:\n\nA title for the review\n\nFirst paragraph.\n\nSecond paragraph.\n\n"
+        b"User Review:\n\nOverrated\n\nThe ending is a cheat.\n"
+    )
+    dump = METADATA[: METADATA.index(b"A title for the review")] + reviews
+    doc = parse_document("dump.txt", dump)
+    assert [(r.title, r.body) for r in doc.reviews] == [
+        ("A title for the review", "First paragraph.\n\nSecond paragraph."),
+        ("Overrated", "The ending is a cheat."),
+    ]
+    assert doc.warnings == []
+
+
 def test_a_dumps_plot_that_opens_with_a_phrase_and_a_colon():
     """`Hunters and their prey: Neil McCauley, …` in the plot's place is the plot (it was
     trivia); a field this parser has no place for, there, is still a field."""

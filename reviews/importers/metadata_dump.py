@@ -204,6 +204,10 @@ def _heading(line: str) -> str | None:
 _HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
 
 
+# The section of the first block under a review's heading: a review opens there.
+REVIEW_OPENS = "review opens"
+
+
 def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str], str]]:
     """Blocks with the section a heading puts them in ('' for none; after `User Review:`, every
     block is the review's). A heading of a field gives that field a line a value (`Writers:`
@@ -230,8 +234,9 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
             # A field's values are short, one a line: a paragraph under `Budget:` is none, nor
             # are fields.
             if section or (all(len(line) <= 100 for line in lines) and not _has_fields(lines)):
-                out.append(_headed(start, heading, section, lines))
                 review = section == "review"
+                # The first block under each `User Review:` heading opens a review of its own.
+                out.append(_headed(start, heading, REVIEW_OPENS if review else section, lines))
                 continue
             out.append(_unheaded(held_start, heading, section))
         out.append((start, lines, "review" if review else ""))
@@ -356,6 +361,7 @@ def parse(text: str) -> FilmDocument:
     plot_ends = -1  # the index of the plot's last block
     prose_after_cast: list[tuple[int, list[str], bool]] = []  # (line, lines, after structure)
     review_headed = False  # a `User Review:` heading was met: the rest is the review
+    review_starts: set[int] = set()  # the lines where a review's heading opens one
     logline_at = 0  # the index of the block that may be the logline
 
     for index, (start, lines, section) in enumerate(all_blocks):
@@ -366,10 +372,12 @@ def parse(text: str) -> FilmDocument:
             logline_at = 1
         elif section == "empty":
             doc.warn(start, "empty_field", f"heading {lines[0]!r} has nothing under it")
-        elif section == "review":
+        elif section in ("review", REVIEW_OPENS):
             if not review_headed:  # prose before the review's heading is trivia
                 _mark_structure(prose_after_cast)
                 review_headed = True
+            if section == REVIEW_OPENS:
+                review_starts.add(start)
             prose_after_cast.append((start, lines, False))
         elif section and not (section in _STORY and _is_cast_block(lines)):
             cast_seen |= section == "cast"
@@ -427,7 +435,7 @@ def parse(text: str) -> FilmDocument:
             prose_after_cast.append((start, lines, False))
 
     _stars_to_credits(doc, stars)
-    _trivia_and_review(doc, prose_after_cast)
+    _trivia_and_review(doc, prose_after_cast, review_starts)
     original = next((r for r in doc.releases if not r.territory and r.date), None)
     if doc.year is None and original is not None:  # no `Release Year`: the first release's
         doc.year = original.date.year
@@ -634,8 +642,11 @@ def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int |
             )
 
 
-def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool]]) -> None:
-    """Prose before the last structured block is trivia; the prose after it is the review."""
+def _trivia_and_review(
+    doc: FilmDocument, prose: list[tuple[int, list[str], bool]], review_starts: set[int]
+) -> None:
+    """Prose before the last structured block is trivia; the prose after it is the review, or
+    the reviews (`_reviews_apart`; one opens at each of `review_starts`, under its heading)."""
     trailing = [(start, lines) for start, lines, before in prose if not before]
     for start, lines, before in prose:
         if before and len(lines) == 1 and _OTHER_FIELD.match(lines[0].strip()):
@@ -666,18 +677,21 @@ def _trivia_and_review(doc: FilmDocument, prose: list[tuple[int, list[str], bool
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
         else:
             kept.append((start, lines))
-    for review in _reviews_apart(kept):
+    for review in _reviews_apart(kept, review_starts):
         _review(doc, review)
 
 
-def _reviews_apart(blocks: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
-    """The prose after the last structured block, as the blocks of each review: reviews copied
-    from a review page follow each other where one closes with its votes (`3 out of 4 found
-    this helpful.`) or the next opens with its head (its title over its author and date)."""
+def _reviews_apart(
+    blocks: list[tuple[int, list[str]]], starts: set[int] = frozenset()
+) -> list[list[tuple[int, list[str]]]]:
+    """The prose after the last structured block, as the blocks of each review: one opens at
+    each of `starts` (under a `User Review:` heading of its own), and reviews copied from a
+    review page follow each other where one closes with its votes (`3 out of 4 found this
+    helpful.`) or the next opens with its head (its title over its author and date)."""
     reviews: list[list[tuple[int, list[str]]]] = []
     for start, lines in blocks:
         closed = bool(reviews) and HELPFUL.match(reviews[-1][-1][1][-1].strip())
-        if not reviews or closed or _head_length(lines):
+        if not reviews or closed or start in starts or _head_length(lines):
             reviews.append([])
         if 0 < (length := _head_length(lines)) < len(lines):  # the text under its head
             reviews[-1].append((start, lines[:length]))
