@@ -374,10 +374,11 @@ def words_with_lost_letters(text: str) -> list[str]:
 
 
 def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str], list[str]]:
-    """Replace `Br?nd` by the single known word it can be (`Brønd`).
+    """Replace `Br?nd` by the single known word it can be (`Brønd`): its lost letters filled,
+    the others as written (`bj?rn` is `bjørn` by `Bjørn`).
 
     Returns the text, the repairs made (`Br?nd -> Brønd`) and the words left alone because no
-    known word, or more than one, matches.
+    known word, or more than one that fills them otherwise, matches.
     """
     repaired, unresolved = [], []
 
@@ -388,15 +389,28 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         pattern = re.compile(
             "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in word), re.IGNORECASE
         )
-        candidates = {k for k in known_words if pattern.fullmatch(k)}
-        if len(candidates) == 1:
-            (known,) = candidates
-            repaired.append(f"{word} -> {known}")
-            return known
+        fills = {_filled(word, known) for known in known_words if pattern.fullmatch(known)}
+        if len(fills) == 1:
+            (filled,) = fills
+            repaired.append(f"{word} -> {filled}")
+            return filled
         unresolved.append(word)
         return word
 
     return _WORD_WITH_LOST_LETTER.sub(fix, text), repaired, unresolved
+
+
+def _filled(word: str, known: str) -> str:
+    """`word` with each `?` the letter `known` has there: in lower case in a word written in
+    lower case (`bj?rn` by `Bjørn` is `bjørn`), else as `known` writes it (`S?erne` by
+    `Søerne`)."""
+    lower = all(c.islower() for c in word if c.isalpha())
+    letters = []
+    for mine, theirs in zip(word, known, strict=True):
+        if mine == "?":
+            mine = theirs.lower() if lower else theirs
+        letters.append(mine)
+    return "".join(letters)
 
 
 def non_ascii_words(text: str) -> set[str]:

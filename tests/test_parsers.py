@@ -243,6 +243,15 @@ def test_lost_letters_repaired_only_when_unambiguous():
     assert unresolved == ["Br?nd"]
 
 
+def test_lost_letters_are_filled_and_the_rest_kept_as_written():
+    """`bj?rn` by a known `Bjørn` is `bjørn` (it was `Bjørn`: a username's case taken from a
+    name, and two copies of one reviewer's name told apart by the order they came in); two
+    known words that fill the letter alike but for its case are no ambiguity."""
+    assert repair_lost_letters("bj?rn77", {"Bjørn"}) == ("bjørn77", ["bj?rn -> bjørn"], [])
+    assert repair_lost_letters("bj?rn", {"Bjørn", "BJØRN"})[0] == "bjørn"
+    assert repair_lost_letters("S?erne", {"Søerne"})[0] == "Søerne"
+
+
 @pytest.mark.parametrize(
     "line, readings",
     [
