@@ -1477,11 +1477,12 @@ class DocumentLoader:
             values["helpful_yes"], values["helpful_total"] = votes
         # A score a document gives in its field beats one read in the text, in either order.
         field = Review.RatingSource.FIELD
+        in_field, stored_in_field = record.rating_source == field, review.rating_source == field
         if record.rating is not None and (
             review.rating is None
-            or (record.rating_source == field) > (review.rating_source == field)
+            or (in_field and not stored_in_field)
             or (
-                (record.rating_source == field) == (review.rating_source == field)
+                in_field == stored_in_field
                 and review_value("rating", review.rating, record.rating) == record.rating
             )
         ):

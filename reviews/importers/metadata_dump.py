@@ -690,10 +690,11 @@ def _reviews_apart(
     helpful.`) or the next opens with its head (its title over its author and date)."""
     reviews: list[list[tuple[int, list[str]]]] = []
     for start, lines in blocks:
+        length = _head_length(lines)
         closed = bool(reviews) and HELPFUL.match(reviews[-1][-1][1][-1].strip())
-        if not reviews or closed or start in starts or _head_length(lines):
+        if not reviews or closed or start in starts or length:
             reviews.append([])
-        if 0 < (length := _head_length(lines)) < len(lines):  # the text under its head
+        if 0 < length < len(lines):  # the text under its head
             reviews[-1].append((start, lines[:length]))
             start, lines = start + length, lines[length:]
         reviews[-1].append((start, lines))

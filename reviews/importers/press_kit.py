@@ -73,7 +73,6 @@ _RELEASE_KEY = re.compile(
     r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release(?: Date)?$",
     re.IGNORECASE,
 )
-# `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
 # A figure's key, with its territory before or after it: `Budget`, `UK Box Office`, `Gross
 # worldwide`.
 _MONEY_KEY = re.compile(
@@ -87,6 +86,7 @@ _MONEY_KINDS = {
     "box office": "gross",
     "opening weekend": "opening_weekend",
 }
+# `UK Certificate`, `UK Runtime`, `US Distributor`; or the key alone, for no territory.
 _CERTIFICATE_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Certificate|Certification)$", re.IGNORECASE
 )
@@ -1084,13 +1084,13 @@ def _owner_is_credited(tokens: list[re.Match], position: int, names: set[str]) -
     return False
 
 
-# What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
 # A title's year in the words after it: `NIGHT ONE in 1999`, `NIGHT TWO, followed in 2002`;
 # not the year of the next title (`A and continued in 2003 with B`).
 _YEAR_IN_WORDS_AFTER = re.compile(
     r"(?:\s*,)?(?:\s+(?!and\b|or\b|with\b)[a-z]+){0,2}\s+in\s+(?P<year>(?:19|20)\d\d)\b"
     r"(?!\s*,?\s+(?:with|by)\b)"
 )
+# What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
 _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*(?:and|&))\s*")
 
 
