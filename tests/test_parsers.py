@@ -3179,6 +3179,14 @@ def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
         ("Sammy Davis, Jr. & Frank Sinatra", ["Sammy Davis Jr.", "Frank Sinatra"]),
         ("Ivy Smith, Ivan Berg", ["Ivy Smith", "Ivan Berg"]),
         ("Ann Lee, Iv Berg, Louis Gossett, III", ["Ann Lee", "Iv Berg", "Louis Gossett III"]),
+        # A billing's words before a name, and an end that names no one (they were people:
+        # `with Cy Holm`, `et al.`).
+        ("Ann Lee, Bo Berg, with Cy Holm and Di Ek", ["Ann Lee", "Bo Berg", "Cy Holm", "Di Ek"]),
+        ("Ann Lee and introducing Cy Holm", ["Ann Lee", "Cy Holm"]),
+        ("Ann Lee, with special appearance by Cy Holm", ["Ann Lee", "Cy Holm"]),
+        ("Ann Lee, Bo Berg, et al.", ["Ann Lee", "Bo Berg"]),
+        ("Ann Lee, Bo Berg and others", ["Ann Lee", "Bo Berg"]),
+        ("Withers Cole, Anders Holm", ["Withers Cole", "Anders Holm"]),
     ],
 )
 def test_split_names(value, names):

@@ -469,6 +469,17 @@ def actor_as_character(entry: str) -> tuple[str, str]:
 _SUFFIX_AFTER_COMMA = re.compile(r",\s*((?i:Jr|Jnr|Sr|Snr)|II|III|IV)\b(\.?)")
 
 
+# What a billing says before a name in a list, not part of it: `with Cy Dahl`, `and
+# introducing Di Ek`, `with special appearance by Ed Fry`.
+_BILLED_AS = re.compile(
+    r"^(?:(?:and|with|also|&)\s+)*(?:(?:introducing|featuring|starring|also starring|"
+    r"(?:a\s+)?special\s+(?:appearance|guest\s+appearance)\s+by|special\s+guest)\s+)?"
+    r"(?=[A-Z])"
+)
+# A list's end that names no one: `et al.`, `etc.`, `and others`.
+_MORE = re.compile(r"(?:and\s+)?(?:et\s+al\.?|etc\.?|others|many\s+more)", re.IGNORECASE)
+
+
 def split_names(value: str, *, family_shared: bool = False) -> list[str]:
     """People in a list: `A, B and C`, `A, B, and C`, `A & B`, `A · B`; `Sammy Davis, Jr.` is
     one. (Not for countries: `Bosnia and Herzegovina` is one.) `family_shared`: a first name
@@ -476,7 +487,11 @@ def split_names(value: str, *, family_shared: bool = False) -> list[str]:
     value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
     names = []
     for item in split_list(value, ",;·•|/"):
-        group = [name.strip() for name in _NAMES_JOINED.split(item) if name.strip()]
+        group = [
+            name
+            for name in (_BILLED_AS.sub("", part.strip()) for part in _NAMES_JOINED.split(item))
+            if name and not _MORE.fullmatch(name)
+        ]
         last = _NOTE_AT_END.sub("", group[-1]).split() if family_shared and group else []
         if len(group) > 1 and len(last) > 1:
             group = [
