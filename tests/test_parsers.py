@@ -3169,6 +3169,24 @@ def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
     assert [w.code for w in doc.warnings if w.code == "unknown_element"] == []
 
 
+def test_a_makers_credited_name_in_a_crew_list():
+    """`Director: Tom Vint (as Thomas Vint)`: the name he was credited under, as a cast's
+    `(as …)` is (it was the credit's note), beside a credit's own note."""
+    doc = parse_document(
+        "dump.txt",
+        METADATA.replace(
+            b"Director: Sam Smith",
+            b"Director: Sam Smith (as Samuel Smith)\n\n"
+            b"Writers: Sam Smith (screenplay) (as S. Smith), Di Ek (novel)",
+        ),
+    )
+    assert [(c.name, c.role, c.note, c.credited_as) for c in doc.credits if c.role != "cast"] == [
+        ("Sam Smith", "director", "", "Samuel Smith"),
+        ("Sam Smith", "writer", "screenplay", "S. Smith"),
+        ("Di Ek", "writer", "novel", ""),
+    ]
+
+
 @pytest.mark.parametrize(
     "value, names",
     [

@@ -508,6 +508,27 @@ def crew_names(value: str) -> list[str]:
     return split_names(value, family_shared=True)
 
 
+def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
+    """The credits a crew list gives (`crew_names`), one a maker and role, each with its note
+    (`Tom Vint (screenplay)`) and the name the maker was credited under (`(as Thomas Vint)`);
+    `name` writes each maker's name."""
+    credits = []
+    for written in crew_names(value):
+        credited = CREDITED_AS.search(written)
+        maker, note = split_credit_note(CREDITED_AS.sub(" ", written).strip())
+        credits.extend(
+            CreditRecord(
+                name=name(maker),
+                role=role,
+                line=line,
+                note=note,
+                credited_as=credited.group(1).strip() if credited else "",
+            )
+            for role in roles
+        )
+    return credits
+
+
 _NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 

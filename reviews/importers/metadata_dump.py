@@ -21,7 +21,7 @@ from .common import (
     cast_line_credit,
     certificates,
     continued_fields,
-    crew_names,
+    crew_credits,
     crew_roles,
     list_notes,
     listed_values,
@@ -564,11 +564,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
     elif kind in ("director", "writer", "director+writer"):
-        for name, note in map(split_credit_note, crew_names(value)):
-            doc.credits.extend(
-                CreditRecord(name=name, role=role, line=number, note=note)
-                for role in crew_roles(kind)
-            )
+        doc.credits.extend(crew_credits(value, crew_roles(kind), number))
     elif kind == "stars":
         return [(name, number, True, None) for name in split_names(value)]
     elif kind == "cast":  # the cast as a list: the cast block's, or in its place

@@ -21,6 +21,7 @@ from .common import (
     cast_credit,
     certificates,
     continued_fields,
+    crew_credits,
     crew_names,
     crew_roles,
     list_notes,
@@ -633,10 +634,7 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         if role is None:
             doc.warn(line, "unknown_field", f"crew {role_text!r} was not understood: {names!r}")
             continue
-        for name, note in map(split_credit_note, crew_names(names)):
-            doc.credits.extend(
-                CreditRecord(_unshouted(name), one, line, note=note) for one in crew_roles(role)
-            )
+        doc.credits.extend(crew_credits(names, crew_roles(role), line, _unshouted))
 
 
 def _shouted_words(name: str) -> list[bool]:
@@ -727,11 +725,7 @@ def _header_line(
                 )
             )
     elif lower in CREW_KEYS:
-        for name, note in map(split_credit_note, crew_names(value)):
-            doc.credits.extend(
-                CreditRecord(name=name, role=role, line=number, note=note)
-                for role in crew_roles(CREW_KEYS[lower])
-            )
+        doc.credits.extend(crew_credits(value, crew_roles(CREW_KEYS[lower]), number))
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
         kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
