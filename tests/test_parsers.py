@@ -362,10 +362,30 @@ def test_a_dumps_figure_said_to_be_an_estimate_before_it(said):
         ("31 June 2001", None),  # no such day
         ("tbc (The Trilogy)", None),
         ("3 Men 1987", None),
+        # As ISO writes it (it was no date).
+        ("1996-08-30 (Denmark)", date(1996, 8, 30)),
+        ("1996-02-30", None),
     ],
 )
 def test_parse_written_date(text, written):
     assert parse_written_date(text) == written
+
+
+def test_a_territory_written_whole_is_the_one_its_abbreviation_names():
+    """`3 July 1985 (United States)` is a release in the USA, as `(USA)` is (two territories
+    of one country on a film's page)."""
+    doc = parse_document(
+        "dump.txt",
+        METADATA.replace(
+            b"Release Year: 2011",
+            b"Release Year: 2011\n\nRelease Date: July 3, 2011 (United States), "
+            b"4 December 2011 (United Kingdom)",
+        ),
+    )
+    assert [(r.territory, r.date) for r in doc.releases] == [
+        ("USA", date(2011, 7, 3)),
+        ("UK", date(2011, 12, 4)),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -215,10 +215,13 @@ def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
 
 def parse_written_date(text: str) -> date | None:
     """The first date written out in `text`: `30 August 1996`, `30 Aug 1996`, `August 30, 1996`,
-    `30th August 1996`; None when there is none or it does not exist."""
-    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+    `30th August 1996`, or as ISO writes it, `1996-08-30`; None when there is none or it does
+    not exist."""
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
         for match in pattern.finditer(text):
-            month = month_number(match["month"])
+            month = (
+                month_number(match["month"]) if pattern is not _ISO_DATE else int(match["month"])
+            )
             if month is None:
                 continue
             try:
@@ -226,6 +229,9 @@ def parse_written_date(text: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+_ISO_DATE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 
 
 def month_number(word: str) -> int | None:
@@ -558,6 +564,10 @@ TERRITORY_ALIASES = {
     "U.S.A.": "USA",
     "GB": "UK",
     "U.K.": "UK",
+    # Written whole, as newer pages do (`3 July 1985 (United States)`).
+    "United States": "USA",
+    "United States of America": "USA",
+    "United Kingdom": "UK",
     # A territory written as its adjective (`Australian Release: 13 August 1981`).
     "American": "USA",
     "British": "UK",
