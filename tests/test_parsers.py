@@ -2257,6 +2257,21 @@ def test_other_titles_of_a_dump_and_a_press_kit():
     assert "AKA" not in [d.territory for d in kit.distributors]
 
 
+def test_other_titles_parted_by_commas_after_their_countries():
+    """`Retour vers le futur (France), Regreso al futuro (Spain)`: two titles (it was one,
+    `Retour vers le futur (France), Regreso al futuro`); a comma of a title stays its own."""
+    dump = METADATA.replace(
+        b"Taglines: Drive.",
+        b"Taglines: Drive.\n\nAlso Known As: Retour vers le futur (France), Regreso al futuro "
+        b"(Spain), The Good, the Bad and the Ugly (USA)",
+    )
+    assert [t.title for t in parse_document("dump.txt", dump).other_titles] == [
+        "Retour vers le futur",
+        "Regreso al futuro",
+        "The Good, the Bad and the Ugly",
+    ]
+
+
 WRAPPED_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <movie>
   <title>Rouge</title>
