@@ -311,6 +311,7 @@ class Credit(Provenanced):
     class Role(models.TextChoices):
         DIRECTOR = "director", "Director"
         WRITER = "writer", "Writer"
+        PRODUCER = "producer", "Producer"
         CAST = "cast", "Cast"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")

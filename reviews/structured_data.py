@@ -18,6 +18,8 @@ def movie(request, film, context) -> dict:
         "author": [_person(request, c.person) for c in context["writers"]],
         "actor": [_person(request, c.person) for c in context["cast"]],
     }
+    if context["producers"]:
+        data["producer"] = [_person(request, c.person) for c in context["producers"]]
     other_titles = context["original_titles"] + context["other_titles"]
     if other_titles:
         data["alternateName"] = other_titles

@@ -364,6 +364,7 @@ def film_detail(request, slug):
         "film": film,
         "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
         "writers": [c for c in credits if c.role == Credit.Role.WRITER],
+        "producers": [c for c in credits if c.role == Credit.Role.PRODUCER],
         "cast": parts_together([c for c in credits if c.role == Credit.Role.CAST]),
         "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
         "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],

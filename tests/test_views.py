@@ -183,14 +183,16 @@ def test_an_actors_parts_in_one_film_are_one_line_of_the_cast(client):
     assert "<li>Cast — Ida / Ida Berg / Old Ida</li>" in text(client.get("/people/ann-lee/"))
 
 
-def test_a_film_page_says_the_name_a_maker_was_credited_under(client):
+def test_a_film_page_says_its_makers_and_the_names_they_were_credited_under(client):
     film = make_film(title="Night Two", slug="night-two-2002", year=2002)
     vint = make_person(name="Tom Vint")
     Credit.objects.create(film=film, person=vint, role="director", credited_as="Thomas Vint")
     Credit.objects.create(film=film, person=vint, role="writer", note="screenplay")
+    Credit.objects.create(film=film, person=make_person(name="Kari Holm"), role="producer")
     page = text(client.get("/films/night-two-2002/"))
     assert '>Tom Vint</a> <span class="meta">(as Thomas Vint)</span>' in page
     assert '>Tom Vint</a> <span class="meta">(screenplay)</span>' in page
+    assert re.search(r"<dt>Producer</dt><dd><a href=\"/people/[^\"]+/\">Kari Holm</a>", page)
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):

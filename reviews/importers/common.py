@@ -745,6 +745,9 @@ CREW_KEYS = {
     "writing credits": "writer",
     "screenplay": "writer",
     "screenplay by": "writer",
+    "producer": "producer",
+    "producers": "producer",
+    "produced by": "producer",
     **dict.fromkeys(
         (
             "written and directed by", "directed and written by", "writer/director",
