@@ -326,7 +326,12 @@ class ReviewFilter(filters.FilterSet):
 class PersonFilter(filters.FilterSet):
     q = filters.CharFilter(label="Name", method="filter_name", max_length=TEXT_MAX, strip=True)
     role = FewChoicesFilter(
-        choices=[("director", "Directors"), ("writer", "Writers"), ("cast", "Cast")],
+        choices=[
+            ("director", "Directors"),
+            ("writer", "Writers"),
+            ("producer", "Producers"),
+            ("cast", "Cast"),
+        ],
         field_name="credits__role",
         label="Role",
         empty_label="Any role",

@@ -193,6 +193,8 @@ def test_a_film_page_says_its_makers_and_the_names_they_were_credited_under(clie
     assert '>Tom Vint</a> <span class="meta">(as Thomas Vint)</span>' in page
     assert '>Tom Vint</a> <span class="meta">(screenplay)</span>' in page
     assert re.search(r"<dt>Producer</dt><dd><a href=\"/people/[^\"]+/\">Kari Holm</a>", page)
+    producers = text(client.get("/people/?role=producer"))
+    assert "Kari Holm" in producers and "Tom Vint" not in producers
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
