@@ -13,7 +13,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .models import Film, FilmNote, Person, Review, Series, searched_words
+from .models import Credit, Film, FilmNote, Person, Review, Series, searched_words
 from .text import fold
 
 YEAR_BOUNDS = {"min_value": 1850, "max_value": 2200}
@@ -327,10 +327,8 @@ class PersonFilter(filters.FilterSet):
     q = filters.CharFilter(label="Name", method="filter_name", max_length=TEXT_MAX, strip=True)
     role = FewChoicesFilter(
         choices=[
-            ("director", "Directors"),
-            ("writer", "Writers"),
-            ("producer", "Producers"),
-            ("cast", "Cast"),
+            (role.value, role.label if role == Credit.Role.CAST else f"{role.label}s")
+            for role in Credit.Role
         ],
         field_name="credits__role",
         label="Role",

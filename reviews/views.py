@@ -366,6 +366,12 @@ def film_detail(request, slug):
         "writers": [c for c in credits if c.role == Credit.Role.WRITER],
         "producers": [c for c in credits if c.role == Credit.Role.PRODUCER],
         "cast": parts_together([c for c in credits if c.role == Credit.Role.CAST]),
+        # The makers among the facts, each role that has any: (its label, its credits).
+        "crew": [
+            (role.label, makers)
+            for role in Credit.Role
+            if role != Credit.Role.CAST and (makers := [c for c in credits if c.role == role])
+        ],
         "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
         "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],
         "series_films": series_films,
