@@ -4,6 +4,10 @@ import hashlib
 import re
 import unicodedata
 
+# The capital letters of the Latin alphabets, for a regular expression's character class: `A-Z`
+# alone stops a name or a title in capitals at its first `Å`, `Ø`, `É` or `Ł`.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
 # Letters that Unicode decomposition does not reduce to ASCII.
 _TRANSLITERATIONS = str.maketrans(
     {
@@ -398,6 +402,28 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         return word
 
     return _WORD_WITH_LOST_LETTER.sub(fix, text), repaired, unresolved
+
+
+def fill_lost_letters(text: str, known: str) -> str:
+    """`text` with each letter lost as `?` the one `known` (the text spelled whole, in any case:
+    `lost_letters_pattern`) has there, in the case of the word around it (`Olsen-banden ser
+    r?dt` by `OLSEN-BANDEN SER RØDT` is `Olsen-banden ser rødt`)."""
+    letters = list(text)
+    for lost in LOST_LETTER.finditer(text):
+        i = lost.start()
+        start, end = i, i + 1
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "?"):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] == "?"):
+            end += 1
+        around = [c for c in text[start:end] if c.isalpha()]
+        letter = known[i]
+        if around and all(c.islower() for c in around):
+            letter = letter.lower()
+        elif len(around) > 1 and all(c.isupper() for c in around):
+            letter = letter.upper()
+        letters[i] = letter
+    return "".join(letters)
 
 
 def _filled(word: str, known: str) -> str:

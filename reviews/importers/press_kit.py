@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..text import fold, is_shouted, name_case, split_title, title_case, title_key
+from ..text import UPPER, fold, is_shouted, name_case, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
     CREW_KEYS,
@@ -107,14 +107,14 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
 # plural's apostrophe ends (`THE HORNETS' NEST`).
 _SHOUTED_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:MRS?|MS|DR|ST|JR|SR|VS|VOL|NO)\.(?=\s)"
-    r"|[A-Z][A-Z0-9'’]*(?:-[A-Z0-9][A-Z0-9'’]*)*(?:\b|(?<=['’])))"
+    rf"|[{UPPER}][{UPPER}0-9'’]*(?:-[{UPPER}0-9][{UPPER}0-9'’]*)*(?:\b|(?<=['’])))"
 )
 # A title in capitals may open with a number (`21 GRAMS`, `2001: A SPACE ODYSSEY`), but not with
 # a year before it (`in 2004 BABEL`), or be a number with its year after it (`2046 (2004)`).
 _LEADING_NUMBER = r"(?:(?!(?:19|20)\d\d\s)[0-9]+(?:\s+|:\s*)|(?:19|20)\d\d:\s*)"
 # A word in title case just before a title in capitals: the capitals are that title's (`Rocky
 # III`); not a possessive, whose capitals are a title of their own (`Ridley Scott's ALIEN`).
-_TITLE_CASED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’]*(?<!['’]s):? $")
+_TITLE_CASED_WORD_BEFORE = re.compile(rf"\b[{UPPER}][a-z][\w'’]*(?<!['’]s):? $")
 _NUMERAL = re.compile(r"[IVXLC]+|[0-9]+")
 _SENTENCE_ENDED = re.compile(r"(?:^|[.!?][\"'’”)]?)\s*$")
 
@@ -130,23 +130,25 @@ def _opens_sentence(paragraph: str, word: re.Match) -> bool:
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
 # A comma inside a title in capitals, whose words go on to an `AND` in capitals (`THE GOOD, THE
 # BAD AND THE UGLY`, `SEX, LIES, AND VIDEOTAPE`): a list of titles says `and` in lower case.
-_COMMA_IN_TITLE = r",\s+(?=(?:[A-Z][A-Z0-9'’-]*,?\s+)*(?:AND|&)\s+[A-Z0-9])"
+_COMMA_IN_TITLE = rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{UPPER}0-9])"
 _SHOUTED_TITLE = re.compile(
     rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
     rf"(?:(?:\s+|:\s*|\s+-\s+|{_COMMA_IN_TITLE})(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
-_SYNOPSIS_OPENING = re.compile(r"^(?P<title>[A-Z0-9][A-Z0-9 ,:'’&!?.-]*?[A-Z0-9'’!?])\s+[a-z]")
+_SYNOPSIS_OPENING = re.compile(
+    rf"^(?P<title>[{UPPER}0-9][{UPPER}0-9 ,:'’&!?.-]*?[{UPPER}0-9'’!?])\s+[a-z]"
+)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 # A nickname in quotes inside a part's name: `Buford 'Mad Dog' Tannen`.
-_NICKNAME = r"\s['‘\"“][A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}['’\"”]"
+_NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 _CHARACTER_ACTOR = re.compile(
-    r"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[A-Z][\w'’-]+(?:\s[A-Z]\.)?"
-    rf"(?:{_NICKNAME})?(?:\s[A-Z][\w'’-]+){{0,2}})"
+    rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
+    rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
     r"\s+"
-    r"\((?P<actor>[A-Z][\w'’-]+"
-    r"(?:\s[A-Z][\w'’.-]+){1,3})\)"
+    rf"\((?P<actor>[{UPPER}][\w'’-]+"
+    rf"(?:\s[{UPPER}][\w'’.-]+){{1,3}})\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
 _TERRITORY_AFTER_KEY = re.compile(
@@ -159,13 +161,14 @@ _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetral
 # trilogy`, `the Back to the Future Trilogy`: capitalised words (with a title's small words
 # between them), then the word for a series.
 _SERIES_IN_PROSE = re.compile(
-    r"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[A-Z][\w'’-]*"
-    r"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){0,2}[A-Z][\w'’-]*){0,3})\s+"
+    rf"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[{UPPER}][\w'’-]*"
+    rf"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){{0,2}}[{UPPER}][\w'’-]*){{0,3}})\s+"
     r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
 )
 # The end of a sentence: not the full stop of an initial (`L.A.`) or of a title (`Mr.`).
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:M[Rr]|M[Ss]|D[Rr]|S[Tt]))(?<!\bM[Rr][Ss])[.!?]\s+(?=[A-Z0-9])"
+    r"(?<!\b[A-Z])(?<!\b(?:M[Rr]|M[Ss]|D[Rr]|S[Tt]))(?<!\bM[Rr][Ss])[.!?]\s+"
+    rf"(?=[{UPPER}0-9])"
 )
 # A sentence about a series: the films of years it names are the series'.
 _SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
@@ -901,15 +904,14 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     name=match.group("actor"),
                     role="cast",
                     line=number,
-                    # `his daughter Ida's (Ann Lee) birthday`: the part is Ida
-                    character=_POSSESSIVE.sub("", match.group("character")),
+                    character=_part_named(match.group("character")),
                 )
             )
 
 
 _TELLS_THE_STORY = re.compile(
-    r"^(?P<title>[A-Z0-9][\w'’.:&-]*(?: [\w'’.:&-]+){0,10}?) (?:tells the (?:story|tale)|is the "
-    r"(?:story|tale)) of\b"
+    rf"^(?P<title>[{UPPER}0-9][\w'’.:&-]*(?: [\w'’.:&-]+){{0,10}}?) "
+    r"(?:tells the (?:story|tale)|is the (?:story|tale)) of\b"
 )
 
 
@@ -1011,7 +1013,23 @@ _NOT_A_TITLE_START = {
     "his", "her", "in", "its", "like", "of", "on", "she", "since", "so", "their", "then",
     "they", "this", "unlike", "when", "while", "with",
 }  # fmt: skip
+# A capitalised word that opens a sentence before a part's name, and is none of it: `With Benny
+# (Ann Lee)`, `Meanwhile Ida (Ann Lee)`.
+_NOT_A_PART_START = _NOT_A_TITLE_START | {
+    "meanwhile", "now", "once", "only", "soon", "there", "together", "until", "where", "whose",
+}  # fmt: skip
 _QUOTES = "\"'“”‘’«»"
+
+
+def _part_named(character: str) -> str:
+    """A part's name as the prose gives it before its actor's, without the words that open a
+    sentence before it, nor a possessive (`his daughter Ida's (Ann Lee) birthday`: Ida)."""
+    words = _POSSESSIVE.sub("", character).split(" ")
+    while len(words) > 1 and words[0].lower() in _NOT_A_PART_START:
+        words.pop(0)
+    return " ".join(words)
+
+
 # A word that ends with its full stop and no sentence: a title's (`Mr.`, `Vol.`), an initial.
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mrs?|Ms|Dr|St|Jr|Sr|Vs|Vol|No)\.$", re.IGNORECASE)
 
