@@ -60,6 +60,7 @@ from .people import (
 from .text import (
     PART_WORDS,
     SUPERSCRIPT_DIGITS,
+    fill_lost_letters,
     fingerprint,
     fold,
     has_lost_letter,
@@ -351,7 +352,7 @@ class DocumentLoader:
             return
         pattern = lost_letters_pattern(doc.title)
         known = FilmTitle.objects.filter(film__year=doc.year).values_list("title", flat=True)
-        spelled = {title for title in known if pattern.fullmatch(title)}
+        spelled = {fill_lost_letters(doc.title, t) for t in known if pattern.fullmatch(t)}
         if len(spelled) == 1:
             [repaired] = spelled
             self.tally.warn(doc.title_line, "letter_repaired", f"title: {doc.title} -> {repaired}")
@@ -381,6 +382,7 @@ class DocumentLoader:
             if has_lost_letter(row.title) and lost_letters_pattern(row.title).fullmatch(title)
         ]
         for row in lost:
+            repaired = fill_lost_letters(row.title, title)
             if row.film_id != film.pk:
                 other = Film.objects.get(pk=row.film_id)
                 merge_films(film, other, refresh_counts=not self.defer_counts)
@@ -390,14 +392,14 @@ class DocumentLoader:
                     doc.title_line, "films_merged", f"{other.title} is {film}: letters lost"
                 )
                 self.tally.count("updated", "Film")
-            self.tally.warn(doc.title_line, "letter_repaired", f"title: {row.title} -> {title}")
+            self.tally.warn(doc.title_line, "letter_repaired", f"title: {row.title} -> {repaired}")
             stored = FilmTitle.objects.filter(pk=row.pk).first()  # this film's now
             if stored is None:  # a title the merge found twice
                 continue
-            if FilmTitle.objects.filter(film=film, title=title).exists():
+            if FilmTitle.objects.filter(film=film, title=repaired).exists():
                 stored.delete()
             else:
-                stored.title = title
+                stored.title = repaired
                 stored.save(update_fields=["title"])
         if lost:
             film.refresh_from_db()
