@@ -66,6 +66,13 @@ GOOF_CATEGORIES = {
     "miscellaneous",
     "plot holes",
     "revealing mistakes",
+    # one goof of a kind, named in the singular
+    "anachronism",
+    "continuity error",
+    "error in geography",
+    "factual error",
+    "plot hole",
+    "revealing mistake",
 }
 _FIELDS = {
     "release year": "year",
@@ -202,6 +209,24 @@ def _heading(line: str) -> str | None:
 
 
 _HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
+# Section names a copied page writes without a colon over a list: `Trivia` over `- Shot in
+# eleven days.`, `Quotes` over `Ann: Hello.` (alone, or over a paragraph, such a word may be a
+# review's title).
+_LIST_HEADINGS = {"trivia", "goofs", "goof", "quotes", "quote", "memorable quotes"}
+
+
+def _heading_over_a_list(lines: list[str]) -> str | None:
+    """The key of a block's first line that names a section without a colon, over a list of
+    its items in the block (bulleted, or a quote's `Speaker: line`s); else None."""
+    key = lines[0].strip().lower()
+    items = [line.strip() for line in lines[1:]]
+    if key not in _LIST_HEADINGS or not items:
+        return None
+    if all(_BULLET.match(item) for item in items) or (
+        _SECTIONS[key] == "quotes" and all(_speech(item) for item in items)
+    ):
+        return key
+    return None
 
 
 # The section of the first block under a review's heading: a review opens there.
@@ -216,7 +241,7 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
     held: tuple[int, str, str] | None = None  # a heading alone in its block: it heads the next
     review = False
     for start, lines in all_blocks:
-        key = _heading(lines[0])
+        key = _heading(lines[0]) or _heading_over_a_list(lines)
         if key is None and len(lines) > 1 and lines[0].strip().lower() in _REVIEW_HEADINGS:
             key = "user review"  # `User Review` over the review's lines, no colon
         if key not in _SECTIONS and _has_fields(lines[1:]):
