@@ -409,21 +409,34 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
             or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
             or i + 1 == doc.title_line
             or line.lower() == doc.title.lower()  # the film's name over `User reviews`
+            or ((year := _YEAR_LINE.match(line)) and int(year["year"]) == doc.year)
         ):
             doc.warn(i + 1, "unplaced_line", f"header line kept aside: {line!r}")
     return start
 
 
+# A year on a line of its own, under the title of a newer layout's header: `1975`, `(1975)`.
+_YEAR_LINE = re.compile(r"^\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+
+
 def _title_without_year(doc: FilmDocument, lines: list[str]) -> None:
-    """A header that names the film without its year: the line over `User Reviews` (`Fargo`),
-    with a warning; the film is found by its title alone."""
+    """A header that names the film over `User Reviews` (`Fargo`), not in a `Title (Year)`
+    line: with its year on a line of its own between the two, or with none, and a warning
+    (the film is found by its title alone)."""
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    for (i, line), (_, below) in itertools.pairwise(filled):
-        if below.lower() == "user reviews" and len(line) <= 150 and not _HEADER_LINES.match(line):
-            doc.title = title_case(line) if is_shouted(line) else line
-            doc.title_line = i + 1
+    for n, ((i, line), (_, below)) in enumerate(itertools.pairwise(filled)):
+        if below.lower() != "user reviews" or len(line) > 150 or _HEADER_LINES.match(line):
+            continue
+        year = _YEAR_LINE.match(line)
+        if year and n > 0:  # the title, then its year on a line of its own
+            i, line = filled[n - 1]
+        doc.title = title_case(line) if is_shouted(line) else line
+        doc.title_line = i + 1
+        if year:
+            doc.year = int(year["year"])
+        else:
             doc.warn(i + 1, "no_year", f"the page gives no year for {doc.title!r}")
-            return
+        return
 
 
 def _is_review_title(line: str, doc: FilmDocument) -> bool:
