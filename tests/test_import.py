@@ -3148,3 +3148,90 @@ def test_two_crawls_of_a_films_imdb_rating_keep_the_higher(empty_db, tmp_path, h
         assert run_import([tmp_path / name]).ok
     film = Film.objects.get()
     assert film.imdb_rating == Decimal("7.6") and film.reviews.count() == 2
+
+
+OLSEN = settings.BASE_DIR / "tests" / "documents" / "olsen"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "rodt_kit.txt",
+            "rodt_reviews.xml",
+            "sporet_page2.txt",
+            "olsen_reviews.xml",
+            "sporet_page.txt",
+            "olsen_dump.txt",
+            "sporet_dump.txt",
+        ],
+        [
+            "sporet_dump.txt",
+            "olsen_dump.txt",
+            "rodt_reviews.xml",
+            "sporet_page.txt",
+            "rodt_kit.txt",
+            "olsen_reviews.xml",
+            "sporet_page2.txt",
+        ],
+        [
+            "olsen_reviews.xml",
+            "sporet_page2.txt",
+            "rodt_kit.txt",
+            "olsen_dump.txt",
+            "sporet_dump.txt",
+            "rodt_reviews.xml",
+            "sporet_page.txt",
+        ],
+    ],
+    ids=["kit-first", "dumps-first", "reviews-first"],
+)
+def test_a_series_whose_titles_and_names_hold_letters_beyond_ascii(empty_db, order):
+    """A kit's prose names the films in capitals with letters outside ASCII (`OLSEN-BANDEN PÅ
+    SPORET (1975)`, `OLSEN-BANDEN SER RØDT`): whole titles, three films in one series. The kit
+    spells an actor `Poul Bundgard` in the part of `Kjeld` that `Poul Bundgaard` plays in the
+    series' first film: one person. A review file's `Olsen-banden ser r?dt` is that film, its
+    lost letter filled in the file's own case. A dump copied from a page heads its lists without
+    colons (`Trivia` over `- …` lines), and a page copy gives its year on a line of its own."""
+    import_in_order_as_together(OLSEN, order)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Olsen-banden", 1968),
+        ("Olsen-banden på sporet", 1975),
+        ("Olsen-banden ser rødt", 1976),
+    ]
+    assert Film.objects.count() == 3
+    red = Film.objects.get(year=1976)
+    assert red.imdb_id == "tt0074997" and red.reviews.count() == 2
+    assert sorted(
+        red.credits.filter(role="cast", character__isnull=False).values_list(
+            "person__name", "character__name"
+        )
+    ) == [
+        ("Jes Holtsø", "Børge Jensen"),
+        ("Kirsten Walther", "Yvonne Jensen"),
+        ("Morten Grunwald", "Benny Frandsen"),  # `With Benny (Morten Grunwald)`
+        ("Ove Sprogøe", "Egon Olsen"),
+        ("Poul Bundgaard", "Kjeld Jensen"),
+    ]
+    bundgaard = Person.objects.get(aliases__name="Poul Bundgard")
+    assert bundgaard.name == "Poul Bundgaard"
+    # Whichever spelling came second says why it is the first's.
+    assert any("both play Kjeld" in alias.reason for alias in bundgaard.aliases.all())
+    assert bundgaard.credits.count() == 3
+
+    first = Film.objects.get(year=1968)
+    goof = first.notes.get(kind="goof")
+    assert goof.detail == "Factual error" and goof.text.startswith("The prison gate")
+    rails = Film.objects.get(year=1975)
+    assert sorted(rails.notes.filter(kind="trivia").values_list("text", flat=True)) == [
+        "Ove Sprogøe broke a finger during the shoot.",
+        "The railway sequences were shot on the line between Copenhagen and Roskilde.",
+    ]
+    assert rails.notes.get(kind="goof").detail == "Continuity"
+    assert [line.speaker for line in rails.quotes.get().lines.all()] == [
+        "Egon Olsen",
+        "Kjeld Jensen",
+    ]
+    assert rails.reviews.count() == 5  # both pages'
