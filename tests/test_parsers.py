@@ -646,6 +646,8 @@ def test_review_xml_reads_text_a_crawler_left_unescaped(written, read, warned):
         ("2004/12/25", date(2004, 12, 25)),  # a year first: then the month, as ISO's
         ("2004.06.05", date(2004, 6, 5)),
         ("2004/13/05", None),
+        ("2001-3-5", date(2001, 3, 5)),  # ISO's order, its numbers not padded
+        ("2001-3/5", None),
     ],
 )
 def test_review_xml_dates(written, read):

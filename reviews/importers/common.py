@@ -300,16 +300,16 @@ def parse_iso_date(text: str) -> date | None:
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_YEAR_FIRST_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_YEAR_FIRST_DATE = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
 
 
 def parse_numeric_date(text: str) -> tuple[date | None, bool]:
     """`25/12/2004` (day first) or `12/25/2004` (month first), read where only one order gives
     a date: (the date, whether the order was ambiguous: `05/06/2004` is May or June). A year
-    first is followed by the month (`2004/12/25`, `2004.12.25`), as ISO's."""
+    first is followed by the month (`2004/12/25`, `2004.12.25`, `2004-3-5`), as ISO's."""
     if year_first := _YEAR_FIRST_DATE.match(text.strip()):
         try:
-            return date(*map(int, year_first.groups())), False
+            return date(*map(int, year_first.group(1, 3, 4))), False
         except ValueError:
             return None, False
     match = _NUMERIC_DATE.match(text.strip())
