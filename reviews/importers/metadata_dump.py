@@ -105,6 +105,8 @@ _FIELDS = {
     **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
     **dict.fromkeys(IMDB_KEYS, "imdb"),
 }
+# What the crew's keys hold: `director`, `producer`, `director+writer`.
+_CREW_KINDS = frozenset(CREW_KEYS.values())
 # The fewest words of a paragraph that opens with a phrase and a colon to be a plot's.
 PHRASED_PLOT_WORDS = 12
 # A field this parser has no place for (`Sound Mix: Dolby`, `Production Co: Balboa`): a key
@@ -588,7 +590,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         doc.year = doc.year or year
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
-    elif kind in ("director", "writer", "director+writer"):
+    elif kind in _CREW_KINDS:
         doc.credits.extend(crew_credits(value, crew_roles(kind), number))
     elif kind == "stars":
         return [(name, number, True, None) for name in split_names(value)]
