@@ -728,6 +728,18 @@ def test_a_dump_written_and_directed_by_one_person():
     ]
 
 
+@pytest.mark.parametrize("key", ["Producer", "Producers", "Produced by"])
+def test_a_dumps_producers(key):
+    """A dump's producers are credits of the film (the key failed the whole file)."""
+    doc = parse_document(
+        "dump.txt", METADATA.replace(b"Director: Sam Smith", f"{key}: Ann Lee, Bo Berg".encode())
+    )
+    assert [(c.name, c.role) for c in doc.credits if c.role != "cast"] == [
+        ("Ann Lee", "producer"),
+        ("Bo Berg", "producer"),
+    ]
+
+
 @pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... ", "     ", "  "])
 def test_a_dumps_cast_block_written_otherwise(separator):
     """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`, its tabs spaces
@@ -1070,6 +1082,26 @@ def test_a_kit_of_cast_and_crew_columns_under_their_headings_with_no_synopsis_he
         ("Joel Coen", "director", ""),
         ("Joel Coen", "writer", ""),
         ("Ethan Coen", "writer", ""),
+    ]
+    assert not doc.warnings
+
+
+@pytest.mark.parametrize("made", ["Denmark, 2012", "2012, Denmark"])
+def test_a_festival_kit_gives_its_country_and_year_on_a_line_of_their_own(made):
+    """No `Year:` field: `Denmark, 2012` under the title and its original, over the fields."""
+    text = (
+        "THE HUNT\n(JAGTEN)\n\nA film by Tom Vint\n\n"
+        f"{made}\nRunning time: 115 minutes\nCertificate: 15 (UK)\n\n"
+        "Starring: Ann Lee, Bo Berg\n\nSYNOPSIS\n\n"
+        "Lucas (Ann Lee) is a teacher whose life is shattered by a lie.\n"
+    )
+    assert detect_format(text) == "press_kit"
+    doc = parse_document("kit.txt", text.encode())
+    assert (doc.title, doc.year) == ("The Hunt", 2012)
+    assert [(t.title, t.kind) for t in doc.other_titles] == [("Jagten", "original")]
+    assert [(n.kind, n.text) for n in doc.notes] == [("country", "Denmark")]
+    assert [(c.name, c.role, c.character) for c in doc.credits if c.character] == [
+        ("Ann Lee", "cast", "Lucas")
     ]
     assert not doc.warnings
 

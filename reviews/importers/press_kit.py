@@ -220,6 +220,15 @@ _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | 
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
 _YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*{YEAR_VALUE}\s*$", re.MULTILINE)
+# The film's countries and year on a line of their own, as a festival's kit writes them:
+# `Denmark, 2012`, `Denmark / Sweden, 2012`, `2012, Denmark`.
+_COUNTRY_YEAR = re.compile(
+    rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*(?:\s*/\s*[{UPPER}][\w.'’ -]*)*),\s*"
+    r"(?P<year>(?:18|19|20)\d\d)"
+    r"|(?P<year_first>(?:18|19|20)\d\d),\s*"
+    rf"(?P<countries_after>[{UPPER}][\w.'’ -]*(?:\s*/\s*[{UPPER}][\w.'’ -]*)*))\s*$",
+    re.MULTILINE,
+)
 
 
 # A key that opens with a territory: `UK: Metrodome Group`, `USA & UK: 96 mins`, `UK
@@ -245,7 +254,7 @@ def looks_like(text: str) -> bool:
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
     head = text[:20000]
-    if not _YEAR_FIELD.search(head):
+    if not (_YEAR_FIELD.search(head) or _COUNTRY_YEAR.search(head)):
         return False
     territorial = sum(
         1
@@ -436,7 +445,7 @@ def _title_over_original(lines: list[str]) -> str:
         other = other[1:-1].strip()
     if not other or _is_field(other) or _BILLING.match(other) or len(other.split()) > 12:
         return ""
-    return other
+    return title_case(other) if is_shouted(other) else other  # `(JAGTEN)`, as the title is
 
 
 # Headings of a kit's credits set out in two columns (`Oh Dae-su ....... CHOI Min-sik`,
@@ -692,6 +701,11 @@ def _header_line(
 ) -> None:
     if placed := _TERRITORY_AFTER_KEY.match(line):  # `Release Date (UK): …`: `UK Release Date`
         line = f"{placed['territory']} {placed['key']}: {placed['value']}"
+    if made := _COUNTRY_YEAR.match(line):  # `Denmark, 2012`
+        doc.year = doc.year or int(made["year"] or made["year_first"])
+        countries = made["countries"] or made["countries_after"]
+        doc.notes.extend(list_notes("country", countries, number))
+        return
     match = KEY_VALUE.match(line)
     if not match or not match.group(2).strip():
         doc.warn(number, "unplaced_line", f"line not understood and kept aside: {line!r}")
