@@ -668,6 +668,10 @@ def test_review_xml_dates(written, read):
         ("85/100", Decimal("8.5"), False),
         ("12", None, True),
         ("great", None, True),
+        ("0,7", Decimal("7.0"), False),  # a decimal comma
+        ("NaN", None, True),  # failed the whole file
+        ("Infinity", None, True),
+        ("1e0", None, True),
     ],
 )
 def test_review_xml_scores_on_other_scales(written, rating, warned):

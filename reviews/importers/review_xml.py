@@ -14,7 +14,7 @@ import html.entities
 import io
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from lxml import etree
 
@@ -395,7 +395,9 @@ def _without_html(body: str) -> str:
     return _HTML_IN_TEXT.sub(lambda m: "\n\n" if m.group("break") else "", body)
 
 
-_OUT_OF = re.compile(r"^(?P<score>\d+(?:\.\d+)?)\s*/\s*(?P<scale>10|5|100)$")
+_OUT_OF = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>10|5|100)$")
+# A score written as a number (`0.74`, a decimal comma's `0,74`, `-1.0`): not `NaN`, `1e1`.
+_SCORE_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
 def _score(value: str) -> tuple[Decimal | None, str]:
@@ -403,10 +405,10 @@ def _score(value: str) -> tuple[Decimal | None, str]:
     `7/10` (out of 10), `4/5` or `85/100`: read on the 0-10 scale too, with how it was read
     (for a warning). None for no score: negative, or not a rating."""
     out_of = _OUT_OF.match(value.strip())
-    try:
-        score = Decimal(out_of["score"] if out_of else value)
-    except InvalidOperation:
+    number = out_of["score"] if out_of else value.strip()
+    if not _SCORE_NUMBER.match(number):
         return None, ""
+    score = Decimal(number.replace(",", "."))
     if out_of:
         scale = int(out_of["scale"])
         if score > scale:
