@@ -1860,21 +1860,23 @@ def merge_close_spellings(
         by_role[role][person.pk] = person
         if document is not None:
             lists[role, person.pk].add(document)
+    # Each role's people by their keys, taken before any merge: a merged person, deleted, has
+    # none, and may be credited in another role too.
+    ordered_by_role = {role: sorted(people.items()) for role, people in by_role.items()}
     merged: set[int] = set()
-    for role, people in by_role.items():
-        ordered = sorted(people.values(), key=lambda p: p.pk)
-        for i, keep in enumerate(ordered):
-            if keep.pk in merged:
+    for role, ordered in ordered_by_role.items():
+        for i, (keep_pk, keep) in enumerate(ordered):
+            if keep_pk in merged:
                 continue
-            for other in ordered[i + 1 :]:
-                if other.pk in merged or lists[role, keep.pk] & lists[role, other.pk]:
+            for other_pk, other in ordered[i + 1 :]:
+                if other_pk in merged or lists[role, keep_pk] & lists[role, other_pk]:
                     continue
                 ratio = names_close(keep.name, other.name)
                 # `J. Smith` beside John and Jane Smith is either: left apart.
                 if ratio and not any(
                     names_close(third.name, other.name)
-                    for third in ordered
-                    if third.pk not in (keep.pk, other.pk) and third.pk not in merged
+                    for third_pk, third in ordered
+                    if third_pk not in (keep_pk, other_pk) and third_pk not in merged
                 ):
                     merge_people(
                         keep,
@@ -1883,7 +1885,7 @@ def merge_close_spellings(
                         f"{role} credits of {film}",
                         tally,
                     )
-                    merged.add(other.pk)
+                    merged.add(other_pk)
 
 
 def speaking_characters(characters) -> dict[str, Character]:

@@ -3235,3 +3235,29 @@ def test_a_series_whose_titles_and_names_hold_letters_beyond_ascii(empty_db, ord
         "Kjeld Jensen",
     ]
     assert rails.reviews.count() == 5  # both pages'
+
+
+def test_close_spellings_credited_in_two_roles_of_a_film_are_merged_once(empty_db):
+    """A film's credits, as a document's resolver hands them over, name a writer-director in
+    two close spellings (`Tom Vint`, `Tom Vinth`): one person, credited once in each role (the
+    second role met the person merged in the first deleted, and failed the document)."""
+    from reviews.loader import Tally, merge_close_spellings
+    from tests.factories import make_film, make_person
+
+    film = make_film(title="Night Story")
+    vint, vinth = make_person(name="Tom Vint"), make_person(name="Tom Vinth")
+    credited = []
+    for person in (vint, vinth):
+        for role in ("director", "writer"):
+            Credit.objects.create(film=film, person=person, role=role)
+            credited.append((role, person, None))  # one row a person, as a document's resolver
+    merge_close_spellings(film, Tally(), credited)
+    person = Person.objects.get()
+    assert sorted(film.credits.values_list("person", "role")) == [
+        (person.pk, "director"),
+        (person.pk, "writer"),
+    ]
+    assert set(person.aliases.values_list("name", flat=True)) == {
+        "Tom Vint",
+        "Tom Vinth",
+    }
