@@ -97,6 +97,8 @@ REVIEW_TITLE_LIMIT = _column(Review, "title")
 # The largest count an integer column holds on every database; the least amount of money too
 # large for its column.
 MAX_COUNT = 2**31 - 1
+# The most minutes a runtime's column holds (a small integer's, on every database).
+MAX_MINUTES = 2**15 - 1
 MAX_AMOUNT = Decimal(10) ** (
     MoneyFigure._meta.get_field("amount").max_digits
     - MoneyFigure._meta.get_field("amount").decimal_places
@@ -289,6 +291,11 @@ class DocumentLoader:
             doc.money.remove(money)
             self.tally.warn(
                 money.line, "value_cut", f"{money.kind} of {money.amount:,.0f}: too large, left out"
+            )
+        for runtime in [r for r in doc.runtimes if r.minutes > MAX_MINUTES]:
+            doc.runtimes.remove(runtime)
+            self.tally.warn(
+                runtime.line, "value_cut", f"a runtime of {runtime.minutes:,} minutes: left out"
             )
         for i, quote in enumerate(doc.quotes):
             lines = tuple(

@@ -1895,18 +1895,20 @@ def test_numbers_too_large_for_their_columns_are_left_out_not_the_file_refused(e
     (tmp_path / "dump.txt").write_text(
         "A logline.\n\nRelease Year: 2001\n\nDirector: Sam Smith\n\n"
         "Budget: $999,999,999,999,999,999,999 (estimated)\n\nGross: $4,440 (USA)\n\n"
-        "Ann Lee - X\nBo Berg - Y\n"
+        "Runtime: 99999999999999999999\n\nAnn Lee - X\nBo Berg - Y\n"
     )
     result = run_import([tmp_path])
     assert result.ok, [f.error for f in result.files]
     review = Review.objects.get()
     assert (review.helpful_yes, review.helpful_total) == (None, None)
     assert list(MoneyFigure.objects.values_list("kind", "amount")) == [("gross", 4440)]
+    assert not Runtime.objects.exists()
     left_out = sorted(
         w["message"] for f in result.files for w in f.warnings if w["code"] == "value_cut"
     )
     assert left_out == [
         "99,999,999,999 helpful votes: left out",
+        "a runtime of 99,999,999,999,999,999,999 minutes: left out",
         "budget of 999,999,999,999,999,999,999: too large, left out",
     ]
 
