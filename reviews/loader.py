@@ -378,18 +378,27 @@ class DocumentLoader:
     def absorb_films_titled_with_lost_letters(self, film: Film) -> None:
         """Titles stored with letters lost as `?` (a review file's `Am?lie`, read before any
         other document of its film) that this document's title spells whole (`Amélie`) are
-        that title: their films, of the same year, are this film."""
+        that title, or one of its other titles (`Le fabuleux destin d'Amélie Poulain`, also
+        known as `Amélie`): their films, of the same year, are this film."""
         doc = self.doc
-        if not doc.title or doc.year is None or doc.title.isascii():
-            return
-        title = clean_title(doc.title)
-        lost = [
-            row
-            for row in FilmTitle.objects.filter(film__year=doc.year, title__contains="?")
-            if has_lost_letter(row.title) and lost_letters_pattern(row.title).fullmatch(title)
+        titles = [
+            clean_title(title)
+            for title in (doc.title, *(other.title for other in doc.other_titles))
+            if title and not title.isascii()
         ]
-        for row in lost:
-            repaired = fill_lost_letters(row.title, title)
+        if doc.year is None or not titles:
+            return
+        lost = []
+        for row in FilmTitle.objects.filter(film__year=doc.year, title__contains="?"):
+            if not has_lost_letter(row.title):
+                continue
+            pattern = lost_letters_pattern(row.title)
+            fills = {
+                fill_lost_letters(row.title, title) for title in titles if pattern.fullmatch(title)
+            }
+            if len(fills) == 1:  # two titles it may be: left for an editor
+                lost.append((row, fills.pop()))
+        for row, repaired in lost:
             if row.film_id != film.pk:
                 other = Film.objects.get(pk=row.film_id)
                 merge_films(film, other, refresh_counts=not self.defer_counts)

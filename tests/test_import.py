@@ -2654,6 +2654,22 @@ def test_a_title_with_lost_letters_is_the_title_another_document_spells_whole(em
     assert film.reviews.get().reviewer.username == "Gaëlle"
 
 
+def test_a_title_with_lost_letters_is_another_title_of_a_document_that_comes_after_it(
+    empty_db, tmp_path
+):
+    """The review file first, then the dump alone: the dump's own title fits no `Am?lie`, its
+    `Also Known As: Amélie` does (the two stayed two films, one of them `Am?lie`)."""
+    for name in ("amelie_reviews.xml", "amelie_dump.txt"):
+        shutil.copy(AMELIE / name, tmp_path / name)
+    import_in_order_as_together(tmp_path, ["amelie_reviews.xml", "amelie_dump.txt"])
+    film = Film.objects.get()
+    assert set(film.titles.values_list("title", flat=True)) == {
+        "Amélie",
+        "Le fabuleux destin d'Amélie Poulain",
+    }
+    assert film.reviews.count() == 1
+
+
 def test_a_title_with_lost_letters_that_two_titles_fit_is_kept_with_a_warning(empty_db, tmp_path):
     for title in ("Jürgen", "Jörgen"):
         (tmp_path / f"{title}.xml").write_text(
