@@ -1173,18 +1173,34 @@ class DocumentLoader:
         close spellings of each other (`Tony Leung Chiu-wai`, `Tony Chiu-Wai Leung`), are one
         person; two actors of one part (the young and the old Su Li-zhen) stay two."""
         merged = False
+        # A part named by its first words in one film is the one fuller name it opens in
+        # another (`Kjeld`, `Kjeld Jensen`): its players are that part's too.
+        groups = dict(by_name)
+        by_first_word: dict[str, list[str]] = defaultdict(list)
+        for key in by_name:
+            by_first_word[key.split(" ", 1)[0]].append(key)
+        for short, group in by_name.items():
+            fuller = [
+                key
+                for key in by_first_word[short.split(" ", 1)[0]]
+                if short_name_of(group[0].character.name, by_name[key][0].character.name)
+            ]
+            if len(fuller) == 1:
+                groups[fuller[0]] = groups[fuller[0]] + group
         shared = [
             (group, players)
-            for group in by_name.values()
+            for group in groups.values()
             if len(players := {c.person_id for c in group if c.role == Credit.Role.CAST}) > 1
         ]
         if not shared:
             return False
         # Their names in one query, not one a part.
-        named = Person.objects.in_bulk({pk for _, players in shared for pk in players})
+        people_named = Person.objects.in_bulk({pk for _, players in shared for pk in players})
         gone: set[int] = set()
         for group, players in shared:
-            people = sorted((named[pk] for pk in players if pk not in gone), key=lambda p: p.pk)
+            people = sorted(
+                (people_named[pk] for pk in players if pk not in gone), key=lambda p: p.pk
+            )
             for i, keep in enumerate(people):
                 for other in people[i + 1 :]:
                     if keep.pk in gone or other.pk in gone:
@@ -1192,7 +1208,7 @@ class DocumentLoader:
                     ratio = names_close(keep.name, other.name)
                     if not ratio:
                         continue
-                    part = group[0].character.name
+                    part = max((c.character.name for c in group), key=len)
                     merge_people(
                         keep,
                         other,

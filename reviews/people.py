@@ -193,13 +193,6 @@ def initials_written_out(short: str, full: str) -> bool:
     )
 
 
-def _parts_named_alike(a: str, b: str) -> bool:
-    """Two parts' names (folded) alike: the same, or one the first words of the other (`kjeld`,
-    `kjeld jensen`)."""
-    short, long = sorted((a.split(), b.split()), key=len)
-    return bool(short) and long[: len(short)] == short
-
-
 # A given name romanised in two syllables joined by a hyphen (`Wai-Keung`, `Chiu-wai`), which a
 # Hong Kong credit may add after the English name: `Andrew Lau Wai-Keung` is `Andrew Lau`.
 _ROMANISED_GIVEN_NAME = re.compile(r"[^\W\d_]{2,5}-[^\W\d_]{2,5}")
@@ -387,7 +380,6 @@ class CreditResolver:
         self.new_characters: list[Character] = []
         self.new_credits: list[Credit] = []
         self.dirty: dict[int, tuple[object, set[str]]] = {}
-        self._series_players: dict[str, list[tuple[_Person, str, str]]] = {}
 
     def load_characters(self) -> None:
         names = {fold(r.character) for r in self.records if r.character}
@@ -435,11 +427,6 @@ class CreditResolver:
         self.listed: dict[int, set[str]] = defaultdict(set)
         # The parts (folded) this document gave each person in each role.
         self.parts_given: dict[tuple[int, str], set[str]] = defaultdict(set)
-        # The parts the document gives each name (folded), in any of its records.
-        self.parts_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for record in self.records:
-            if record.character:
-                self.parts_of[fold(record.name), record.role].add(fold(record.character))
         for record in self.records:
             listed = record.billing_order is not None
             entry = self.person_for(record.name, record.role, record.line, listed=listed)
@@ -482,16 +469,6 @@ class CreditResolver:
                 f"{role} credits of {self.film}",
             )
             return entry
-        if (played := self.played_in_series(name, role)) is not None:
-            entry, ratio, part = played
-            self.record_alias(
-                entry,
-                name,
-                line,
-                f"close spelling of {entry.row.name} (similarity {ratio:.0f}); both play "
-                f"{part} in the films of one series",
-            )
-            return entry
         entry = _Person(
             Person(name=name, folded_name=folded, **self.loader.prov(line)), slug_base=name
         )
@@ -522,47 +499,6 @@ class CreditResolver:
         if listed and self.listed.get(id(ranked[0][0]), {folded}) - {folded}:
             return None  # the closest is another of the list: a person of their own
         return ranked[0]
-
-    def played_in_series(self, name: str, role: str) -> tuple[_Person, float, str] | None:
-        """The one person credited in another film of this film's series, under a close
-        spelling of `name` and in a part this document gives that name (`Kjeld` of `Kjeld
-        Jensen`: the same name, or its first words): a spelling close to another film's
-        credit is no evidence alone. None when there is none, or two are as close."""
-        parts = self.parts_of.get((fold(name), role))
-        if not parts or self.film.series_id is None:
-            return None
-        ratios: dict[int, tuple[_Person, float, str]] = {}
-        for entry, folded, part in self.series_players(role):
-            if not any(_parts_named_alike(folded, mine) for mine in parts):
-                continue
-            for alias_name in sorted(entry.aliases):
-                ratio = names_close(name, alias_name)
-                if ratio > ratios.get(id(entry), (None, 0.0, ""))[1]:
-                    ratios[id(entry)] = (entry, ratio, part)
-        ranked = sorted(ratios.values(), key=lambda match: -match[1])
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0]
-
-    def series_players(self, role: str) -> list[tuple[_Person, str, str]]:
-        """Who plays which part (folded, and as written) in the series' other films, in
-        `role`; read once a document, when a name finds no one in the film."""
-        if role not in self._series_players:
-            credits = (
-                Credit.objects.filter(
-                    film__series_id=self.film.series_id, role=role, character__isnull=False
-                )
-                .exclude(film=self.film)
-                .values_list("person_id", "character__folded_name", "character__name")
-            )
-            players = sorted(set(credits))
-            if missing := {pk for pk, _, _ in players} - self.people.keys():
-                for row in Person.objects.filter(pk__in=missing).prefetch_related("aliases"):
-                    self.people[row.pk] = _Person(row, {a.name: a for a in row.aliases.all()})
-            self._series_players[role] = [
-                (self.people[pk], folded, part) for pk, folded, part in players
-            ]
-        return self._series_players[role]
 
     def written_otherwise(self, name: str, role: str) -> tuple[_Person, str] | None:
         """The one person, credited in the same role in another film, whose name is this one
