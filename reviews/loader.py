@@ -239,6 +239,7 @@ class DocumentLoader:
             self.tally.warn(warning.line, warning.code, warning.message)
         if self.merged_films and film.series_id:  # the merged film's characters join the series'
             self.touched_series.add(film.series_id)
+        self.join_title_less_films_to_series()
         self.consolidate_characters()
         if self.learned_names:
             repair_stored_lost_letters(self.tally)
@@ -1116,6 +1117,54 @@ class DocumentLoader:
             merge_close_spellings(film, self.tally, resolver.credited_people())
         elif self.merged_films:
             merge_close_spellings(film, self.tally)
+
+    def join_title_less_films_to_series(self) -> None:
+        """`find_film_by_series` the other way round, for a title-less document that came
+        before the series' credits: its film (a dump's, provisional) is the series' film of its
+        year known only by its title, once the series' other films credit its director and one
+        of its actors (the kit that credits them may come after the one whose prose named the
+        film)."""
+        for series_id in self.touched_series:
+            members = dict(Film.objects.filter(series_id=series_id).values_list("pk", "year"))
+            credited = set(
+                Credit.objects.filter(film__in=list(members))
+                .order_by()
+                .values_list("film_id", flat=True)
+                .distinct()
+            )
+            uncredited = {pk: year for pk, year in members.items() if pk not in credited and year}
+            if not uncredited:
+                continue
+            candidates = dict(
+                Film.objects.filter(
+                    title_is_provisional=True,
+                    series__isnull=True,
+                    year__in=set(uncredited.values()),
+                ).values_list("pk", "year")
+            )
+            if not candidates:
+                continue
+            spellings = credited_spellings([*candidates, *credited])
+            series = [spellings[pk] for pk in sorted(credited)]
+            for member_id, year in sorted(uncredited.items()):
+                matched = [
+                    pk
+                    for pk, its_year in candidates.items()
+                    if its_year == year and shares_director_and_cast(spellings[pk], series)
+                ]
+                if len(matched) != 1:  # none, or no telling which
+                    continue
+                member, other = Film.objects.get(pk=member_id), Film.objects.get(pk=matched[0])
+                del candidates[other.pk]
+                merge_films(member, other, refresh_counts=not self.defer_counts)
+                self.merged_films = True
+                self.tally.warn(
+                    None,
+                    "films_merged",
+                    f"{other.title} is {member}: year {year}, and the director and cast of its "
+                    "series",
+                )
+                self.tally.count("updated", "Film")
 
     def consolidate_characters(self) -> None:
         """Characters of the same name in the films of one series are one character; so are

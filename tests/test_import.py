@@ -1606,6 +1606,29 @@ def test_another_trilogy_in_its_documents_whatever_their_order(empty_db, order):
     assert not Review.objects.filter(title__startswith="Julie:").exists()
 
 
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["blue_dump.txt", "red_kit.txt", "white_kit.txt"],
+        ["red_kit.txt", "white_kit.txt", "blue_dump.txt"],
+    ],
+    ids=["dump-first", "dump-last"],
+)
+def test_a_title_less_dump_joins_the_series_film_once_a_later_kit_credits_the_series(
+    empty_db, tmp_path, order
+):
+    """Blue's dump (no title, only its original one) first, then the Red kit's prose naming
+    `THREE COLOURS: BLUE (1993)`, whose cast shares none of Blue's, then the White kit, whose
+    cast does: the dump's film is the Blue the prose named, as when the dump comes last."""
+    for name in order:
+        shutil.copy(THREE_COLOURS / name, tmp_path / name)
+    import_in_order_as_together(tmp_path, order)
+    blue = Film.objects.get(year=1993)
+    assert (blue.title, blue.series.name) == ("Three Colours: Blue", "The Three Colours Trilogy")
+    assert ("Trois couleurs: Bleu", "original") in blue.titles.values_list("title", "kind")
+    assert blue.credits.filter(role="director").exists()
+
+
 BEFORE = settings.BASE_DIR / "tests" / "documents" / "before"
 
 
