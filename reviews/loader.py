@@ -55,6 +55,7 @@ from .people import (
     listed_in,
     merge_people,
     names_close,
+    other_orders,
     short_name_of,
 )
 from .text import (
@@ -1699,11 +1700,13 @@ def spellings_of(known: set[str], names: set[str]) -> set[str]:
 
 def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):
     """Whether other films credit one of these directors (under these spellings or close
-    ones) and one of these actors (under these spellings: a close one among whole casts costs
-    a comparison of every pair)."""
-    return any(spellings_of(other["director"], names["director"]) for other in others) and any(
-        names["cast"] & other["cast"] for other in others
-    )
+    ones) and one of these actors (under these spellings, or with the family name at the other
+    end, `Min-sik Choi` for `Choi Min-sik`: a close one among whole casts costs a comparison of
+    every pair)."""
+    if not any(spellings_of(other["director"], names["director"]) for other in others):
+        return False
+    cast = names["cast"] | {form for name in names["cast"] for form in other_orders(name)}
+    return any(cast & other["cast"] for other in others)
 
 
 def titled_by_reviews_only(film_ids: list[int]) -> set[int]:

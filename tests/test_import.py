@@ -2076,6 +2076,22 @@ def test_a_title_less_dump_with_every_name_spelled_otherwise_joins_its_film(
 VENGEANCE = settings.BASE_DIR / "tests" / "documents" / "vengeance"
 
 
+@pytest.mark.parametrize("dump_first", [True, False], ids=["dump-first", "kit-first"])
+def test_a_title_less_dump_joins_the_film_a_kit_names_whose_cast_writes_names_turned_round(
+    empty_db, tmp_path, dump_first
+):
+    """Oldboy's title-less dump (`Min-sik Choi`) and the Lady Vengeance kit whose prose names
+    `OLDBOY (2003)` and whose cast writes the family name first (`Choi Min-sik`): the dump's
+    film is the Oldboy of the series, whichever comes first (the kit first left two films)."""
+    order = ["oldboy_dump.txt", "lady_kit.txt"]
+    for name in order:
+        shutil.copy(VENGEANCE / name, tmp_path / name)
+    import_in_order_as_together(tmp_path, order if dump_first else order[::-1])
+    oldboy = Film.objects.get(year=2003)
+    assert (oldboy.title, oldboy.series.name) == ("Oldboy", "The Revenge Trilogy")
+    assert oldboy.credits.filter(person__name="Min-sik Choi", character__name="Oh Dae-su").exists()
+
+
 @pytest.mark.parametrize(
     "order",
     [
