@@ -8,11 +8,16 @@ from reviews.models import (
     Character,
     Credit,
     Film,
+    FilmNote,
+    FilmTitle,
     ImportRun,
+    MoneyFigure,
     Person,
     PersonAlias,
+    Release,
     Review,
     Reviewer,
+    Runtime,
     Series,
     SourceDocument,
 )
@@ -26,6 +31,69 @@ def wipe_film_data():
         model.objects.all().delete()
     SourceDocument.objects.all().delete()
     ImportRun.objects.all().delete()
+
+
+def canonical_dump() -> dict:
+    """The database's film data without ids or times: equal dumps, equal databases."""
+    return {
+        "films": sorted(
+            Film.objects.values_list(
+                "title",
+                "slug",
+                "year",
+                "series__name",
+                "series__slug",
+                "series_position",
+                "imdb_id",
+                "review_count",
+                "logline",
+                "plot",
+                "synopsis",
+            )
+        ),
+        "titles": sorted(FilmTitle.objects.values_list("film__title", "title", "kind")),
+        "people": sorted(
+            (p.name, tuple(sorted(a.name for a in p.aliases.all())))
+            for p in Person.objects.prefetch_related("aliases")
+        ),
+        "credits": sorted(
+            Credit.objects.values_list(
+                "film__title", "person__name", "role", "character__name", "credited_as"
+            ),
+            key=str,
+        ),
+        "characters": sorted(
+            {
+                (
+                    c.character.name,
+                    tuple(sorted(c.character.credits.values_list("film__year", flat=True))),
+                )
+                for c in Credit.objects.filter(character__isnull=False).select_related("character")
+            }
+        ),
+        "reviews": sorted(
+            Review.objects.values_list(
+                "film__title",
+                "reviewer__username",
+                "title",
+                "body",
+                "date",
+                "rating",
+                "helpful_yes",
+                "has_spoilers",
+            ),
+            key=str,
+        ),
+        "facts": sorted(
+            [
+                *Release.objects.values_list("film__title", "territory", "medium", "date_text"),
+                *Runtime.objects.values_list("film__title", "territory", "minutes"),
+                *FilmNote.objects.values_list("film__title", "kind", "text"),
+                *MoneyFigure.objects.values_list("film__title", "kind", "amount"),
+            ],
+            key=str,
+        ),
+    }
 
 
 def make_series(**kw):
