@@ -1110,6 +1110,33 @@ def test_a_festival_kit_gives_its_country_and_year_on_a_line_of_their_own(made):
     assert not doc.warnings
 
 
+def test_a_kit_of_columns_with_no_year_field_dates_its_film_by_its_first_release():
+    """No `Year:`: the film's year is its release's (`Release Date: March 8, 1996`); names in
+    capitals in the columns are written as names (`FRANCES McDORMAND`); `Rated R for …` is the
+    film's American certificate."""
+    text = (
+        "GRAMERCY PICTURES\npresents\n\nFARGO\n\n"
+        "Running Time: 98 minutes\nRated R for strong violence\nRelease Date: March 8, 1996\n\n"
+        "SYNOPSIS\n\nFARGO tells the story of Jerry Lundegaard (William H. Macy), a car "
+        "salesman.\n\nCAST\nMarge Gunderson ........ FRANCES McDORMAND\n"
+        "Jerry Lundegaard ....... WILLIAM H. MACY\n\nFILMMAKERS\n"
+        "Directed by ............ JOEL COEN\nWritten by ............. JOEL COEN & ETHAN COEN\n"
+    )
+    assert detect_format(text) == "press_kit"
+    doc = parse_document("kit.txt", text.encode())
+    assert (doc.title, doc.year) == ("Fargo", 1996)
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == [
+        ("USA", "R", "for strong violence")
+    ]
+    assert sorted({(c.name, c.role) for c in doc.credits}) == [
+        ("Ethan Coen", "writer"),
+        ("Frances McDormand", "cast"),
+        ("Joel Coen", "director"),
+        ("Joel Coen", "writer"),
+        ("William H. Macy", "cast"),
+    ]
+
+
 def test_a_kits_fields_listing_values_by_territory():
     doc = press_kit.parse(
         "Year: 1996\nRunning time: 105 mins (UK) / 109 mins (USA)\n"
@@ -3383,7 +3410,11 @@ def test_a_kits_crew_columns_parted_by_one_dot_where_the_longest_key_left_room_f
         ("O'BRIEN Conan", "O'Brien Conan"),
         ("LÉAUD Jean-Pierre", "Léaud Jean-Pierre"),
         ("Louis Gossett III", "Louis Gossett III"),  # a numeral is no family name
-        ("ANN LEE", "ANN LEE"),  # all in capitals: nothing says which is the family name
+        # all in capitals: written as a name, its order kept (nothing says which is the
+        # family name)
+        ("ANN LEE", "Ann Lee"),
+        ("FRANCES McDORMAND", "Frances McDormand"),
+        ("RZA", "RZA"),  # one word: maybe written so
     ],
 )
 def test_a_kits_family_name_in_capitals_is_written_as_a_name(written, name):

@@ -229,6 +229,11 @@ _COUNTRY_YEAR = re.compile(
     rf"(?P<countries_after>[{UPPER}][\w.'’ -]*(?:\s*/\s*[{UPPER}][\w.'’ -]*)*))\s*$",
     re.MULTILINE,
 )
+# A release's key with a year in its value: a kit of columns may give its film's year so alone
+# (`Release Date: March 8, 1996`).
+_DATED_RELEASE = re.compile(
+    r"^(?:[\w.&' ]+ )?Release(?: Date)?\s*:.*\b(?:18|19|20)\d\d\b", re.IGNORECASE | re.MULTILINE
+)
 
 
 # A key that opens with a territory: `UK: Metrodome Group`, `USA & UK: 96 mins`, `UK
@@ -254,7 +259,13 @@ def looks_like(text: str) -> bool:
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
     head = text[:20000]
-    if not (_YEAR_FIELD.search(head) or _COUNTRY_YEAR.search(head)):
+    has_year = _YEAR_FIELD.search(head) or _COUNTRY_YEAR.search(head)
+    sectioned = _SECTIONED.search(head) and re.search(
+        r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
+    )
+    if sectioned and (has_year or _DATED_RELEASE.search(head)):
+        return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
+    if not has_year:
         return False
     territorial = sum(
         1
@@ -262,10 +273,6 @@ def looks_like(text: str) -> bool:
         if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
     )
     cast_list = _CAST_LIST.search(head)
-    if _SECTIONED.search(head) and re.search(
-        r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
-    ):
-        return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
     cast_block = len(_CAST_LINE.findall(head)) >= 2
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
@@ -594,18 +601,30 @@ def parse(text: str) -> FilmDocument:
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
         for offset, line in continued_fields(lines):
-            if _is_header_line(line.strip()):
+            if rated := _RATED.match(line.strip()):  # `Rated R for strong violence`
+                doc.certificates.extend(certificates("USA", rated["rating"], start + offset))
+            elif _is_header_line(line.strip()):
                 _header_line(doc, line.strip(), start + offset, distributors)
             else:
                 prose.append((start + offset, " ".join(line.split()), heading))
     _distributors(doc, distributors)
     _territories_of_releases(doc)
+    if doc.year is None:
+        doc.year = _year_of_first_release(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
         title = _QUOTED.sub(r"\g<title>", title_line[1])  # `"EPSILON"`: the title in quotes
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
     _column_credits(doc, columns)
     return doc
+
+
+def _year_of_first_release(doc: FilmDocument) -> int | None:
+    """A kit with no `Year:`: the year of its film's first release in cinemas, else of its first
+    release of any kind; None when it dates none."""
+    dated = [release for release in doc.releases if release.date]
+    first = [release for release in dated if release.medium == "theatrical"] or dated
+    return min(release.date for release in first).year if first else None
 
 
 def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]]) -> None:
@@ -684,8 +703,12 @@ def _shouted_family_name(name: str) -> bool:
 
 
 def _unshouted(name: str) -> str:
-    """`CHOI Min-sik` as `Choi Min-sik`, `O'BRIEN Conan` as `O'Brien Conan`; a name not
-    written so, as it is."""
+    """`STEVE BUSCEMI` as `Steve Buscemi` (`FRANCES McDORMAND` as `Frances McDormand`), `CHOI
+    Min-sik` as `Choi Min-sik`, `O'BRIEN Conan` as `O'Brien Conan`; a name not written so, as it
+    is."""
+    words = name.split()
+    if len(words) > 1 and all(_in_capitals(word) for word in words):
+        return name_case(name.upper())
     if not _shouted_family_name(name):
         return name.strip()
     return " ".join(
@@ -694,6 +717,17 @@ def _unshouted(name: str) -> str:
         else word
         for word, shouted in zip(name.split(), _shouted_words(name), strict=True)
     )
+
+
+def _in_capitals(word: str) -> bool:
+    """A word of a name written in capitals, `McDORMAND` (its prefix written as a name's) too."""
+    return not any(c.islower() for c in _MC_PREFIX.sub("", word))
+
+
+_MC_PREFIX = re.compile(r"^(?:Mc|Mac)(?=[A-Z]{2})")
+# An American rating as a kit gives it, with no key: `Rated R for strong violence`, `Rated
+# PG-13`.
+_RATED = re.compile(r"^Rated\s+(?P<rating>(?:G|PG|PG-13|R|NC-17|X)(?:\s+for\s+.+)?)$")
 
 
 def _header_line(
