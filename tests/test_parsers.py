@@ -2615,6 +2615,26 @@ Helpful•3
 """
 
 
+@pytest.mark.parametrize(
+    "header, title, year",
+    [
+        ("Fargo\n1996\n", "Fargo", 1996),  # the year on a line of its own, under the title
+        ("Fargo\n(1996)\n", "Fargo", 1996),
+        ("Fargo\n", "Fargo", None),  # no year: a warning, the film found by its title
+        ("1996\n", None, None),  # a year with no title over it names no film
+    ],
+)
+def test_review_page_header_of_a_title_and_its_year_on_lines_of_their_own(header, title, year):
+    text = f"{header}User reviews\n3 reviews\n" + NEWEST_PAGE.split("Filter by Rating:\n", 1)[1]
+    if title is None:
+        with pytest.raises(ImportFormatError, match="names the film"):
+            parse_document("page.txt", text.encode())
+        return
+    doc = parse_document("page.txt", text.encode())
+    assert (doc.title, doc.year, len(doc.reviews)) == (title, year, 3)
+    assert ("no_year" in [w.code for w in doc.warnings]) == (year is None)
+
+
 def test_review_page_whose_reviews_end_with_votes_for_and_against():
     """The newest layout: `Helpful•45`, then the votes against on a line of their own; the last
     review's count of votes against was not copied: its votes are not known."""

@@ -428,7 +428,9 @@ def _title_without_year(doc: FilmDocument, lines: list[str]) -> None:
         if below.lower() != "user reviews" or len(line) > 150 or _HEADER_LINES.match(line):
             continue
         year = _YEAR_LINE.match(line)
-        if year and n > 0:  # the title, then its year on a line of its own
+        if year:  # the title, then its year on a line of its own
+            if n == 0 or _HEADER_LINES.match(filled[n - 1][1]) or len(filled[n - 1][1]) > 150:
+                continue
             i, line = filled[n - 1]
         doc.title = title_case(line) if is_shouted(line) else line
         doc.title_line = i + 1
