@@ -291,9 +291,11 @@ def paragraph_count(text: str) -> int:
     return len([p for p in text.split("\n\n") if p.strip()])
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The at sign, and the full-width and small forms that write it past a robot (`ann＠b.dk`).
+_AT_SIGNS = "@＠﹫"
+_EMAIL = re.compile(rf"[\w.+-]+[{_AT_SIGNS}][\w-]+(?:\.[\w-]+)+")
 # An address in brackets of any kind: `(a@b.dk)`, `<a@b.dk>`, `[a@b.dk]`.
-_PARENTHESISED_EMAIL = re.compile(r"\s*[(<\[]\s*[^()<>\[\]]*@[^()<>\[\]]*[)>\]]\s*")
+_PARENTHESISED_EMAIL = re.compile(rf"\s*[(<\[]\s*[^()<>\[\]]*[{_AT_SIGNS}][^()<>\[\]]*[)>\]]\s*")
 
 
 # An address written so that robots miss it: `ann [at] example [dot] org`, `ann(at)example.org`,
@@ -315,6 +317,8 @@ def _may_hide_email(text: str) -> bool:
     hints are looked for in lower and upper case (`ann AT example DOT com`), not mixed."""
     return (
         "@" in text
+        or "＠" in text
+        or "﹫" in text
         or "]" in text
         or "}" in text
         or ">" in text

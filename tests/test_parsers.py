@@ -227,6 +227,8 @@ def test_fingerprint_ignores_spacing_and_lost_letters():
         ("alke -", "alke -", False),  # no address: as written
         ("mail me: cowboy [at] ranch [dot] com", "mail me", True),  # the colon that led to it
         ("alke- (alke@example.org)", "alke-", True),  # a username's own dash stays
+        ("Jane (jane＠example.org)", "Jane", True),  # a full-width at sign
+        ("jane﹫example.org", "", True),  # a small one
     ],
 )
 def test_strip_email(raw, clean, removed):
