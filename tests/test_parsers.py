@@ -746,7 +746,7 @@ def test_a_dumps_producers(key):
     ]
 
 
-@pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... ", "     ", "  "])
+@pytest.mark.parametrize("separator", [" as ", "\t", "\t\t", " ... ", " ..... ", "     ", "  "])
 def test_a_dumps_cast_block_written_otherwise(separator):
     """`Ann Lee as Irene`, or a web page's table copied (`Ann Lee<TAB>Irene`, its tabs spaces
     maybe): the cast block was trivia, and the quotes, their speakers unknown, the review."""

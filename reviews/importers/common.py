@@ -706,7 +706,7 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
 
 # Between an actor and a character in a cast list: `Ann Lee - Irene`; a copied list may part
 # them with another dash or dots: `Ann Lee – Irene`, `Ann Lee ... Irene`.
-CAST_SEPARATOR = r"\s+(?:-|–|—|\.\.\.|…)\s+"
+CAST_SEPARATOR = r"\s+(?:-|–|—|\.{3,}|…+)\s+"
 # A line of a cast block: `Ann Lee - Irene`, `Bo Berg - Kai (as Bob Berg)`.
 CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
 CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
