@@ -397,7 +397,9 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         pattern = re.compile(
             "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in word), re.IGNORECASE
         )
-        fills = {_filled(word, known) for known in known_words if pattern.fullmatch(known)}
+        fills = {
+            fill_lost_letters(word, known) for known in known_words if pattern.fullmatch(known)
+        }
         if len(fills) == 1:
             (filled,) = fills
             repaired.append(f"{word} -> {filled}")
@@ -411,7 +413,8 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
 def fill_lost_letters(text: str, known: str) -> str:
     """`text` with each letter lost as `?` the one `known` (the text spelled whole, in any case:
     `lost_letters_pattern`) has there, in the case of the word around it (`Olsen-banden ser
-    r?dt` by `OLSEN-BANDEN SER RØDT` is `Olsen-banden ser rødt`)."""
+    r?dt` by `OLSEN-BANDEN SER RØDT` is `Olsen-banden ser rødt`, `bj?rn` by `Bjørn` is
+    `bjørn`); in a word of both cases, as `known` writes it (`S?erne` by `Søerne`)."""
     letters = list(text)
     for lost in LOST_LETTER.finditer(text):
         i = lost.start()
@@ -427,19 +430,6 @@ def fill_lost_letters(text: str, known: str) -> str:
         elif len(around) > 1 and all(c.isupper() for c in around):
             letter = letter.upper()
         letters[i] = letter
-    return "".join(letters)
-
-
-def _filled(word: str, known: str) -> str:
-    """`word` with each `?` the letter `known` has there: in lower case in a word written in
-    lower case (`bj?rn` by `Bjørn` is `bjørn`), else as `known` writes it (`S?erne` by
-    `Søerne`)."""
-    lower = all(c.islower() for c in word if c.isalpha())
-    letters = []
-    for mine, theirs in zip(word, known, strict=True):
-        if mine == "?":
-            mine = theirs.lower() if lower else theirs
-        letters.append(mine)
     return "".join(letters)
 
 
