@@ -3255,3 +3255,86 @@ def test_close_spellings_credited_in_two_roles_of_a_film_are_merged_once(empty_d
         "Tom Vint",
         "Tom Vinth",
     }
+
+
+APU = settings.BASE_DIR / "tests" / "documents" / "apu"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "apur_kit.txt",
+            "aparajito_reviews.xml",
+            "pather_page.txt",
+            "pather_dump.txt",
+            "pather_kit.txt",
+        ],
+        [
+            "pather_page.txt",
+            "pather_dump.txt",
+            "pather_kit.txt",
+            "aparajito_reviews.xml",
+            "apur_kit.txt",
+        ],
+        [
+            "pather_kit.txt",
+            "aparajito_reviews.xml",
+            "pather_dump.txt",
+            "apur_kit.txt",
+            "pather_page.txt",
+        ],
+    ],
+    ids=["series-kit-first", "page-first", "kit-first"],
+)
+def test_a_series_named_after_the_sentences_that_name_its_films(empty_db, order):
+    """A kit names the trilogy's films over two sentences (`PATHER PANCHALI, in 1955`, `with
+    APARAJITO in 1956, … in 1959 with APUR SANSAR (THE WORLD OF APU)`), then the series in the
+    next (`Together the three films are known as the Apu Trilogy`): three films in one series,
+    the last with its other title. Another kit's synopsis opens with the title and its other
+    one in parentheses: the title-less dump joins it, and so does the review page of that
+    title, whose reviews give their rating under their title. Four actors named Banerjee stay
+    four people, each kept with the kit's spelling of them."""
+    import_in_order_as_together(APU, order)
+
+    series = Series.objects.get()
+    assert series.name == "The Apu Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Pather Panchali", 1955),
+        ("Aparajito", 1956),
+        ("Apur Sansar", 1959),
+    ]
+    assert Film.objects.count() == 3
+    song = Film.objects.get(year=1955)
+    assert sorted(song.titles.values_list("title", "kind")) == [
+        ("Pather Panchali", "title"),
+        ("Song of the Little Road", "aka"),
+    ]
+    assert Film.objects.get(year=1959).titles.filter(title="The World of Apu", kind="aka").exists()
+    assert song.logline.startswith("In rural Bengal") and song.synopsis.startswith("PATHER")
+    banerjees = Person.objects.filter(name__endswith="Banerjee")
+    assert sorted(banerjees.values_list("name", flat=True)) == [
+        "Kanu Banerjee",
+        "Karuna Banerjee",
+        "Runki Banerjee",
+        "Subir Banerjee",
+    ]
+    assert Person.objects.get(aliases__name="Kanu Bannerjee").name == "Kanu Banerjee"
+    assert Person.objects.get(aliases__name="Karuna Bannerji").name == "Karuna Banerjee"
+    assert Person.objects.get(aliases__name="Uma Das Gupta").name == "Uma Dasgupta"
+    # Apu, one part of the series: a boy in the first film, a man in the third.
+    apu = Character.objects.get(name="Apu")
+    assert sorted(apu.credits.values_list("person__name", "film__year")) == [
+        ("Soumitra Chatterjee", 1959),
+        ("Subir Banerjee", 1955),
+    ]
+    assert sorted(
+        song.reviews.exclude(reviewer=None).values_list("reviewer__username", "title", "rating")
+    ) == [
+        ("aditi-r", "Indir", Decimal("8.0")),
+        ("mehul_k", "A masterpiece of patience", Decimal("10.0")),
+        ("robo8", "Slow, and that is the point", Decimal("9.0")),  # from its text
+    ]
+    assert song.reviews.count() == 4  # and the dump's
+    assert Reviewer.objects.get(username="robo8").reviews.count() == 2
+    assert not ImportWarning.objects.filter(code="unplaced_line").exists()

@@ -2237,6 +2237,56 @@ def test_films_named_together_in_a_sentence_about_a_series_are_its_films():
     ]
 
 
+@pytest.mark.parametrize(
+    "closing, in_series",
+    [
+        ("Together the three films are known as the Apu Trilogy.", [True, True, True]),
+        ("All three are known as the Apu Trilogy.", [True, True, True]),
+        # Counted otherwise than the films before it: none is placed.
+        ("The four films are known as the Apu Trilogy.", [False, False, False]),
+        # Not a sentence about the series.
+        ("Together the three films made his name.", [False, False, False]),
+    ],
+)
+def test_a_sentence_that_counts_back_to_the_films_before_it_names_their_series(closing, in_series):
+    text = (
+        "Ray made his first feature, PATHER PANCHALI, in 1955. Its success let him go on with "
+        "APARAJITO in 1956, and end in 1959 with APUR SANSAR (THE WORLD OF APU). " + closing
+    )
+    found = mentions_in(text, 1)
+    assert [(m.title, m.year, m.in_series) for m in found] == [
+        ("PATHER PANCHALI", 1955, in_series[0]),
+        ("APARAJITO", 1956, in_series[1]),
+        ("APUR SANSAR", 1959, in_series[2]),  # its other title in parentheses: no film
+    ]
+    assert found[2].other_titles == ("THE WORLD OF APU",)
+
+
+def test_a_credited_name_in_parentheses_after_a_title_in_capitals_is_no_other_title():
+    found = mentions_in("In 1990 came HARBOUR (ANN LEE) and DUSK (THE DARK HOUR).", 1, {"ann lee"})
+    assert [(m.title, m.other_titles) for m in found if m.year] == [("HARBOUR", ())]
+    assert [(m.title, m.other_titles) for m in found if not m.year] == [
+        ("ANN LEE", ()),
+        ("DUSK", ("THE DARK HOUR",)),
+    ]
+
+
+def test_a_kits_synopsis_opening_with_its_title_and_another_in_parentheses():
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1955\nCast: Ann Lee, Bo Berg\nDirector: Cy Dahl\n\n"
+        b"LITTLE ROAD (SONG OF THE ROAD) tells the story of Ida (Ann Lee) and her brother Bo "
+        b"(Bo Berg), growing up in a village.\n",
+    )
+    assert doc.title == "Little Road"
+    assert [(t.title, t.kind) for t in doc.other_titles] == [("Song of the Road", "aka")]
+    assert doc.synopsis.startswith("LITTLE ROAD (SONG OF THE ROAD) tells")
+    assert sorted((c.name, c.character) for c in doc.credits if c.character) == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Bo"),
+    ]
+
+
 def test_a_title_in_capitals_after_its_makers_possessive_is_the_title_alone():
     text = (
         "It began with Ridley Scott's ALIEN (1979) and James Cameron’s ALIENS (1986); "
@@ -2695,6 +2745,25 @@ The shuffled order is a trick.
 
 Was the above review useful to you?
 """
+
+
+def test_review_page_whose_ratings_stand_under_their_titles():
+    """A copy that puts the reviewer's rating between the title and the author line: the title
+    is the line above the rating, the first review's too (it was taken for the header's, and
+    the rating for the title)."""
+    doc = parse_document(
+        "page.txt",
+        b"Little Road (1955) Poster\nUser Reviews\n2 Reviews\n"
+        b"A masterpiece of patience\n10/10\nmehul_k14 March 2011\nThe train scene.\n"
+        b"12 out of 14 found this helpful.\nWas this review helpful? Sign in to vote.\n"
+        b"10/10\n7/10\nann-2 May 2012\nA title that reads like a rating.\n"
+        b"1 out of 1 found this helpful.\n",
+    )
+    assert [(r.title, r.username, r.rating, r.rating_source) for r in doc.reviews] == [
+        ("A masterpiece of patience", "mehul_k", Decimal(10), "field"),
+        ("7/10", "ann-", Decimal(10), "field"),  # the rating over its title, as before
+    ]
+    assert not doc.warnings
 
 
 @pytest.mark.parametrize(

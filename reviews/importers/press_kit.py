@@ -137,7 +137,8 @@ _SHOUTED_TITLE = re.compile(
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
 _SYNOPSIS_OPENING = re.compile(
-    rf"^(?P<title>[{UPPER}0-9][{UPPER}0-9 ,:'’&!?.-]*?[{UPPER}0-9'’!?])\s+[a-z]"
+    rf"^(?P<title>[{UPPER}0-9][{UPPER}0-9 ,:'’&!?.-]*?[{UPPER}0-9'’!?])"
+    r"(?:\s+\((?P<aside>[^()\d]+)\))?\s+[a-z]"  # `PATHER PANCHALI (SONG OF THE LITTLE ROAD)`
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -172,6 +173,17 @@ _SENTENCE_END = re.compile(
 )
 # A sentence about a series: the films of years it names are the series'.
 _SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
+# Words of a sentence that name the films before it as a whole: `Together the three films …`,
+# `All three are …`, `These films form …`.
+_COUNTS_BACK = re.compile(
+    r"\b(?:(?:the|these|those|all)\s+(?P<count>two|three|four|five|2|3|4|5)\b"
+    r"|(?:together|these films|those films)\b)",
+    re.IGNORECASE,
+)
+_COUNTED = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5,
+    "trilogy": 3, "quadrilogy": 4, "tetralogy": 4, "saga": 0,
+}  # fmt: skip
 # A sentence that places a film in a series: `the first film of his Death trilogy`.
 _PLACE_IN_SERIES = re.compile(
     r"\b(?:first|second|third|fourth|fifth|middle|final|last|opening|closing|concluding)"
@@ -943,10 +955,16 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         if other != heading:  # `ABOUT THE PRODUCTION`, after the synopsis
             doc.notes.append(_press_note(paragraph, n, other))
     doc.synopsis = "\n\n".join(p for _, p in synopsis)
+    opening = _SYNOPSIS_OPENING.match(first)
+    aside = (opening["aside"] or "").strip() if opening else ""
     if not doc.title and (shouted := _shouted_opening(first)):
         doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
+        for other in _other_title_alone(aside, credited):
+            doc.other_titles.append(TitleRecord(title_case(other), "aka", number))
     for number, paragraph in synopsis:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
+            if paragraph is first and match.start() == 0 and match["actor"] == aside:
+                continue  # the title and its other title: `LITTLE ROAD (SONG OF THE ROAD)`
             doc.credits.append(
                 CreditRecord(
                     name=match.group("actor"),
@@ -1156,6 +1174,8 @@ _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*
 
 # A title's year in parentheses after it, maybe after its other title: `(1995)`, `(BRAT, 1997)`.
 _YEAR_AFTER = re.compile(r"\s*\((?:(?P<aside>[^()]*?),\s*)?(?P<year>\d{4})\)")
+# A title's other title in parentheses after it, with no year: `APUR SANSAR (THE WORLD OF APU)`.
+_ASIDE_AFTER = re.compile(r"\s*\((?P<aside>[^()\d]+)\)")
 
 
 _AKA = re.compile(r"^(?:(?i:a\.?k\.?a\.?|also known as)\s+)?")
@@ -1173,6 +1193,15 @@ def _other_titles_aside(aside: str) -> tuple[str, ...]:
         for other in _SHOUTED_TITLE.finditer(aside)
         if sum(c.isalpha() for c in other.group(0)) >= 3
     )
+
+
+def _other_title_alone(aside: str, names: set[str]) -> tuple[str, ...]:
+    """The other title that parentheses after a title hold alone, in capitals (`THE WORLD OF
+    APU`, `aka THE ROAD WARRIOR`); none for an actor's name (`IDA (ANN LEE)`)."""
+    whole = aside[_AKA.match(aside).end() :].strip(" :-")
+    if not (is_shouted(whole) and sum(c.isalpha() for c in whole) >= 3) or fold(whole) in names:
+        return ()
+    return (whole,)
 
 
 def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> list[MentionedFilm]:
@@ -1198,6 +1227,15 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         if after and after["aside"]:
             aside_until = after.end()
             others = _other_titles_aside(after["aside"])
+        elif (aside := _ASIDE_AFTER.match(paragraph, match.end())) and (
+            others := _other_title_alone(aside["aside"], names)
+        ):
+            # `APUR SANSAR (THE WORLD OF APU)`, its year maybe after: the title in the
+            # parentheses is no other film.
+            aside_until = aside.end()
+            after = _YEAR_AFTER.match(paragraph, aside.end())
+            if after and after["aside"]:
+                after = None
         opening_year = _OPENING_YEAR.match(title)
         if opening_year and (not after or after["year"] == opening_year.group(1)):
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
@@ -1264,6 +1302,22 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         says = _SERIES_IN_SENTENCE if count >= 2 else _PLACE_IN_SERIES
         if says.search(paragraph, sentence_starts[sentence], sentence_ends[sentence]):
             about_series.add(sentence)
+    # Or it names the series and counts back to the films the sentences before it name:
+    # `… with APARAJITO in 1956, and … with APUR SANSAR in 1959. Together the three films are
+    # known as the Apu Trilogy.`
+    for sentence in range(1, len(sentence_starts)):
+        text = paragraph[sentence_starts[sentence] : sentence_ends[sentence]]
+        if with_years[sentence] or not (back := _COUNTS_BACK.search(text)):
+            continue
+        if not (word := _SERIES_IN_SENTENCE.search(text)):
+            continue
+        wanted = _COUNTED.get((back["count"] or "").lower()) or _COUNTED[word.group(0).lower()]
+        earlier, films = sentence, 0
+        while films < wanted and earlier > 0 and with_years[earlier - 1]:
+            earlier -= 1
+            films += with_years[earlier]
+        if films == wanted:
+            about_series.update(range(earlier, sentence))
     return [
         MentionedFilm(
             title,

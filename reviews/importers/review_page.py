@@ -392,6 +392,15 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     # above it may stand the reviewer's rating, and above that a spoiler warning (`_review`
     # reads both).
     above = _filled_above(lines, author_line)
+    if above >= 0 and RATING_LINE.match(lines[above].strip()):
+        # The reviewer's rating under the review's title: the title is the line above it.
+        title = _filled_above(lines, above)
+        if (
+            title >= 0
+            and _is_review_title(lines[title], doc)
+            and not RATING_LINE.match(lines[title].strip())
+        ):
+            above = title
     start = author_line
     if above >= 0 and _is_review_title(lines[above], doc):
         start = above
@@ -496,6 +505,12 @@ def _review(
     shown = shown_rating(texts[0]) if len(texts) > 2 else None
     if shown is not None and not author_at(texts, 1)[0]:
         stated, content, texts = shown, content[1:], texts[1:]
+    elif (
+        len(texts) > 3 and (under := shown_rating(texts[1])) is not None and author_at(texts, 2)[0]
+    ):
+        # The rating under the title, over the author line: `Slow, and that is the point` /
+        # `9/10` / `robo83 July 2012`.
+        stated, content, texts = under, content[:1] + content[2:], texts[:1] + texts[2:]
     first_index, first = content[0]
     if (found := author_at(texts, 0))[0]:
         readings, content = found[0], content[found[1] :]
