@@ -77,6 +77,7 @@ from .text import (
     title_case,
     title_key,
     title_stem_and_number,
+    told_subtitle,
     unique_slug,
 )
 
@@ -987,7 +988,8 @@ class DocumentLoader:
         main_words = split_title(clean_title(named_after))[0].split()
         if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
             main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
-        elif len(main_words) > 1 and title_stem_and_number(named_after)[1] > 1:
+        elif len(main_words) > 1 and title_stem_and_number(" ".join(main_words))[1] > 1:
+            # The main title's number goes, not a subtitle's (`Kill Bill: Vol. 2`: Kill Bill).
             main_words = main_words[:-1]
             if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
                 main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
@@ -1614,13 +1616,13 @@ def titles_agree(title: str, known_titles: list[str]) -> bool:
     """Same main title as one of a film's titles (case, numerals folded), and no conflicting
     subtitles; or a close spelling of one (`titles_close`)."""
     key = title_key(title)
-    subtitle = fold(split_title(title)[1])
+    subtitle = told_subtitle(title)
     for known in known_titles:
         if title_key(known) != key:
             if titles_close(title, known):
                 return True
             continue
-        other = fold(split_title(known)[1])
+        other = told_subtitle(known)
         if not subtitle or not other or subtitle == other:
             return True
     return False
@@ -1641,7 +1643,7 @@ def titles_close(a: str, b: str) -> bool:
     (stem_a, number_a), (stem_b, number_b) = title_stem_and_number(a), title_stem_and_number(b)
     if number_a != number_b:  # `Rocky II` and `Rocky III` differ by a letter
         return False
-    sub_a, sub_b = fold(split_title(a)[1]), fold(split_title(b)[1])
+    sub_a, sub_b = told_subtitle(a), told_subtitle(b)
     if sub_a and sub_b:
         if fuzz.ratio(sub_a, sub_b) < SUBTITLE_RATIO:
             return False
@@ -1867,7 +1869,7 @@ def title_within(a: str, b: str) -> bool:
     short, long = sorted((title_key(a), title_key(b)), key=len)
     if short == long or not long.endswith(f" {short}"):
         return False
-    subtitles = {fold(split_title(a)[1]), fold(split_title(b)[1])} - {""}
+    subtitles = {told_subtitle(a), told_subtitle(b)} - {""}
     if len(subtitles) > 1:
         return False
     before = long[: -len(short)].split()

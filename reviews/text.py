@@ -140,8 +140,7 @@ def title_key(title: str) -> str:
     share a key; so do `The Godfather: Part II` and `The Godfather 2` (a subtitle that is only
     a part's number is the number)."""
     main, subtitle = split_title(title.translate(_SUPERSCRIPT_NUMBERS))
-    sub_words = fold(subtitle).split()
-    if len(sub_words) == 2 and sub_words[0] in PART_WORDS and _number(sub_words[1]):
+    if _numbers_a_part(subtitle):
         main = f"{main} {subtitle}"
     words = [str(ROMAN_NUMERALS.get(w, w)) for w in fold(main).split()]
     if len(words) > 1 and words[-1] in NUMBER_WORDS:
@@ -149,6 +148,20 @@ def title_key(title: str) -> str:
     if len(words) > 2 and words[-1].isdigit() and words[-2] in PART_WORDS:
         del words[-2]
     return " ".join(words)
+
+
+def _numbers_a_part(subtitle: str) -> bool:
+    """Whether a subtitle is only a part's number: `Part II`, `Vol. 1`, `Volume One`."""
+    words = fold(subtitle).split()
+    return len(words) == 2 and words[0] in PART_WORDS and bool(_number(words[1]))
+
+
+def told_subtitle(title: str) -> str:
+    """A title's subtitle folded, one that tells a film apart from others of its main title:
+    none for a part's number, which `title_key` holds (`Kill Bill: Vol. 1` and `Kill Bill:
+    Volume 1` have no subtitles to disagree on)."""
+    subtitle = split_title(title)[1]
+    return "" if _numbers_a_part(subtitle) else fold(subtitle)
 
 
 def _number(word: str) -> int | None:

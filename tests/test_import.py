@@ -3338,3 +3338,53 @@ def test_a_series_named_after_the_sentences_that_name_its_films(empty_db, order)
     assert song.reviews.count() == 4  # and the dump's
     assert Reviewer.objects.get(username="robo8").reviews.count() == 2
     assert not ImportWarning.objects.filter(code="unplaced_line").exists()
+
+
+def test_titles_that_agree_but_for_how_they_write_a_parts_number():
+    from reviews.loader import titles_agree
+
+    assert titles_agree("Kill Bill: Volume 1", ["Kill Bill: Vol. 1"])
+    assert titles_agree("The Godfather: Part Two", ["The Godfather Part II"])
+    assert not titles_agree("Kill Bill: Volume 1", ["Kill Bill: Vol. 2"])
+    assert not titles_agree("Three Colours: Red", ["Three Colours: Blue"])
+
+
+KILL_BILL = settings.BASE_DIR / "tests" / "documents" / "killbill"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["vol1_page.txt", "vol2_kit.txt", "vol1_dump.txt", "vol2_reviews.xml"],
+        ["vol2_reviews.xml", "vol1_dump.txt", "vol1_page.txt", "vol2_kit.txt"],
+    ],
+    ids=["page-first", "reviews-first"],
+)
+def test_a_pair_of_volumes_whose_documents_write_the_volume_otherwise(empty_db, order):
+    """A page of `Kill Bill: Volume 1 (2003)`, a kit that names `KILL BILL: VOL. 1 (2003)` and a
+    title-less dump of that film: one film, whose series is named after the main title that
+    the volumes share (it was `Kill series`: the volume's number was taken from the main
+    title). The kit's `the Bride (Uma Thurman)` is the dump's part `The Bride`."""
+    import_in_order_as_together(KILL_BILL, order)
+
+    series = Series.objects.get()
+    assert series.name == "Kill Bill series"
+    assert [(f.year, f.reviews.count()) for f in series.films.order_by("series_position")] == [
+        (2003, 2),
+        (2004, 3),
+    ]
+    assert Film.objects.count() == 2
+    first = Film.objects.get(year=2003)
+    assert set(first.titles.values_list("title", flat=True)) == {
+        "Kill Bill: Vol. 1",
+        "Kill Bill: Volume 1",
+    }
+    assert first.logline.startswith("After awakening")
+    bride = Character.objects.get(name="The Bride")
+    assert sorted(bride.credits.values_list("film__year", flat=True)) == [2003, 2004]
+    assert not Character.objects.filter(name="Bride").exists()
+    # Two parts of one actor in the two volumes stay two.
+    assert sorted(
+        Credit.objects.filter(person__name="Gordon Liu").values_list("character__name", flat=True)
+    ) == ["Johnny Mo", "Pai Mei"]
+    assert Reviewer.objects.get(username="cinephile_77").reviews.count() == 2

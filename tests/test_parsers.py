@@ -2167,6 +2167,8 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
         ("The Godfather: Part II", "Godfather: Part II", True),
         ("Die Hard", "Hard", False),  # `die` is no article here
         ("The Island", "Treasure Island", False),
+        ("Kill Bill: Vol. 1", "Kill Bill: Volume 1", True),  # one part's number, written out
+        ("Kill Bill: Vol. 1", "Kill Bill: Volume 2", False),
     ],
 )
 def test_titles_close(a, b, close):
@@ -2943,6 +2945,20 @@ def test_a_kit_synopsis_names_a_character_in_the_possessive():
         ("Bo Berg", "Ole"),
         ("Ann Lee", "Ida"),
         ("Bo Berg", "Ole"),
+    ]
+
+
+def test_a_kit_synopsis_names_a_part_the_prose_calls_the_something():
+    """`the Bride (Ann Lee)` is The Bride, as a cast list names that part; `the young Ida`
+    is Ida."""
+    doc = press_kit.parse(
+        "Year: 2004\nCast: Ann Lee, Bo Berg\n\n\nNIGHT STORY tells the story of the Bride (Ann "
+        "Lee), who hunts the young Ida (Bo Berg). The Bride (Ann Lee) wins.\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Ann Lee", "The Bride"),
+        ("Bo Berg", "Ida"),
+        ("Ann Lee", "The Bride"),
     ]
 
 

@@ -970,7 +970,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                     name=match.group("actor"),
                     role="cast",
                     line=number,
-                    character=_part_named(match.group("character")),
+                    character=_part_named(match.group("character"), paragraph, match.start()),
                 )
             )
 
@@ -1087,13 +1087,20 @@ _NOT_A_PART_START = _NOT_A_TITLE_START | {
 _QUOTES = "\"'“”‘’«»"
 
 
-def _part_named(character: str) -> str:
+def _part_named(character: str, paragraph: str = "", start: int = 0) -> str:
     """A part's name as the prose gives it before its actor's, without the words that open a
-    sentence before it, nor a possessive (`his daughter Ida's (Ann Lee) birthday`: Ida)."""
+    sentence before it, nor a possessive (`his daughter Ida's (Ann Lee) birthday`: Ida). A part
+    the prose calls `the` something is that (`the Bride (Uma Thurman)`: The Bride, as a cast
+    list names it)."""
     words = _POSSESSIVE.sub("", character).split(" ")
     while len(words) > 1 and words[0].lower() in _NOT_A_PART_START:
         words.pop(0)
+    if words[0] != "The" and _THE_BEFORE.search(paragraph, 0, start):
+        words.insert(0, "The")
     return " ".join(words)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
 # A word that ends with its full stop and no sentence: a title's (`Mr.`, `Vol.`), an initial.
