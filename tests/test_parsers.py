@@ -938,6 +938,25 @@ def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_triv
     assert doc.reviews[0].title == "A title for the review"
 
 
+@pytest.mark.parametrize(
+    "last, trivia",
+    [
+        ("The film was shot over two and a half years.", True),
+        # In the viewer's voice, or more than a fact's length: the review, with no title.
+        ("I saw it twice in one week and was moved both times.", False),
+        ("It is slow. " * 30, False),
+    ],
+)
+def test_metadata_dump_closing_with_one_sentence_after_its_cast(last, trivia):
+    """A dump whose last block, after its cast, is one sentence of a fact: trivia, not a
+    review without a title (nor an author, a date, a rating)."""
+    dump = b"A loner drives at night.\n\nRelease Year: 2011\n\nDirector: Sam Smith\n\n"
+    dump += b"Ann Lee - Irene\nBo Berg - Driver\n\n" + last.strip().encode()
+    doc = parse_document("dump.txt", dump)
+    assert [n.text for n in doc.notes if n.kind == "trivia"] == ([last.strip()] if trivia else [])
+    assert [r.body for r in doc.reviews] == ([] if trivia else [last.strip()])
+
+
 @pytest.mark.parametrize("separator", [" ... ", " – ", " … "])
 def test_metadata_dump_cast_parted_by_dots_or_another_dash(separator):
     dump = METADATA.replace(b" - ", separator.encode())

@@ -562,6 +562,22 @@ def _is_sentence(line: str) -> bool:
     return line.rstrip().endswith(".") and len(line.split()) >= 4
 
 
+# The viewer's own words: `I`, `my`, `I've`.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I['’](?:ve|m|d|ll))\b")
+
+
+def _fact_alone(lines: list[str]) -> bool:
+    """Whether a block is one sentence of a fact (`The film was shot in 38 days.`): a line, no
+    longer than trivia runs, that says nothing in the first person."""
+    return (
+        len(lines) == 1
+        and _is_sentence(lines[0])
+        and len(lines[0]) <= 250
+        and not _FIRST_PERSON.search(lines[0])
+        and not HELPFUL.match(lines[0].strip())
+    )
+
+
 def _mark_structure(prose: list[tuple[int, list[str], bool]]) -> None:
     """Prose seen so far comes before a structured block: it is trivia, not the review."""
     for i, (start, lines, _) in enumerate(prose):
@@ -687,6 +703,11 @@ def _trivia_and_review(
         and len(trailing[1][1][0]) <= 200
     ):
         start, lines = trailing.pop(0)
+        doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
+    # A sentence alone after the last structured block, in no one's voice, is trivia too: a
+    # review has a title over its paragraphs, or speaks of the viewer.
+    if len(trailing) == 1 and not review_starts and _fact_alone(trailing[0][1]):
+        start, lines = trailing.pop()
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # Fields after the last structured block (`Color: Color`, `Sound Mix: Dolby SR`): two or
     # more in a row, or one alone, are fields, not a review's title and paragraphs (one before
