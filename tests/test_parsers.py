@@ -2529,6 +2529,30 @@ def test_review_xml_with_its_facts_in_attributes_and_html_in_cdata():
     ]
 
 
+def test_review_xml_whose_elements_say_in_attributes_what_their_values_mean():
+    """`<helpful yes="3" total="4"/>` is 3 of 4 votes (they were lost, with no warning);
+    `<rating max="5">4</rating>` is 4 out of 5, 8 on the site's scale (it was read as 4); HTML
+    in a CDATA section is read with its entities (`&amp;` stayed as written); an attribute of
+    an element that says nothing the site keeps is warned about."""
+    xml = (
+        "<movie><title>Festen</title><year>1998</year><reviews>\n"
+        "<review>\n"
+        '<helpful yes="3" total="4"/>\n'
+        '<rating max="5">4</rating>\n'
+        "<text><![CDATA[<p>A dinner &amp; a speech.</p><p>Brave.</p>]]></text>\n"
+        '<author lang="da">dogme_fan</author>\n'
+        "</review></reviews></movie>"
+    )
+    doc = parse_document("festen.xml", xml.encode())
+    [review] = doc.reviews
+    assert (review.helpful_yes, review.helpful_total) == (3, 4)
+    assert review.rating == Decimal("8.0") and review.username == "dogme_fan"
+    assert review.body == "A dinner & a speech.\n\nBrave."
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (6, "attribute lang= of a review was not read (1 review; the first here)")
+    ]
+
+
 def test_review_page_spoiler_warning_anywhere_in_the_review_is_the_pages_flag():
     page = PAGE.replace(b"Warning: Spoilers\nLoved it. 8/10", b"Loved it. 8/10\nWarning: Spoilers")
     first = parse_document("page.txt", page).reviews[0]

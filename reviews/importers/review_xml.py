@@ -392,7 +392,9 @@ _HTML_IN_TEXT = re.compile(
 
 
 def _without_html(body: str) -> str:
-    return _HTML_IN_TEXT.sub(lambda m: "\n\n" if m.group("break") else "", body)
+    """The text of HTML in a review's text; its entities too (`&amp;`), where it holds HTML."""
+    text, tags = _HTML_IN_TEXT.subn(lambda m: "\n\n" if m.group("break") else "", body)
+    return html.unescape(text) if tags else text
 
 
 _OUT_OF = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>10|5|100)$")
@@ -421,6 +423,34 @@ def _score(value: str) -> tuple[Decimal | None, str]:
     return (score * 10).quantize(Decimal("0.1")), ""
 
 
+# The attributes of a review's element that give its value, or part of it: votes
+# (`<helpful yes="3" total="4"/>`), the scale of a score (`<rating max="5">4</rating>`).
+_VOTES_FOR = ("yes", "helpful", "up", "votes")
+_VOTES_OF = ("total", "of", "outOf", "out_of", "count")
+_SCALE = ("max", "scale", "outOf", "out_of", "best")
+
+
+def _attributes_read(tag: str, child, unread: dict[str, tuple[int, int]]):
+    """A review's element as what it holds with the attributes that say what it means
+    (`<helpful yes="3" total="4"/>` is `3/4`, `<rating max="5">4</rating>` is `4/5`), or the
+    element itself; any other attribute of it counted as not read."""
+    attributes = dict(child.attrib)
+    value = None
+    if tag == "helpful":
+        yes = next((attributes.pop(k) for k in _VOTES_FOR if k in attributes), None)
+        total = next((attributes.pop(k) for k in _VOTES_OF if k in attributes), None)
+        if yes is not None and total is not None:
+            value = f"{yes.strip()}/{total.strip()}"
+    elif tag == "score":
+        scale = next((attributes.pop(k) for k in _SCALE if k in attributes), None)
+        if scale is not None and (text := _all_text(child)):
+            value = f"{text}/{scale.strip()}"
+    for name in attributes:
+        first, count = unread.get(f"@{name}", (child.sourceline, 0))
+        unread[f"@{name}"] = (first, count + 1)
+    return value if value is not None else child
+
+
 def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> ReviewRecord | None:
     line = element.sourceline
     # The review's elements by tag (the first of a tag counts), in one pass; then what its
@@ -429,7 +459,9 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
     for child in element:
         tag = _REVIEW_SYNONYMS.get(child.tag, child.tag) if isinstance(child.tag, str) else None
         if tag in _REVIEW_ELEMENTS:
-            children.setdefault(tag, child)
+            if tag in children:
+                continue
+            children[tag] = _attributes_read(tag, child, unread) if child.attrib else child
         elif isinstance(tag, str):
             first, count = unread.get(tag, (child.sourceline, 0))
             unread[tag] = (first, count + 1)
