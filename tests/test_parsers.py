@@ -3602,3 +3602,46 @@ def test_slugs_read_as_the_name(base, slug):
 )
 def test_written_alike(a, b, alike):
     assert text_module.written_alike(a, b) is alike
+
+
+UNDATED_KIT = """THE NIGHT FERRY
+A film by Hanna Lind
+
+Original title: Nattfärjan
+Directed by: Hanna Lind
+Written by: Hanna Lind, Per Ekström
+Starring: Alva Nyström, Johan Ek
+Running Time: 98 minutes
+Certificate: 15 (UK)
+Release Date: 14 March 2008 (UK)
+Distributor: Arrow Films (UK)
+
+
+SYNOPSIS
+
+On the overnight ferry, Maja (Alva Nyström) meets a stranger, Erik (Johan Ek).
+
+ABOUT THE PRODUCTION
+
+The film was shot aboard a working ferry.
+"""
+
+
+def test_a_kit_with_no_year_dated_by_its_release_under_a_title_and_headings():
+    """A kit with no `Year:` but a release date, a `Starring:` list and a synopsis under its
+    heading is a kit (it was read as a dump: its synopsis a review, its title, runtime and
+    distributor lost)."""
+    assert detect_format(UNDATED_KIT) == "press_kit"
+    doc = parse_document("kit.txt", UNDATED_KIT.encode())
+    assert (doc.title, doc.year) == ("The Night Ferry", 2008)
+    assert [(t.title, t.kind) for t in doc.other_titles] == [("Nattfärjan", "original")]
+    assert doc.synopsis.startswith("On the overnight ferry")
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Alva Nyström", "Maja"),
+        ("Johan Ek", "Erik"),
+    ]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 98)]
+    assert [(d.territory, d.company) for d in doc.distributors] == [("UK", "Arrow Films")]
+    assert not doc.reviews
+    # Without its synopsis's heading, it is what it was: a dump's fields.
+    assert detect_format(UNDATED_KIT.replace("SYNOPSIS", "")) == "metadata_dump"

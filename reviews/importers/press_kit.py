@@ -277,15 +277,18 @@ def looks_like(text: str) -> bool:
     )
     if sectioned and (has_year or _DATED_RELEASE.search(head)):
         return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
+    cast_list = _CAST_LIST.search(head)
+    cast_block = len(_CAST_LINE.findall(head)) >= 2
     if not has_year:
-        return False
+        # A cast list, a release with its year, and a synopsis under its heading: a kit that
+        # dates its film by its release (a dump has no synopsis, nor headings in capitals).
+        synopsis = re.search(r"^SYNOPSIS\s*$", head, re.MULTILINE)
+        return bool(cast_list and synopsis and _DATED_RELEASE.search(head)) and not cast_block
     territorial = sum(
         1
         for line in head.splitlines()
         if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
     )
-    cast_list = _CAST_LIST.search(head)
-    cast_block = len(_CAST_LINE.findall(head)) >= 2
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
 
