@@ -260,11 +260,22 @@ class DocumentLoader:
             if found:
                 setattr(doc, name, text)
                 removed.append((None, name))
+        contacts = []
         for i, note in enumerate(doc.notes):
             (text, in_text), (detail, in_detail) = map(redact_emails, (note.text, note.detail))
-            if in_text or in_detail:
+            if in_text and note.kind == "press":
+                # A kit's paragraph that gives an address is its press contact, no fact of the
+                # film: left out, as a warning.
+                contacts.append(i)
+                self.tally.warn(
+                    note.line,
+                    "press_contact",
+                    f"a press contact was left out (its e-mail address removed): {text[:200]!r}",
+                )
+            elif in_text or in_detail:
                 doc.notes[i] = replace(note, text=text, detail=detail)
                 removed.append((note.line, note.kind))
+        doc.notes = [note for i, note in enumerate(doc.notes) if i not in contacts]
         for i, quote in enumerate(doc.quotes):
             lines = tuple((speaker, redact_emails(text)[0]) for speaker, text in quote.lines)
             if lines != quote.lines:

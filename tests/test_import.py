@@ -3388,3 +3388,23 @@ def test_a_pair_of_volumes_whose_documents_write_the_volume_otherwise(empty_db, 
         Credit.objects.filter(person__name="Gordon Liu").values_list("character__name", flat=True)
     ) == ["Johnny Mo", "Pai Mei"]
     assert Reviewer.objects.get(username="cinephile_77").reviews.count() == 2
+
+
+def test_a_kits_press_contact_is_left_out_of_the_films_page(empty_db, tmp_path):
+    """A kit's paragraph that gives a press contact's address is no fact of the film: it is
+    not a press note (it was, with the address removed), but a warning."""
+    kit = tmp_path / "kit.txt"
+    kit.write_text(
+        "Year: 2008\nCast: Alva Nyström, Johan Ek\nDirector: Hanna Lind\n\n\n"
+        "THE NIGHT FERRY tells the story of Maja (Alva Nyström), who meets Erik (Johan Ek).\n\n"
+        "ABOUT THE PRODUCTION\n\nThe film was shot aboard a working ferry.\n\n"
+        "For screeners please contact Jane Doe at jane.doe@prfirm.example.\n"
+    )
+    assert run_import([kit]).ok
+    film = Film.objects.get()
+    assert list(film.notes.filter(kind="press").values_list("text", flat=True)) == [
+        "The film was shot aboard a working ferry."
+    ]
+    warning = ImportWarning.objects.get(code="press_contact")
+    assert warning.line == 12 and "please contact Jane Doe" in warning.message
+    assert "@" not in warning.message
