@@ -156,7 +156,9 @@ class Tally:
         getattr(self, kind)[model] += n
 
     def warn(self, line: int | None, code: str, message: str, subject=None) -> None:
-        self.warnings.append((line, code, message, subject))
+        # A warning quotes what it could not place: never an e-mail address it held (a press
+        # contact's), which staff would see in the admin and the run's report.
+        self.warnings.append((line, code, redact_emails(message)[0], subject))
 
     def totals(self) -> dict[str, int]:
         return {

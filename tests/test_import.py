@@ -3392,10 +3392,12 @@ def test_a_pair_of_volumes_whose_documents_write_the_volume_otherwise(empty_db, 
 
 def test_a_kits_press_contact_is_left_out_of_the_films_page(empty_db, tmp_path):
     """A kit's paragraph that gives a press contact's address is no fact of the film: it is
-    not a press note (it was, with the address removed), but a warning."""
+    not a press note (it was, with the address removed), but a warning; no warning quotes an
+    address (a field the kit gives a contact in was quoted whole)."""
     kit = tmp_path / "kit.txt"
     kit.write_text(
-        "Year: 2008\nCast: Alva Nyström, Johan Ek\nDirector: Hanna Lind\n\n\n"
+        "Year: 2008\nCast: Alva Nyström, Johan Ek\nDirector: Hanna Lind\n"
+        "Press contact: Jane Doe, jane.doe@prfirm.example, +44 20 7946 0000\n\n\n"
         "THE NIGHT FERRY tells the story of Maja (Alva Nyström), who meets Erik (Johan Ek).\n\n"
         "ABOUT THE PRODUCTION\n\nThe film was shot aboard a working ferry.\n\n"
         "For screeners please contact Jane Doe at jane.doe@prfirm.example.\n"
@@ -3406,5 +3408,8 @@ def test_a_kits_press_contact_is_left_out_of_the_films_page(empty_db, tmp_path):
         "The film was shot aboard a working ferry."
     ]
     warning = ImportWarning.objects.get(code="press_contact")
-    assert warning.line == 12 and "please contact Jane Doe" in warning.message
-    assert "@" not in warning.message
+    assert warning.line == 13 and "please contact Jane Doe" in warning.message
+    # Nor does any warning quote the address: the contact's field was not understood.
+    field = ImportWarning.objects.get(code="unknown_field")
+    assert field.line == 4 and "Jane Doe" in field.message
+    assert not ImportWarning.objects.filter(message__contains="@").exists()
