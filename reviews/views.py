@@ -386,7 +386,18 @@ def film_detail(request, slug):
         **facts,
         "has_facts": any(facts.values())
         or any(c.role != Credit.Role.CAST for c in credits)
-        or any(notes.get(kind) for kind in ("genre", "country", "language", "location", "tagline")),
+        or any(
+            notes.get(kind)
+            for kind in (
+                "genre",
+                "country",
+                "language",
+                "location",
+                "tagline",
+                "company",
+                "technical",
+            )
+        ),
         "notes": notes,
         "quotes": film.quotes.prefetch_related("lines"),
         "top_reviews": visible_reviews(film).order_by(*REVIEW_SORTS["helpful"][1])[:5],

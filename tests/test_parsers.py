@@ -927,13 +927,13 @@ def test_metadata_dump_parses_every_block():
 
 
 def test_metadata_dump_fields_it_has_no_place_for_are_warned_about_not_made_trivia():
-    fields = b"Taglines: Drive.\n\nSound Mix: Dolby SR\n\nCertificate: UK:18 / USA:R\n\n"
+    fields = b"Taglines: Drive.\n\nFilm Length: 2,700 m\n\nCertificate: UK:18 / USA:R\n\n"
     fields += b"Note: it was shot in order.\n\nRuntime: 1h 40min"
     doc = parse_document("dump.txt", METADATA.replace(b"Taglines: Drive.", fields))
     assert [(c.territory, c.rating) for c in doc.certificates] == [("UK", "18"), ("USA", "R")]
     assert [n.text for n in doc.notes if n.kind == "trivia"] == ["Note: it was shot in order."]
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Sound Mix' was not understood: 'Dolby SR'"
+        "field 'Film Length' was not understood: '2,700 m'"
     ]
     assert doc.reviews[0].title == "A title for the review"
 
@@ -955,6 +955,35 @@ def test_metadata_dump_closing_with_one_sentence_after_its_cast(last, trivia):
     doc = parse_document("dump.txt", dump)
     assert [n.text for n in doc.notes if n.kind == "trivia"] == ([last.strip()] if trivia else [])
     assert [r.body for r in doc.reviews] == ([] if trivia else [last.strip()])
+
+
+def test_who_made_a_film_and_how_it_was_shot_from_a_dump_and_a_kit():
+    """`Production companies:`, `Sound Mix:`, `Color:`, `Aspect Ratio:` are facts of the film
+    (they were warnings: fields not understood)."""
+    made = (
+        b"Production companies: Balboa Films, Nordisk\n\nSound Mix: Mono\n\n"
+        b"Color: Black and White\n\nAspect Ratio: 1.37 : 1\n\nTaglines: Drive."
+    )
+    dump = parse_document("dump.txt", METADATA.replace(b"Taglines: Drive.", made))
+    kit = parse_document(
+        "kit.txt",
+        b"Year: 1955\nCast: Ann Lee\nDirector: Cy Dahl\nStudio: Balboa Films\n"
+        b"Format: 35mm / 1:2.35 / Dolby Digital\n",
+    )
+    assert [
+        (n.kind, n.text, n.detail) for n in dump.notes if n.kind in ("company", "technical")
+    ] == [
+        ("company", "Balboa Films", ""),
+        ("company", "Nordisk", ""),
+        ("technical", "Mono", "Sound mix"),
+        ("technical", "Black and White", "Colour"),
+        ("technical", "1.37 : 1", "Aspect ratio"),
+    ]
+    assert [(n.kind, n.text, n.detail) for n in kit.notes] == [
+        ("company", "Balboa Films", ""),
+        ("technical", "35mm / 1:2.35 / Dolby Digital", "Format"),
+    ]
+    assert not [w for w in dump.warnings + kit.warnings if w.code == "unknown_field"]
 
 
 @pytest.mark.parametrize("separator", [" ... ", " – ", " … "])
@@ -1306,25 +1335,31 @@ def test_metadata_dump_field_heading_over_a_paragraph_is_no_value():
 
 
 def test_metadata_dump_fields_after_the_review_are_no_review():
-    """Technical fields at the end (`Color: Color`, `Sound Mix: Dolby SR`) are warned about; a
-    review's title that holds a colon (`Drive: A Masterpiece`) is still its title."""
-    doc = parse_document("dump.txt", METADATA + b"\nColor: Color\n\nSound Mix: Dolby SR\n")
+    """Technical fields at the end (`Color: Color`, `Sound Mix: Dolby SR`) are read, and fields
+    of no known kind warned about; the review above them stays the review. A review's title
+    that holds a colon (`Drive: A Masterpiece`) is still its title."""
+    doc = parse_document(
+        "dump.txt", METADATA + b"\nColor: Color\n\nSound Mix: Dolby SR\n\nFilm Length: 2,700 m\n"
+    )
     [review] = doc.reviews
     assert (review.title, review.body) == (
         "A title for the review",
         "First paragraph.\n\nSecond paragraph.",
     )
+    assert [(n.text, n.detail) for n in doc.notes if n.kind == "technical"] == [
+        ("Color", "Colour"),
+        ("Dolby SR", "Sound mix"),
+    ]
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Color' was not understood: 'Color'",
-        "field 'Sound Mix' was not understood: 'Dolby SR'",
+        "field 'Film Length' was not understood: '2,700 m'",
     ]
     titled = METADATA.replace(b"A title for the review", b"Drive: A Masterpiece")
     assert parse_document("dump.txt", titled).reviews[0].title == "Drive: A Masterpiece"
-    no_review = METADATA.split(b"A title for the review")[0] + b"Aspect Ratio: 2.39 : 1\n"
+    no_review = METADATA.split(b"A title for the review")[0] + b"Film Length: 2,700 m\n"
     doc = parse_document("dump.txt", no_review)
     assert not doc.reviews
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Aspect Ratio' was not understood: '2.39 : 1'"
+        "field 'Film Length' was not understood: '2,700 m'"
     ]
 
 
@@ -1405,7 +1440,7 @@ def test_a_dumps_plot_that_opens_with_a_phrase_and_a_colon():
     trivia); a field this parser has no place for, there, is still a field."""
     plot = (
         b"Stars: Ann Lee, Bo Berg\n\nHunters and their prey: Ida, a careful thief, and Ole, "
-        b"a hard-charging cop who cannot let her go.\n\nSound Mix: Dolby Digital\n"
+        b"a hard-charging cop who cannot let her go.\n\nFilm Length: 2,700 m\n"
     )
     doc = parse_document("dump.txt", METADATA.replace(b"Stars: Ann Lee, Bo Berg\n", plot))
     assert doc.plot.startswith("Hunters and their prey: Ida, a careful thief")
@@ -2131,12 +2166,12 @@ def test_press_kit_with_a_cast_block_is_still_a_press_kit():
 def test_metadata_dump_block_of_fields_some_unknown_reads_the_known_ones():
     doc = parse_document(
         "dump.txt",
-        b"A logline.\n\nRelease Year: 1990\nDirector: Tom Vint\nSound Mix: Dolby\n"
+        b"A logline.\n\nRelease Year: 1990\nDirector: Tom Vint\nFilm Length: 2,700 m\n"
         b"Runtime: 96 min\n\nAnn Lee - Irene\nBo Berg - Kai\n",
     )
     assert doc.year == 1990 and [r.minutes for r in doc.runtimes] == [96]
     assert [c.name for c in doc.credits if c.role == "director"] == ["Tom Vint"]
-    assert [(w.line, w.code) for w in doc.warnings] == [(5, "unknown_field")]  # Sound Mix
+    assert [(w.line, w.code) for w in doc.warnings] == [(5, "unknown_field")]  # Film Length
     assert not doc.notes
 
 
@@ -2563,9 +2598,7 @@ def test_metadata_dump_keys_of_other_layouts_and_trivia_after_the_quotes():
     dump = (
         METADATA.replace(b"Director: Sam Smith", b"Directed by: Sam Smith")
         .replace(b"Stars: Ann Lee, Bo Berg", b"Cast: Ann Lee, Bo Berg, Di Eng\n\nWritten by: Ed Fu")
-        .replace(
-            b"Taglines: Drive.", b"Country of origin: Denmark\n\nProduction companies: Zentropa"
-        )
+        .replace(b"Taglines: Drive.", b"Country of origin: Denmark\n\nFilm Length: 2,700 m")
         .replace(b"Driver: Hello.\n", b"Driver: Hello.\n\nIt was shot in eleven nights.\n")
     )
     doc = parse_document("dump.txt", dump)
@@ -2588,7 +2621,7 @@ def test_metadata_dump_keys_of_other_layouts_and_trivia_after_the_quotes():
         ("trivia", "It was shot in eleven nights."),
     ]
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'Production companies' was not understood: 'Zentropa'"
+        "field 'Film Length' was not understood: '2,700 m'"
     ]
     review = doc.reviews[0]
     assert (review.title, review.body) == (

@@ -197,6 +197,21 @@ def test_a_film_page_says_its_makers_and_the_names_they_were_credited_under(clie
     assert "Kari Holm" in producers and "Tom Vint" not in producers
 
 
+def test_a_film_page_shows_who_produced_it_and_how_it_was_shot(client):
+    film = make_film(title="Night Two", slug="night-two-2002", year=2002)
+    for kind, text_, detail in [
+        ("company", "Balboa Films", ""),
+        ("company", "Nordisk", ""),
+        ("technical", "Black and White", "Colour"),
+        ("technical", "1.37 : 1", "Aspect ratio"),
+    ]:
+        FilmNote.objects.create(film=film, kind=kind, text=text_, detail=detail)
+    page = text(client.get("/films/night-two-2002/"))
+    assert "<dt>Production companies</dt><dd>Balboa Films, Nordisk</dd>" in page
+    assert "<dt>Colour</dt><dd>Black and White</dd>" in page
+    assert "<dt>Aspect ratio</dt><dd>1.37 : 1</dd>" in page
+
+
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
     """`Pusher II` (the page's) is the shown `Pusher II: With Blood on My Hands` cut short, not
     another title; a title of its own would be listed."""

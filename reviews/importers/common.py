@@ -763,6 +763,35 @@ def crew_roles(role: str) -> tuple[str, ...]:
     return tuple(role.split("+"))
 
 
+# Keys of how a film was made, kept as notes its page shows: the companies that made it, and
+# its technical specifications, each under the name of what it specifies.
+COMPANY_KEYS = frozenset(
+    {"production company", "production companies", "production co", "production co.", "studio"}
+)
+TECHNICAL_KEYS = {
+    **dict.fromkeys(("sound mix", "sound", "sound system"), "Sound mix"),
+    **dict.fromkeys(("color", "colour", "colour system"), "Colour"),
+    "aspect ratio": "Aspect ratio",
+    **dict.fromkeys(("format", "shooting format", "shot on"), "Format"),
+    "camera": "Camera",
+    "negative format": "Negative format",
+    "cinematographic process": "Cinematographic process",
+    "printed film format": "Printed film format",
+    "laboratory": "Laboratory",
+}
+
+
+def making_notes(key: str, value: str, line: int) -> list[NoteRecord] | None:
+    """`Production companies: Balboa, Chartoff-Winkler` (a note each), `Sound Mix: Dolby SR`
+    (one note, `Sound mix` its detail); None for a key of neither."""
+    lower = " ".join(key.lower().split())
+    if lower in COMPANY_KEYS:
+        return list_notes("company", value, line)
+    if label := TECHNICAL_KEYS.get(lower):
+        return [NoteRecord("technical", " ".join(value.split()), line, label)]
+    return None
+
+
 # Keys of a film's other titles, and the kind of title each gives.
 OTHER_TITLE_KEYS = {
     "original title": "original",

@@ -9,12 +9,14 @@ from decimal import Decimal
 from ..text import fold, name_forms, restore_paragraphs
 from .common import (
     CAST_LINE,
+    COMPANY_KEYS,
     CREDITED_AS,
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
     SPOILER_LINE,
+    TECHNICAL_KEYS,
     YEAR_VALUE,
     actor_as_character,
     blocks,
@@ -25,6 +27,7 @@ from .common import (
     crew_roles,
     list_notes,
     listed_values,
+    making_notes,
     other_titles,
     parenthesised,
     parse_runtime,
@@ -104,6 +107,7 @@ _FIELDS = {
     "certification": "certificate",
     **dict.fromkeys(OTHER_TITLE_KEYS, "other_title"),
     **dict.fromkeys(IMDB_KEYS, "imdb"),
+    **dict.fromkeys([*COMPANY_KEYS, *TECHNICAL_KEYS], "making"),
 }
 # What the crew's keys hold: `director`, `producer`, `director+writer`.
 _CREW_KINDS = frozenset(CREW_KEYS.values())
@@ -421,7 +425,12 @@ def parse(text: str) -> FilmDocument:
         elif all(map(_kind_of, keys)):
             for offset, line in enumerate(lines):
                 stars.extend(_field(doc, line, start + offset))
-            _mark_structure(prose_after_cast)
+            if any(_kind_of(key) != "making" for key in keys):
+                _mark_structure(prose_after_cast)
+            else:
+                # How the film was made may be told under its review (`Color: Color`): no
+                # sign that prose before it is trivia, but fields beside the prose's (`READ`).
+                prose_after_cast.append((start, READ, False))
         elif (
             any(map(_kind_of, keys))
             and (_kind_of(keys[0]) or all(k is not None for k in keys))
@@ -614,6 +623,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         return [(name, number, False, n) for n, name in enumerate(split_names(value), start=1)]
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
+    elif kind == "making":
+        doc.notes.extend(making_notes(key, value, number))
     elif kind in ("country", "language", "genre"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
@@ -681,6 +692,11 @@ def _stars_to_credits(doc: FilmDocument, stars: list[tuple[str, int, bool, int |
             )
 
 
+# In the prose after the cast, where fields were read that are no sign of what the prose
+# before them is (`Sound Mix: Dolby SR` under a review).
+READ: list[str] = []
+
+
 def _trivia_and_review(
     doc: FilmDocument, prose: list[tuple[int, list[str], bool]], review_starts: set[int]
 ) -> None:
@@ -688,6 +704,8 @@ def _trivia_and_review(
     the reviews (`_reviews_apart`; one opens at each of `review_starts`, under its heading)."""
     trailing = [(start, lines) for start, lines, before in prose if not before]
     for start, lines, before in prose:
+        if lines is READ:
+            continue
         if before and len(lines) == 1 and _OTHER_FIELD.match(lines[0].strip()):
             key, value = KEY_VALUE.match(lines[0].strip()).groups()
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
@@ -706,15 +724,19 @@ def _trivia_and_review(
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # A sentence alone after the last structured block, in no one's voice, is trivia too: a
     # review has a title over its paragraphs, or speaks of the viewer.
-    if len(trailing) == 1 and not review_starts and _fact_alone(trailing[0][1]):
-        start, lines = trailing.pop()
+    unread = [(start, lines) for start, lines in trailing if lines is not READ]
+    if len(unread) == 1 and not review_starts and _fact_alone(unread[0][1]):
+        start, lines = unread[0]
+        trailing.remove(unread[0])
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # Fields after the last structured block (`Color: Color`, `Sound Mix: Dolby SR`): two or
     # more in a row, or one alone, are fields, not a review's title and paragraphs (one before
     # paragraphs is the review's title: `Fargo: A Masterpiece`; one after them, its last line).
-    fields = [_is_other_field(lines) for _, lines in trailing]
+    fields = [lines is READ or _is_other_field(lines) for _, lines in trailing]
     kept = []
     for i, (start, lines) in enumerate(trailing):
+        if lines is READ:
+            continue
         in_run = (i > 0 and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])
         if fields[i] and (in_run or len(trailing) == 1):
             key, value = KEY_VALUE.match(lines[0].strip()).groups()

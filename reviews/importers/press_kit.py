@@ -26,6 +26,7 @@ from .common import (
     crew_roles,
     list_notes,
     listed_values,
+    making_notes,
     other_titles,
     parenthesised,
     parse_numeric_date,
@@ -792,6 +793,8 @@ def _header_line(
             )
     elif lower in CREW_KEYS:
         doc.credits.extend(crew_credits(value, crew_roles(CREW_KEYS[lower]), number))
+    elif (made := making_notes(key, value, number)) is not None:
+        doc.notes.extend(made)
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
         kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
