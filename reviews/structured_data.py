@@ -25,6 +25,10 @@ def movie(request, film, context) -> dict:
         data["alternateName"] = other_titles
     if genres := [note.text for note in context["notes"].get("genre", [])]:
         data["genre"] = genres
+    if companies := context["notes"].get("company"):
+        data["productionCompany"] = [
+            {"@type": "Organization", "name": note.text} for note in companies
+        ]
     if film.year:
         data["dateCreated"] = str(film.year)
     if film.logline:

@@ -210,6 +210,11 @@ def test_a_film_page_shows_who_produced_it_and_how_it_was_shot(client):
     assert "<dt>Production companies</dt><dd>Balboa Films, Nordisk</dd>" in page
     assert "<dt>Colour</dt><dd>Black and White</dd>" in page
     assert "<dt>Aspect ratio</dt><dd>1.37 : 1</dd>" in page
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["productionCompany"] == [
+        {"@type": "Organization", "name": "Balboa Films"},
+        {"@type": "Organization", "name": "Nordisk"},
+    ]
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
