@@ -3097,13 +3097,30 @@ def test_review_page_headers_of_other_copies(header, title, warned):
     [
         ("Heat (1995)", "Heat", 1995),
         ("Heat (I) (1995)", "Heat", 1995),  # IMDb's mark for films of one title and year
+        ("Heat (1995/I)", "Heat", 1995),
         ("Rocky (II)", "Rocky (II)", None),  # no year after it: the title's own
+        # As a catalogue writes titles: the article after, the title in quotes.
+        ("Godfather, The (1972)", "The Godfather", 1972),
+        ("Godfather: Part II, The", "The Godfather: Part II", None),
+        ("Jetée, La (1962)", "La Jetée", 1962),
+        ('"Heat" (1995)', "Heat", 1995),
+        ("Lock, Stock and Two Smoking Barrels (1998)", "Lock, Stock and Two Smoking Barrels", 1998),
+        ('"Heat" and "Cold"', '"Heat" and "Cold"', None),
     ],
 )
 def test_title_and_year(text, title, year):
     from reviews.importers.common import title_and_year
 
     assert title_and_year(text) == (title, year)
+
+
+def test_a_review_xml_title_written_as_a_catalogue_writes_it():
+    """`<title>Godfather, The (TV Movie 1972)</title>`: The Godfather, of 1972; the kind of
+    film it says is not kept, with a warning."""
+    xml = review_xml("Fine.", title="Godfather, The (TV Movie 1972)", year=1972)
+    doc = parse_document("r.xml", xml.encode())
+    assert (doc.title, doc.year) == ("The Godfather", 1972)
+    assert [w.message for w in doc.warnings] == ["the title calls the film a TV Movie: not kept"]
 
 
 def test_review_page_dates_written_month_first():

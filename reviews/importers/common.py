@@ -823,8 +823,15 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
 
 
 # `Heat (1995)`; `Heat (I) (1995)`, IMDb's mark for the first of films of one title and year.
+# `Heat (1995)`; as IMDb tells films of one title and year apart, `Heat (I) (1995)` or `Heat
+# (1995/I)`, and what a film is not made for cinemas, `Heat (TV Movie 1995)`, `Heat (V) (1995)`.
 _TITLE_YEAR = re.compile(
-    r"^(?P<title>.*?\S)(?:\s*\([IVX]{1,4}\))?\s*\((?P<year>1[89]\d\d|20\d\d)\)$"
+    r"^(?P<title>.*?\S)(?:\s*\((?:[IVX]{1,4}|TV)\))?"
+    r"\s*\((?:(?P<kind>TV Movie|TV|Video|V)\s+)?(?P<year>1[89]\d\d|20\d\d)(?:/[IVX]{1,4})?\)$"
+)
+# An article put after the title, as catalogues sort titles: `Godfather, The`, `Jetée, La`.
+_ARTICLE_AFTER = re.compile(
+    r"^(?P<title>\S.*?),\s+(?P<article>The|A|An|Le|La|Les|L['’]|Il|El|Los|Las|Der|Die|Das|Den|Det)$"
 )
 
 
@@ -839,12 +846,21 @@ def year_of(value: str) -> int | None:
     return int(found["year"]) if found else None
 
 
-def title_and_year(text: str) -> tuple[str, int | None]:
-    """`Heat (1995)`: the title, and the year written after it (None when there is none)."""
+def title_and_year(text: str, doc=None, line: int | None = None) -> tuple[str, int | None]:
+    """`Heat (1995)`: the title, and the year written after it (None when there is none). A
+    title as a catalogue writes it is written as a title: `Godfather, The` is The Godfather,
+    `"Heat"` is Heat. The kind of film a title may say (`Heat (TV Movie 1995)`) is not kept:
+    a warning on `doc`, if given, says so."""
     found = _TITLE_YEAR.match(text.strip())
-    if found is None:
-        return text.strip(), None
-    return found["title"], int(found["year"])
+    title, year = (found["title"], int(found["year"])) if found else (text.strip(), None)
+    if found and found["kind"] and doc is not None:
+        doc.warn(line, "film_kind", f"the title calls the film a {found['kind']}: not kept")
+    if len(title) > 2 and title[0] in '"“' and title[-1] in '"”' and '"' not in title[1:-1]:
+        title = title[1:-1].strip()
+    if article := _ARTICLE_AFTER.match(title):
+        space = "" if article["article"][-1] in "'’" else " "
+        title = f"{article['article']}{space}{article['title']}"
+    return title, year
 
 
 # Control characters other than tabs and line ends, and Unicode's two non-characters: a document

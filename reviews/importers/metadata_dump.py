@@ -360,13 +360,16 @@ def _one_field(block: list[str]) -> list[str]:
     return [joined[0][1]] if len(block) > 1 and len(joined) == 1 else block
 
 
-def _title_heading(lines: list[str]) -> tuple[str, int] | None:
+def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str, int] | None:
     """A line alone, a title and its year in parentheses (`Shane (1953)`), as a web page heads
     its film; else None."""
     if len(lines) != 1 or KEY_VALUE.match(lines[0].strip()):
         return None
     title, year = title_and_year(lines[0])
-    return (title, year) if year and len(title.split()) <= 12 else None
+    if not year or len(title.split()) > 12:
+        return None
+    title_and_year(lines[0], doc, line)  # the kind of film it may say, warned about
+    return title, year
 
 
 def parse(text: str) -> FilmDocument:
@@ -397,7 +400,7 @@ def parse(text: str) -> FilmDocument:
 
     for index, (start, lines, section) in enumerate(all_blocks):
         keys = [_key_of(line) for line in lines]
-        if index == 0 and not section and (heading := _title_heading(lines)):
+        if index == 0 and not section and (heading := _title_heading(doc, lines, start)):
             # `Shane (1953)` over the dump, as a web page heads it: its title and year.
             doc.title_line, (doc.title, doc.year) = start, heading
             logline_at = 1
@@ -610,7 +613,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif kind == "title":
-        doc.title, year = title_and_year(value)
+        doc.title, year = title_and_year(value, doc, number)
         doc.title_line = number
         doc.year = doc.year or year
     elif kind == "other_title":

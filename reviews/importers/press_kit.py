@@ -769,7 +769,7 @@ def _header_line(
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
     elif lower == "title":
-        doc.title, year = title_and_year(value)
+        doc.title, year = title_and_year(value, doc, number)
         doc.title_line = number
         doc.year = doc.year or year
     elif lower in OTHER_TITLE_KEYS:

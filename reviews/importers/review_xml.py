@@ -339,7 +339,7 @@ class _XmlReader:
         self.header_read.add(element.tag)
         text = _all_text(element)
         if element.tag == "title":
-            doc.title, year = title_and_year(text)
+            doc.title, year = title_and_year(text, doc, element.sourceline)
             doc.title_line = element.sourceline
             if year and "year" not in self.header_read:  # `<year>`, if it comes, says better
                 doc.year = year
