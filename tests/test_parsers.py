@@ -1849,6 +1849,19 @@ def test_a_utf16_file_with_its_byte_order_mark_is_text(encoding):
     assert doc.format == "press_kit" and doc.year == 2003 and doc.title == "Fear X"
 
 
+@pytest.mark.parametrize("encoding, order", [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_a_utf16_file_with_no_byte_order_mark_is_text(encoding, order):
+    """It was refused as binary (it holds NUL bytes): its NULs stand beside its letters, on
+    one side each time."""
+    doc = parse_document("kit.txt", KIT.decode().encode(encoding))
+    assert doc.format == "press_kit" and doc.year == 2003 and doc.title == "Fear X"
+    assert [(w.line, w.message) for w in doc.warnings if w.code == "no_bom"] == [
+        (1, f"UTF-16 with no byte order mark: read as {order}-endian")
+    ]
+    with pytest.raises(ImportFormatError, match="binary"):  # NULs elsewhere: binary still
+        parse_document("kit.bin", b"\x00\x00\x01\x02" * 300)
+
+
 def test_decode_falls_back_with_a_warning():
     text, warnings = decode("Drasbæk\r\n".encode("cp1252"), "x")
     assert text == "Drasbæk\n" and warnings[0].code == "not_utf8"

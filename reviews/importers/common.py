@@ -30,6 +30,20 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 # What Windows editors save as "Unicode": text whose every other byte may be NUL.
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
+
+def _utf16_without_bom(start: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for text of that encoding with no byte order mark (a NUL
+    beside every character of the Latin alphabet, on the same side each time); else None."""
+    sample = start[:1024]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, nuls, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls.count(0) >= 0.9 * len(nuls) and not text.count(0):
+            return codec
+    return None
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # The months as a page may write them, whole or cut short (`Jul`, `Sept.`).
 MONTH_FORMS = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -86,13 +100,14 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
     size = lines_before = 0
-    blank, bad_line, utf16 = True, None, False
+    blank, bad_line, utf16, unmarked = True, None, False, None
     head = b""
     while chunk := stream.read(READ_CHUNK):
         if not size and chunk[:2] == b"\x1f\x8b":
             raise ImportFormatError("gzip-compressed input is not accepted", file_name=file_name)
         if not size:
-            utf16 = chunk[:2] in _UTF16_BOMS
+            unmarked = None if chunk[:2] in _UTF16_BOMS else _utf16_without_bom(chunk)
+            utf16 = chunk[:2] in _UTF16_BOMS or unmarked is not None
         if not size and not utf16 and b"\x00" in chunk[:8192]:
             raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
         if len(head) < HEAD_BYTES:
@@ -115,6 +130,12 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
         except UnicodeDecodeError:  # the file ends inside a character
             bad_line = lines_before + 1
     encoding, errors, warnings = "utf-16" if utf16 else "utf-8-sig", "replace", []
+    if unmarked:
+        encoding = unmarked
+        order = "little" if unmarked.endswith("le") else "big"
+        warnings.append(
+            Warning(1, "no_bom", f"UTF-16 with no byte order mark: read as {order}-endian")
+        )
     if bad_line is not None:
         encoding = declared_encoding(head) or encoding
         if encoding == "utf-8-sig":
