@@ -928,3 +928,12 @@ def test_a_film_known_only_from_its_reviews_shows_no_empty_facts(client):
     assert "Facts</h2>" not in client.get(film.get_absolute_url()).content.decode()
     pusher = Film.objects.get(title="Pusher")
     assert "Facts</h2>" in client.get(pusher.get_absolute_url()).content.decode()
+
+
+def test_a_film_with_no_reviews_and_no_imdb_rating_shows_no_empty_scores(client):
+    unrated = make_film(title="Unrated", year=2013)
+    assert 'class="scores"' not in client.get(unrated.get_absolute_url()).content.decode()
+    make_review(film=unrated, rating=None)
+    refresh_film_aggregates(unrated.pk)
+    page = client.get(unrated.get_absolute_url()).content.decode()
+    assert 'class="scores"' in page and "1 review, none rated" in page
