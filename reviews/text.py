@@ -413,8 +413,10 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         fills = {
             fill_lost_letters(word, known) for known in known_words if pattern.fullmatch(known)
         }
-        if len(fills) == 1:
-            (filled,) = fills
+        if fills and len({fill.casefold() for fill in fills}) == 1:
+            # One fill; or one in two cases, by a word's first letter known in both (`Øystein`,
+            # `øystein`): the capital, as a name writes it, whichever was known first.
+            filled = min(fills)
             repaired.append(f"{word} -> {filled}")
             return filled
         unresolved.append(word)
@@ -427,7 +429,8 @@ def fill_lost_letters(text: str, known: str) -> str:
     """`text` with each letter lost as `?` the one `known` (the text spelled whole, in any case:
     `lost_letters_pattern`) has there, in the case of the word around it (`Olsen-banden ser
     r?dt` by `OLSEN-BANDEN SER RØDT` is `Olsen-banden ser rødt`, `bj?rn` by `Bjørn` is
-    `bjørn`); in a word of both cases, as `known` writes it (`S?erne` by `Søerne`)."""
+    `bjørn`); in a word of both cases, and as a word's first letter, as `known` writes it
+    (`S?erne` by `Søerne`, `?ystein` by `Øystein`)."""
     letters = list(text)
     for lost in LOST_LETTER.finditer(text):
         i = lost.start()
@@ -438,7 +441,9 @@ def fill_lost_letters(text: str, known: str) -> str:
             end += 1
         around = [c for c in text[start:end] if c.isalpha()]
         letter = known[i]
-        if around and all(c.islower() for c in around):
+        if i == start and not text[start + 1 : end].isupper():
+            pass  # a word's first letter: its case is the name's (`?ystein` is `Øystein`)
+        elif around and all(c.islower() for c in around):
             letter = letter.lower()
         elif len(around) > 1 and all(c.isupper() for c in around):
             letter = letter.upper()

@@ -254,6 +254,15 @@ def test_lost_letters_are_filled_and_the_rest_kept_as_written():
     assert repair_lost_letters("S?erne", {"Søerne"})[0] == "Søerne"
 
 
+def test_a_lost_first_letter_is_filled_in_the_case_of_the_known_name():
+    """`?ystein` by a known `Øystein` is `Øystein` (it was `øystein`: the case of the word's
+    other letters); by `Øystein` and `øystein` both, the capital; in capitals, a capital."""
+    assert repair_lost_letters("?ystein Gl?mmi", {"Øystein", "Glømmi"})[0] == "Øystein Glømmi"
+    assert repair_lost_letters("?ystein", {"øystein", "Øystein"})[0] == "Øystein"
+    assert repair_lost_letters("the ?l", {"øl"})[0] == "the øl"
+    assert repair_lost_letters("bj?rn", {"Bjørn"})[0] == "bjørn"
+
+
 @pytest.mark.parametrize(
     "line, readings",
     [

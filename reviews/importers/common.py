@@ -44,6 +44,7 @@ def _utf16_without_bom(start: bytes) -> str | None:
             return codec
     return None
 
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # The months as a page may write them, whole or cut short (`Jul`, `Sept.`).
 MONTH_FORMS = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
