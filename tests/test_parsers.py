@@ -995,6 +995,17 @@ def test_who_made_a_film_and_how_it_was_shot_from_a_dump_and_a_kit():
     assert not [w for w in dump.warnings + kit.warnings if w.code == "unknown_field"]
 
 
+def test_metadata_dump_headed_by_its_title_alone_over_the_logline():
+    """`Pather Panchali` on a line of its own over the logline is the title (it was taken for
+    the logline, and the logline for the plot); a logline alone is still the logline."""
+    doc = parse_document("dump.txt", b"Little Road\n\n" + METADATA)
+    assert (doc.title, doc.title_line) == ("Little Road", 1)
+    assert doc.logline == METADATA.decode().split("\n", 1)[0]
+    assert not doc.plot.startswith(doc.logline)
+    plain = parse_document("dump.txt", METADATA)
+    assert not plain.title and plain.logline == doc.logline
+
+
 @pytest.mark.parametrize("separator", [" ... ", " – ", " … "])
 def test_metadata_dump_cast_parted_by_dots_or_another_dash(separator):
     dump = METADATA.replace(b" - ", separator.encode())

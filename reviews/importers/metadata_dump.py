@@ -44,6 +44,7 @@ from .common import (
     without_control_characters,
     year_of,
 )
+from .press_kit import title_cased_line
 from .records import (
     CreditRecord,
     FilmDocument,
@@ -372,6 +373,20 @@ def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str,
     return title, year
 
 
+def _title_over_logline(lines: list[str], following: list) -> bool:
+    """A line alone written as a title (`Pather Panchali`), over a sentence alone (the
+    logline): the dump's title. (A logline alone over the fields is a sentence.)"""
+    if not following or not title_cased_line(lines):
+        return False
+    _, next_lines, section = following[0]
+    return (
+        not section
+        and len(next_lines) == 1
+        and next_lines[0].rstrip().endswith((".", "!", "?"))
+        and not KEY_VALUE.match(next_lines[0].strip())
+    )
+
+
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
@@ -403,6 +418,10 @@ def parse(text: str) -> FilmDocument:
         if index == 0 and not section and (heading := _title_heading(doc, lines, start)):
             # `Shane (1953)` over the dump, as a web page heads it: its title and year.
             doc.title_line, (doc.title, doc.year) = start, heading
+            logline_at = 1
+        elif index == 0 and not section and _title_over_logline(lines, all_blocks[1:2]):
+            # `Pather Panchali` over the logline: the title, with no year.
+            doc.title_line, doc.title = start, lines[0].strip()
             logline_at = 1
         elif section == "empty":
             doc.warn(start, "empty_field", f"heading {lines[0]!r} has nothing under it")

@@ -391,7 +391,7 @@ def _heading(lines: list[str]) -> str | None:
 _QUOTED = re.compile(r"^[\"“'‘«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”'’»]$")
 
 
-def _title_cased_line(lines: list[str]) -> bool:
+def title_cased_line(lines: list[str]) -> bool:
     """A line alone in its block written as a title is (`Epsilon`, `The Night of the Hunter`):
     a few words, each capitalised but a title's small words, no key, no sentence's end."""
     if len(lines) != 1:
@@ -577,7 +577,7 @@ def parse(text: str) -> FilmDocument:
                     (shouted := _heading(lines[:1])) is not None
                     and not _SECTION_WORDS.search(shouted)
                 )
-                or (index == 0 and _title_cased_line(lines[:1]))
+                or (index == 0 and title_cased_line(lines[:1]))
             )
             and (_is_field(lines[1].strip()) or _BILLING.match(lines[1].strip()))
         ):
@@ -591,7 +591,7 @@ def parse(text: str) -> FilmDocument:
             and title_line is None
             and following
             and _is_field(following[0].strip())
-            and _title_cased_line(lines)
+            and title_cased_line(lines)
         ):
             # `Epsilon` alone over the fields, as a title is written: the film's title.
             title_line = (start, lines[0].strip())
