@@ -1004,6 +1004,9 @@ def test_metadata_dump_headed_by_its_title_alone_over_the_logline():
     assert not doc.plot.startswith(doc.logline)
     plain = parse_document("dump.txt", METADATA)
     assert not plain.title and plain.logline == doc.logline
+    colon = parse_document("dump.txt", b"Little Road: Part 2\n\n" + METADATA)
+    assert colon.title == "Little Road: Part 2" and colon.logline == doc.logline
+    assert not colon.warnings  # no field `Little Road` not understood
 
 
 @pytest.mark.parametrize("separator", [" ... ", " – ", " … "])

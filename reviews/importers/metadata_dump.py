@@ -374,9 +374,13 @@ def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str,
 
 
 def _title_over_logline(lines: list[str], following: list) -> bool:
-    """A line alone written as a title (`Pather Panchali`), over a sentence alone (the
-    logline): the dump's title. (A logline alone over the fields is a sentence.)"""
-    if not following or not title_cased_line(lines):
+    """A line alone written as a title (`Pather Panchali`, `Kill Bill: Vol. 1`: no field's
+    key), over a sentence alone (the logline): the dump's title. (A logline alone over the
+    fields is a sentence.)"""
+    keyed = len(lines) == 1 and KEY_VALUE.match(lines[0].strip())
+    if keyed and (_kind_of(keyed.group(1).strip().lower()) or keyed.group(1).lower() in _SECTIONS):
+        return False
+    if not following or not title_cased_line([lines[0].replace(":", "")] if keyed else lines):
         return False
     _, next_lines, section = following[0]
     return (
