@@ -622,7 +622,8 @@ class DocumentLoader:
     def find_film_by_series(self) -> tuple[Film | None, str]:
         """A film a press kit's prose named as part of a series, known by its title alone (no
         credits yet), is the film of a title-less document of its year whose director, and one
-        of whose actors, the series' other films credit."""
+        of whose actors, the series' other films credit; or, of a director of its own, three of
+        whose actors they credit (`SERIES_CAST`)."""
         doc, names = self.doc, self.credited_names
         if doc.title or doc.year is None or not names["director"] or not names["cast"]:
             return None, ""
@@ -639,18 +640,18 @@ class DocumentLoader:
         if not candidates:
             return None, ""
         spellings = credited_spellings([f for films in by_series.values() for f in films])
-        matched = [
-            film_id
-            for film_id, series_id in candidates.items()
-            if shares_director_and_cast(
-                names, [spellings[f] for f in by_series[series_id] if f != film_id]
-            )
-        ]
+        matched = {}
+        for film_id, series_id in candidates.items():
+            others = [spellings[f] for f in by_series[series_id] if f != film_id]
+            if shares_director_and_cast(names, others):
+                matched[film_id] = "director and cast"
+            elif (actors := len(cast_credited(names, others))) >= SERIES_CAST:
+                matched[film_id] = f"cast ({actors} actors)"
         if len(matched) != 1:  # none, or no telling which
             return None, ""
-        return Film.objects.get(pk=matched[0]), (
-            f"year {doc.year}, known only by its title in a series whose films share its "
-            "director and cast"
+        [(film_id, shared)] = matched.items()
+        return Film.objects.get(pk=film_id), (
+            f"year {doc.year}, known only by its title in a series whose films share its {shared}"
         )
 
     def find_film_by_reviews(
@@ -1138,8 +1139,8 @@ class DocumentLoader:
         """`find_film_by_series` the other way round, for a title-less document that came
         before the series' credits: its film (a dump's, provisional) is the series' film of its
         year known only by its title, once the series' other films credit its director and one
-        of its actors (the kit that credits them may come after the one whose prose named the
-        film)."""
+        of its actors, or three of its actors (the kit that credits them may come after the one
+        whose prose named the film)."""
         for series_id in self.touched_series:
             members = dict(Film.objects.filter(series_id=series_id).values_list("pk", "year"))
             credited = set(
@@ -1162,23 +1163,29 @@ class DocumentLoader:
                 continue
             spellings = credited_spellings([*candidates, *credited])
             series = [spellings[pk] for pk in sorted(credited)]
+            of_year = Counter(uncredited.values())
             for member_id, year in sorted(uncredited.items()):
-                matched = [
-                    pk
-                    for pk, its_year in candidates.items()
-                    if its_year == year and shares_director_and_cast(spellings[pk], series)
-                ]
+                if of_year[year] > 1:
+                    continue  # two films of the series known by their titles alone: which?
+                matched = {}
+                for pk, its_year in candidates.items():
+                    if its_year != year:
+                        continue
+                    if shares_director_and_cast(spellings[pk], series):
+                        matched[pk] = "the director and cast"
+                    elif (actors := actors_in_common(pk, credited)) >= SERIES_CAST:
+                        matched[pk] = f"{actors} actors"
                 if len(matched) != 1:  # none, or no telling which
                     continue
-                member, other = Film.objects.get(pk=member_id), Film.objects.get(pk=matched[0])
+                [(pk, shared)] = matched.items()
+                member, other = Film.objects.get(pk=member_id), Film.objects.get(pk=pk)
                 del candidates[other.pk]
                 merge_films(member, other, refresh_counts=not self.defer_counts)
                 self.merged_films = True
                 self.tally.warn(
                     None,
                     "films_merged",
-                    f"{other.title} is {member}: year {year}, and the director and cast of its "
-                    "series",
+                    f"{other.title} is {member}: year {year}, and {shared} of its series",
                 )
                 self.tally.count("updated", "Film")
 
@@ -1713,6 +1720,28 @@ def spellings_of(known: set[str], names: set[str]) -> set[str]:
     return known & names or {name for name in names if any(names_close(name, k) for k in known)}
 
 
+# The actors a title-less film must share with the other films of a series none of whose
+# directors it shares, to be the series' film of its year known only by its title (a series'
+# films may each have a director of their own: `The Bourne Identity`, `The Bourne Supremacy`).
+SERIES_CAST = 3
+
+
+def cast_credited(names: dict[str, set[str]], others: list[dict[str, set[str]]]) -> set[str]:
+    """The actors of `names` (a document's, a spelling each) the other films credit, under
+    these spellings or with the family name at the other end."""
+    credited = set().union(*(other["cast"] for other in others))
+    return {name for name in names["cast"] if {name, *other_orders(name)} & credited}
+
+
+def actors_in_common(film_id: int, film_ids) -> int:
+    """How many people the film credits in its cast whom the other films do too."""
+    people = Credit.objects.filter(role=Credit.Role.CAST).values_list("person_id", flat=True)
+    return len(
+        set(people.filter(film_id=film_id).order_by())
+        & set(people.filter(film_id__in=list(film_ids)).order_by())
+    )
+
+
 def shares_director_and_cast(names: dict[str, set[str]], others: list[dict[str, set[str]]]):
     """Whether other films credit one of these directors (under these spellings or close
     ones) and one of these actors (under these spellings, or with the family name at the other
@@ -2114,14 +2143,17 @@ def stems_of_one_series(a: str, b: str) -> bool:
 
 def series_stem(title: str, series_name: str = "") -> str:
     """What the films of one series share: the title's stem (`Rocky III`: `rocky`), or the
-    series' own name when the title opens with it (`Before Sunset` in `The Before Trilogy`:
-    `before`)."""
+    series' own name when the title opens with it, after its article maybe (`Before Sunset` in
+    `The Before Trilogy`, `The Bourne Identity` in `The Bourne Trilogy`: `before`, `bourne`)."""
     stem = title_stem_and_number(title)[0]
     name = title_key(series_name).split()
     if name and name[0] == "the":
         name = name[1:]
     name = name[:-1]  # the word for a series: `trilogy`, `saga`
-    if name and stem.split()[: len(name)] == name:
+    words = stem.split()
+    if words[:1] == ["the"] and name[:1] != ["the"]:
+        words = words[1:]  # `The Bourne Identity` in `the Bourne trilogy`
+    if name and words[: len(name)] == name:
         return " ".join(name)
     return stem
 

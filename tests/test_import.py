@@ -2243,8 +2243,9 @@ MILLENNIUM = settings.BASE_DIR / "tests" / "documents" / "millennium"
     [
         ["girl1_kit.txt", "girl2_dump.txt", "girl2_reviews.xml", "girl3_page.txt"],
         ["girl3_page.txt", "girl2_reviews.xml", "girl2_dump.txt", "girl1_kit.txt"],
+        ["girl2_dump.txt", "girl1_kit.txt", "girl3_page.txt", "girl2_reviews.xml"],
     ],
-    ids=["kit-first", "kit-last"],
+    ids=["kit-first", "kit-last", "dump-first"],
 )
 def test_a_trilogy_of_one_year_and_a_sequel_with_the_same_cast(empty_db, order, client):
     """Three films of one year that a kit's prose names in one sentence about `Stieg Larsson's
@@ -3413,3 +3414,54 @@ def test_a_kits_press_contact_is_left_out_of_the_films_page(empty_db, tmp_path):
     field = ImportWarning.objects.get(code="unknown_field")
     assert field.line == 4 and "Jane Doe" in field.message
     assert not ImportWarning.objects.filter(message__contains="@").exists()
+
+
+BOURNE = settings.BASE_DIR / "tests" / "documents" / "bourne"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["identity_dump.txt", "supremacy_kit.txt", "ultimatum_reviews.xml"],
+        ["supremacy_kit.txt", "ultimatum_reviews.xml", "identity_dump.txt"],
+    ],
+    ids=["dump-first", "kit-first"],
+)
+def test_a_series_whose_titles_open_with_an_article_and_whose_films_have_directors_of_their_own(
+    empty_db, order
+):
+    """`the Bourne trilogy` is the series of `THE BOURNE IDENTITY`, `SUPREMACY`, `ULTIMATUM`
+    (the titles' article hid the series' name in them: the films named were not imported); the
+    title-less dump of 2002, directed by another than the kit's film, is The Bourne Identity by
+    the four actors it shares with the series."""
+    import_in_order_as_together(BOURNE, order)
+
+    series = Series.objects.get()
+    assert series.name == "The Bourne Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("The Bourne Identity", 2002),
+        ("The Bourne Supremacy", 2004),
+        ("The Bourne Ultimatum", 2007),
+    ]
+    assert Film.objects.count() == 3
+    identity = Film.objects.get(year=2002)
+    assert identity.logline.startswith("A man is picked up by a fishing boat")
+    assert list(
+        identity.credits.filter(role="director").values_list("person__name", flat=True)
+    ) == ["Doug Liman"]
+    bourne = Character.objects.get(name="Jason Bourne")
+    assert sorted(bourne.credits.values_list("film__year", flat=True)) == [2002, 2004]
+
+
+def test_a_title_less_film_sharing_too_few_actors_with_a_series_is_not_its_film(empty_db, tmp_path):
+    """Of another director, two actors in common are not enough to make a title-less dump the
+    series' film of its year known only by its title."""
+    kit = (BOURNE / "supremacy_kit.txt").read_text()
+    (tmp_path / "kit.txt").write_text(kit)
+    (tmp_path / "dump.txt").write_text(
+        "A man wakes on a boat.\n\nRelease Year: 2002\n\nDirector: Ann Berg\n\n"
+        "Matt Damon - Tom\nJulia Stiles - Ida\nBo Lind - Kai\n"
+    )
+    assert run_import([tmp_path]).ok
+    assert Film.objects.filter(year=2002).count() == 2
+    assert Film.objects.get(year=2002, title_is_provisional=True).series is None
