@@ -2211,6 +2211,26 @@ def test_metadata_dump_block_of_fields_some_unknown_reads_the_known_ones():
     assert not doc.notes
 
 
+def test_a_kits_cast_and_crew_listed_a_name_a_line_under_their_keys():
+    """`Cast:` with nothing after it, over its actors a line each (they were lines kept
+    aside, the cast lost); `Writers:` too."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 2005\nDirector: Tom Vint\nCast:\nAnn Lee\nBo Berg\nWriters:\nCy Dahl\n"
+        b"Di Eng\nRunning time: 1h 48m\nCountry: Denmark\n\n\n"
+        b"NIGHT STORY tells the story of Ida (Ann Lee).\n",
+    )
+    assert [(c.name, c.role, c.billing_order) for c in doc.credits if c.role != "director"] == [
+        ("Ann Lee", "cast", 1),
+        ("Bo Berg", "cast", 2),
+        ("Cy Dahl", "writer", None),
+        ("Di Eng", "writer", None),
+        ("Ann Lee", "cast", None),  # the synopsis's `Ida (Ann Lee)`
+    ]
+    assert [r.minutes for r in doc.runtimes] == [108]
+    assert not doc.warnings
+
+
 def test_press_kit_cast_with_parts_after_as():
     doc = parse_document(
         "kit.txt",

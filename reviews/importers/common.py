@@ -560,11 +560,14 @@ def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
 _NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
+def continued_fields(lines: list[str], names_under=None) -> list[tuple[int, str]]:
     """A block's lines (offset, line), a field's value that goes on over the next lines joined
     into one: after a value that ends with a comma (`Cast: Ann Lee, Bo Berg,` over `Cy Dahl`),
-    or on lines indented under it (a copy's wrapped lines). A line of its own stays apart."""
+    or on lines indented under it (a copy's wrapped lines); under a key with no value that
+    `names_under` (lower case) says lists names, its names a line each (`Cast:` over `Ann
+    Lee`, `Bo Berg`). A line of its own stays apart."""
     out: list[tuple[int, str]] = []
+    listed = False  # the last field's value is a list of names under its key
     for offset, line in enumerate(lines):
         if out and line.strip() and not KEY_VALUE.match(line.strip()):
             first, previous = out[-1]
@@ -573,11 +576,27 @@ def continued_fields(lines: list[str]) -> list[tuple[int, str]]:
                 field
                 and field.group(2).strip()
                 and (previous.rstrip().endswith(",") or line[:1].isspace())
+                and not listed
             ):
                 out[-1] = (first, f"{previous.rstrip()} {line.strip()}")
                 continue
+            if (
+                field
+                and (listed or not field.group(2).strip())
+                and names_under is not None
+                and names_under(field.group(1).strip().lower())
+                and _NAME_ALONE.match(line.strip())
+            ):
+                joined = ", " if listed else " "
+                out[-1], listed = (first, f"{previous.rstrip()}{joined}{line.strip()}"), True
+                continue
         out.append((offset, line))
+        listed = False
     return out
+
+
+# A line that is a name alone, as a list under its key writes it: a few words, no sentence.
+_NAME_ALONE = re.compile(r"^[^\W\d_][\w.'’ -]{0,60}$")
 
 
 TERRITORY_ALIASES = {

@@ -616,7 +616,7 @@ def parse(text: str) -> FilmDocument:
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
-        for offset, line in continued_fields(lines):
+        for offset, line in continued_fields(lines, _lists_names):
             if rated := _RATED.match(line.strip()):  # `Rated R for strong violence`
                 doc.certificates.extend(certificates("USA", rated["rating"], start + offset))
             elif _is_header_line(line.strip()):
@@ -633,6 +633,11 @@ def parse(text: str) -> FilmDocument:
     _prose(doc, prose)
     _column_credits(doc, columns)
     return doc
+
+
+def _lists_names(key: str) -> bool:
+    """Whether a key's value is a list of names: `Cast`, `Starring`, `Director`, `Writers`."""
+    return bool(_CAST_KEY.match(key)) or key in CREW_KEYS
 
 
 def _year_of_first_release(doc: FilmDocument) -> int | None:
