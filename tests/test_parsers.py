@@ -3490,19 +3490,29 @@ def test_a_document_copied_with_other_spaces_reads_the_same(name, document, writ
 
 def test_a_dump_copied_from_a_web_page_with_its_link_text():
     """`Top cast` heads a cast block without a colon; `See full cast & crew` is link text, not
-    two people nor the plot, and is left out with a warning."""
+    two people nor the plot, and so is `1 more credit` after the writers (it was a writer):
+    each left out with a warning."""
     doc = parse_document(
         "dump.txt",
         b"A man is released.\n\nRelease Year: 2003\n\nDirector: Chan-wook Park\n\n"
         b"Stars: Min-sik Choi, Ji-tae Yoo | See full cast & crew\n\n"
-        b"Top cast\nMin-sik Choi - Oh Dae-su\nJi-tae Yoo - Lee Woo-jin\nSee full cast & crew\n",
+        b"Top cast\nMin-sik Choi - Oh Dae-su\nJi-tae Yoo - Lee Woo-jin\nSee full cast & crew\n\n"
+        b"Writers: Garon Tsuchiya, Nobuaki Minegishi | 2 more credits\n",
     )
     assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
         ("Min-sik Choi", "Oh Dae-su"),
         ("Ji-tae Yoo", "Lee Woo-jin"),
     ]
+    assert [c.name for c in doc.credits if c.role == "writer"] == [
+        "Garon Tsuchiya",
+        "Nobuaki Minegishi",
+    ]
     assert doc.plot == ""
-    assert [(w.line, w.code) for w in doc.warnings] == [(7, "page_link"), (12, "page_link")]
+    assert [(w.line, w.code) for w in doc.warnings] == [
+        (7, "page_link"),
+        (12, "page_link"),
+        (14, "page_link"),
+    ]
 
 
 def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():

@@ -195,12 +195,15 @@ _BARE_HEADINGS = {"cast", "top cast", "full cast", "cast list", "storyline", "pl
 # The heading of a review without its colon, when the review's lines follow it in its block (a
 # block of its own, `User Review` may be a review's title).
 _REVIEW_HEADINGS = {"user review", "user reviews"}
-# A web page's link text, copied with its facts: `See full cast & crew`, `Edit`.
+# A web page's link text, copied with its facts: `See full cast & crew`, `Edit`; after a list
+# of names, `See full cast & crew` or `1 more credit`.
 _PAGE_LINK = re.compile(
     r"^(?:see (?:full cast (?:&|and) crew|more|all|production info)|edit|more like this)\W*$",
     re.IGNORECASE,
 )
-_PAGE_LINK_AFTER_NAMES = re.compile(r"\s*[|·,]?\s*see full cast (?:&|and) crew\W*$", re.IGNORECASE)
+_PAGE_LINK_AFTER_NAMES = re.compile(
+    r"\s*[|·,]?\s*(?:see full cast (?:&|and) crew|\d+ more credits?)\W*$", re.IGNORECASE
+)
 
 
 def _heading(line: str) -> str | None:
