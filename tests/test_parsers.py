@@ -995,6 +995,20 @@ def test_who_made_a_film_and_how_it_was_shot_from_a_dump_and_a_kit():
     assert not [w for w in dump.warnings + kit.warnings if w.code == "unknown_field"]
 
 
+def test_metadata_dump_keys_written_in_lower_case():
+    """`release year: 2011`, `director: Sam Smith`: fields (they were the plot, and the plot
+    trivia); a line in lower case whose key is none the dump knows stays what it was."""
+    lower = METADATA.replace(b"Release Year:", b"release year:").replace(b"Director:", b"director:")
+    doc = parse_document("dump.txt", lower)
+    plain = parse_document("dump.txt", METADATA)
+    assert (doc.year, doc.plot, doc.notes) == (plain.year, plain.plot, plain.notes)
+    assert [c.name for c in doc.credits if c.role == "director"] == ["Sam Smith"]
+    assert not doc.warnings
+    from reviews.importers.metadata_dump import _key_capitalised
+
+    assert _key_capitalised("frank: get out.") == "frank: get out."
+
+
 def test_metadata_dump_headed_by_its_title_alone_over_the_logline():
     """`Pather Panchali` on a line of its own over the logline is the title (it was taken for
     the logline, and the logline for the plot); a logline alone is still the logline."""
