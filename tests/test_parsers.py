@@ -1004,9 +1004,27 @@ def test_metadata_dump_keys_written_in_lower_case():
     assert (doc.year, doc.plot, doc.notes) == (plain.year, plain.plot, plain.notes)
     assert [c.name for c in doc.credits if c.role == "director"] == ["Sam Smith"]
     assert not doc.warnings
-    from reviews.importers.metadata_dump import _key_capitalised
+    from reviews.importers.common import key_capitalised
+    from reviews.importers.metadata_dump import _known_key
 
-    assert _key_capitalised("frank: get out.") == "frank: get out."
+    assert key_capitalised("frank: get out.", _known_key) == "frank: get out."
+
+
+def test_press_kit_keys_written_in_lower_case():
+    """`year: 2003`, `cast: …`, `uk certificate: 15`: fields (the year was taken from a release,
+    the cast kept aside); a territory written in lower case is in capitals."""
+    lower = (
+        KIT.replace(b"Year:", b"year:")
+        .replace(b"Cast:", b"cast:")
+        .replace(b"Director:", b"director:")
+        .replace(b"UK Certificate:", b"uk certificate:")
+    )
+    plain, doc = parse_document("kit.txt", KIT), parse_document("kit.txt", lower)
+    assert (doc.format, doc.year, doc.title) == ("press_kit", plain.year, plain.title)
+    assert doc.credits == plain.credits and doc.certificates == plain.certificates
+    assert ("UK", "15", "for strong language") in [
+        (c.territory, c.rating, c.reason) for c in doc.certificates
+    ]
 
 
 def test_metadata_dump_headed_by_its_title_alone_over_the_logline():

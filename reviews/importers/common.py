@@ -4,6 +4,7 @@ import codecs
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -412,6 +413,17 @@ def parenthesised(text: str) -> list[str]:
 
 
 KEY_VALUE = re.compile(r"^([A-Z][\w .&'/-]{0,60}?)\s*:\s*(.*)$")
+# A key written in lower case: `release year: 1996`, `director: Ann Lee`.
+_LOWER_KEY = re.compile(r"^(\s*)([a-z][\w .&'/-]{0,60}?)\s*:")
+
+
+def key_capitalised(line: str, known: Callable[[str], bool]) -> str:
+    """A line whose key, one that `known` knows (given in lower case, its spaces made one), is
+    written in lower case, with the key's first letter a capital, as keys are matched
+    (`KEY_VALUE`): a field, not prose; any other line as it is."""
+    if (lower := _LOWER_KEY.match(line)) and known(" ".join(lower[2].split())):
+        return f"{lower[1]}{lower[2][0].upper()}{line[lower.end(1) + 1 :]}"
+    return line
 
 
 def split_list(value: str, separators: str = ",") -> list[str]:
@@ -658,7 +670,11 @@ def runtime_territory(value: str) -> str:
 
 
 def territory(name: str) -> str:
+    """A territory as the archive writes it: `US`, `U.S.`, `United States` are `USA`; an
+    abbreviation written in lower case is in capitals (`uk` is `UK`)."""
     name = name.strip()
+    if 2 <= len(name) <= 3 and name.isalpha() and not name.isupper():
+        name = name.upper()
     return TERRITORY_ALIASES.get(name, name)
 
 

@@ -25,6 +25,7 @@ from .common import (
     continued_fields,
     crew_credits,
     crew_roles,
+    key_capitalised,
     list_notes,
     listed_values,
     making_notes,
@@ -394,25 +395,15 @@ def _title_over_logline(lines: list[str], following: list) -> bool:
     )
 
 
-# A known key written in lower case: `release year: 1996`, `director: Ann Lee`.
-_LOWER_KEY = re.compile(r"^(\s*)([a-z][\w .&'/-]{0,60}?)(\s*:)")
-
-
-def _key_capitalised(line: str) -> str:
-    """A line whose key, one this parser knows, is written in lower case, with the key's first
-    letter a capital (as the keys are matched): a field, not prose (`release year: 1996` made
-    the plot, and the plot trivia)."""
-    if (lower := _LOWER_KEY.match(line)) and (
-        _kind_of(" ".join(lower[2].split())) or lower[2].strip() in _SECTIONS
-    ):
-        return f"{lower[1]}{lower[2][0].upper()}{line[lower.end(1) + 1 :]}"
-    return line
+def _known_key(key: str) -> bool:
+    return bool(_kind_of(key)) or key in _SECTIONS
 
 
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
-    lines = [_key_capitalised(line) for line in text.split("\n")]
+    # `release year: 1996` made the plot, and the plot trivia.
+    lines = [key_capitalised(line, _known_key) for line in text.split("\n")]
     all_blocks = _sectioned(
         [
             (start, _dashed_cast(_one_field(block)))

@@ -11,10 +11,12 @@ from datetime import date
 from ..text import UPPER, fold, is_shouted, name_case, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
+    COMPANY_KEYS,
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
     OTHER_TITLE_KEYS,
+    TECHNICAL_KEYS,
     YEAR_VALUE,
     actor_as_character,
     blocks,
@@ -24,6 +26,7 @@ from .common import (
     crew_credits,
     crew_names,
     crew_roles,
+    key_capitalised,
     list_notes,
     listed_values,
     making_notes,
@@ -432,9 +435,17 @@ def _known_key(key: str) -> bool:
     return (
         lower in (*_YEAR_KEYS, "title", *OTHER_TITLE_KEYS, *IMDB_KEYS, *CREW_KEYS)
         or lower in ("country", "countries", "language", "languages", "genre", "genres")
+        or lower in COMPANY_KEYS
+        or lower in TECHNICAL_KEYS
         or any(
             pattern.match(key)
-            for pattern in (_RELEASE_KEY, _CERTIFICATE_KEY, _RUNTIME_KEY, _DISTRIBUTOR_KEY)
+            for pattern in (
+                _RELEASE_KEY,
+                _CERTIFICATE_KEY,
+                _RUNTIME_KEY,
+                _DISTRIBUTOR_KEY,
+                _MONEY_KEY,
+            )
         )
         or bool(_CAST_KEY.match(lower))
         or bool(_ABBREVIATION.fullmatch(territory(key).replace(".", "")))
@@ -509,7 +520,8 @@ def parse(text: str) -> FilmDocument:
     distributors: list[tuple[str, str, int, bool]] = []
     title_line: tuple[int, str] | None = None
     overhead = True  # the blocks over the kit's fields: its title, who presents it
-    all_blocks = blocks(text.split("\n"))
+    # `year: 2004`, `cast: …`: fields (the year was lost, the cast kept aside).
+    all_blocks = blocks([key_capitalised(line, _known_key) for line in text.split("\n")])
     columns: list[tuple[str, int, str, str]] = []  # (section, line, left, right)
     credit_section = ""  # under a `CAST` or `CREW` heading: the section
     for index, (start, lines) in enumerate(all_blocks):
