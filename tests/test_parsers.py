@@ -1408,6 +1408,14 @@ def test_metadata_dump_fields_after_the_review_are_no_review():
     assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
         "field 'Film Length' was not understood: '2,700 m'",
     ]
+    # Read over a fact and the review: the fact is trivia, the review's title its title.
+    over = METADATA.replace(
+        b"A title for the review\n",
+        b"Color: Color\n\nIt was shot in eleven nights.\n\nA title for the review\n",
+    )
+    doc = parse_document("dump.txt", over)
+    assert [n.text for n in doc.notes if n.kind == "trivia"] == ["It was shot in eleven nights."]
+    assert [r.title for r in doc.reviews] == ["A title for the review"]
     titled = METADATA.replace(b"A title for the review", b"Drive: A Masterpiece")
     assert parse_document("dump.txt", titled).reviews[0].title == "Drive: A Masterpiece"
     no_review = METADATA.split(b"A title for the review")[0] + b"Film Length: 2,700 m\n"

@@ -737,7 +737,18 @@ def _trivia_and_review(
 ) -> None:
     """Prose before the last structured block is trivia; the prose after it is the review, or
     the reviews (`_reviews_apart`; one opens at each of `review_starts`, under its heading)."""
-    trailing = [(start, lines) for start, lines, before in prose if not before]
+    after = [(start, lines) for start, lines, before in prose if not before]
+    # The blocks beside fields read after the last structured block (`READ`): a field of no
+    # known kind there is one of their run, not a line of the review.
+    beside_read = {
+        start
+        for i, (start, lines) in enumerate(after)
+        if lines is not READ
+        and (
+            (i > 0 and after[i - 1][1] is READ) or (i + 1 < len(after) and after[i + 1][1] is READ)
+        )
+    }
+    trailing = [(start, lines) for start, lines in after if lines is not READ]
     for start, lines, before in prose:
         if lines is READ:
             continue
@@ -759,20 +770,20 @@ def _trivia_and_review(
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # A sentence alone after the last structured block, in no one's voice, is trivia too: a
     # review has a title over its paragraphs, or speaks of the viewer.
-    unread = [(start, lines) for start, lines in trailing if lines is not READ]
-    if len(unread) == 1 and not review_starts and _fact_alone(unread[0][1]):
-        start, lines = unread[0]
-        trailing.remove(unread[0])
+    if len(trailing) == 1 and not review_starts and _fact_alone(trailing[0][1]):
+        start, lines = trailing.pop()
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # Fields after the last structured block (`Color: Color`, `Sound Mix: Dolby SR`): two or
     # more in a row, or one alone, are fields, not a review's title and paragraphs (one before
     # paragraphs is the review's title: `Fargo: A Masterpiece`; one after them, its last line).
-    fields = [lines is READ or _is_other_field(lines) for _, lines in trailing]
+    fields = [_is_other_field(lines) for _, lines in trailing]
     kept = []
     for i, (start, lines) in enumerate(trailing):
-        if lines is READ:
-            continue
-        in_run = (i > 0 and fields[i - 1]) or (i + 1 < len(fields) and fields[i + 1])
+        in_run = (
+            (i > 0 and fields[i - 1])
+            or (i + 1 < len(fields) and fields[i + 1])
+            or start in beside_read
+        )
         if fields[i] and (in_run or len(trailing) == 1):
             key, value = KEY_VALUE.match(lines[0].strip()).groups()
             doc.warn(start, "unknown_field", f"field {key!r} was not understood: {value!r}")
