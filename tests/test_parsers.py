@@ -411,6 +411,13 @@ def test_a_territory_written_whole_is_the_one_its_abbreviation_names():
         ("105", True, 105),
         ("105", False, None),  # `UK: 105` could be anything
         ("Metrodome Group", False, None),
+        # As European kits write them: a minute mark, hours and minutes glued, an estimate.
+        ("105'", False, 105),
+        ("105’", False, 105),
+        ("1h45", False, 105),
+        ("approx. 105 min", False, 105),
+        ("ca. 105 min", False, 105),
+        ("h45", False, None),
     ],
 )
 def test_parse_runtime(value, bare_number, minutes):

@@ -59,10 +59,13 @@ _MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
 # `105 min`, `1h 45min`, `2 hours`; `1:45`.
 _RUNTIME = re.compile(
     r"^(?:(?P<hours>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*)?"
-    r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|minutes)\.?)?$",
+    r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|minutes|['’′])\.?)?$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"^(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)$")
+# `1:45`, and as European kits write it, `1h45`.
+_CLOCK = re.compile(r"^(?P<hours>\d{1,2})(?::|\s*h\s*)(?P<minutes>[0-5]\d)$", re.IGNORECASE)
+# What may stand before a runtime: `approx. 96 min`, `c. 96 min`.
+_ABOUT = re.compile(r"^(?:approx(?:imately|\.)?|about|c(?:a)?\.)\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -298,9 +301,10 @@ def imdb_facts(value: str) -> tuple[str, Decimal | None]:
 
 
 def parse_runtime(value: str, *, bare_number: bool = False) -> int | None:
-    """Minutes in `105 min`, `1h 45min`, `2 hours` or `1:45`, a note in parentheses after it
-    aside; a bare `105` too where the key says it is a runtime (`bare_number`)."""
-    value = re.sub(r"\s*\(.*\)\s*$", "", value).strip()
+    """Minutes in `105 min`, `105'`, `1h 45min`, `1h45`, `2 hours` or `1:45`, a note in
+    parentheses after it and an `approx.` before it aside; a bare `105` too where the key says
+    it is a runtime (`bare_number`)."""
+    value = _ABOUT.sub("", re.sub(r"\s*\(.*\)\s*$", "", value).strip())
     if bare_number and value.isdigit():
         return int(value) or None
     match = _CLOCK.match(value) or _RUNTIME.match(value)
