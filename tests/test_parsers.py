@@ -376,6 +376,9 @@ def test_a_dumps_figure_said_to_be_an_estimate_before_it(said):
         # As ISO writes it (it was no date).
         ("1996-08-30 (Denmark)", date(1996, 8, 30)),
         ("1996-02-30", None),
+        # A comma before the year, or dashes as a form writes them (they were no date).
+        ("30 August, 1996", date(1996, 8, 30)),
+        ("30-Aug-1996", date(1996, 8, 30)),
     ],
 )
 def test_parse_written_date(text, written):

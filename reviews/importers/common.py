@@ -54,7 +54,8 @@ _MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), st
 _MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 # A day may be written as an ordinal: `15th October 2004`, `October 15th, 2004`, `1st of May`.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WORD}\s+(?P<year>\d{{4}})\b")
+# `30 August 1996`, `30 August, 1996`, and as a form writes it, `30-Aug-1996`.
+_DAY_FIRST = re.compile(rf"\b{_DAY}(?:\s+(?:of\s+)?|-){_MONTH_WORD}(?:,?\s+|-)(?P<year>\d{{4}})\b")
 _MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
 # `105 min`, `1h 45min`, `2 hours`; `1:45`.
 _RUNTIME = re.compile(
