@@ -577,7 +577,9 @@ def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
 _NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-def continued_fields(lines: list[str], names_under=None) -> list[tuple[int, str]]:
+def continued_fields(
+    lines: list[str], names_under: Callable[[str], bool] | None = None
+) -> list[tuple[int, str]]:
     """A block's lines (offset, line), a field's value that goes on over the next lines joined
     into one: after a value that ends with a comma (`Cast: Ann Lee, Bo Berg,` over `Cy Dahl`),
     or on lines indented under it (a copy's wrapped lines); under a key with no value that

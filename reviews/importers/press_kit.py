@@ -1110,7 +1110,7 @@ _NOT_A_PART_START = _NOT_A_TITLE_START | {
 _QUOTES = "\"'“”‘’«»"
 
 
-def _part_named(character: str, paragraph: str = "", start: int = 0) -> str:
+def _part_named(character: str, paragraph: str, start: int) -> str:
     """A part's name as the prose gives it before its actor's, without the words that open a
     sentence before it, nor a possessive (`his daughter Ida's (Ann Lee) birthday`: Ida). A part
     the prose calls `the` something is that (`the Bride (Uma Thurman)`: The Bride, as a cast
@@ -1211,12 +1211,17 @@ _ASIDE_AFTER = re.compile(r"\s*\((?P<aside>[^()\d]+)\)")
 _AKA = re.compile(r"^(?:(?i:a\.?k\.?a\.?|also known as)\s+)?")
 
 
+def _shouted_whole(aside: str) -> str:
+    """What parentheses hold, less an `aka`, when it is one title in capitals; else ''."""
+    whole = aside[_AKA.match(aside).end() :].strip(" :-")
+    return whole if is_shouted(whole) and sum(c.isalpha() for c in whole) >= 3 else ""
+
+
 def _other_titles_aside(aside: str) -> tuple[str, ...]:
     """The other titles in the parentheses before a title's year: the whole of them when they
     are in capitals, commas and all (`IL BUONO, IL BRUTTO, IL CATTIVO`), else each title in
     capitals they hold."""
-    whole = aside[_AKA.match(aside).end() :].strip(" :-")
-    if is_shouted(whole) and sum(c.isalpha() for c in whole) >= 3:
+    if whole := _shouted_whole(aside):
         return (whole,)
     return tuple(
         other.group(0).strip(" :-")
@@ -1228,10 +1233,8 @@ def _other_titles_aside(aside: str) -> tuple[str, ...]:
 def _other_title_alone(aside: str, names: set[str]) -> tuple[str, ...]:
     """The other title that parentheses after a title hold alone, in capitals (`THE WORLD OF
     APU`, `aka THE ROAD WARRIOR`); none for an actor's name (`IDA (ANN LEE)`)."""
-    whole = aside[_AKA.match(aside).end() :].strip(" :-")
-    if not (is_shouted(whole) and sum(c.isalpha() for c in whole) >= 3) or fold(whole) in names:
-        return ()
-    return (whole,)
+    whole = _shouted_whole(aside)
+    return (whole,) if whole and fold(whole) not in names else ()
 
 
 def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> list[MentionedFilm]:
