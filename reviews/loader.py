@@ -1936,7 +1936,8 @@ def choose_film_title(film: Film) -> None:
     stays provisional.
     Titles of different stems (`Mad Max 2`, `The Road Warrior`) name the film in two countries
     or languages: the film's own documents (a dump, a kit) outrank review copies, which title
-    a film as their site's country does; the fullest title of the stem chosen is shown."""
+    a film as their site's country does; the fullest title of the stem chosen is shown. An
+    English title from the film's own documents is shown over titles from review copies alone."""
     given = list(
         FilmTitle.objects.filter(film=film)
         .order_by()
@@ -1946,7 +1947,16 @@ def choose_film_title(film: Film) -> None:
         return
     titles = [(title, fmt) for title, kind, fmt in given if kind == FilmTitle.Kind.TITLE]
     provisional = not titles
-    if provisional:  # the titles of the first kind given (original before also-known-as)
+    # The English title the film's own documents give, over titles from review copies alone
+    # (`Yôjinbô`, as a review site names `Yojimbo`), as the film is known here.
+    english = [
+        (title, fmt)
+        for title, kind, fmt in given
+        if kind == FilmTitle.Kind.ENGLISH and fmt not in REVIEW_COPIES
+    ]
+    if english and all(fmt in REVIEW_COPIES for _, fmt in titles):
+        titles = english
+    elif provisional:  # the titles of the first kind given (English, original, also-known-as)
         first_kind = min((kind for _, kind, _ in given), key=_TITLE_PRECEDENCE.index)
         titles = [(title, fmt) for title, kind, fmt in given if kind == first_kind]
 

@@ -209,8 +209,10 @@ class FilmTitle(Provenanced):
 
     class Kind(models.TextChoices):
         # In order of precedence: a title one document gives as the film's and another as an
-        # alternative is the film's.
+        # alternative is the film's. An English title (`Yojimbo (World-wide: English title)`)
+        # names the film here when only review copies give it a title (`choose_film_title`).
         TITLE = "title", "title"
+        ENGLISH = "english", "English title"
         ORIGINAL = "original", "original title"
         AKA = "aka", "also known as"
 

@@ -789,13 +789,14 @@ def best_spelling(person: Person, aliases) -> str | None:
     spellings = [a for a in aliases if not a.is_credited_alias]
     if person.is_locked("name") or not spellings:
         return None
-    documents_by_fold: Counter = Counter()
+    # A document that writes the name twice (`NAKADAI Tatsuya`, `Nakadai Tatsuya`) counts once.
+    documents_by_fold: dict[str, set[str]] = defaultdict(set)
     for alias in spellings:
-        documents_by_fold[fold(alias.name)] += len(alias.documents)
+        documents_by_fold[fold(alias.name)].update(alias.documents)
     best = max(
         spellings,
         key=lambda a: (
-            documents_by_fold[fold(a.name)],
+            len(documents_by_fold[fold(a.name)]),
             not is_shouted(a.name),
             _accents(a.name),
             len(a.documents),

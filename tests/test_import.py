@@ -3465,3 +3465,40 @@ def test_a_title_less_film_sharing_too_few_actors_with_a_series_is_not_its_film(
     assert run_import([tmp_path]).ok
     assert Film.objects.filter(year=2002).count() == 2
     assert Film.objects.get(year=2002, title_is_provisional=True).series is None
+
+
+YOJIMBO = settings.BASE_DIR / "tests" / "documents" / "yojimbo"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["yojimbo_dump.txt", "yojimbo_reviews.xml", "sanjuro_kit.txt", "sanjuro_page.txt"],
+        ["sanjuro_page.txt", "sanjuro_kit.txt", "yojimbo_reviews.xml", "yojimbo_dump.txt"],
+    ],
+    ids=["dump-first", "kit-first"],
+)
+def test_a_film_known_here_by_its_english_title_and_a_kit_writing_family_names_in_capitals(
+    empty_db, order
+):
+    """The review file titles Yojimbo `Yôjinbô`, as the dump's original title; the dump's
+    English title names the film. The Sanjuro kit writes `MIFUNE Toshiro, NAKADAI Tatsuya`:
+    names as names are written, each actor one person with the dump's `Toshirô Mifune`."""
+    import_in_order_as_together(YOJIMBO, order)
+
+    yojimbo = Film.objects.get(year=1961)
+    assert (yojimbo.title, yojimbo.title_is_provisional) == ("Yojimbo", False)
+    assert "Yôjinbô" in yojimbo.titles.values_list("title", flat=True)
+    assert yojimbo.reviews.count() == 3 and yojimbo.imdb_id == "tt0055630"
+    sanjuro = Film.objects.get(year=1962)
+    assert sanjuro.title == "Sanjuro" and sanjuro.reviews.count() == 3
+    cast = set(sanjuro.credits.filter(role="cast").values_list("person__name", flat=True))
+    assert {"Toshirô Mifune", "Tatsuya Nakadai", "Kobayashi Keiju", "Dan Reiko"} <= cast
+    assert not [name for name in cast if any(w.isupper() and len(w) > 1 for w in name.split())]
+    for name in ["Toshirô Mifune", "Tatsuya Nakadai", "Takashi Shimura"]:
+        assert set(Person.objects.get(name=name).credits.values_list("film__year", flat=True)) == {
+            1961,
+            1962,
+        }
+    kurosawa = Person.objects.get(name="Akira Kurosawa")
+    assert kurosawa.credits.filter(role="director").count() == 2

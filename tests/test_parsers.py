@@ -1648,6 +1648,27 @@ FEAR X follows Harry (Ann Lee) into the garage.
 
 
 @pytest.mark.parametrize(
+    "cast, director, names",
+    [
+        # The kit's habit: family names in capitals, written as names, in the order given.
+        (
+            "MIFUNE Toshiro, NAKADAI Tatsuya and DAN Reiko",
+            "KUROSAWA Akira",
+            ["Mifune Toshiro", "Nakadai Tatsuya", "Dan Reiko", "Kurosawa Akira"],
+        ),
+        # Not the list's habit: a name so written keeps its capitals (`DJ`, initials).
+        ("Ann Lee, DJ Shadow", "DJ Shadow", ["Ann Lee", "DJ Shadow", "DJ Shadow"]),
+    ],
+)
+def test_a_kits_lists_writing_family_names_in_capitals(cast, director, names):
+    kit = KIT.replace(b"Ann Lee, Bo Berg and Cy Dahl", cast.encode()).replace(
+        b"Director: Sam Smith", f"Director: {director}".encode()
+    )
+    doc = parse_document("kit.txt", kit)
+    assert [c.name for c in doc.credits if c.line in (8, 9)] == names
+
+
+@pytest.mark.parametrize(
     "fields, imdb_id, rating",
     [
         ("IMDb RATING: 7.4/10", "", "7.4"),
@@ -2536,6 +2557,19 @@ def test_other_titles_of_a_dump_and_a_press_kit():
     assert "AKA" not in [d.territory for d in kit.distributors]
 
 
+def test_an_other_title_said_to_be_the_english_title():
+    dump = METADATA.replace(
+        b"Taglines: Drive.",
+        b"Taglines: Drive.\n\nAlso Known As: Yojimbo (World-wide: English title) / "
+        b"Y\xc3\xb4jinb\xc3\xb4 (Japan: original title) / Le Garde du corps (France)",
+    )
+    assert [(t.title, t.kind) for t in parse_document("dump.txt", dump).other_titles] == [
+        ("Yojimbo", "english"),
+        ("Yôjinbô", "original"),
+        ("Le Garde du corps", "aka"),
+    ]
+
+
 def test_other_titles_parted_by_commas_after_their_countries():
     """`Retour vers le futur (France), Regreso al futuro (Spain)`: two titles (it was one,
     `Retour vers le futur (France), Regreso al futuro`); a comma of a title stays its own."""
@@ -3069,6 +3103,14 @@ def test_a_persons_name_keeps_the_accents_a_document_gave_it():
     # Another spelling, not an accent apart: the documents decide.
     buric = [alias("Zlatko Buric", ["a", "b"]), alias("Zlakto Burić", ["c"])]
     assert best_spelling(person, buric) == "Zlatko Buric"
+    # One document writing a name twice counts once: a kit's `NAKADAI TATSUYA` in its cast and
+    # `Nakadai Tatsuya` in its prose do not outvote the dump's `Tatsuya Nakadai`.
+    nakadai = [
+        alias("NAKADAI TATSUYA", ["kit"]),
+        alias("Nakadai Tatsuya", ["kit"]),
+        alias("Tatsuya Nakadai", ["dump"], rank=3),
+    ]
+    assert best_spelling(person, nakadai) == "Tatsuya Nakadai"
 
 
 @pytest.mark.parametrize(

@@ -876,13 +876,17 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
     """`Also Known As: Trois couleurs: Bleu (France) / Blue`, `Retour vers le futur (France),
     Regreso al futuro (Spain)`: each title, without the notes in parentheses at its end; one
     such note saying `original title` makes it the original. (A comma inside a title, before
-    no parentheses, is the title's: `The Good, the Bad and the Ugly`.)"""
+    no parentheses, is the title's: `The Good, the Bad and the Ugly`.) A note saying `English
+    title` makes it the film's English title."""
     found = []
     for part in re.split(r"\s+/\s+|\s*;\s*|(?<=\))\s*,\s*", value):
         title, note = split_credit_note(part)
         if any(c.isalnum() for c in title) and not (title[0] == "(" and title[-1] == ")"):
-            is_original = "original" in note.lower()
-            found.append(TitleRecord(title, "original" if is_original else kind, line))
+            note = note.lower()
+            told = (
+                "original" if "original" in note else "english" if "english title" in note else kind
+            )
+            found.append(TitleRecord(title, told, line))
     return found
 
 

@@ -735,6 +735,20 @@ def _shouted_family_name(name: str) -> bool:
     return any(shouted) and not all(shouted)
 
 
+def _families_in_capitals(names: list[str]) -> bool:
+    """Whether a list writes its people's family names in capitals (`MIFUNE Toshiro, NAKADAI
+    Tatsuya`): every name of more than one word so. A name alone is read so when its word in
+    capitals is longer than initials (`KUROSAWA Akira`, not `DJ Shadow`)."""
+    names = [name for name in names if len(name.split()) > 1]
+    if len(names) == 1:
+        words = names[0].split()
+        shouted = _shouted_words(names[0])
+        return _shouted_family_name(names[0]) and all(
+            len(word) > 2 for word, loud in zip(words, shouted, strict=True) if loud
+        )
+    return bool(names) and all(map(_shouted_family_name, names))
+
+
 def _unshouted(name: str) -> str:
     """`STEVE BUSCEMI` as `Steve Buscemi` (`FRANCES McDORMAND` as `Frances McDormand`), `CHOI
     Min-sik` as `Choi Min-sik`, `O'BRIEN Conan` as `O'Brien Conan`; a name not written so, as it
@@ -794,8 +808,10 @@ def _header_line(
     elif lower in IMDB_KEYS:
         read_imdb_field(doc, key, value, number)
     elif _CAST_KEY.match(lower):  # `Cast:`, `Starring:`, `Cast (in order of appearance):`
-        for order, (name, note) in enumerate(map(split_credit_note, split_names(value)), start=1):
-            name, character = actor_as_character(name)
+        listed = [split_credit_note(name) for name in split_names(value)]
+        written = _unshouted if _families_in_capitals([name for name, _ in listed]) else str
+        for order, (name, note) in enumerate(listed, start=1):
+            name, character = actor_as_character(written(name))
             if not character and note and part_not_note(note):
                 character, note = note, ""  # `Kim Lee (Frank)`: the part
             doc.credits.append(
@@ -809,7 +825,8 @@ def _header_line(
                 )
             )
     elif lower in CREW_KEYS:
-        doc.credits.extend(crew_credits(value, crew_roles(CREW_KEYS[lower]), number))
+        written = _unshouted if _families_in_capitals(crew_names(value)) else str.strip
+        doc.credits.extend(crew_credits(value, crew_roles(CREW_KEYS[lower]), number, written))
     elif (made := making_notes(key, value, number)) is not None:
         doc.notes.extend(made)
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):

@@ -107,7 +107,7 @@ class MoneyRecord:
 @dataclass(frozen=True)
 class TitleRecord:
     """Another title of the film: `Original Title: Trois couleurs: Bleu` ("original"), `Also
-    Known As: Blue` ("aka")."""
+    Known As: Blue` ("aka"), `Yojimbo (World-wide: English title)` ("english")."""
 
     title: str
     kind: str
