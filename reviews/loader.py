@@ -56,6 +56,7 @@ from .people import (
     merge_people,
     names_close,
     other_orders,
+    ranked_name_of,
     short_name_of,
 )
 from .text import (
@@ -73,6 +74,7 @@ from .text import (
     repair_lost_letters,
     review_search_text,
     split_title,
+    spoken_forms,
     strip_email,
     title_case,
     title_key,
@@ -1224,7 +1226,11 @@ class DocumentLoader:
                 films_of[(credit.person_id, credit.character_id)].add(credit.film_id)
             for person_id, played in parts.items():
                 for short in played.values():
-                    fuller = [c for c in played.values() if short_name_of(short.name, c.name)]
+                    fuller = [
+                        c
+                        for c in played.values()
+                        if short_name_of(short.name, c.name) or ranked_name_of(short.name, c.name)
+                    ]
                     if len(fuller) != 1:
                         continue
                     if films_of[(person_id, short.pk)] & films_of[(person_id, fuller[0].pk)]:
@@ -1325,13 +1331,15 @@ class DocumentLoader:
                     quote=quote,
                     position=i,
                     speaker=speaker,
-                    character=characters.get(fold(speaker)),
+                    character=next(
+                        (characters[f] for f in spoken_forms(speaker) if f in characters), None
+                    ),
                     text=text,
                 )
                 for i, (speaker, text) in enumerate(record.lines)
             )
             for speaker, _ in record.lines:
-                if fold(speaker) not in characters:
+                if not characters.keys() & spoken_forms(speaker):
                     self.tally.warn(
                         record.line,
                         "unknown_speaker",

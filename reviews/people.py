@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias
-from .text import fold, is_shouted, name_case, unique_slug
+from .text import PARTS_SEPARATOR, fold, is_shouted, name_case, unique_slug
 
 if TYPE_CHECKING:
     from .loader import DocumentLoader, Tally
@@ -295,15 +295,12 @@ class _Person:
 
 # A cast line's several parts, as IMDb lists one actor's: `Marty McFly / Marty McFly Jr.` (not
 # the slash of a name, `AC/DC`).
-_PARTS_SEPARATOR = re.compile(r"\s+/\s+")
-
-
 def each_part(records: list[CreditRecord]) -> list[CreditRecord]:
     """The records, one for each part a record names (a record of several parts is several
     credits of the actor in the film)."""
     parted = []
     for record in records:
-        parts = [p.strip() for p in _PARTS_SEPARATOR.split(record.character) if p.strip()]
+        parts = [p.strip() for p in PARTS_SEPARATOR.split(record.character) if p.strip()]
         if len(parts) > 1:
             parted.extend(replace(record, character=part) for part in parts)
         else:
@@ -769,6 +766,30 @@ def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
     if all(fold(word).strip(".,") in _GENERATIONS for word in added):
         return False
     return bool(added) and all(word[:1].isupper() for word in added)
+
+
+def ranked_name_of(short: str, full: str) -> bool:
+    """Whether a character's name is another's with a rank or a form of address before it
+    (`Gordon` of `Commissioner Gordon`, `Jones` of `Dr. Jones`): one actor's part in the films
+    of a series, called so in one of them."""
+    short_words, full_words = fold(short).split(), fold(full).split()
+    added = len(full_words) - len(short_words)
+    return (
+        bool(short_words)
+        and added > 0
+        and full_words[added:] == short_words
+        and all(word in _RANKS for word in full_words[:added])
+    )
+
+
+# Ranks and forms of address a part's name may open with, folded (`Lt.` is `lt`).
+_RANKS = {
+    *("mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "lady", "lord"),
+    *("officer", "detective", "det", "inspector", "sergeant", "sgt", "lieutenant", "lt"),
+    *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
+    *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),
+    *("father", "sister", "brother", "reverend", "rev", "king", "queen", "prince", "princess"),
+}
 
 
 # -- rules on stored people, for merges (the importer's and staff's) --------------------

@@ -75,6 +75,18 @@ def name_forms(folded: str) -> list[str]:
     return [folded, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
 
 
+# An actor's parts in one film, one credit each: `Bruce Wayne / Batman`.
+PARTS_SEPARATOR = re.compile(r"\s+/\s+")
+
+
+def spoken_forms(speaker: str) -> list[str]:
+    """What a quote's speaker may be looked up by among `name_forms`: the folded name, and
+    without an article before it (`The Joker` speaks the part `Joker`)."""
+    folded = fold(speaker)
+    bare = folded.removeprefix("the ")
+    return [folded, bare] if bare != folded else [folded]
+
+
 def review_search_text(title: str, body: str) -> str:
     return fold(f"{title} {body}")
 

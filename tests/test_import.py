@@ -2793,6 +2793,22 @@ def test_a_quotes_speaker_is_the_part_whose_last_names_it_gives(empty_db, tmp_pa
     ) == ["quote speaker 'Lau Kin-ming' is not in the cast"]
 
 
+def test_a_quotes_speaker_named_with_an_article_is_the_part(empty_db, tmp_path):
+    """`The Joker:` is the cast's `Joker`, `Harvey Dent:` the part of `Harvey Dent /
+    Two-Face`: no speaker warned about."""
+    (tmp_path / "dump.txt").write_text(
+        "A clown.\n\nRelease Year: 2008\n\nDirector: Al Mak\n\n"
+        "Heath Ledger - Joker\nAaron Eckhart - Harvey Dent / Two-Face\n\n"
+        "The Joker: Why so serious?\nHarvey Dent: Die a hero.\n"
+    )
+    assert run_import([tmp_path]).ok
+    [quote] = Quote.objects.all()
+    assert [
+        (line.speaker, line.character and line.character.name) for line in quote.lines.all()
+    ] == [("The Joker", "Joker"), ("Harvey Dent", "Harvey Dent")]
+    assert not ImportWarning.objects.filter(code="unknown_speaker")
+
+
 INFERNAL = settings.BASE_DIR / "tests" / "documents" / "infernal"
 
 
@@ -3502,3 +3518,49 @@ def test_a_film_known_here_by_its_english_title_and_a_kit_writing_family_names_i
         }
     kurosawa = Person.objects.get(name="Akira Kurosawa")
     assert kurosawa.credits.filter(role="director").count() == 2
+
+
+DARK_KNIGHT = settings.BASE_DIR / "tests" / "documents" / "darkknight"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["tdk_dump.txt", "tdk_reviews.xml", "tdkr_kit.txt", "begins_page.txt"],
+        ["begins_page.txt", "tdkr_kit.txt", "tdk_reviews.xml", "tdk_dump.txt"],
+    ],
+    ids=["dump-first", "page-first"],
+)
+def test_a_trilogy_named_otherwise_than_its_first_film(empty_db, order):
+    """The kit's `Dark Knight trilogy began with BATMAN BEGINS (2005)` makes a series of three
+    films whose first shares no title with it; the title-less dump is The Dark Knight, with its
+    quote of `The Joker` and `Harvey Dent`; a review titled `6/10` is rated so."""
+    import_in_order_as_together(DARK_KNIGHT, order)
+
+    series = Series.objects.get()
+    assert series.name == "The Dark Knight Trilogy"
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Batman Begins", 2005),
+        ("The Dark Knight", 2008),
+        ("The Dark Knight Rises", 2012),
+    ]
+    dark_knight = Film.objects.get(year=2008)
+    assert dark_knight.reviews.count() == 3 and not dark_knight.title_is_provisional
+    [quote] = dark_knight.quotes.all()
+    assert [line.character.name for line in quote.lines.all()] == ["Joker", "Harvey Dent"]
+    bale = Person.objects.get(name="Christian Bale")
+    assert set(bale.credits.values_list("film__year", "character__name")) == {
+        (2008, "Bruce Wayne"),
+        (2008, "Batman"),
+        (2012, "Bruce Wayne"),
+    }
+    # `Gordon` in one film, `Commissioner Gordon` in the next: one part, under the fuller name.
+    oldman = Person.objects.get(name="Gary Oldman")
+    assert set(oldman.credits.values_list("film__year", "character__name")) == {
+        (2008, "Commissioner Gordon"),
+        (2012, "Commissioner Gordon"),
+    }
+    begins = Film.objects.get(year=2005)
+    assert begins.reviews.get(title="6/10").rating == 6
+    nolans = Person.objects.filter(name__endswith="Nolan").values_list("name", flat=True)
+    assert sorted(nolans) == ["Christopher Nolan", "Jonathan Nolan"]

@@ -1565,6 +1565,20 @@ def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
     assert not [n for n in doc.notes if n.kind == "trivia"]
 
 
+def test_a_dumps_quote_by_a_part_named_with_its_article_or_as_one_of_an_actors_parts():
+    """`The Joker:` speaks the cast's `Joker`; `Harvey Dent:` is one of `Harvey Dent /
+    Two-Face`. Neither is the review's title (the two lines were a review)."""
+    dump = METADATA.replace(b"Cy Dahl - Driver", b"Cy Dahl - Harvey Dent / Two-Face").replace(
+        b"Irene: Hi.\nDriver: Hello.", b"The Joker: Why so serious?\nHarvey Dent: Die a hero."
+    )
+    dump = dump.replace(b"Ann Lee - Irene", b"Ann Lee - Joker")
+    doc = parse_document("dump.txt", dump)
+    assert [q.lines for q in doc.quotes] == [
+        (("The Joker", "Why so serious?"), ("Harvey Dent", "Die a hero."))
+    ]
+    assert doc.reviews[0].title == "A title for the review"
+
+
 def test_a_review_title_that_reads_like_a_field_stays_the_reviews_title():
     doc = parse_document(
         "dump.txt", METADATA.replace(b"A title for the review", b"Great Film: Loved it")
@@ -1773,6 +1787,16 @@ No title here.
 0 out of 1 found this helpful. Was this review helpful? | Report this
 An error has occured. Please try again.
 """
+
+
+def test_a_review_titled_with_its_rating_is_rated_so():
+    """A line `6/10` right above the author line is the review's title (every review has one),
+    and the rating it gives is the review's."""
+    page = PAGE.replace(b"Great\nann-12 March 2011", b"6/10\nann-12 March 2011").replace(
+        b"Loved it. 8/10", b"Loved it."
+    )
+    review = parse_document("page.txt", page).reviews[0]
+    assert (review.title, review.rating, review.rating_source) == ("6/10", 6, "text")
 
 
 NEWER_PAGE = b"""Some Film (2010)
@@ -3111,6 +3135,24 @@ def test_a_persons_name_keeps_the_accents_a_document_gave_it():
         alias("Tatsuya Nakadai", ["dump"], rank=3),
     ]
     assert best_spelling(person, nakadai) == "Tatsuya Nakadai"
+
+
+@pytest.mark.parametrize(
+    "short, full, is_ranked",
+    [
+        ("Gordon", "Commissioner Gordon", True),
+        ("James Gordon", "Lt. James Gordon", True),
+        ("Jones", "Dr. Jones", True),
+        ("Gordon", "Gordon", False),
+        ("Commissioner Gordon", "Gordon", False),
+        ("Gordon", "Barbara Gordon", False),  # another name: another part
+        ("Lau Kin-ming", "Young Lau Kin-ming", False),
+    ],
+)
+def test_a_characters_name_with_a_rank_before_it(short, full, is_ranked):
+    from reviews.people import ranked_name_of
+
+    assert ranked_name_of(short, full) is is_ranked
 
 
 @pytest.mark.parametrize(

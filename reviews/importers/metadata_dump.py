@@ -6,7 +6,7 @@ import textwrap
 from dataclasses import replace
 from decimal import Decimal
 
-from ..text import fold, name_forms, restore_paragraphs
+from ..text import PARTS_SEPARATOR, fold, name_forms, restore_paragraphs, spoken_forms
 from .common import (
     CAST_LINE,
     COMPANY_KEYS,
@@ -469,7 +469,7 @@ def parse(text: str) -> FilmDocument:
         elif (
             any(map(_kind_of, keys))
             and (_kind_of(keys[0]) or all(k is not None for k in keys))
-            and not any(k and fold(k) in speakers for k in keys)
+            and not any(k and _speaks(k, speakers) for k in keys)
         ):
             # Fields with lines this parser has no place for: fields of other kinds (`UK
             # Certificate: 15`), or a line that is none under a field (`Stars: Ann Lee` over
@@ -490,7 +490,7 @@ def parse(text: str) -> FilmDocument:
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
         elif all(said := [_speech(line) for line in lines]) and any(
-            fold(speaker) in speakers for speaker, _ in said
+            _speaks(speaker, speakers) for speaker, _ in said
         ):
             doc.quotes.append(QuoteRecord(tuple(said), start))
             _mark_structure(prose_after_cast)
@@ -580,12 +580,18 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
 
 def _speaker_names(characters) -> set[str]:
     """What a quote may call the cast's characters, folded: `Julie Vignon (de Courcy)` is
-    `julie vignon`, `julie` or `vignon` (`text.name_forms`)."""
+    `julie vignon`, `julie` or `vignon` (`text.name_forms`); each of an actor's parts (`Harvey
+    Dent / Two-Face`)."""
     return {
         form
         for character in characters
-        for form in name_forms(fold(split_credit_note(CREDITED_AS.sub(" ", character))[0]))
+        for part in PARTS_SEPARATOR.split(split_credit_note(CREDITED_AS.sub(" ", character))[0])
+        for form in name_forms(fold(part))
     }
+
+
+def _speaks(speaker: str, speakers: set[str]) -> bool:
+    return any(form in speakers for form in spoken_forms(speaker))
 
 
 def _is_other_field(lines: list[str]) -> bool:

@@ -529,6 +529,8 @@ def _review(
         return None
     body = "\n\n".join(" ".join(text.split()) for _, text in content)
     rating = stated if stated is not None else rating_in_text(body)
+    if rating is None:
+        rating = shown_rating(title)  # a review titled with its rating: `6/10` over its author
     if yes is not None and total is not None and yes > total:
         doc.warn(end + 1, "bad_helpful", f"{yes} out of {total} helpful is impossible")
         yes = total = None
