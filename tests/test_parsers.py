@@ -3202,6 +3202,25 @@ def test_a_kit_synopsis_names_a_character_with_a_middle_initial():
     ]
 
 
+@pytest.mark.parametrize(
+    "synopsis, parts",
+    [
+        # Every part in capitals: the kit's way, written as names.
+        ("VINZ (Ann Lee), HUBERT (Bo Berg) and SAÏD (Cy Dahl)", ["Vinz", "Hubert", "Saïd"]),
+        ("JASON BOURNE (Ann Lee) hides", ["Jason Bourne"]),
+        # One part alone in capitals may be so written (`HAL`); beside others, as written.
+        ("HAL (Ann Lee) sings", ["HAL"]),
+        ("HAL (Ann Lee) sings to Dave Bowman (Bo Berg)", ["HAL", "Dave Bowman"]),
+    ],
+)
+def test_a_kit_synopsis_names_parts_in_capitals(synopsis, parts):
+    doc = press_kit.parse(
+        f"Year: 1995\nCast: Ann Lee, Bo Berg, Cy Dahl\n\n\nLA HAINE tells the story of "
+        f"{synopsis}.\n"
+    )
+    assert [c.character for c in doc.credits if c.character] == parts
+
+
 def test_a_kit_synopsis_names_a_character_in_the_possessive():
     doc = press_kit.parse(
         "Year: 2005\nCast: Ann Lee, Bo Berg\n\n\nNIGHT STORY tells the story of Ole (Bo Berg), "

@@ -1001,18 +1001,21 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
         for other in _other_title_alone(aside, credited):
             doc.other_titles.append(TitleRecord(title_case(other), "aka", number))
+    told = []
     for number, paragraph in synopsis:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             if paragraph is first and match.start() == 0 and match["actor"] == aside:
                 continue  # the title and its other title: `LITTLE ROAD (SONG OF THE ROAD)`
-            doc.credits.append(
-                CreditRecord(
-                    name=match.group("actor"),
-                    role="cast",
-                    line=number,
-                    character=_part_named(match.group("character"), paragraph, match.start()),
-                )
-            )
+            part = _part_named(match.group("character"), paragraph, match.start())
+            told.append((match.group("actor"), number, part))
+    # Parts in capitals (`VINZ (Vincent Cassel)`, `HUBERT (…)`): the kit's way, not their names.
+    shouted = len(told) > 1 and all(is_shouted(part) for _, _, part in told)
+    doc.credits.extend(
+        CreditRecord(
+            name=actor, role="cast", line=number, character=name_case(part, one_word=shouted)
+        )
+        for actor, number, part in told
+    )
 
 
 _TELLS_THE_STORY = re.compile(
