@@ -743,6 +743,48 @@ Second paragraph.
 """
 
 
+FULL_CREDITS_DUMP = """Heat (1995)
+
+A thief and a detective.
+
+Directed by
+Michael Mann
+
+Writing Credits
+Michael Mann ... (written by)
+
+Cast (in credits order)
+Al Pacino ... Lt. Vincent Hanna
+Robert De Niro ... Neil McCauley
+rest of cast listed alphabetically:
+Danny Trejo ... Trejo
+
+Produced by
+Art Linson ... producer
+Pieter Jan Brugge ... co-producer
+
+Runtime: 170 min
+"""
+
+
+def test_a_dump_copied_from_a_full_credits_page():
+    """IMDb's full credits page: headings without a colon over their lists (`Directed by`,
+    `Cast (in credits order)`), each maker with the work done after dots; the page's note on
+    its cast list is no actor (it was read as one, and the dump as no format at all)."""
+    doc = parse_document("heat.txt", FULL_CREDITS_DUMP.encode())
+    assert (doc.title, doc.year, doc.logline) == ("Heat", 1995, "A thief and a detective.")
+    assert [(c.name, c.role, c.character or c.note, c.billing_order) for c in doc.credits] == [
+        ("Michael Mann", "director", "", None),
+        ("Michael Mann", "writer", "written by", None),
+        ("Al Pacino", "cast", "Lt. Vincent Hanna", 1),
+        ("Robert De Niro", "cast", "Neil McCauley", 2),
+        ("Danny Trejo", "cast", "Trejo", 3),
+        ("Art Linson", "producer", "producer", None),
+        ("Pieter Jan Brugge", "producer", "co-producer", None),
+    ]
+    assert [(w.line, w.code) for w in doc.warnings] == [(14, "unplaced_line")]
+
+
 def test_a_dump_written_and_directed_by_one_person():
     doc = parse_document(
         "dump.txt", METADATA.replace(b"Director: Sam Smith", b"Written and directed by: Sam Smith")

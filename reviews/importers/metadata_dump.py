@@ -146,7 +146,7 @@ def looks_like(text: str) -> bool:
     has_year = re.search(rf"^(?i:Release Year):\s*{YEAR_VALUE}\s*$", head, re.MULTILINE)
     if has_year:
         return True
-    if not re.search(r"^(?i:Directors?|Directed by):", head, re.MULTILINE):
+    if not re.search(r"^(?i:Directors?|Directed by)(?::|\s*$)", head, re.MULTILINE):
         return False
     lines = head.splitlines()
     cast_lines = sum(map(_is_cast_line, lines))
@@ -209,9 +209,14 @@ _PAGE_LINK_AFTER_NAMES = re.compile(
 
 def _heading(line: str) -> str | None:
     """The key of a line that is a heading alone (`Cast:`, `Cast (in credits order):`, or a
-    page's `Top cast`), lower case; else None."""
+    page's `Top cast`; a full credits page's `Directed by`, `Cast (in credits order)`), lower
+    case; else None."""
     if line.strip().lower() in _BARE_HEADINGS:
         return line.strip().lower()
+    if (bare := _CREDITS_HEADING.match(line.strip())) and (
+        (key := bare["key"].lower()) in CREW_KEYS or key == "cast"
+    ):
+        return key
     # A note on the heading is no part of it: `Cast (in credits order):` heads a cast.
     match = KEY_VALUE.match(_HEADING_NOTE.sub(":", line.strip()))
     if match is None or match.group(2).strip():
@@ -220,6 +225,10 @@ def _heading(line: str) -> str | None:
 
 
 _HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
+# A heading of IMDb's full credits page, written without a colon, maybe with a note.
+_CREDITS_HEADING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)\s*(?:\([^()]*\))?$")
+# The full credits page's line of a maker and the work done: `Art Linson ... producer`.
+_MAKER_AND_WORK = re.compile(r"^(?P<name>\S.*?)\s+(?:\.{3,}|…)\s+\(?(?P<work>[^()]+)\)?$")
 # Section names a copied page writes without a colon over a list: `Trivia` over `- Shot in
 # eleven days.`, `Quotes` over `Ann: Hello.` (alone, or over a paragraph, such a word may be a
 # review's title).
@@ -322,9 +331,15 @@ def _has_fields(lines: list[str]) -> bool:
 
 
 def _headed(start: int, heading: str, section: str, lines: list[str]) -> tuple[int, list, str]:
+    """The lines under a heading: a section's as they are, a field's each with the field's key
+    (`Directed by` over `Ann Lee`: `Directed by: Ann Lee`; `Art Linson ... producer` under
+    `Produced by`: `Produced by: Art Linson (producer)`)."""
     if section:
         return start, lines, section
-    return start, [f"{heading} {line.strip()}" for line in lines], ""
+    key = _CREDITS_HEADING.sub(r"\g<key>:", heading)  # a heading without its colon: the key's
+    if _kind_of(key[:-1].lower()) in _CREW_KINDS:
+        lines = [_MAKER_AND_WORK.sub(r"\g<name> (\g<work>)", line.strip()) for line in lines]
+    return start, [f"{key} {line.strip()}" for line in lines], ""
 
 
 def _unheaded(start: int, heading: str, section: str) -> tuple[int, list[str], str]:
@@ -554,6 +569,9 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
             if CAST_LINE.match(line):
                 billed += 1
                 _cast_credit(doc, line, number, billed)
+            elif line.endswith(":") or line[:1].islower():
+                # A page's note on its list (`rest of cast listed alphabetically:`): no name.
+                doc.warn(number, "unplaced_line", f"a cast list's note kept aside: {line!r}")
             else:  # a name alone: an actor whose part is not given
                 for name in split_names(line):
                     billed += 1
