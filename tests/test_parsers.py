@@ -785,6 +785,28 @@ def test_a_dump_copied_from_a_full_credits_page():
     assert [(w.line, w.code) for w in doc.warnings] == [(14, "unplaced_line")]
 
 
+def test_a_dump_with_imdbs_cast_overview_and_its_boards_rating():
+    """`Cast overview, first billed only:` over lines of actor and part parted by tabs and
+    dots is the cast (it was taken for the plot); `Motion Picture Rating (MPAA): Rated R for
+    violence` is the American certificate (it was trivia)."""
+    text = (
+        "Heat (1995)\n\nA thief.\n\nDirector: Michael Mann\n\n"
+        "Cast overview, first billed only:\nAl Pacino\t...\tVincent Hanna\n"
+        "Robert De Niro\t...\tNeil McCauley\n\n"
+        "Motion Picture Rating (MPAA): Rated R for strong violence\n\nBBFC rating: 15\n"
+    )
+    doc = parse_document("heat.txt", text.encode())
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
+        ("Al Pacino", "Vincent Hanna"),
+        ("Robert De Niro", "Neil McCauley"),
+    ]
+    assert not doc.plot and not doc.notes and not doc.warnings
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == [
+        ("USA", "R", "for strong violence"),
+        ("UK", "15", ""),
+    ]
+
+
 def test_a_dump_written_and_directed_by_one_person():
     doc = parse_document(
         "dump.txt", METADATA.replace(b"Director: Sam Smith", b"Written and directed by: Sam Smith")
@@ -1804,14 +1826,16 @@ def test_press_kit_keys_with_and_without_a_territory():
         ("USA", "Nordic Pictures"),
     ]
     assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 91), ("Denmark", 93)]
-    assert [(c.territory, c.rating) for c in doc.certificates] == [("", "15"), ("UK", "15")]
+    # A board's key names its country: `MPAA: Rated R for violence` (it was kept as a warning).
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == [
+        ("USA", "R", "for violence"),
+        ("", "15", ""),
+        ("UK", "15", "for strong language"),
+    ]
     billed = [c.name for c in doc.credits if c.billing_order]
     assert billed == ["Ann Lee", "Bo Berg", "Cy Dahl"]
-    # A key that names no territory is not a distributor (`Genre` is a genre): it is kept
-    # for an editor.
-    assert [w.message for w in doc.warnings if w.code == "unknown_field"] == [
-        "field 'MPAA' was not understood: 'Rated R for violence'",
-    ]
+    # A key that names no territory is not a distributor (`Genre` is a genre).
+    assert not [w.message for w in doc.warnings if w.code == "unknown_field"]
     assert [n.text for n in doc.notes if n.kind == "genre"] == ["Thriller"]
 
 

@@ -428,7 +428,11 @@ def key_capitalised(line: str, known: Callable[[str], bool]) -> str:
     (`KEY_VALUE`): a field, not prose; any other line as it is."""
     if (lower := _LOWER_KEY.match(line)) and known(" ".join(lower[2].split())):
         return f"{lower[1]}{lower[2][0].upper()}{line[lower.end(1) + 1 :]}"
-    return line
+    # A board's key with its name in parentheses, as IMDb writes it: `MPAA:`.
+    return _BOARD_NAMED.sub(lambda named: f"{named[1]}{named[2].upper()}:", line)
+
+
+_BOARD_NAMED = re.compile(r"^(\s*)Motion Picture Rating\s*\((MPAA)\)\s*:", re.IGNORECASE)
 
 
 def split_list(value: str, separators: str = ",") -> list[str]:
@@ -458,6 +462,24 @@ def certificates(where: str, value: str, line: int) -> list[CertificateRecord]:
         if len(ratings) > 1:
             return [certificate("", rating, line) for rating in ratings]
     return [certificate(where, value, line)]
+
+
+# A rating board's key, for the country it rates films in: `MPAA`, `BBFC rating` (IMDb's
+# `Motion Picture Rating (MPAA)` is written `MPAA` by `key_capitalised`).
+_BOARD_KEY = re.compile(
+    r"^(?P<board>mpaa|bbfc|fsk)(?:\s+(?:rating|certificate|classification))?$", re.IGNORECASE
+)
+_BOARD_COUNTRIES = {"mpaa": "USA", "bbfc": "UK", "fsk": "Germany"}
+
+
+def board_certificate(key: str, value: str, line: int) -> CertificateRecord | None:
+    """The certificate a rating board's field gives (`MPAA: Rated R for violence`: R in the USA,
+    for violence); None when the key names no board."""
+    board = _BOARD_KEY.match(key.strip())
+    if board is None:
+        return None
+    value = re.sub(r"^Rated\s+", "", value.strip(), flags=re.IGNORECASE)
+    return certificate(_BOARD_COUNTRIES[board["board"].lower()], value, line)
 
 
 def certificate(where: str, value: str, line: int) -> CertificateRecord:

@@ -20,6 +20,7 @@ from .common import (
     YEAR_VALUE,
     actor_as_character,
     blocks,
+    board_certificate,
     cast_line_credit,
     certificates,
     continued_fields,
@@ -135,6 +136,8 @@ def _kind_of(key: str | None) -> str | None:
         return None
     if key in _FIELDS:
         return _FIELDS[key]
+    if board_certificate(key, "", 0):  # `MPAA`, `Motion Picture Rating (MPAA)`
+        return "board"
     money = _MONEY_WHERE.match(key)
     return _FIELDS[money.group("kind")] if money else None
 
@@ -217,6 +220,8 @@ def _heading(line: str) -> str | None:
         (key := bare["key"].lower()) in CREW_KEYS or key == "cast"
     ):
         return key
+    if _CAST_LIST_HEADING.match(line.strip()):
+        return "cast"
     # A note on the heading is no part of it: `Cast (in credits order):` heads a cast.
     match = KEY_VALUE.match(_HEADING_NOTE.sub(":", line.strip()))
     if match is None or match.group(2).strip():
@@ -225,6 +230,13 @@ def _heading(line: str) -> str | None:
 
 
 _HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
+# IMDb's headings over a cast list, with a colon or without: `Cast overview, first billed only:`,
+# `Complete credited cast:`, `Cast (in credits order) verified as complete`.
+_CAST_LIST_HEADING = re.compile(
+    r"^(?:cast overview\b[\w ,]*|(?:complete )?credited cast|cast \(in credits order\)[\w ,]*)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
 # A heading of IMDb's full credits page, written without a colon, maybe with a note.
 _CREDITS_HEADING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)\s*(?:\([^()]*\))?$")
 # The full credits page's line of a maker and the work done: `Art Linson ... producer`.
@@ -704,6 +716,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
             doc.certificates.extend(certificates(where, rated, number))
+    elif kind == "board":
+        doc.certificates.append(board_certificate(key, value, number))
     elif kind == "imdb":
         read_imdb_field(doc, key, value, number)
     elif kind == "runtime":

@@ -20,6 +20,7 @@ from .common import (
     YEAR_VALUE,
     actor_as_character,
     blocks,
+    board_certificate,
     cast_credit,
     certificates,
     continued_fields,
@@ -863,6 +864,8 @@ def _header_line(
                     # The series the note names, not the product it is sold as: `Mad Max
                     # Trilogy box set` is the Mad Max Trilogy.
                     doc.series_name = series_named_in(note) or note
+    elif rated := board_certificate(key, value, number):  # `MPAA: Rated R for violence`
+        doc.certificates.append(rated)
     elif certificate_key := _CERTIFICATE_KEY.match(key):
         doc.certificates.extend(
             certificates(certificate_key.group("territory") or "", value, number)
