@@ -1370,9 +1370,10 @@ class DocumentLoader:
         repeats (in this batch, or stored by an earlier batch: a key above `written_before`)
         is kept once."""
         needs_repair = any(has_lost_letter(f"{r.username} {r.title} {r.body}") for r in records)
-        known_words = set()
+        known_words, reviewer_words = set(), set()
         if needs_repair:
-            known_words = self.known_words | reviewer_name_words(r.username for r in records)
+            reviewer_words = reviewer_name_words(r.username for r in records)
+            known_words = self.known_words | reviewer_words
         ambiguous = {u for r in records for u, _ in r.author_alternatives[1:]}
         ambiguous |= {
             r.author_alternatives[0][0] for r in records if len(r.author_alternatives) > 1
@@ -1384,7 +1385,9 @@ class DocumentLoader:
         earlier = [key for key in keys.values() if key <= written_before]
         merged = Review.objects.filter(pk__in=earlier).select_related("source") if earlier else []
         existing = {review.fingerprint: review for review in merged}
-        prepared = [self.prepare_review(r, known_words, known_reviewers) for r in records]
+        prepared = [
+            self.prepare_review(r, known_words, reviewer_words, known_reviewers) for r in records
+        ]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         to_create, seen = [], set()
         for record, data, print_ in zip(records, prepared, prints, strict=True):
@@ -1423,7 +1426,13 @@ class DocumentLoader:
         if not self.defer_counts:
             refresh_reviewer_counts(reviewers.values())
 
-    def prepare_review(self, record: ReviewRecord, known_words, known_reviewers) -> dict:
+    def prepare_review(
+        self, record: ReviewRecord, known_words, reviewer_words, known_reviewers
+    ) -> dict:
+        """A review's values as stored: its author read, e-mail addresses removed, lost letters
+        repaired by the name words known (`known_words`), a username's by known reviewers'
+        alone (`reviewer_words`: an actor's name is no reviewer's, and a reviewer stored
+        before the actor's document came would keep its lost letters)."""
         username, when = record.username, record.date
         if len(record.author_alternatives) > 1:
             username, when, ambiguous = choose_author(
@@ -1457,7 +1466,8 @@ class DocumentLoader:
             text = {"username": username, "title": title, "body": body}[label]
             if not has_lost_letter(text):
                 continue
-            repaired, fixes, unresolved = repair_lost_letters(text, known_words)
+            words = reviewer_words if label == "username" else known_words
+            repaired, fixes, unresolved = repair_lost_letters(text, words)
             if label == "username" and unresolved:
                 # A username is repaired whole or not at all: `Jürgen Sp?ngberg` would be a
                 # reviewer that neither the lost spelling nor the whole one finds again.
@@ -1503,6 +1513,8 @@ class DocumentLoader:
         self.tally.count("unchanged", "Reviewer", len(found))
         self.respell_reviewers({by_fold[folded] for folded in found})
         if any(not username.isascii() for _, username in missing):
+            # Words a review stored before may have lost (`S?ren` by `Søren M.`).
+            self.learned_names = True
             repaired = self.repair_reviewers([username for _, username in missing])
             found.update(repaired)
             missing = [(folded, username) for folded, username in missing if folded not in found]
@@ -2222,6 +2234,15 @@ def known_name_words() -> set[str]:
     return words
 
 
+def known_reviewer_words() -> set[str]:
+    """Words with letters outside ASCII in reviewers' usernames (`Søren M.`)."""
+    words: set[str] = set()
+    for username in Reviewer.objects.values_list("username", flat=True).iterator():
+        if not username.isascii():
+            words |= non_ascii_words(username)
+    return words
+
+
 def reviewer_name_words(usernames) -> set[str]:
     """Words with letters outside ASCII in the stored usernames that these, written with
     letters lost as `?` (`J?rgen Kr?ger`), may be: a known reviewer's name is a known name."""
@@ -2247,7 +2268,9 @@ def repair_stored_lost_letters(tally: Tally) -> None:
     ]
     if not pending:
         return
-    words = known_name_words()
+    # The reviewers' words too, as a review's document read them when their reviewer came
+    # first (`reviewer_name_words`): `S?ren` by `Søren M.`, in either order of the documents.
+    words = known_name_words() | known_reviewer_words()
     for review in pending:
         title, title_fixes, _ = repair_lost_letters(review.title, words)
         body, body_fixes, unresolved = repair_lost_letters(review.body, words)

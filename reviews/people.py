@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias
-from .text import PARTS_SEPARATOR, fold, is_shouted, name_case, unique_slug
+from .text import PARTS_SEPARATOR, fold, is_shouted, name_case, unique_slug, without_ranks
 
 if TYPE_CHECKING:
     from .loader import DocumentLoader, Tally
@@ -770,26 +770,20 @@ def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
 
 def ranked_name_of(short: str, full: str) -> bool:
     """Whether a character's name is another's with a rank or a form of address before it
-    (`Gordon` of `Commissioner Gordon`, `Jones` of `Dr. Jones`): one actor's part in the films
-    of a series, called so in one of them."""
-    short_words, full_words = fold(short).split(), fold(full).split()
-    added = len(full_words) - len(short_words)
+    (`Gordon` of `Commissioner Gordon`, `Jones` of `Dr. Jones`), or a rank and the other's
+    last names, as one is addressed (`Mrs Drusse` of `Sigrid Drusse`): one actor's part in the
+    films of a series, called so in one of them."""
+    short_ranks, short_name = without_ranks(fold(short).split())
+    full_ranks, full_name = without_ranks(fold(full).split())
+    if not short_name:
+        return False
+    if full_ranks and not short_ranks:
+        return short_name == full_name
     return (
-        bool(short_words)
-        and added > 0
-        and full_words[added:] == short_words
-        and all(word in _RANKS for word in full_words[:added])
+        bool(short_ranks)
+        and len(short_name) < len(full_name)
+        and full_name[-len(short_name) :] == short_name
     )
-
-
-# Ranks and forms of address a part's name may open with, folded (`Lt.` is `lt`).
-_RANKS = {
-    *("mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "lady", "lord"),
-    *("officer", "detective", "det", "inspector", "sergeant", "sgt", "lieutenant", "lt"),
-    *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
-    *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),
-    *("father", "sister", "brother", "reverend", "rev", "king", "queen", "prince", "princess"),
-}
 
 
 # -- rules on stored people, for merges (the importer's and staff's) --------------------

@@ -81,10 +81,30 @@ PARTS_SEPARATOR = re.compile(r"\s+/\s+")
 
 def spoken_forms(speaker: str) -> list[str]:
     """What a quote's speaker may be looked up by among `name_forms`: the folded name, and
-    without an article before it (`The Joker` speaks the part `Joker`)."""
+    without an article or a rank before it (`The Joker` speaks the part `Joker`, `Mrs. Drusse`
+    the part `Sigrid Drusse`)."""
     folded = fold(speaker)
-    bare = folded.removeprefix("the ")
+    words = folded.removeprefix("the ").split()
+    bare = " ".join(without_ranks(words)[1] or words)
     return [folded, bare] if bare != folded else [folded]
+
+
+# Ranks and forms of address a part's name may open with, folded (`Lt.` is `lt`).
+RANKS = {
+    *("mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "lady", "lord"),
+    *("officer", "detective", "det", "inspector", "sergeant", "sgt", "lieutenant", "lt"),
+    *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
+    *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),
+    *("father", "sister", "brother", "reverend", "rev", "king", "queen", "prince", "princess"),
+}
+
+
+def without_ranks(words: list[str]) -> tuple[list[str], list[str]]:
+    """A folded name's words: the ranks it opens with (`RANKS`), and the rest."""
+    ranks = 0
+    while ranks < len(words) and words[ranks] in RANKS:
+        ranks += 1
+    return words[:ranks], words[ranks:]
 
 
 def review_search_text(title: str, body: str) -> str:

@@ -3564,3 +3564,68 @@ def test_a_trilogy_named_otherwise_than_its_first_film(empty_db, order):
     assert begins.reviews.get(title="6/10").rating == 6
     nolans = Person.objects.filter(name__endswith="Nolan").values_list("name", flat=True)
     assert sorted(nolans) == ["Christopher Nolan", "Jonathan Nolan"]
+
+
+RIGET = settings.BASE_DIR / "tests" / "documents" / "riget"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["riget_dump.txt", "riget_reviews.xml", "riget2_kit.txt", "riget2_page.txt"],
+        ["riget2_page.txt", "riget2_kit.txt", "riget_reviews.xml", "riget_dump.txt"],
+    ],
+    ids=["dump-first", "page-first"],
+)
+def test_a_series_whose_last_film_has_its_year_after_its_other_title(empty_db, order):
+    """`THE KINGDOM: EXODUS (RIGET: EXODUS), followed in 2022`: the third film, known only
+    from the kit's prose. The kit's names without their letters (`Ghita Norby`) are the dump's;
+    the review file's lost letters are repaired (`S?ren M.` is the page's `Søren M.`); the
+    dump's `Mrs. Drusse:` speaks the part `Sigrid Drusse`, which the kit calls `Mrs Drusse`."""
+    import_in_order_as_together(RIGET, order)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("The Kingdom", 1994),
+        ("The Kingdom II", 1997),
+        ("The Kingdom: Exodus", 2022),
+    ]
+    first = Film.objects.get(year=1994)
+    assert first.reviews.count() == 3 and first.imdb_id == "tt0108906"
+    for name in ["Ernst-Hugo Järegård", "Ghita Nørby", "Søren Pilmark"]:
+        assert set(Person.objects.get(name=name).credits.values_list("film__year", flat=True)) == {
+            1994,
+            1997,
+        }
+    assert Reviewer.objects.get(username="Søren M.").review_count == 2
+    rolffes = Person.objects.get(name="Kirsten Rolffes")
+    assert set(rolffes.credits.values_list("character__name", flat=True)) == {"Sigrid Drusse"}
+    [quote] = first.quotes.all()
+    assert [line.character.name for line in quote.lines.all()] == ["Stig Helmer", "Sigrid Drusse"]
+
+
+@pytest.mark.parametrize("xml_first", [True, False], ids=["xml-first", "dump-first"])
+def test_a_username_with_lost_letters_is_repaired_by_reviewers_only(empty_db, tmp_path, xml_first):
+    """`S?ren M.` is not the actor `Søren Pilmark`'s first name: the username keeps its lost
+    letters (it was repaired only when the dump came first), while the review's `S?ren
+    Pilmark` is repaired in either order; a page's reviewer `Søren M.` repairs both."""
+    (tmp_path / "dump.txt").write_text(
+        "A hospital.\n\nRelease Year: 1994\n\nDirector: Lars von Trier\n\n"
+        "Søren Pilmark - Jørgen\nUdo Kier - Åge\n"
+    )
+    (tmp_path / "reviews.xml").write_text(
+        "<movie><title>Riget</title><year>1994</year><review><date>2003-03-02</date>"
+        "<username>S?ren M.</username><score>0.8</score><shortDescription>Scum</shortDescription>"
+        "<fullReview>S?ren Pilmark is wonderful.</fullReview></review></movie>"
+    )
+    order = ["reviews.xml", "dump.txt"] if xml_first else ["dump.txt", "reviews.xml"]
+    import_in_order_as_together(tmp_path, order)
+    review = Review.objects.get()
+    assert (review.reviewer.username, review.body) == ("S?ren M.", "Søren Pilmark is wonderful.")
+
+    (tmp_path / "page.txt").write_text(
+        "Riget (1994)\nUser Reviews\n1 Review\nHello\nSøren M.14 March 2004\nFine.\n"
+        "1 out of 1 found this helpful. Was this review helpful? Sign in to vote.\n"
+    )
+    assert run_import([tmp_path / "page.txt"]).ok
+    assert set(Reviewer.objects.values_list("username", flat=True)) == {"Søren M."}

@@ -645,7 +645,24 @@ def parse(text: str) -> FilmDocument:
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
     _column_credits(doc, columns)
+    _own_other_titles(doc)
     return doc
+
+
+def _own_other_titles(doc: FilmDocument) -> None:
+    """The other titles the prose gives the kit's own film (`THE KINGDOM II (RIGET II, 1997)`
+    in the kit of The Kingdom II): the film's, by which another document may know it."""
+    if not doc.title:
+        return
+    given = {title_key(doc.title), *(title_key(other.title) for other in doc.other_titles)}
+    for mention in doc.mentioned_films:
+        if title_key(mention.title) != title_key(doc.title) or mention.year not in (None, doc.year):
+            continue
+        for other in mention.other_titles:
+            if title_key(other) not in given:
+                given.add(title_key(other))
+                written = title_case(other) if is_shouted(other) else other
+                doc.other_titles.append(TitleRecord(written, "aka", mention.line))
 
 
 def _lists_names(key: str) -> bool:
@@ -1280,6 +1297,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             title = title[:-1]  # a closing quote (`'HEAT'`), not a plural's apostrophe
         after = _YEAR_AFTER.match(paragraph, match.end())
         others: tuple[str, ...] = ()
+        title_end = match.end()  # with its other title in parentheses after it, if any
         if after and after["aside"]:
             aside_until = after.end()
             others = _other_titles_aside(after["aside"])
@@ -1288,7 +1306,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         ):
             # `APUR SANSAR (THE WORLD OF APU)`, its year maybe after: the title in the
             # parentheses is no other film.
-            aside_until = aside.end()
+            aside_until = title_end = aside.end()
             after = _YEAR_AFTER.match(paragraph, aside.end())
             if after and after["aside"]:
                 after = None
@@ -1300,12 +1318,12 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         before = _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start())
         if before and (_NUMERAL.fullmatch(title) or not _opens_sentence(paragraph, before)):
             continue  # the numeral of a title in title case: `Rocky III (1983)`
-        candidates.append((match, title, int(after["year"]) if after else None, others))
+        candidates.append((match, title, int(after["year"]) if after else None, others, title_end))
         if after:
             used_years.add(after.start("year"))
     spans = [
-        (match.start(), title, year, others, match.end())
-        for match, title, year, others in candidates
+        (match.start(), title, year, others, title_end)
+        for match, title, year, others, title_end in candidates
     ]
     # Titles written as titles, not in capitals, with their year: `Three Colours: Blue (1993)`,
     # `Sympathy for Mr. Vengeance (2002)`, `“Heat” (1995)`.
