@@ -1855,6 +1855,22 @@ An error has occured. Please try again.
 """
 
 
+@pytest.mark.parametrize(
+    "author_line, username",
+    [
+        ("14 June 2004 by ann-1", "ann-1"),
+        ("Jun 14, 2004 · Ann Lee", "Ann Lee"),
+        ("14 June 2004 - ann_12", "ann_12"),
+    ],
+)
+def test_a_review_pages_author_after_the_date(author_line, username):
+    """The date first, then its author: the review's author (the reviews were lost to the
+    header)."""
+    page = PAGE.replace(b"ann-12 March 2011", author_line.encode())
+    review = parse_document("page.txt", page).reviews[0]
+    assert (review.username, review.date, review.title) == (username, date(2004, 6, 14), "Great")
+
+
 def test_a_review_titled_with_its_rating_is_rated_so():
     """A line `6/10` right above the author line is the review's title (every review has one),
     and the rating it gives is the review's."""

@@ -56,6 +56,12 @@ _MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
 _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
 # The author beside a date written month first: `jeanpaul_m · Jun 14, 2003`.
 _AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s*(?P<date>{_MONTH_FIRST})$")
+# The date first, then its author: `14 June 2004 by ann-1`, `Jun 14, 2004 · ann-1` (a username
+# of a few words, no sentence).
+_DATE_BY_AUTHOR = re.compile(
+    rf"^(?P<date>\d{{1,2}} (?:{MONTH_FORMS}) \d{{4}}|{_MONTH_FIRST})\s+(?:by|[-–·|•])\s+"
+    r"(?P<author>[^\s.!?](?:\S*)(?: \S+){0,2})$"
+)
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(
     r"^(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
@@ -168,15 +174,16 @@ def _username(text: str) -> str:
 
 def author_at(lines: list[str], i: int) -> tuple[list[tuple[str, date]], int]:
     """The readings of an author and date that begin at line `i`, and how many lines they take:
-    glued on one line (`robo829 July 2006`), or the username above a line that is a date alone
-    (`robo8` / `29 July 2006`). No readings: no author there."""
+    glued on one line (`robo829 July 2006`), after the date (`29 July 2006 by robo8`), or the
+    username above a line that is a date alone (`robo8` / `29 July 2006`). No readings: no
+    author there."""
     line = lines[i].strip()
     alone = _DATE_KEY.sub("", line)
     if _DATE_LINE.match(alone) or _MONTH_FIRST_LINE.match(alone):  # a date alone is no glued
         return [], 0  # author (`12 March 2006` is not `1` on the 2nd), whether it exists or not
     if readings := author_date_readings(line):
         return readings, 1
-    beside = _AUTHOR_MONTH_FIRST.match(line)
+    beside = _AUTHOR_MONTH_FIRST.match(line) or _DATE_BY_AUTHOR.match(line)
     if beside and (when := parse_written_date(beside["date"])) and _username(beside["author"]):
         return [(_username(beside["author"]), when)], 1
     below = lines[i + 1].strip() if i + 1 < len(lines) else ""
