@@ -2046,12 +2046,17 @@ def merge_close_spellings(
                     merged.add(other_pk)
 
 
+_POSSESSIVE_NAME = re.compile(r"\w['’]s\b")
+
+
 def speaking_characters(characters) -> dict[str, Character]:
     """The characters a quote's speaker may name, by folded name: the whole name, or its first
     or last word when no other character has that word there (`Julie` for `Julie Vignon`)."""
     by_name = {character.folded_name: character for character in characters}
     by_word: dict[str, set[Character]] = defaultdict(set)
     for name, character in by_name.items():
+        if _POSSESSIVE_NAME.search(character.name):
+            continue  # `Louka's Mother` is not called `Louka`
         for word in name_forms(name)[1:]:  # as the dump's parser knows a quote (`name_forms`)
             by_word[word].add(character)
     shortened = {word: found.pop() for word, found in by_word.items() if len(found) == 1}

@@ -77,6 +77,21 @@ def sound_of(part: str) -> str:
     return _DOUBLED_I.sub("i", part)
 
 
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two names are one transliterated otherwise (`Kolja`, `Kolya`; `Sergei`,
+    `Sergey`): their words sound alike (`sound_of`)."""
+    words_a, words_b = fold(a).split(), fold(b).split()
+    return len(words_a) == len(words_b) and all(
+        sound_of(x) == sound_of(y) for x, y in zip(words_a, words_b, strict=True)
+    )
+
+
+def preferred_spelling(a: str, b: str) -> str:
+    """Of two spellings of one name, the one with the most accents, then the first in
+    alphabetical order: the same whichever document came first."""
+    return min(a, b, key=lambda name: (-_accents(name), name))
+
+
 def _similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.ratio(sound_of(a), sound_of(b)))
 
@@ -615,13 +630,17 @@ class CreditResolver:
             self.characters[folded] = character
             self.new_characters.append(character)
             self.tally.count("created", "Character")
-        elif _accents(name) > _accents(character.name):
-            # `Céline` for a stored `Celine`: the spelling that kept its accents, whatever the
-            # order the documents came in (and the letters it teaches repair lost ones).
+        else:
+            self.respell(character, name)
+        return character
+
+    def respell(self, character: Character, name: str) -> None:
+        """`Céline` for a stored `Celine`: the spelling that kept its accents, whatever the
+        order the documents came in (and the letters it teaches repair lost ones)."""
+        if _accents(name) > _accents(character.name):
             character.name = name
             self.mark(character, ["name"])
             self.loader.learned_names = True
-        return character
 
     def part_for(self, mine: list[Credit], name: str) -> tuple[Character, Credit | None]:
         """The character a record names, and the credit of the person's (`mine`) that plays it
@@ -631,6 +650,7 @@ class CreditResolver:
         folded = fold(name)
         same = next((c for c in held if c.character_ref.folded_name == folded), None)
         if same is not None:
+            self.respell(same.character_ref, name)
             return same.character_ref, same
         for credit in held:
             stored = credit.character_ref.name
@@ -638,6 +658,12 @@ class CreditResolver:
                 return credit.character_ref, credit
             if short_name_of(stored, name, or_last=True):  # this one is: the credit takes it
                 return self.character_for(name), credit
+        for credit in held:
+            stored = credit.character_ref.name
+            if spelled_alike(name, stored):  # `Kolja`, `Kolya`: one part
+                if preferred_spelling(name, stored) == name:
+                    return self.character_for(name), credit
+                return credit.character_ref, credit
         return self.character_for(name), None
 
     def upsert_credit(self, entry: _Person, record: CreditRecord) -> None:
@@ -682,6 +708,10 @@ class CreditResolver:
         if character is not None and (
             existing.character_ref is None
             or short_name_of(existing.character_ref.name, character.name, or_last=True)
+            or (  # `part_for` chose this spelling of the part: `Kolja` for `Kolya`
+                character is not existing.character_ref
+                and spelled_alike(existing.character_ref.name, character.name)
+            )
         ):
             values["character"] = character
         if record.credited_as and not existing.credited_as:
@@ -844,7 +874,9 @@ def _same_part(credit: Credit, keep: Person) -> Credit | None:
         (
             twin
             for twin in theirs
-            if short_name_of(name, twin.character.name) or short_name_of(twin.character.name, name)
+            if short_name_of(name, twin.character.name)
+            or short_name_of(twin.character.name, name)
+            or spelled_alike(name, twin.character.name)
         ),
         None,
     )
@@ -868,7 +900,13 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             continue
         values = {}
         if credit.character_id and (
-            not twin.character_id or short_name_of(twin.character.name, credit.character.name)
+            not twin.character_id
+            or short_name_of(twin.character.name, credit.character.name)
+            or (
+                spelled_alike(twin.character.name, credit.character.name)
+                and preferred_spelling(twin.character.name, credit.character.name)
+                == credit.character.name
+            )
         ):
             values["character_id"] = credit.character_id
         if credit.credited_as and not twin.credited_as:

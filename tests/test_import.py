@@ -3629,3 +3629,33 @@ def test_a_username_with_lost_letters_is_repaired_by_reviewers_only(empty_db, tm
     )
     assert run_import([tmp_path / "page.txt"]).ok
     assert set(Reviewer.objects.values_list("username", flat=True)) == {"Søren M."}
+
+
+KOLJA = settings.BASE_DIR / "tests" / "documents" / "kolja"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["kolja_dump.txt", "kolja_reviews.xml", "kolya_kit.txt", "kolya_page.txt"],
+        ["kolya_kit.txt", "kolya_page.txt", "kolja_reviews.xml", "kolja_dump.txt"],
+    ],
+    ids=["dump-first", "kit-first"],
+)
+def test_a_film_and_its_parts_transliterated_otherwise(empty_db, order):
+    """`Kolja` (the review file) and `Kolya` (the kit, the page, the dump's English title) are
+    one film, by the long review two documents carry; the boy's part, `Kolja` in the dump and
+    `Kolya` in the kit, is one part; `Klara` is the dump's `Klára`; the dump's quote by `Louka:`
+    is František Louka's (`Louka's Mother` is no one called Louka)."""
+    import_in_order_as_together(KOLJA, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.imdb_id) == ("Kolya", 1996, "tt0116790")
+    assert set(film.titles.values_list("title", flat=True)) == {"Kolya", "Kolja"}
+    assert film.reviews.count() == 3
+    parts = dict(film.credits.filter(role="cast").values_list("person__name", "character__name"))
+    assert parts["Andrej Chalimon"] == "Kolja" and parts["Libuše Šafránková"] == "Klára"
+    assert film.credits.filter(role="cast").count() == 7
+    [quote] = film.quotes.all()
+    assert [line.character.name for line in quote.lines.all()] == ["František Louka", "Kolja"]
+    assert Reviewer.objects.get(username="Libuše fan").review_count == 2

@@ -3220,6 +3220,26 @@ def test_a_persons_name_keeps_the_accents_a_document_gave_it():
 
 
 @pytest.mark.parametrize(
+    "a, b, alike",
+    [
+        ("Kolja", "Kolya", True),
+        ("Sergei Bagrov", "Sergey Bagrov", True),
+        ("Andrej", "Andrei", True),
+        ("Kolja", "Kolja Louka", False),  # a fuller name: `short_name_of`
+        ("Ida", "Ada", False),
+        ("Mary", "Mark", False),
+    ],
+)
+def test_a_parts_name_transliterated_otherwise(a, b, alike):
+    from reviews.people import preferred_spelling, spelled_alike
+
+    assert spelled_alike(a, b) is alike
+    if alike:  # the same spelling whichever comes first
+        assert preferred_spelling(a, b) == preferred_spelling(b, a) == min(a, b)
+    assert preferred_spelling("Klara", "Klára") == "Klára"
+
+
+@pytest.mark.parametrize(
     "short, full, is_ranked",
     [
         ("Gordon", "Commissioner Gordon", True),
