@@ -58,6 +58,7 @@ from .people import (
     other_orders,
     ranked_name_of,
     short_name_of,
+    spelled_alike,
 )
 from .text import (
     PART_WORDS,
@@ -505,6 +506,9 @@ class DocumentLoader:
         directors = self.credited_names["director"]
         for other in doc.other_titles:
             film = find_film_by_title(other.title, doc.year, exclude=exclude)
+            if film is None:  # or spelled a little otherwise (`Kolya`, the review file's `Kolja`)
+                film, how = find_film_by_title_written_otherwise(other.title, doc.year, exclude)
+                film = film if how == "close" else None
             if film is None or film.year != doc.year:
                 continue
             theirs = set(
@@ -1679,7 +1683,8 @@ SUBTITLE_RATIO = 80
 def titles_close(a: str, b: str) -> bool:
     """Two spellings of one title (`Three Colors: Blue`, `Three Colours: Blue`; `Old Boy`,
     `Oldboy`; `The Celebration`, `Celebration`): the same numeral, no conflicting subtitle, and
-    words alike, an article aside, or the same letters with words run together."""
+    words alike, an article aside, or the same letters with words run together, or sounding
+    alike (`Kolja`, `Kolya`)."""
     (stem_a, number_a), (stem_b, number_b) = title_stem_and_number(a), title_stem_and_number(b)
     if number_a != number_b:  # `Rocky II` and `Rocky III` differ by a letter
         return False
@@ -1691,7 +1696,8 @@ def titles_close(a: str, b: str) -> bool:
     stem_a, stem_b = _without_article(_without_and(stem_a)), _without_article(_without_and(stem_b))
     if stem_a.replace(" ", "") == stem_b.replace(" ", ""):
         return True
-    return fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
+    # Or transliterated otherwise (`Kolja`, `Kolya`), or a few letters apart.
+    return spelled_alike(stem_a, stem_b) or fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
 
 
 # Articles a title may be written with or without (`The Celebration`, `Celebration`); not
@@ -1843,7 +1849,9 @@ TITLE_WRITTEN = {
 }
 
 
-def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[Film | None, str]:
+def find_film_by_title_written_otherwise(
+    title: str, year: int | None, exclude: int | None = None
+) -> tuple[Film | None, str]:
     """The only film of the year one of whose titles is a close spelling of this one
     (`titles_close`: British and American spellings, a letter lost); else the only one with a
     title that is this one with words put before it, or this one without them (`title_within`:
@@ -1858,6 +1866,7 @@ def find_film_by_title_written_otherwise(title: str, year: int | None) -> tuple[
         *Film.objects.filter(year=year, title_is_provisional=False).values_list("pk", "title"),
         *FilmTitle.objects.filter(film__year=year).values_list("film_id", "title"),
     ]
+    candidates = [(film_id, known) for film_id, known in candidates if film_id != exclude]
     for how, alike in (
         ("close", titles_close),
         ("within", title_within),

@@ -3659,3 +3659,23 @@ def test_a_film_and_its_parts_transliterated_otherwise(empty_db, order):
     [quote] = film.quotes.all()
     assert [line.character.name for line in quote.lines.all()] == ["František Louka", "Kolja"]
     assert Reviewer.objects.get(username="Libuše fan").review_count == 2
+
+
+@pytest.mark.parametrize("xml_first", [True, False], ids=["xml-first", "dump-first"])
+def test_a_title_transliterated_otherwise_is_the_films(empty_db, tmp_path, xml_first):
+    """A review file's `Kolja` is the title-less dump's `Also Known As: Kolya` of the year, in
+    either order (two films, when the review file came first)."""
+    (tmp_path / "dump.txt").write_text(
+        "A cellist and a boy.\n\nRelease Year: 1996\n\nDirector: Jan Sverak\n\n"
+        "Zdenek Sverak - Louka\nAndrej Chalimon - Kolja\n\n"
+        "Also Known As: Kolya (International: English title)\n"
+    )
+    (tmp_path / "reviews.xml").write_text(
+        "<movie><title>Kolja</title><year>1996</year><review><date>1998-02-10</date>"
+        "<username>ann</username><score>0.9</score><shortDescription>Warm</shortDescription>"
+        "<fullReview>Warm.</fullReview></review></movie>"
+    )
+    order = ["reviews.xml", "dump.txt"] if xml_first else ["dump.txt", "reviews.xml"]
+    import_in_order_as_together(tmp_path, order)
+    film = Film.objects.get()
+    assert (film.title, film.reviews.count(), film.credits.count()) == ("Kolya", 1, 3)

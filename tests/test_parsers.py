@@ -2456,6 +2456,8 @@ def test_press_kit_synopsis_opening_with_a_title_that_holds_a_colon():
         ("The Island", "Treasure Island", False),
         ("Kill Bill: Vol. 1", "Kill Bill: Volume 1", True),  # one part's number, written out
         ("Kill Bill: Vol. 1", "Kill Bill: Volume 2", False),
+        ("Kolja", "Kolya", True),  # transliterated otherwise
+        ("Brat 2", "Brat II", True),
     ],
 )
 def test_titles_close(a, b, close):
