@@ -1856,6 +1856,27 @@ An error has occured. Please try again.
 
 
 @pytest.mark.parametrize(
+    "shown, rating",
+    [
+        ("★ 8/10", 8),
+        ("Rating: 8/10", 8),
+        ("Rated 7.5/10", 7.5),
+        ("8 out of 10", 8),
+        ("4/5", 8),
+        ("4.5 out of 5 stars", 9),
+    ],
+)
+def test_a_review_pages_rating_line_written_otherwise(shown, rating):
+    """The reviewer's rating over the review's title, as other copies write it (it was kept
+    aside, and the review had no rating)."""
+    page = PAGE.replace(b"Great\nann-12 March 2011", f"{shown}\nGreat\nann-12 March 2011".encode())
+    page = page.replace(b"Loved it. 8/10", b"Loved it.")
+    doc = parse_document("page.txt", page)
+    assert (doc.reviews[0].title, doc.reviews[0].rating) == ("Great", Decimal(str(rating)))
+    assert not [w for w in doc.warnings if w.code == "unplaced_line"]
+
+
+@pytest.mark.parametrize(
     "author_line, username",
     [
         ("14 June 2004 by ann-1", "ann-1"),

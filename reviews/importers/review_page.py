@@ -85,18 +85,27 @@ _VOTE_LINES = re.compile(
 # A review no one voted on: the page's question closes it (`Was this review helpful? Sign in to
 # vote.`), with no count of votes before it or after it.
 _UNVOTED = re.compile(r"^Was this review helpful\?", re.IGNORECASE)
-# The reviewer's own rating, on the line above the review's title.
-RATING_LINE = re.compile(r"^(?:(?P<score>10|[0-9])\s*/\s*10|(?P<stars>[★☆]{10}|[★☆]{5}))$")
+# The reviewer's own rating, on the line above the review's title: `8/10`, `★ 8/10`, `Rating:
+# 8/10`, `8 out of 10`, `4/5`, `★★★★☆`.
+RATING_LINE = re.compile(
+    r"^(?:★\s*)?(?:Rating:\s*|Rated\s+)?"
+    r"(?:(?P<score>10|[0-9](?:\.[0-9])?)\s*(?:/|out of)\s*10"
+    r"|(?P<fifths>5|[0-4](?:\.5)?)\s*(?:/|out of)\s*5(?:\s+stars)?"
+    r"|(?P<stars>[★☆]{10}|[★☆]{5}))$",
+    re.IGNORECASE,
+)
 
 
 def shown_rating(line: str) -> Decimal | None:
-    """The reviewer's rating a line shows alone: `8/10`, or stars out of ten or out of five
-    (`★★★★☆`: 8); None for a line that is none."""
+    """The reviewer's rating a line shows alone: `8/10`, out of five (`4/5`: 8), or stars out of
+    ten or out of five (`★★★★☆`: 8); None for a line that is none."""
     shown = RATING_LINE.match(line.strip())
     if shown is None:
         return None
     if shown["score"]:
         return Decimal(shown["score"])
+    if shown["fifths"]:
+        return Decimal(shown["fifths"]) * 2
     return Decimal(10 * shown["stars"].count("★") // len(shown["stars"]))
 
 
