@@ -807,6 +807,26 @@ def test_a_dump_with_imdbs_cast_overview_and_its_boards_rating():
     ]
 
 
+def test_a_dumps_cast_with_its_parts_in_parentheses():
+    """`Ann Lee (Irene)` one a line, as a kit lists a cast: the cast, each note read as a note
+    (the block was taken for trivia)."""
+    dump = METADATA.replace(
+        b"Ann Lee - Irene\nBo Berg - Driver (as B. Berg)\nCy Dahl - Driver",
+        b"Ann Lee (Irene)\nBo Berg (Driver) (as B. Berg)\nCy Dahl (uncredited)",
+    )
+    doc = parse_document("dump.txt", dump)
+    assert [
+        (c.name, c.character, c.credited_as, c.note, c.billing_order)
+        for c in doc.credits
+        if c.role == "cast" and c.billing_order
+    ] == [
+        ("Ann Lee", "Irene", "", "", 1),
+        ("Bo Berg", "Driver", "B. Berg", "", 2),
+        ("Cy Dahl", "", "", "uncredited", 3),
+    ]
+    assert not [n for n in doc.notes if n.kind == "trivia"]
+
+
 def test_a_dump_written_and_directed_by_one_person():
     doc = parse_document(
         "dump.txt", METADATA.replace(b"Director: Sam Smith", b"Written and directed by: Sam Smith")

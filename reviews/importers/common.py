@@ -809,6 +809,8 @@ def cast_credit(actor: str, part: str, number: int, order: int | None) -> Credit
     under and the notes in parentheses after the part (`Cook (uncredited)`) are read apart."""
     credited = CREDITED_AS.search(part)
     character, note = split_credit_note(CREDITED_AS.sub(" ", part.strip()))
+    if character.startswith("(") and character.endswith(")"):  # a note alone: `(uncredited)`
+        character, note = "", ", ".join(filter(None, [character[1:-1].strip(), note]))
     return CreditRecord(
         name=actor.strip(),
         role="cast",

@@ -34,6 +34,7 @@ from .common import (
     parenthesised,
     parse_runtime,
     parse_written_date,
+    part_not_note,
     rating_in_text,
     read_imdb_field,
     read_money,
@@ -311,18 +312,34 @@ _CAST_AS_OR_TAB = re.compile(
 
 
 def _dashed_cast(lines: list[str]) -> list[str]:
-    """A block of cast lines written `Actor as Character` or `Actor<TAB>Character` (under a
-    heading, or not), as the `Actor - Character` lines it stands for; any other block as it
-    is."""
+    """A block of cast lines written `Actor as Character`, `Actor<TAB>Character` or `Actor
+    (Character)` (under a heading, or not), as the `Actor - Character` lines it stands for; any
+    other block as it is."""
     first = 1 if _heading(lines[0]) else 0
     body = [line.strip() for line in lines[first:]]
-    if len(body) < 2 or not all(
-        len(line) <= 100 and _CAST_AS_OR_TAB.match(line) and not CAST_LINE.match(line)
-        for line in body
-    ):
+    if len(body) < 2 or any(len(line) > 100 or CAST_LINE.match(line) for line in body):
         return lines
-    dashed = [_CAST_AS_OR_TAB.match(line) for line in body]
-    return lines[:first] + [f"{m['actor']} - {m['part'].strip()}" for m in dashed]
+    if all(map(_CAST_AS_OR_TAB.match, body)):
+        dashed = [_CAST_AS_OR_TAB.match(line) for line in body]
+        return lines[:first] + [f"{m['actor']} - {m['part'].strip()}" for m in dashed]
+    parted = [_ACTOR_AND_PART.match(line) for line in body]
+    # `Kim Lee (Frank)`: parts in parentheses, as a kit lists a cast; some may hold a note
+    # alone (`Bo Berg (uncredited)`, `Cy Dahl (as Cyril Dahl)`), not all.
+    if all(parted) and any(part_not_note(m["part"]) for m in parted):
+        return lines[:first] + [_dashed_part(m) for m in parted]
+    return lines
+
+
+# `Kim Lee (Frank)`, `Kim Lee (Frank) (uncredited)`, `Bo Berg (as Bob Berg)`: an actor's name,
+# of a few words, and a part or a note in parentheses.
+_ACTOR_AND_PART = re.compile(
+    r"^(?P<actor>[A-Z][^()\d:;.!?]{0,60}?)\s+\((?P<part>[^()]+)\)(?P<notes>(?:\s*\([^()]*\))*)$"
+)
+
+
+def _dashed_part(match: re.Match) -> str:
+    part = match["part"] if part_not_note(match["part"]) else f"({match['part']})"
+    return f"{match['actor']} - {part}{match['notes']}"
 
 
 def _without_page_links(doc: FilmDocument, lines: list[str]) -> list[str]:
