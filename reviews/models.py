@@ -314,11 +314,14 @@ class Credit(Provenanced):
         DIRECTOR = "director", "Director"
         WRITER = "writer", "Writer"
         PRODUCER = "producer", "Producer"
+        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+        COMPOSER = "composer", "Composer"
+        EDITOR = "editor", "Editor"
         CAST = "cast", "Cast"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
-    role = models.CharField(max_length=10, choices=Role.choices)
+    role = models.CharField(max_length=20, choices=Role.choices)
     character = models.ForeignKey(
         Character, null=True, blank=True, on_delete=models.SET_NULL, related_name="credits"
     )

@@ -20,6 +20,8 @@ def movie(request, film, context) -> dict:
     }
     if context["producers"]:
         data["producer"] = [_person(request, c.person) for c in context["producers"]]
+    if context["composers"]:
+        data["musicBy"] = [_person(request, c.person) for c in context["composers"]]
     other_titles = context["original_titles"] + context["other_titles"]
     if other_titles:
         data["alternateName"] = other_titles

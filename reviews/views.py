@@ -365,6 +365,7 @@ def film_detail(request, slug):
         "directors": [c for c in credits if c.role == Credit.Role.DIRECTOR],
         "writers": [c for c in credits if c.role == Credit.Role.WRITER],
         "producers": [c for c in credits if c.role == Credit.Role.PRODUCER],
+        "composers": [c for c in credits if c.role == Credit.Role.COMPOSER],
         "cast": parts_together([c for c in credits if c.role == Credit.Role.CAST]),
         # The makers among the facts, each role that has any: (its label, its credits).
         "crew": [

@@ -807,6 +807,33 @@ def test_a_dump_with_imdbs_cast_overview_and_its_boards_rating():
     ]
 
 
+def test_a_kits_billing_without_colons_and_its_crew_of_photography_music_and_editing():
+    """`Starring Kim Lee, Bo Berg and Cy Dahl` and `Written and directed by Ann Berg` on lines
+    of their own are the kit's cast and makers (the kit was no format at all); `Director of
+    Photography:`, `Music:`, `Editor:` are credits (they were warnings). A sentence that opens
+    so is prose."""
+    kit = (
+        "NIGHT FERRY\n\nStarring Kim Lee, Bo Berg and Cy Dahl\n\nYear: 2010\n"
+        "Written and directed by Ann Berg\nProduced by Ida Holm\n"
+        "Director of Photography: Ole Sand\nMusic: Per Vind\nEditor: Lis Krog\n\n\n"
+        "SYNOPSIS\n\nNIGHT FERRY tells the story of Anna (Kim Lee).\n"
+        "Directed by Ann Berg with care, it is a quiet film.\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Night Ferry", 2010)
+    assert [(c.name, c.role, c.billing_order) for c in doc.credits if c.role != "cast"] == [
+        ("Ann Berg", "director", None),
+        ("Ann Berg", "writer", None),
+        ("Ida Holm", "producer", None),
+        ("Ole Sand", "cinematographer", None),
+        ("Per Vind", "composer", None),
+        ("Lis Krog", "editor", None),
+    ]
+    assert [c.name for c in doc.credits if c.billing_order] == ["Kim Lee", "Bo Berg", "Cy Dahl"]
+    assert doc.synopsis.endswith("Directed by Ann Berg with care, it is a quiet film.")
+    assert not doc.warnings
+
+
 def test_a_dumps_cast_with_its_parts_in_parentheses():
     """`Ann Lee (Irene)` one a line, as a kit lists a cast: the cast, each note read as a note
     (the block was taken for trivia)."""
@@ -3958,13 +3985,12 @@ def test_a_kits_crew_columns_parted_by_one_dot_where_the_longest_key_left_room_f
     doc = parse_document("kit.txt", kit.encode())
     assert [(c.name, c.role) for c in doc.credits if c.role != "cast"] == [
         ("Park Chan-wook", "director"),
+        ("Chung Chung-hoon", "cinematographer"),
         ("Lim Joon-hyung", "writer"),
         ("Hwang Jo-yun", "writer"),
         ("Park Chan-wook", "writer"),
     ]
-    assert [w.message for w in doc.warnings] == [
-        "crew 'Director of Photography' was not understood: 'Chung Chung-hoon'"
-    ]
+    assert not doc.warnings
 
 
 @pytest.mark.parametrize(

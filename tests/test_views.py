@@ -197,6 +197,21 @@ def test_a_film_page_says_its_makers_and_the_names_they_were_credited_under(clie
     assert "Kari Holm" in producers and "Tom Vint" not in producers
 
 
+def test_a_film_page_shows_who_shot_scored_and_edited_it(client):
+    film = make_film(title="Night Two", slug="night-two-2002", year=2002)
+    for name, role in [("Ole Sand", "cinematographer"), ("Per Vind", "composer")]:
+        Credit.objects.create(film=film, person=make_person(name=name), role=role)
+    Credit.objects.create(film=film, person=make_person(name="Lis Krog"), role="editor")
+    page = text(client.get("/films/night-two-2002/"))
+    for label, name in [("Cinematographer", "Ole Sand"), ("Composer", "Per Vind")]:
+        assert re.search(rf"<dt>{label}</dt><dd><a href=\"/people/[^\"]+/\">{name}</a>", page)
+    assert re.search(r"<dt>Editor</dt><dd><a href=\"/people/[^\"]+/\">Lis Krog</a>", page)
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert [person["name"] for person in data["musicBy"]] == ["Per Vind"]
+    composers = text(client.get("/people/?role=composer"))
+    assert "Per Vind" in composers and "Ole Sand" not in composers
+
+
 def test_a_film_page_shows_who_produced_it_and_how_it_was_shot(client):
     film = make_film(title="Night Two", slug="night-two-2002", year=2002)
     for kind, text_, detail in [

@@ -838,6 +838,27 @@ CREW_KEYS = {
     "produced by": "producer",
     **dict.fromkeys(
         (
+            "director of photography", "directors of photography", "cinematography",
+            "cinematography by", "cinematographer", "cinematographers", "photography", "dop",
+        ),
+        "cinematographer",
+    ),
+    **dict.fromkeys(
+        (
+            "music", "music by", "original music", "original music by", "composer",
+            "composers", "original score", "original score by", "score",
+        ),
+        "composer",
+    ),
+    **dict.fromkeys(
+        (
+            "editor", "editors", "editing", "edited by", "film editing", "film editing by",
+            "film editor",
+        ),
+        "editor",
+    ),
+    **dict.fromkeys(
+        (
             "written and directed by", "directed and written by", "writer/director",
             "director/writer", "writer-director", "writer and director", "director and writer",
         ),

@@ -234,6 +234,15 @@ _CAST_LIST = re.compile(rf"^{_CAST_KEY_WORDS}(?: \([^()]*\))?:", re.IGNORECASE |
 # What a cast list's key says of its order, left out: `Cast (in order of appearance):`.
 _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | re.M)
 
+# A billing's credits without a colon, a line of names alone after their key: `Starring Kim
+# Lee, Bo Berg and Cy Dahl`, `Written and directed by Ann Berg` (a field).
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|der|den|da|di|du|la|le|del|dos))*"
+_UNKEYED_CREDITS = re.compile(
+    r"^(?P<key>Starring|(?:Written and )?[Dd]irected by|Written by|Screenplay by|Produced by)"
+    rf" (?P<names>{_NAME}(?:(?:, (?:and )?| and | & ){_NAME})*)[ \t]*$",
+    re.MULTILINE,
+)
+
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
 _YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*{YEAR_VALUE}\s*$", re.MULTILINE)
@@ -275,7 +284,7 @@ def looks_like(text: str) -> bool:
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
-    head = text[:20000]
+    head = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text[:20000])
     has_year = _YEAR_FIELD.search(head) or _COUNTRY_YEAR.search(head)
     sectioned = _SECTIONED.search(head) and re.search(
         r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
@@ -514,6 +523,7 @@ def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     text = _CAST_KEY_NOTE.sub(r"\g<key>:", text)
+    text = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text)
     prose: list[tuple[int, str, str]] = []  # (line, paragraph, the heading it is under)
     heading = ""
     # (the key's territories as written, company, line, whether the key says it names a
