@@ -3393,6 +3393,23 @@ def test_a_kit_synopsis_names_parts_in_capitals(synopsis, parts):
     assert [c.character for c in doc.credits if c.character] == parts
 
 
+@pytest.mark.parametrize(
+    "synopsis",
+    [
+        "Anna (played by Kim Lee) and Ole (Bo Berg)",
+        "Anna (Kim Lee, in her first role) and Ole (Bo Berg)",
+    ],
+)
+def test_a_kit_synopsis_names_an_actor_with_words_around_the_name(synopsis):
+    doc = press_kit.parse(
+        f"Year: 2010\nCast: Kim Lee, Bo Berg\n\n\nNIGHT FERRY tells the story of {synopsis}.\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Kim Lee", "Anna"),
+        ("Bo Berg", "Ole"),
+    ]
+
+
 def test_a_kit_synopsis_names_a_character_in_the_possessive():
     doc = press_kit.parse(
         "Year: 2005\nCast: Ann Lee, Bo Berg\n\n\nNIGHT STORY tells the story of Ole (Bo Berg), "
