@@ -785,6 +785,18 @@ def test_a_dump_copied_from_a_full_credits_page():
     assert [(w.line, w.code) for w in doc.warnings] == [(14, "unplaced_line")]
 
 
+@pytest.mark.parametrize("title", ["Original music", "Music", "Editing", "Directed by"])
+def test_a_dumps_review_titled_like_a_crew_heading_is_a_review(title):
+    """A review's title that names a craft (`Original music`) is no heading of a full credits
+    page over its first line (the review lost its title and made a composer of its words);
+    `Directed by` over a sentence is none either."""
+    dump = METADATA.replace(b"A title for the review", title.encode())
+    doc = parse_document("dump.txt", dump)
+    assert [r.title for r in doc.reviews] == [title]
+    crew = [(c.name, c.role) for c in doc.credits if c.role != "cast"]
+    assert crew == [("Sam Smith", "director")]
+
+
 def test_a_dump_with_imdbs_cast_overview_and_its_boards_rating():
     """`Cast overview, first billed only:` over lines of actor and part parted by tabs and
     dots is the cast (it was taken for the plot); `Motion Picture Rating (MPAA): Rated R for

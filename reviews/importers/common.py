@@ -846,7 +846,7 @@ CREW_KEYS = {
     **dict.fromkeys(
         (
             "music", "music by", "original music", "original music by", "composer",
-            "composers", "original score", "original score by", "score",
+            "composers", "original score", "original score by",
         ),
         "composer",
     ),

@@ -218,9 +218,10 @@ def _heading(line: str) -> str | None:
     if line.strip().lower() in _BARE_HEADINGS:
         return line.strip().lower()
     if (bare := _CREDITS_HEADING.match(line.strip())) and (
-        (key := bare["key"].lower()) in CREW_KEYS or key == "cast"
+        (key := bare["key"].lower()) == "cast"
+        or (key in CREW_KEYS and (key.endswith(" by") or key == "writing credits"))
     ):
-        return key
+        return key  # not `Music` or `Editing` alone: a review's title, maybe
     if _CAST_LIST_HEADING.match(line.strip()):
         return "cast"
     # A note on the heading is no part of it: `Cast (in credits order):` heads a cast.
@@ -290,8 +291,13 @@ def _sectioned(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[
             held_start, heading, section = held
             held = None
             # A field's values are short, one a line: a paragraph under `Budget:` is none, nor
-            # are fields.
-            if section or (all(len(line) <= 100 for line in lines) and not _has_fields(lines)):
+            # are fields, nor sentences under a heading without its colon (`Directed by` may
+            # be a review's title).
+            if section or (
+                all(len(line) <= 100 for line in lines)
+                and not _has_fields(lines)
+                and (heading.endswith(":") or not any(map(_ends_sentence, lines)))
+            ):
                 review = section == "review"
                 # The first block under each `User Review:` heading opens a review of its own.
                 out.append(_headed(start, heading, REVIEW_OPENS if review else section, lines))
@@ -353,6 +359,14 @@ def _without_page_links(doc: FilmDocument, lines: list[str]) -> list[str]:
             line = "" if bare else _PAGE_LINK_AFTER_NAMES.sub("", line)
         kept.append(line)
     return kept
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?")) and not _ABBREVIATION_END.search(line)
+
+
+# A name's last word with its full stop: an initial or a suffix (`Michael J.`, `Sammy Davis Jr.`).
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Jnr|Snr))\.\s*$")
 
 
 def _has_fields(lines: list[str]) -> bool:
