@@ -819,6 +819,19 @@ def test_a_dump_with_imdbs_cast_overview_and_its_boards_rating():
     ]
 
 
+@pytest.mark.parametrize("key", ["Voice Cast", "Voices"])
+def test_an_animated_films_voice_cast_in_a_kit_and_a_dump(key):
+    """`Voice Cast:` lists an animated film's cast (it was kept as a warning, its names lost
+    to the film)."""
+    kit = parse_document("kit.txt", KIT.replace(b"Cast:", f"{key}:".encode()))
+    assert [c.name for c in kit.credits if c.billing_order] == ["Ann Lee", "Bo Berg", "Cy Dahl"]
+    assert not [w for w in kit.warnings if w.code == "unknown_field"]
+    dump = METADATA.replace(b"Stars: Ann Lee, Bo Berg", f"{key}: Ann Lee, Bo Berg".encode())
+    doc = parse_document("dump.txt", dump)
+    assert not [w for w in doc.warnings if w.code == "unknown_field"]
+    assert [c.name for c in doc.credits if c.role == "cast"][:2] == ["Ann Lee", "Bo Berg"]
+
+
 def test_a_kits_billing_without_colons_and_its_crew_of_photography_music_and_editing():
     """`Starring Kim Lee, Bo Berg and Cy Dahl` and `Written and directed by Ann Berg` on lines
     of their own are the kit's cast and makers (the kit was no format at all); `Director of

@@ -89,6 +89,8 @@ _FIELDS = {
     "stars": "stars",
     "cast": "cast",
     "starring": "cast",
+    "voice cast": "cast",
+    "voices": "cast",
     "tagline": "tagline",
     "taglines": "tagline",
     "release date": "release",

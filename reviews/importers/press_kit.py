@@ -230,7 +230,7 @@ _MEDIA = {
 
 # The key of a kit's cast list: `Cast:`, `Starring:`, `Principal cast:`, `Cast (in order of
 # appearance):`.
-_CAST_KEY_WORDS = r"(?:principal |main |leading |full )?(?:cast|starring)"
+_CAST_KEY_WORDS = r"(?:(?:principal |main |leading |full |voice )?(?:cast|starring)|voices)"
 _CAST_KEY = re.compile(rf"^{_CAST_KEY_WORDS}$")
 _CAST_LIST = re.compile(rf"^{_CAST_KEY_WORDS}(?: \([^()]*\))?:", re.IGNORECASE | re.MULTILINE)
 # What a cast list's key says of its order, left out: `Cast (in order of appearance):`.
