@@ -472,14 +472,19 @@ _BOARD_KEY = re.compile(
 _BOARD_COUNTRIES = {"mpaa": "USA", "bbfc": "UK", "fsk": "Germany"}
 
 
+def board_country(key: str) -> str | None:
+    """The country whose rating board a field's key names (`MPAA`: USA); None for another key."""
+    board = _BOARD_KEY.match(key.strip())
+    return _BOARD_COUNTRIES[board["board"].lower()] if board else None
+
+
 def board_certificate(key: str, value: str, line: int) -> CertificateRecord | None:
     """The certificate a rating board's field gives (`MPAA: Rated R for violence`: R in the USA,
     for violence); None when the key names no board."""
-    board = _BOARD_KEY.match(key.strip())
-    if board is None:
+    country = board_country(key)
+    if country is None:
         return None
-    value = re.sub(r"^Rated\s+", "", value.strip(), flags=re.IGNORECASE)
-    return certificate(_BOARD_COUNTRIES[board["board"].lower()], value, line)
+    return certificate(country, re.sub(r"^Rated\s+", "", value.strip(), flags=re.I), line)
 
 
 def certificate(where: str, value: str, line: int) -> CertificateRecord:

@@ -21,6 +21,7 @@ from .common import (
     actor_as_character,
     blocks,
     board_certificate,
+    board_country,
     cast_line_credit,
     certificates,
     continued_fields,
@@ -47,7 +48,7 @@ from .common import (
     without_control_characters,
     year_of,
 )
-from .press_kit import title_cased_line
+from .press_kit import ABBREVIATED, title_cased_line
 from .records import (
     CreditRecord,
     FilmDocument,
@@ -139,7 +140,7 @@ def _kind_of(key: str | None) -> str | None:
         return None
     if key in _FIELDS:
         return _FIELDS[key]
-    if board_certificate(key, "", 0):  # `MPAA`, `Motion Picture Rating (MPAA)`
+    if board_country(key):  # `MPAA`, `Motion Picture Rating (MPAA)`
         return "board"
     money = _MONEY_WHERE.match(key)
     return _FIELDS[money.group("kind")] if money else None
@@ -364,11 +365,10 @@ def _without_page_links(doc: FilmDocument, lines: list[str]) -> list[str]:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", "!", "?")) and not _ABBREVIATION_END.search(line)
-
-
-# A name's last word with its full stop: an initial or a suffix (`Michael J.`, `Sammy Davis Jr.`).
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Jnr|Snr))\.\s*$")
+    """Whether a line ends as a sentence does, not with an initial or a suffix's full stop
+    (`Michael J.`, `Sammy Davis Jr.`)."""
+    words = line.split()
+    return bool(words) and words[-1].endswith((".", "!", "?")) and not ABBREVIATED.match(words[-1])
 
 
 def _has_fields(lines: list[str]) -> bool:

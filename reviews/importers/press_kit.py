@@ -1179,7 +1179,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
 # A word that ends with its full stop and no sentence: a title's (`Mr.`, `Vol.`), an initial.
-_ABBREVIATED = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mrs?|Ms|Dr|St|Jr|Sr|Vs|Vol|No)\.$", re.IGNORECASE)
+ABBREVIATED = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mrs?|Ms|Dr|St|Jr|Sr|Vs|Vol|No)\.$", re.IGNORECASE)
 
 
 def _title_cased_before(text: str, end: int, year: str, names: set[str]) -> tuple[int, str] | None:
@@ -1195,7 +1195,7 @@ def _title_cased_before(text: str, end: int, year: str, names: set[str]) -> tupl
         word = token.group().strip(_QUOTES)
         if taken and (
             word.endswith((",", ";", "!", "?", ")"))
-            or (word.endswith(".") and not _ABBREVIATED.match(word))
+            or (word.endswith(".") and not ABBREVIATED.match(word))
         ):
             break  # the end of a clause before the title
         if word.endswith(("'s", "’s")) and taken and _owner_is_credited(tokens, position, names):
