@@ -779,7 +779,7 @@ def test_a_dump_copied_from_a_full_credits_page():
         ("Al Pacino", "cast", "Lt. Vincent Hanna", 1),
         ("Robert De Niro", "cast", "Neil McCauley", 2),
         ("Danny Trejo", "cast", "Trejo", 3),
-        ("Art Linson", "producer", "producer", None),
+        ("Art Linson", "producer", "", None),  # `... producer`: the role, no note
         ("Pieter Jan Brugge", "producer", "co-producer", None),
     ]
     assert [(w.line, w.code) for w in doc.warnings] == [(14, "unplaced_line")]

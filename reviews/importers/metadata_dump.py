@@ -382,9 +382,21 @@ def _headed(start: int, heading: str, section: str, lines: list[str]) -> tuple[i
     if section:
         return start, lines, section
     key = _CREDITS_HEADING.sub(r"\g<key>:", heading)  # a heading without its colon: the key's
-    if _kind_of(key[:-1].lower()) in _CREW_KINDS:
-        lines = [_MAKER_AND_WORK.sub(r"\g<name> (\g<work>)", line.strip()) for line in lines]
+    if (role := _kind_of(key[:-1].lower())) in _CREW_KINDS:
+        lines = [_maker_and_work(line.strip(), role) for line in lines]
     return start, [f"{key} {line.strip()}" for line in lines], ""
+
+
+def _maker_and_work(line: str, role: str) -> str:
+    """`Art Linson ... co-producer` under `Produced by`: `Art Linson (co-producer)`; the work
+    that is the role itself (`... producer`) says nothing more."""
+    if (made := _MAKER_AND_WORK.match(line)) is None:
+        return line
+    return (
+        made["name"]
+        if made["work"].lower() in role.split("+")
+        else f"{made['name']} ({made['work']})"
+    )
 
 
 def _unheaded(start: int, heading: str, section: str) -> tuple[int, list[str], str]:
