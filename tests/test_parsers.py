@@ -3015,6 +3015,28 @@ def test_press_kit_of_another_hand_starring_a_title_field_and_bare_release_dates
     assert detect_format(dump.decode()) == "metadata_dump"
 
 
+@pytest.mark.parametrize("first", [True, False], ids=["first-review", "second-review"])
+def test_review_page_spoiler_warning_between_rating_and_title(first):
+    """`9/10` / `Warning: Spoilers` / title / author line: the rating and the flag are the
+    review's, the title is its title, whether the review opens the page or follows another."""
+    warned = (
+        "9/10\nWarning: Spoilers\nThe pale man\nAna T 2 March 2007\nThe grapes.\n"
+        "12 out of 14 found this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+    )
+    plain = (
+        "10/10\nA fairy tale\nmadrid20 January 2007\nSilent at the end.\n"
+        "41 out of 45 found this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+    )
+    body = warned + plain if first else plain + warned
+    doc = parse_document("page.txt", f"Fauno (2006)\nUser Reviews\n2 Reviews\n{body}".encode())
+    found = {r.title: (r.username, r.rating, r.has_spoilers, r.body) for r in doc.reviews}
+    assert found == {
+        "The pale man": ("Ana T", Decimal(9), True, "The grapes."),
+        "A fairy tale": ("madrid", Decimal(10), False, "Silent at the end."),
+    }
+    assert not doc.warnings
+
+
 NEWER_PAGE_REVIEWS = [
     "9/10\nGreat sequel\nUlrik Sander\nMar 11, 2006\nPermalink\nTonny is the heart of it.\n"
     "28 out of 33 found this helpful.\nWas this review helpful? Sign in to vote.\n",

@@ -420,9 +420,13 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     start = author_line
     if above >= 0 and _is_review_title(lines[above], doc):
         start = above
-        for pattern in (RATING_LINE, SPOILER_LINE):
+        # Over the title, the reviewer's rating and a spoiler warning, in either order.
+        for _ in range(2):
             previous = _filled_above(lines, start)
-            if previous >= 0 and pattern.match(lines[previous].strip()):
+            if previous >= 0 and (
+                RATING_LINE.match(lines[previous].strip())
+                or SPOILER_LINE.match(lines[previous].strip())
+            ):
                 start = previous
     for i in range(start):  # what the header holds besides the page's own lines and facts
         line = lines[i].strip()
@@ -527,6 +531,9 @@ def _review(
         # The rating under the title, over the author line: `Slow, and that is the point` /
         # `9/10` / `robo83 July 2012`.
         stated, content, texts = under, content[:1] + content[2:], texts[:1] + texts[2:]
+    # A spoiler warning between the rating and the title: `9/10` / `Warning: Spoilers` / title.
+    while stated is not None and len(content) > 1 and SPOILER_LINE.match(content[0][1]):
+        content, texts, warned_first = content[1:], texts[1:], True
     first_index, first = content[0]
     if (found := author_at(texts, 0))[0]:
         readings, content = found[0], content[found[1] :]
