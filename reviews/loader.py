@@ -67,6 +67,7 @@ from .text import (
     fingerprint,
     fold,
     has_lost_letter,
+    letters_from_copy,
     lost_letters_pattern,
     name_forms,
     non_ascii_words,
@@ -933,6 +934,10 @@ class DocumentLoader:
         """A title the document gives the film; a title given before as an alternative becomes
         the film's own when this document gives it so (`FilmTitle.Kind`, in precedence)."""
         title = clean_title(title)
+        if not FilmTitle.objects.filter(film=film, title=title).exists():
+            title = self._same_title_cased_otherwise(film, title, kind, line)
+            if not title:
+                return
         obj, created = _get_or_create(
             FilmTitle, {"film": film, "title": title}, {"kind": kind, **self.prov(line)}, self.tally
         )
@@ -949,6 +954,35 @@ class DocumentLoader:
             )
             if source_format.first() in REVIEW_COPIES:
                 _set_fields(obj, self.prov(line), self.tally)
+
+    def _same_title_cased_otherwise(
+        self, film: Film, title: str, kind: str, line: int | None
+    ) -> str:
+        """A title the film has already in other capitals (a kit's `EL LABERINTO DEL FAUNO`,
+        cased as a guess, and a review file's `El laberinto del fauno`) is one title: the
+        spelling kept is the one not cased from capitals, then the one of the higher kind, then
+        the first in order, whichever document came first. Returns the title to add, or ""
+        when the stored title was respelled (with the higher kind of the two)."""
+        stored = next(
+            (
+                other
+                for other in FilmTitle.objects.filter(film=film, folded=fold(title))
+                if other.title.casefold() == title.casefold()
+            ),
+            None,
+        )
+        if stored is None:
+            return title
+        ranks = _TITLE_PRECEDENCE.index
+
+        def rank(spelling: str, spelling_kind: str) -> tuple:
+            return (_cased_from_capitals(spelling), ranks(spelling_kind), spelling)
+
+        if rank(stored.title, stored.kind) <= rank(title, kind):
+            return stored.title  # added as the stored spelling: its kind may rise
+        best_kind = min(kind, stored.kind, key=ranks)
+        _set_fields(stored, {"title": title, "kind": best_kind, **self.prov(line)}, self.tally)
+        return ""
 
     # -- series ---------------------------------------------------------------------------
 
@@ -1592,9 +1626,15 @@ class DocumentLoader:
         of two values both give, keep the one `review_value` chooses, whichever came first."""
         values = {}
         stored_rank = SOURCE_RANK.get(review.source.format, 0) if review.source_id else -1
+        body, other = review.body, data["body"]
         if (paragraph_count(data["body"]), self.rank) > (paragraph_count(review.body), stored_rank):
-            values["body"] = data["body"]
+            body, other = data["body"], review.body
+            values["body"] = body
             values["has_lost_letters"] = data["lost"]
+        # The letters one copy lost as `?` where the other kept them, in either order.
+        if (filled := letters_from_copy(body, other)) is not None:
+            values["body"] = filled
+            values["has_lost_letters"] = has_lost_letter(filled)
         if reviewer_id and review.reviewer_id is None and not review.is_locked("reviewer"):
             values["reviewer_id"] = reviewer_id
         for name, new in (("title", data["title"]), ("date", data["date"])):
@@ -1643,9 +1683,21 @@ def review_value(name: str, stored, new):
 # -- shared resolution rules ------------------------------------------------------------------
 
 
+# A typographic apostrophe inside a word (`PAN’S LABYRINTH`): a title is stored with the plain
+# one, as most documents write it, so that the two spellings are one title.
+_TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
 def clean_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = _TYPOGRAPHIC_APOSTROPHE.sub("'", " ".join(title.split()))
     return title_case(title) if title.isupper() else title
+
+
+def _cased_from_capitals(title: str) -> bool:
+    """Whether a title is written as `title_case` writes one given in capitals (`El Laberinto
+    Del Fauno`): perhaps a guess, which a spelling written otherwise (`El laberinto del fauno`)
+    outranks."""
+    return title_case(title.upper()) == title
 
 
 def film_slug(title: str, year: int | None) -> str:

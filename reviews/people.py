@@ -86,6 +86,39 @@ def spelled_alike(a: str, b: str) -> bool:
     )
 
 
+# How alike each word of two names of one actor's part in one film must be (`fuzz.ratio`) for
+# them to be one part written otherwise.
+PART_WORD_RATIO = 85
+
+
+# Ranks and forms of address of men and of women (folded, `RANKS`): `Mr Smith` and `Mrs Smith`
+# are two parts, whoever plays them.
+_MEN = {
+    *("mr", "sir", "lord", "king", "prince", "father", "brother", "monsieur", "senor", "signor"),
+    *("herr", "hr", "pere", "frere", "fray"),
+}
+_WOMEN = {
+    *("mrs", "ms", "miss", "lady", "queen", "princess", "sister", "madame", "mademoiselle"),
+    *("mme", "mlle", "senora", "senorita", "signora", "signorina", "frau", "fraulein", "fru"),
+    *("frk", "soeur", "hermana", "doctora"),
+}
+
+
+def one_part(a: str, b: str) -> bool:
+    """Whether two names one actor's parts in one film are given are one part written
+    otherwise: transliterated (`Kolja`, `Kolya`), with its rank in two languages (`Captain
+    Vidal`, `Capitán Vidal`), or in two languages' close spellings (`The Faun`, `Fauno`)."""
+    if spelled_alike(a, b):
+        return True
+    ranks_a, rest_a = without_ranks(fold(a).removeprefix("the ").split())
+    ranks_b, rest_b = without_ranks(fold(b).removeprefix("the ").split())
+    if not rest_a or len(rest_a) != len(rest_b) or bool(ranks_a) != bool(ranks_b):
+        return False
+    if ranks_a and rest_a == rest_b:  # unless one is a man's rank, the other a woman's
+        return not ({*ranks_a, *ranks_b} & _MEN and {*ranks_a, *ranks_b} & _WOMEN)
+    return all(fuzz.ratio(x, y) >= PART_WORD_RATIO for x, y in zip(rest_a, rest_b, strict=True))
+
+
 def preferred_spelling(a: str, b: str) -> str:
     """Of two spellings of one name, the one with the most accents, then the first in
     alphabetical order: the same whichever document came first."""
@@ -660,7 +693,7 @@ class CreditResolver:
                 return self.character_for(name), credit
         for credit in held:
             stored = credit.character_ref.name
-            if spelled_alike(name, stored):  # `Kolja`, `Kolya`: one part
+            if one_part(name, stored):  # `Kolja`, `Kolya`: one part
                 if preferred_spelling(name, stored) == name:
                     return self.character_for(name), credit
                 return credit.character_ref, credit
@@ -710,7 +743,7 @@ class CreditResolver:
             or short_name_of(existing.character_ref.name, character.name, or_last=True)
             or (  # `part_for` chose this spelling of the part: `Kolja` for `Kolya`
                 character is not existing.character_ref
-                and spelled_alike(existing.character_ref.name, character.name)
+                and one_part(existing.character_ref.name, character.name)
             )
         ):
             values["character"] = character
@@ -876,7 +909,7 @@ def _same_part(credit: Credit, keep: Person) -> Credit | None:
             for twin in theirs
             if short_name_of(name, twin.character.name)
             or short_name_of(twin.character.name, name)
-            or spelled_alike(name, twin.character.name)
+            or one_part(name, twin.character.name)
         ),
         None,
     )
@@ -903,7 +936,7 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             not twin.character_id
             or short_name_of(twin.character.name, credit.character.name)
             or (
-                spelled_alike(twin.character.name, credit.character.name)
+                one_part(twin.character.name, credit.character.name)
                 and preferred_spelling(twin.character.name, credit.character.name)
                 == credit.character.name
             )

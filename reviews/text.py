@@ -96,6 +96,13 @@ RANKS = {
     *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
     *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),
     *("father", "sister", "brother", "reverend", "rev", "king", "queen", "prince", "princess"),
+    # The same in the languages of the films' documents (`Capitán Vidal`, `Kommissar Faber`).
+    *("capitan", "capitaine", "capitano", "kapitan", "kaptajn", "kapten", "teniente", "tenente"),
+    *("sargento", "sergent", "coronel", "colonnello", "oberst", "comandante", "commandant"),
+    *("commissaire", "commissario", "kommissar", "inspecteur", "ispettore", "inspektor"),
+    *("doctora", "docteur", "dottore", "dottor", "doktor", "monsieur", "madame", "mademoiselle"),
+    *("mme", "mlle", "senor", "senora", "senorita", "signor", "signora", "signorina", "herr"),
+    *("frau", "fraulein", "fru", "hr", "frk", "pere", "soeur", "frere", "fray", "hermana"),
 }
 
 
@@ -455,6 +462,27 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         return word
 
     return _WORD_WITH_LOST_LETTER.sub(fix, text), repaired, unresolved
+
+
+def letters_from_copy(text: str, copy: str) -> str | None:
+    """`text` with the letters it lost as `?` (a crawler's `Maribel Verd?`, where no name can
+    tell a lost letter from a question mark) taken from another copy of the same words that
+    kept them (`Maribel Verdú`), whatever the paragraphs of each; None when `text` lost none
+    that `copy` has, or the two are not the same words so."""
+    if "?" not in text:
+        return None
+    mine = [(i, c) for i, c in enumerate(text) if not c.isspace()]
+    theirs = [c for c in copy if not c.isspace()]
+    if len(mine) != len(theirs):
+        return None
+    letters, filled = list(text), False
+    for (i, lost), kept in zip(mine, theirs, strict=True):
+        if lost == kept:
+            continue
+        if lost != "?" or kept.isascii() or not kept.isalpha():
+            return None
+        letters[i], filled = kept, True
+    return "".join(letters) if filled else None
 
 
 def fill_lost_letters(text: str, known: str) -> str:

@@ -3679,3 +3679,49 @@ def test_a_title_transliterated_otherwise_is_the_films(empty_db, tmp_path, xml_f
     import_in_order_as_together(tmp_path, order)
     film = Film.objects.get()
     assert (film.title, film.reviews.count(), film.credits.count()) == ("Kolya", 1, 3)
+
+
+FAUNO = settings.BASE_DIR / "tests" / "documents" / "fauno"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fauno_dump.txt", "fauno_reviews.xml", "pans_kit.txt", "pans_page.txt"],
+        ["pans_kit.txt", "pans_page.txt", "fauno_dump.txt", "fauno_reviews.xml"],
+    ],
+    ids=["dump-first", "kit-first"],
+)
+def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(empty_db, order):
+    """The kit's `PAN’S LABYRINTH` and `(EL LABERINTO DEL FAUNO)` are the page's `Pan's
+    Labyrinth` and the review file's `El laberinto del fauno`: one title each, not one per
+    apostrophe or capitals. The kit's `Captain Vidal` and `the Faun` are the dump's `Capitán
+    Vidal` and `Fauno`; the review file's `Maribel Verd?` has its letter back from the page's
+    copy of the same review; the page's `Warning: Spoilers` under a rating flags its review."""
+    import_in_order_as_together(FAUNO, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.imdb_id) == ("Pan's Labyrinth", 2006, "tt0457430")
+    assert set(film.titles.values_list("title", flat=True)) == {
+        "Pan's Labyrinth",
+        "El laberinto del fauno",
+    }
+    parts = set(film.credits.filter(role="cast").values_list("person__name", "character__name"))
+    assert {p for p in parts if p[0] in ("Sergi López", "Doug Jones")} == {
+        ("Sergi López", "Capitán Vidal"),
+        ("Doug Jones", "Fauno"),
+        ("Doug Jones", "Pale Man"),
+    }
+    assert len(parts) == 9
+    praised = film.reviews.get(reviewer__username="madrileño")
+    assert praised.body.endswith(
+        "Sergi López is terrifying and Maribel Verdú holds the film together."
+    )
+    assert praised.body.count("\n\n") == 1
+    warned = film.reviews.get(title="The pale man")
+    assert (warned.rating, warned.has_spoilers, warned.reviewer.username) == (
+        9,
+        True,
+        "Ana Torrent fan",
+    )
+    assert film.reviews.count() == 3

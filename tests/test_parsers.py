@@ -3357,6 +3357,44 @@ def test_a_parts_name_transliterated_otherwise(a, b, alike):
 
 
 @pytest.mark.parametrize(
+    "a, b, one",
+    [
+        ("Kolja", "Kolya", True),  # transliterated otherwise: `spelled_alike`
+        ("Captain Vidal", "Capitán Vidal", True),  # a rank in two languages
+        ("Dr. Ferreiro", "Doctor Ferreiro", True),
+        ("The Faun", "Fauno", True),  # a close spelling in another language
+        ("Mr. Smith", "Mrs. Smith", False),  # a man and a woman
+        ("Monsieur Hulot", "Madame Hulot", False),
+        ("Captain Vidal", "Vidal", False),  # a shorter name: `short_name_of`
+        ("Pale Man", "Fauno", False),
+        ("Jack", "Jake", False),
+        ("Maria", "Mario", False),
+    ],
+)
+def test_one_actors_part_written_otherwise(a, b, one):
+    """Two names one actor's parts in one film are given, by two documents: one part or two."""
+    from reviews.people import one_part
+
+    assert one_part(a, b) is one and one_part(b, a) is one
+
+
+@pytest.mark.parametrize(
+    "text, copy, filled",
+    [
+        ("Maribel Verd? holds it.", "Maribel Verdú holds it.", "Maribel Verdú holds it."),
+        ("One.\n\nTwo L?pez.", "One. Two López.", "One.\n\nTwo López."),  # its paragraphs
+        ("Is it good?", "Is it good?", None),  # a question mark
+        ("Verd? is good", "Verdi is good", None),  # a letter of ASCII is no lost letter
+        ("Verd? is good", "Verdú was good", None),  # other words
+    ],
+)
+def test_letters_lost_in_one_copy_of_a_review_come_from_another(text, copy, filled):
+    from reviews.text import letters_from_copy
+
+    assert letters_from_copy(text, copy) == filled
+
+
+@pytest.mark.parametrize(
     "short, full, is_ranked",
     [
         ("Gordon", "Commissioner Gordon", True),
