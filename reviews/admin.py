@@ -154,7 +154,7 @@ class ProvenanceInline(admin.TabularInline):
 
 class FilmTitleInline(ProvenanceInline):
     model = FilmTitle
-    fields = ("title", "kind", source_link)
+    fields = ("title", "kind", "is_original", source_link)
 
 
 class CreditInline(ProvenanceInline):

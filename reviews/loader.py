@@ -180,15 +180,6 @@ def _set_fields(obj, values: dict, tally: Tally) -> bool:
     return bool(changed)
 
 
-def _get_or_create(model, lookup: dict, defaults: dict, tally: Tally):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model.objects.create(**lookup, **defaults)
-        tally.count("created", model.__name__)
-        return obj, True
-    return obj, False
-
-
 class DocumentLoader:
     def __init__(self, doc: FilmDocument, source: SourceDocument, *, defer_counts: bool = False):
         self.doc = doc
@@ -934,15 +925,16 @@ class DocumentLoader:
         """A title the document gives the film; a title given before as an alternative becomes
         the film's own when this document gives it so (`FilmTitle.Kind`, in precedence)."""
         title = clean_title(title)
-        if not FilmTitle.objects.filter(film=film, title=title).exists():
-            title = self._same_title_cased_otherwise(film, title, kind, line)
-            if not title:
-                return
-        obj, created = _get_or_create(
-            FilmTitle, {"film": film, "title": title}, {"kind": kind, **self.prov(line)}, self.tally
-        )
-        if created:
+        original = kind == FilmTitle.Kind.ORIGINAL
+        obj = FilmTitle.objects.filter(film=film, title=title).first()
+        if obj is None:
+            obj = self._same_title_cased_otherwise(film, title, kind, line)
+        if obj is None:
+            FilmTitle.objects.create(film=film, title=title, kind=kind, **self.prov(line))
+            self.tally.count("created", "FilmTitle")
             return
+        if original and not obj.is_original:
+            _set_fields(obj, {"is_original": True}, self.tally)
         if _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
             # The document that gives it as the film's own title is its source now.
             _set_fields(obj, {"kind": kind, **self.prov(line)}, self.tally)
@@ -957,12 +949,12 @@ class DocumentLoader:
 
     def _same_title_cased_otherwise(
         self, film: Film, title: str, kind: str, line: int | None
-    ) -> str:
+    ) -> FilmTitle | None:
         """A title the film has already in other capitals (a kit's `EL LABERINTO DEL FAUNO`,
         cased as a guess, and a review file's `El laberinto del fauno`) is one title: the
         spelling kept is the one not cased from capitals, then the one of the higher kind, then
-        the first in order, whichever document came first. Returns the title to add, or ""
-        when the stored title was respelled (with the higher kind of the two)."""
+        the first in order, whichever document came first. Returns the stored title, respelled
+        (with the higher kind of the two) when this spelling is kept; None when there is none."""
         stored = next(
             (
                 other
@@ -972,17 +964,16 @@ class DocumentLoader:
             None,
         )
         if stored is None:
-            return title
+            return None
         ranks = _TITLE_PRECEDENCE.index
 
         def rank(spelling: str, spelling_kind: str) -> tuple:
             return (_cased_from_capitals(spelling), ranks(spelling_kind), spelling)
 
-        if rank(stored.title, stored.kind) <= rank(title, kind):
-            return stored.title  # added as the stored spelling: its kind may rise
-        best_kind = min(kind, stored.kind, key=ranks)
-        _set_fields(stored, {"title": title, "kind": best_kind, **self.prov(line)}, self.tally)
-        return ""
+        if rank(title, kind) < rank(stored.title, stored.kind):
+            best_kind = min(kind, stored.kind, key=ranks)
+            _set_fields(stored, {"title": title, "kind": best_kind, **self.prov(line)}, self.tally)
+        return stored
 
     # -- series ---------------------------------------------------------------------------
 
@@ -2147,7 +2138,7 @@ def keep_better_of_shared_titles(keep: Film, other: Film) -> None:
     alternative, a film's own document before a review copy), as if `other`'s document had
     come second."""
     rows = FilmTitle.objects.filter(film__in=[keep.pk, other.pk]).values_list(
-        "film_id", "title", "kind", "source_id", "source_line", "source__format"
+        "film_id", "title", "kind", "source_id", "source_line", "source__format", "is_original"
     )
     mine, theirs = {}, {}
     for film_id, title, *rest in rows.order_by():
@@ -2157,11 +2148,13 @@ def keep_better_of_shared_titles(keep: Film, other: Film) -> None:
         return (_TITLE_PRECEDENCE.index(kind), source_format in REVIEW_COPIES)
 
     for title in mine.keys() & theirs.keys():
-        kind, source_id, line, source_format = theirs[title]
+        kind, source_id, line, source_format, original = theirs[title]
         if rank(kind, source_format) < rank(mine[title][0], mine[title][3]):
             FilmTitle.objects.filter(film=keep, title=title).update(
                 kind=kind, source_id=source_id, source_line=line
             )
+        if original and not mine[title][4]:  # an original title in either document
+            FilmTitle.objects.filter(film=keep, title=title).update(is_original=True)
 
 
 # A film's fields two documents may give otherwise, and which of the two values is kept,

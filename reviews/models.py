@@ -219,6 +219,12 @@ class FilmTitle(Provenanced):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
     title = models.CharField(max_length=255)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TITLE)
+    # Whether a document gives it as the film's original title, whatever its kind: a review
+    # file that titles the film so (`El laberinto del fauno`) does not make it any less the
+    # original title a kit gives under the English one.
+    is_original = models.BooleanField(
+        "original title", default=False, help_text="A document gives it as the original title."
+    )
     folded = models.CharField(max_length=255, db_index=True, editable=False)
     # The main title folded with numerals as digits (`text.title_key`): the importer finds a
     # film by it, with an index, whatever the number of films.
@@ -237,6 +243,10 @@ class FilmTitle(Provenanced):
         self.folded, self.key = fold(self.title), title_key(self.title)
         if update_fields is not None and "title" in update_fields:
             update_fields = [*update_fields, "folded", "key"]
+        if self.kind == self.Kind.ORIGINAL and not self.is_original:
+            self.is_original = True  # given as the original title, by a document or by staff
+            if update_fields is not None:
+                update_fields = [*update_fields, "is_original"]
         super().save(*args, update_fields=update_fields, **kwargs)
 
 

@@ -373,8 +373,8 @@ def film_detail(request, slug):
             for role in Credit.Role
             if role != Credit.Role.CAST and (makers := [c for c in credits if c.role == role])
         ],
-        "original_titles": [t.title for t in titles if t.kind == FilmTitle.Kind.ORIGINAL],
-        "other_titles": [t.title for t in titles if t.kind != FilmTitle.Kind.ORIGINAL],
+        "original_titles": [t.title for t in titles if t.is_original],
+        "other_titles": [t.title for t in titles if not t.is_original],
         "series_films": series_films,
         # What a kit's prose writes in capitals and the page shows as titles (`cite_films`).
         "title_forms": [t.title for t in all_titles],

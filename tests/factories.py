@@ -51,7 +51,9 @@ def canonical_dump() -> dict:
                 "synopsis",
             )
         ),
-        "titles": sorted(FilmTitle.objects.values_list("film__title", "title", "kind")),
+        "titles": sorted(
+            FilmTitle.objects.values_list("film__title", "title", "kind", "is_original")
+        ),
         "people": sorted(
             (p.name, tuple(sorted(a.name for a in p.aliases.all())))
             for p in Person.objects.prefetch_related("aliases")

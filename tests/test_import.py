@@ -3692,12 +3692,15 @@ FAUNO = settings.BASE_DIR / "tests" / "documents" / "fauno"
     ],
     ids=["dump-first", "kit-first"],
 )
-def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(empty_db, order):
+def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(
+    empty_db, client, order
+):
     """The kit's `PAN’S LABYRINTH` and `(EL LABERINTO DEL FAUNO)` are the page's `Pan's
     Labyrinth` and the review file's `El laberinto del fauno`: one title each, not one per
     apostrophe or capitals. The kit's `Captain Vidal` and `the Faun` are the dump's `Capitán
     Vidal` and `Fauno`; the review file's `Maribel Verd?` has its letter back from the page's
-    copy of the same review; the page's `Warning: Spoilers` under a rating flags its review."""
+    copy of the same review; the page's `Warning: Spoilers` under a rating flags its review.
+    The original title stays the original title, though the review file titles the film so."""
     import_in_order_as_together(FAUNO, order)
 
     film = Film.objects.get()
@@ -3725,3 +3728,5 @@ def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(empt
         "Ana Torrent fan",
     )
     assert film.reviews.count() == 3
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Original title El laberinto del fauno</p>" in page
