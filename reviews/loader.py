@@ -357,7 +357,9 @@ class DocumentLoader:
             self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
             self.tally.count("unchanged", "Film")
         self.absorb_films_titled_with_lost_letters(film)
-        if not film.title_is_provisional:
+        # A film no document has titled yet is titled by this one, if it has a title (a kit
+        # that joins a title-less dump's film by the English title the dump gives it).
+        if doc.title or not film.title_is_provisional:
             self.absorb_provisional_films(film)
             self.absorb_films_titled_otherwise(film)
         return film

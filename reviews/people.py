@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
-from .models import Character, Credit, Film, Person, PersonAlias
+from .models import Character, Credit, Film, Person, PersonAlias, QuoteLine
 from .text import PARTS_SEPARATOR, fold, is_shouted, name_case, unique_slug, without_ranks
 
 if TYPE_CHECKING:
@@ -112,11 +112,31 @@ def one_part(a: str, b: str) -> bool:
         return True
     ranks_a, rest_a = without_ranks(fold(a).removeprefix("the ").split())
     ranks_b, rest_b = without_ranks(fold(b).removeprefix("the ").split())
-    if not rest_a or len(rest_a) != len(rest_b) or bool(ranks_a) != bool(ranks_b):
+    if not (rest_a and rest_b) or bool(ranks_a) != bool(ranks_b):
         return False
-    if ranks_a and rest_a == rest_b:  # unless one is a man's rank, the other a woman's
-        return not ({*ranks_a, *ranks_b} & _MEN and {*ranks_a, *ranks_b} & _WOMEN)
-    return all(fuzz.ratio(x, y) >= PART_WORD_RATIO for x, y in zip(rest_a, rest_b, strict=True))
+    if ranks_a and {*ranks_a, *ranks_b} & _MEN and {*ranks_a, *ranks_b} & _WOMEN:
+        return False  # a man's rank and a woman's: two parts
+    shorter, longer = sorted((rest_a, rest_b), key=len)
+    if ranks_a and longer[len(longer) - len(shorter) :] == shorter:
+        # The same name after a rank, or its last names, as one is addressed: `Minister Hempf`
+        # is `Minister Bruno Hempf`, `Hauptmann Gerd Wiesler` is `Captain Gerd Wiesler`.
+        return True
+    return len(rest_a) == len(rest_b) and all(
+        fuzz.ratio(x, y) >= PART_WORD_RATIO for x, y in zip(rest_a, rest_b, strict=True)
+    )
+
+
+def preferred_part(a: str, b: str) -> str:
+    """Of two names of one part (`one_part`), the one kept: the one of more names (`Minister
+    Bruno Hempf`, its ranks and article aside), then the one `preferred_spelling` prefers; the
+    same whichever document came first."""
+
+    def names(part: str) -> int:
+        return len(without_ranks(fold(part).removeprefix("the ").split())[1])
+
+    if names(a) != names(b):
+        return max(a, b, key=names)
+    return preferred_spelling(a, b)
 
 
 def preferred_spelling(a: str, b: str) -> str:
@@ -425,6 +445,10 @@ class CreditResolver:
         self.new_characters: list[Character] = []
         self.new_credits: list[Credit] = []
         self.dirty: dict[int, tuple[object, set[str]]] = {}
+        # A part a credit was given under another name of it (`Oberstleutnant Anton Grubitz`
+        # for `Colonel Anton Grubitz`): (the name it had, the name it takes); the film's quotes
+        # spoken by the first are spoken by the second.
+        self.renamed_parts: list[tuple[Character, Character]] = []
 
     def load_characters(self) -> None:
         names = {fold(r.character) for r in self.records if r.character}
@@ -694,7 +718,7 @@ class CreditResolver:
         for credit in held:
             stored = credit.character_ref.name
             if one_part(name, stored):  # `Kolja`, `Kolya`: one part
-                if preferred_spelling(name, stored) == name:
+                if preferred_part(name, stored) == name:
                     return self.character_for(name), credit
                 return credit.character_ref, credit
         return self.character_for(name), None
@@ -760,6 +784,8 @@ class CreditResolver:
                 values["source"], values["source_line"] = loader.source, record.line
         changed = assign_fields(existing, values, self.tally)
         if "character" in changed:
+            if existing.character_ref is not None:
+                self.renamed_parts.append((existing.character_ref, character))
             existing.character_ref = character
         self.mark(existing, changed)
 
@@ -800,6 +826,11 @@ class CreditResolver:
             fields |= names
         for model, (rows, fields) in by_model.items():
             model.objects.bulk_update(rows, sorted(fields))
+        for before, after in self.renamed_parts:
+            QuoteLine.objects.filter(character=before, quote__film=self.film).update(
+                character=after
+            )
+        self.renamed_parts = []
         self.new_people, self.new_aliases, self.new_characters, self.new_credits = [], [], [], []
         self.dirty = {}
 
@@ -937,7 +968,7 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             or short_name_of(twin.character.name, credit.character.name)
             or (
                 one_part(twin.character.name, credit.character.name)
-                and preferred_spelling(twin.character.name, credit.character.name)
+                and preferred_part(twin.character.name, credit.character.name)
                 == credit.character.name
             )
         ):

@@ -103,6 +103,9 @@ RANKS = {
     *("doctora", "docteur", "dottore", "dottor", "doktor", "monsieur", "madame", "mademoiselle"),
     *("mme", "mlle", "senor", "senora", "senorita", "signor", "signora", "signorina", "herr"),
     *("frau", "fraulein", "fru", "hr", "frk", "pere", "soeur", "frere", "fray", "hermana"),
+    *("hauptmann", "leutnant", "oberleutnant", "oberstleutnant", "feldwebel", "kommandant"),
+    # Offices one is addressed by (`Minister Hempf`, `Count Dracula`).
+    *("minister", "senator", "governor", "president", "ambassador", "baron", "duke", "count"),
 }
 
 

@@ -3730,3 +3730,41 @@ def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(
     assert film.reviews.count() == 3
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title El laberinto del fauno</p>" in page
+
+
+LEBEN = settings.BASE_DIR / "tests" / "documents" / "leben"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["leben_dump.txt", "leben_reviews.xml", "lives_kit.txt", "lives_page.txt"],
+        ["lives_page.txt", "lives_kit.txt", "leben_reviews.xml", "leben_dump.txt"],
+    ],
+    ids=["dump-first", "page-first"],
+)
+def test_a_film_titled_in_its_language_by_reviews_and_in_english_by_its_kit(
+    empty_db, client, order
+):
+    """The review file's `Das Leben der Anderen` is the kit's original title: after the
+    title-less dump (which knows the film by its English title alone), the kit joins the two
+    films. The dump's ranks in German (`Hauptmann Gerd Wiesler`, `Oberstleutnant Anton
+    Grubitz`) and the kit's in English (`Captain Gerd Wiesler`, `Lieutenant Colonel Anton
+    Grubitz`) name one part each, and the dump's quotes are spoken by it; the kit's `Minister
+    Hempf` is the dump's `Minister Bruno Hempf`."""
+    import_in_order_as_together(LEBEN, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.imdb_id) == ("The Lives of Others", 2006, "tt0405094")
+    assert film.reviews.count() == 3
+    parts = dict(film.credits.filter(role="cast").values_list("person__name", "character__name"))
+    assert film.credits.filter(role="cast").count() == len(parts) == 7
+    assert parts["Thomas Thieme"] == "Minister Bruno Hempf"
+    [quote] = film.quotes.all()
+    speakers = [line.character.name for line in quote.lines.all()]
+    assert speakers == [parts["Ulrich Tukur"], parts["Ulrich Mühe"]]
+    assert "Grubitz" in speakers[0] and "Wiesler" in speakers[1]
+    assert set(Character.objects.values_list("name", flat=True)) == set(parts.values())
+    assert Reviewer.objects.get(username="Günter aus Leipzig").review_count == 1
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Original title Das Leben der Anderen</p>" in page

@@ -3363,6 +3363,8 @@ def test_a_parts_name_transliterated_otherwise(a, b, alike):
         ("Captain Vidal", "Capitán Vidal", True),  # a rank in two languages
         ("Dr. Ferreiro", "Doctor Ferreiro", True),
         ("The Faun", "Fauno", True),  # a close spelling in another language
+        ("Hauptmann Gerd Wiesler", "Captain Gerd Wiesler", True),
+        ("Minister Hempf", "Minister Bruno Hempf", True),  # addressed by rank and family name
         ("Mr. Smith", "Mrs. Smith", False),  # a man and a woman
         ("Monsieur Hulot", "Madame Hulot", False),
         ("Captain Vidal", "Vidal", False),  # a shorter name: `short_name_of`
@@ -3373,9 +3375,13 @@ def test_a_parts_name_transliterated_otherwise(a, b, alike):
 )
 def test_one_actors_part_written_otherwise(a, b, one):
     """Two names one actor's parts in one film are given, by two documents: one part or two."""
-    from reviews.people import one_part
+    from reviews.people import one_part, preferred_part
 
     assert one_part(a, b) is one and one_part(b, a) is one
+    if one:  # the name kept: the one of more names, then `preferred_spelling`; in either order
+        assert preferred_part(a, b) == preferred_part(b, a)
+    assert preferred_part("Minister Hempf", "Minister Bruno Hempf") == "Minister Bruno Hempf"
+    assert preferred_part("The Faun", "Fauno") == "Fauno"
 
 
 @pytest.mark.parametrize(

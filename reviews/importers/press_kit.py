@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..text import UPPER, fold, is_shouted, name_case, split_title, title_case, title_key
+from ..text import RANKS, UPPER, fold, is_shouted, name_case, split_title, title_case, title_key
 from .common import (
     CAST_SEPARATOR,
     COMPANY_KEYS,
@@ -151,8 +151,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 # A part and its actor in a synopsis: `Ole (Bo Berg)`, `Anna (played by Kim Lee)`, `Anna
 # (Kim Lee, in her first role)`.
+# A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
+# Grubitz`).
+_RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
 _CHARACTER_ACTOR = re.compile(
-    rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
+    rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s|(?:{_RANK_WORD})\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
     r"\s+"
     rf"\((?:played by\s+)?(?P<actor>[{UPPER}][\w'’-]+"
