@@ -63,6 +63,7 @@ from .people import (
 from .text import (
     PART_WORDS,
     SUPERSCRIPT_DIGITS,
+    called_by_nickname,
     fill_lost_letters,
     fingerprint,
     fold,
@@ -70,6 +71,7 @@ from .text import (
     letters_from_copy,
     lost_letters_pattern,
     name_forms,
+    nicknames,
     non_ascii_words,
     paragraph_count,
     redact_emails,
@@ -1260,7 +1262,9 @@ class DocumentLoader:
                     fuller = [
                         c
                         for c in played.values()
-                        if short_name_of(short.name, c.name) or ranked_name_of(short.name, c.name)
+                        if short_name_of(short.name, c.name)
+                        or ranked_name_of(short.name, c.name)
+                        or called_by_nickname(short.name, c.name)
                     ]
                     if len(fuller) != 1:
                         continue
@@ -2111,7 +2115,8 @@ def speaking_characters(characters) -> dict[str, Character]:
     for name, character in by_name.items():
         if _POSSESSIVE_NAME.search(character.name):
             continue  # `Louka's Mother` is not called `Louka`
-        for word in name_forms(name)[1:]:  # as the dump's parser knows a quote (`name_forms`)
+        # As the dump's parser knows a quote: `name_forms`, and a nickname (`Rusty`).
+        for word in [*name_forms(name)[1:], *nicknames(character.name)]:
             by_word[word].add(character)
     shortened = {word: found.pop() for word, found in by_word.items() if len(found) == 1}
     return {**shortened, **by_name}

@@ -75,6 +75,27 @@ def name_forms(folded: str) -> list[str]:
     return [folded, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
 
 
+# A nickname in quotes in a part's name: `Robert 'Rusty' Ryan`, `'The Amazing' Yen`.
+_NICKNAME = re.compile(
+    r"(?:^|\s)['‘\"“](?P<nickname>[^\W\d_][\w-]*(?:\s[\w-]+){0,2})['’\"”](?=\s|$)"
+)
+
+
+def nicknames(name: str) -> list[str]:
+    """The nicknames a part's name gives in quotes, folded: what a quote may call it too
+    (`Rusty:` speaks the part `Robert 'Rusty' Ryan`)."""
+    return [fold(m["nickname"]) for m in _NICKNAME.finditer(name)]
+
+
+def called_by_nickname(short: str, full: str) -> bool:
+    """Whether a part's name is another's nickname and the names after it: `Rusty Ryan` of
+    `Robert 'Rusty' Ryan`, in another film of the series."""
+    match = _NICKNAME.search(full)
+    if match is None or match.start() == 0:
+        return False
+    return fold(short) == fold(f"{match['nickname']} {full[match.end() :]}")
+
+
 # An actor's parts in one film, one credit each: `Bruce Wayne / Batman`.
 PARTS_SEPARATOR = re.compile(r"\s+/\s+")
 

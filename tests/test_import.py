@@ -3768,3 +3768,39 @@ def test_a_film_titled_in_its_language_by_reviews_and_in_english_by_its_kit(
     assert Reviewer.objects.get(username="Günter aus Leipzig").review_count == 1
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title Das Leben der Anderen</p>" in page
+
+
+OCEANS = settings.BASE_DIR / "tests" / "documents" / "oceans"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["oceans11_dump.txt", "oceans11_page.txt", "oceans12_reviews.xml", "oceans13_kit.txt"],
+        ["oceans13_kit.txt", "oceans12_reviews.xml", "oceans11_page.txt", "oceans11_dump.txt"],
+    ],
+    ids=["dump-first", "kit-first"],
+)
+def test_a_series_its_kit_names_in_production_notes_after_the_synopsis(empty_db, order):
+    """The kit of the third film names the first two in capitals with their years, under a
+    heading after its synopsis: a series of three, in order, which the title-less dump joins
+    by year and director. `Rusty:` speaks the part `Robert 'Rusty' Ryan`, which the kit calls
+    `Rusty Ryan`: one part across the series."""
+    import_in_order_as_together(OCEANS, order)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Ocean's Eleven", 2001),
+        ("Ocean's Twelve", 2004),
+        ("Ocean's Thirteen", 2007),
+    ]
+    eleven = Film.objects.get(year=2001)
+    assert eleven.reviews.count() == 2 and eleven.credits.filter(role="cast").count() == 12
+    rusty = Character.objects.get(credits__person__name="Brad Pitt", credits__film=eleven)
+    assert rusty.name == "Robert 'Rusty' Ryan"
+    assert set(rusty.credits.values_list("film__year", flat=True)) == {2001, 2007}
+    [quote] = eleven.quotes.all()
+    assert [line.character for line in quote.lines.all()] == [
+        rusty,
+        Character.objects.get(name="Danny Ocean"),
+    ]

@@ -3401,6 +3401,23 @@ def test_letters_lost_in_one_copy_of_a_review_come_from_another(text, copy, fill
 
 
 @pytest.mark.parametrize(
+    "name, nicknames_, short, called",
+    [
+        ("Robert 'Rusty' Ryan", ["rusty"], "Rusty Ryan", True),
+        ("Robert “Bob” Smith", ["bob"], "Bob Smith", True),
+        ("'The Amazing' Yen", ["the amazing"], "Yen", False),  # a nickname first: no given name
+        ("Robert 'Rusty' Ryan", ["rusty"], "Robert Ryan", False),  # `short_name_of`'s to say
+        ("Frank's brother", [], "Frank", False),
+    ],
+)
+def test_a_parts_nickname(name, nicknames_, short, called):
+    from reviews.text import called_by_nickname, nicknames
+
+    assert nicknames(name) == nicknames_
+    assert called_by_nickname(short, name) is called
+
+
+@pytest.mark.parametrize(
     "short, full, is_ranked",
     [
         ("Gordon", "Commissioner Gordon", True),

@@ -6,7 +6,14 @@ import textwrap
 from dataclasses import replace
 from decimal import Decimal
 
-from ..text import PARTS_SEPARATOR, fold, name_forms, restore_paragraphs, spoken_forms
+from ..text import (
+    PARTS_SEPARATOR,
+    fold,
+    name_forms,
+    nicknames,
+    restore_paragraphs,
+    spoken_forms,
+)
 from .common import (
     CAST_LINE,
     COMPANY_KEYS,
@@ -661,7 +668,7 @@ def _speaker_names(characters) -> set[str]:
         form
         for character in characters
         for part in PARTS_SEPARATOR.split(split_credit_note(CREDITED_AS.sub(" ", character))[0])
-        for form in name_forms(fold(part))
+        for form in [*name_forms(fold(part)), *nicknames(part)]
     }
 
 

@@ -1026,8 +1026,12 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         return
     number, first, heading = prose[synopsis_from]
     synopsis = [(n, p) for n, p, h in prose[synopsis_from:] if h == heading]
-    for n, paragraph, other in prose[synopsis_from:]:
-        if other != heading:  # `ABOUT THE PRODUCTION`, after the synopsis
+    after = zip(prose[synopsis_from:], mentioned[synopsis_from:], strict=True)
+    for (n, paragraph, other), mentions in after:
+        if other != heading:  # `PRODUCTION NOTES`, after the synopsis: the films they name too
+            doc.mentioned_films.extend(mentions)
+            if not doc.series_name:
+                doc.series_name = series_named_in(paragraph)
             doc.notes.append(_press_note(paragraph, n, other))
     doc.synopsis = "\n\n".join(p for _, p in synopsis)
     opening = _SYNOPSIS_OPENING.match(first)
