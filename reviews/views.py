@@ -18,6 +18,7 @@ from django.views.decorators.http import condition, require_safe
 from . import charts, structured_data
 from .filters import FILM_SORTS, REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
 from .models import (
+    Certificate,
     Character,
     Credit,
     DataVersion,
@@ -328,6 +329,14 @@ def parts_together(credits: list[Credit]) -> list[Credit]:
     return together
 
 
+def certificates_shown(certificates) -> list[Certificate]:
+    """A film's certificates, less one of no territory (a dump's `Certificate: R`) that a
+    territory's says again (`Motion Picture Rating (MPAA): Rated R for …`)."""
+    certificates = list(certificates)
+    territorial = {c.rating for c in certificates if c.territory}
+    return [c for c in certificates if c.territory or c.rating not in territorial]
+
+
 @public_page
 def film_detail(request, slug):
     film = get_object_or_404(Film.objects.select_related("series"), slug=slug)
@@ -356,7 +365,7 @@ def film_detail(request, slug):
     facts = {
         "releases": list(film.releases.all()),
         "runtimes": list(film.runtimes.all()),
-        "certificates": list(film.certificates.all()),
+        "certificates": certificates_shown(film.certificates.all()),
         "distributors": list(film.distributors.all()),
         "money": list(film.money.all()),
     }

@@ -3804,3 +3804,27 @@ def test_a_series_its_kit_names_in_production_notes_after_the_synopsis(empty_db,
         rusty,
         Character.objects.get(name="Danny Ocean"),
     ]
+
+
+def test_a_dump_s_rating_said_twice_and_a_credit_under_the_actors_own_name(
+    empty_db, client, tmp_path
+):
+    """`Certificate: R` and `Motion Picture Rating (MPAA): Rated R for …` are one rating on the
+    page (both kept, with their lines); `(as Bruce Bohne)` after Bruce Bohne's part credits him
+    under no other name."""
+    (tmp_path / "dump.txt").write_text(
+        "A kidnapping goes wrong.\n\nRelease Year: 1996\n\nDirectors: Joel Coen, Ethan Coen\n\n"
+        "Frances McDormand - Marge Gunderson\nBruce Bohne - Lou (as Bruce Bohne)\n"
+        "Bain Boehlke - Mr. Mohra (as Bain Boelke)\n\n"
+        "Certificate: R\n\n"
+        "Motion Picture Rating (MPAA): Rated R for strong violence\n\n"
+        "Also Known As: Fargo (1996)\n"
+    )
+    assert run_import([tmp_path / "dump.txt"]).ok
+    film = Film.objects.get()
+    credited = dict(film.credits.values_list("person__name", "credited_as"))
+    assert credited["Bruce Bohne"] == "" and credited["Bain Boehlke"] == "Bain Boelke"
+    assert film.certificates.count() == 2
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert page.count("<strong>R</strong>") == 1
+    assert "USA <strong>R</strong>" in page and "for strong violence" in page

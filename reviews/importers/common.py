@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
+from ..text import fold
 from .records import (
     CertificateRecord,
     CreditRecord,
@@ -594,7 +595,7 @@ def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
                 role=role,
                 line=line,
                 note=note,
-                credited_as=credited.group(1).strip() if credited else "",
+                credited_as=credited_as(credited, maker),
             )
             for role in roles
         )
@@ -821,10 +822,18 @@ def cast_credit(actor: str, part: str, number: int, order: int | None) -> Credit
         role="cast",
         line=number,
         character=character,
-        credited_as=credited.group(1).strip() if credited else "",
+        credited_as=credited_as(credited, actor),
         note=note,
         billing_order=order,
     )
+
+
+def credited_as(credited: re.Match | None, name: str) -> str:
+    """The name an `(as …)` note credits a maker under; none when it is the maker's own name
+    (`Bruce Bohne - Lou (as Bruce Bohne)`)."""
+    if credited is None or fold(credited.group(1)) == fold(name):
+        return ""
+    return credited.group(1).strip()
 
 
 # Keys of a film's crew, and the role each gives.
