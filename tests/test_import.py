@@ -3828,3 +3828,37 @@ def test_a_dump_s_rating_said_twice_and_a_credit_under_the_actors_own_name(
     page = client.get(film.get_absolute_url()).content.decode()
     assert page.count("<strong>R</strong>") == 1
     assert "USA <strong>R</strong>" in page and "for strong violence" in page
+
+
+TIGER = settings.BASE_DIR / "tests" / "documents" / "tiger"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["tiger_dump.txt", "tiger_kit.txt", "tiger_page.txt", "tiger_reviews.xml"],
+        ["tiger_reviews.xml", "tiger_page.txt", "tiger_kit.txt", "tiger_dump.txt"],
+    ],
+    ids=["dump-first", "xml-first"],
+)
+def test_names_written_family_name_first_and_a_part_with_its_nickname(empty_db, client, order):
+    """The kit writes its Chinese cast family name first (`Chow Yun-Fat`, `Zhang Ziyi`), the
+    dump given name first: one person each. The kit's `Lo` is the dump's `Lo 'Dark Cloud'`;
+    the kit's original title in capitals is the review file's `Wo hu cang long`."""
+    import_in_order_as_together(TIGER, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year) == ("Crouching Tiger, Hidden Dragon", 2000)
+    assert film.reviews.count() == 1
+    assert set(film.titles.values_list("title", "is_original")) == {
+        ("Crouching Tiger, Hidden Dragon", False),
+        ("Wo hu cang long", True),
+    }
+    cast = film.credits.filter(role="cast")
+    assert cast.count() == Person.objects.filter(credits__role="cast").distinct().count() == 6
+    assert cast.get(person__aliases__name="Chang Chen").character.name == "Lo 'Dark Cloud'"
+    assert set(
+        cast.get(person__aliases__name="Chow Yun-Fat").person.aliases.values_list("name", flat=True)
+    ) == {"Chow Yun-Fat", "Yun-Fat Chow"}
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "Original title Wo hu cang long</p>" in page

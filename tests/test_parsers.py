@@ -3439,6 +3439,7 @@ def test_a_characters_name_with_a_rank_before_it(short, full, is_ranked):
     "short, full, is_short",
     [
         ("Valentine", "Valentine Dussaut", True),
+        ("Lo", "Lo 'Dark Cloud'", True),  # a nickname added
         ("Judge", "Judge Joseph Kern", True),
         ("Jean-Pierre", "Jean-Pierre Léaud", True),
         ("Frank", "Frank's brother", False),  # another part
