@@ -561,6 +561,7 @@ def search(request):
                 .annotate(
                     closeness=closeness("title", query),
                     matched=first_match(FilmTitle, "film", "title", folded),
+                    matched_original=first_match(FilmTitle, "film", "title", folded, "is_original"),
                 )
                 .order_by("closeness", "year", "title")[:SEARCH_LIMIT],
                 "title",
@@ -594,13 +595,13 @@ def search(request):
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
 
 
-def first_match(model, owner: str, field: str, folded: str) -> Subquery:
+def first_match(model, owner: str, field: str, folded: str, value: str = "") -> Subquery:
     """The first of an owner's titles or spellings (`model`'s `field`) that holds the folded
-    query: what a result was found by."""
+    query: what a result was found by (or its `value`: whether the title is the original)."""
     return Subquery(
         model.objects.filter(**{owner: OuterRef("pk"), "folded__contains": folded})
         .order_by(field)
-        .values(field)[:1]
+        .values(value or field)[:1]
     )
 
 

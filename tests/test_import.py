@@ -3730,6 +3730,8 @@ def test_a_film_whose_documents_write_its_titles_and_parts_in_two_languages(
     assert film.reviews.count() == 3
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title El laberinto del fauno</p>" in page
+    found = client.get("/search/?q=laberinto").content.decode()
+    assert "original title El laberinto del fauno" in found
 
 
 LEBEN = settings.BASE_DIR / "tests" / "documents" / "leben"
