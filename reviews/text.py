@@ -116,6 +116,7 @@ RANKS = {
     *("officer", "detective", "det", "inspector", "sergeant", "sgt", "lieutenant", "lt"),
     *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
     *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),
+    *("corporal", "cpl", "sheriff", "deputy", "marshal", "constable"),
     *("father", "sister", "brother", "reverend", "rev", "king", "queen", "prince", "princess"),
     # The same in the languages of the films' documents (`Capitán Vidal`, `Kommissar Faber`).
     *("capitan", "capitaine", "capitano", "kapitan", "kaptajn", "kapten", "teniente", "tenente"),

@@ -3864,3 +3864,25 @@ def test_names_written_family_name_first_and_a_part_with_its_nickname(empty_db, 
     ) == {"Chow Yun-Fat", "Yun-Fat Chow"}
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title Wo hu cang long</p>" in page
+
+
+Y1917 = settings.BASE_DIR / "tests" / "documents" / "y1917"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["1917_dump.txt", "1917_kit.txt", "1917_page.txt", "1917_reviews.xml"],
+        ["1917_reviews.xml", "1917_page.txt", "1917_kit.txt", "1917_dump.txt"],
+    ],
+    ids=["dump-first", "xml-first"],
+)
+def test_a_film_titled_by_a_number_like_a_year(empty_db, order):
+    """`1917`, alone over the kit's fields (its `Year: 2019`), is the kit's title: the kit,
+    the title-less dump, the page and the review file are one film of 2019."""
+    import_in_order_as_together(Y1917, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.imdb_id) == ("1917", 2019, "tt8579674")
+    assert film.reviews.count() == 2 and film.credits.filter(role="cast").count() == 8
+    assert film.runtimes.get().minutes == 119

@@ -410,8 +410,9 @@ _QUOTED = re.compile(r"^[\"“'‘«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”'�
 
 
 def title_cased_line(lines: list[str]) -> bool:
-    """A line alone in its block written as a title is (`Epsilon`, `The Night of the Hunter`):
-    a few words, each capitalised but a title's small words, no key, no sentence's end."""
+    """A line alone in its block written as a title is (`Epsilon`, `The Night of the Hunter`,
+    `1917`, `21 Grams`): a few words, each capitalised but a title's small words, no key, no
+    sentence's end."""
     if len(lines) != 1:
         return False
     line = _QUOTED.sub(r"\g<title>", lines[0].strip())
@@ -421,7 +422,7 @@ def title_cased_line(lines: list[str]) -> bool:
         and not KEY_VALUE.match(line)
         and not line.endswith((".", ",", ";"))
         and not _SECTION_WORDS.search(line.upper())
-        and words[0][:1].isupper()
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
         and all(
             w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
         )
