@@ -63,6 +63,7 @@ from .people import (
 from .text import (
     PART_WORDS,
     SUPERSCRIPT_DIGITS,
+    UNCAST_SPEAKERS,
     called_by_nickname,
     fill_lost_letters,
     fingerprint,
@@ -1374,6 +1375,8 @@ class DocumentLoader:
                 for i, (speaker, text) in enumerate(record.lines)
             )
             for speaker, _ in record.lines:
+                if fold(speaker) in UNCAST_SPEAKERS:
+                    continue  # `Title Card:`, no one's part
                 if not characters.keys() & spoken_forms(speaker):
                     self.tally.warn(
                         record.line,

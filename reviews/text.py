@@ -100,6 +100,14 @@ def called_by_nickname(short: str, full: str) -> bool:
 PARTS_SEPARATOR = re.compile(r"\s+/\s+")
 
 
+# Who a quote's line may be said by that is no one's part, folded: a silent film's `Title
+# Card:`, a `Narrator:` the cast does not name.
+UNCAST_SPEAKERS = {
+    *("title card", "intertitle", "caption", "on screen text", "onscreen text"),
+    *("opening title", "closing title", "narrator", "voice over", "voiceover"),
+}
+
+
 def spoken_forms(speaker: str) -> list[str]:
     """What a quote's speaker may be looked up by among `name_forms`: the folded name, and
     without an article or a rank before it (`The Joker` speaks the part `Joker`, `Mrs. Drusse`

@@ -3886,3 +3886,37 @@ def test_a_film_titled_by_a_number_like_a_year(empty_db, order):
     assert (film.title, film.year, film.imdb_id) == ("1917", 2019, "tt8579674")
     assert film.reviews.count() == 2 and film.credits.filter(role="cast").count() == 8
     assert film.runtimes.get().minutes == 119
+
+
+METROPOLIS = settings.BASE_DIR / "tests" / "documents" / "metropolis"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["metropolis_dump.txt", "metropolis_kit.txt", "metropolis_page.txt"],
+        ["metropolis_page.txt", "metropolis_kit.txt", "metropolis_dump.txt"],
+    ],
+    ids=["dump-first", "page-first"],
+)
+def test_a_silent_films_parts_with_what_they_are_and_its_title_cards(empty_db, order):
+    """The dump's `Rotwang, the inventor` is the part Rotwang, which the kit's synopsis names,
+    with what it is as the credit's note; `Title Card:` is a quote's line no part speaks, not
+    a review. `Gustav Froehlich` is `Gustav Fröhlich`."""
+    import_in_order_as_together(METROPOLIS, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.reviews.count()) == ("Metropolis", 1927, 1)
+    cast = {
+        (c.person.name, c.character.name, c.note)
+        for c in film.credits.filter(role="cast").select_related("person", "character")
+    }
+    assert {c for c in cast if c[0] in ("Gustav Fröhlich", "Rudolf Klein-Rogge")} == {
+        ("Gustav Fröhlich", "Freder", "Joh Fredersen's son"),
+        ("Rudolf Klein-Rogge", "Rotwang", "the inventor"),
+    }
+    assert len(cast) == 8
+    [quote] = film.quotes.all()
+    [line] = quote.lines.all()
+    assert (line.speaker, line.character) == ("Title Card", None)
+    assert not ImportWarning.objects.filter(code="unknown_speaker").exists()

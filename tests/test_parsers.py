@@ -3401,6 +3401,23 @@ def test_letters_lost_in_one_copy_of_a_review_come_from_another(text, copy, fill
 
 
 @pytest.mark.parametrize(
+    "part, character, note",
+    [
+        ("Rotwang, the inventor", "Rotwang", "the inventor"),
+        ("Freder, Joh Fredersen's son (uncredited)", "Freder", "Joh Fredersen's son, uncredited"),
+        ("Leopold, Duke of Albany", "Leopold", "Duke of Albany"),
+        ("Sammy Davis, Jr.", "Sammy Davis, Jr.", ""),  # a suffix, no epithet
+        ("Cook, Mr. Lee", "Cook, Mr. Lee", ""),  # names alone: not told apart
+    ],
+)
+def test_a_cast_lines_part_with_what_it_is_after_a_comma(part, character, note):
+    from reviews.importers.common import cast_credit
+
+    credit = cast_credit("Ann Lee", part, 1, 1)
+    assert (credit.character, credit.note) == (character, note)
+
+
+@pytest.mark.parametrize(
     "name, nicknames_, short, called",
     [
         ("Robert 'Rusty' Ryan", ["rusty"], "Rusty Ryan", True),

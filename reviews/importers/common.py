@@ -810,6 +810,12 @@ def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
     return cast_credit(match.group("actor"), match.group("character"), number, order)
 
 
+# A part's name and what it is, after a comma, as old films' casts write it (`Rotwang, the
+# inventor`, `Freder, Joh Fredersen's son`): words of which one is not a name. `Sammy Davis,
+# Jr.` and `Cook, Mr. Lee` are no such thing.
+_EPITHET = re.compile(r"^(?P<part>[^,]+?),\s+(?P<epithet>(?=.*\b[a-z])[^,].*)$")
+
+
 def cast_credit(actor: str, part: str, number: int, order: int | None) -> CreditRecord:
     """The cast credit of an actor and the part as written: the name the actor was credited
     under and the notes in parentheses after the part (`Cook (uncredited)`) are read apart."""
@@ -817,6 +823,9 @@ def cast_credit(actor: str, part: str, number: int, order: int | None) -> Credit
     character, note = split_credit_note(CREDITED_AS.sub(" ", part.strip()))
     if character.startswith("(") and character.endswith(")"):  # a note alone: `(uncredited)`
         character, note = "", ", ".join(filter(None, [character[1:-1].strip(), note]))
+    if epithet := _EPITHET.match(character):  # `Rotwang, the inventor`: the part is Rotwang
+        character = epithet["part"]
+        note = ", ".join(filter(None, [epithet["epithet"], note]))
     return CreditRecord(
         name=actor.strip(),
         role="cast",

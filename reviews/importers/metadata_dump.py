@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..text import (
     PARTS_SEPARATOR,
+    UNCAST_SPEAKERS,
     fold,
     name_forms,
     nicknames,
@@ -673,7 +674,9 @@ def _speaker_names(characters) -> set[str]:
 
 
 def _speaks(speaker: str, speakers: set[str]) -> bool:
-    return any(form in speakers for form in spoken_forms(speaker))
+    return fold(speaker) in UNCAST_SPEAKERS or any(
+        form in speakers for form in spoken_forms(speaker)
+    )
 
 
 def _is_other_field(lines: list[str]) -> bool:
