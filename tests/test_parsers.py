@@ -1677,8 +1677,9 @@ def test_a_dumps_review_with_the_pages_spoiler_warning(head):
 
 
 def test_a_dumps_cast_of_one_line_of_an_actor_its_stars_name():
-    """One cast line is a cast when the `Stars:` list names its actor; without that, a line
-    alone may be the plot (`Ann Lee - a life`) and is read so."""
+    """One cast line is a cast when the `Stars:` list names its actor; without that, when it
+    reads as a name and a part (a line alone may be the plot, `Ann Lee - a life`:
+    `test_a_dump_s_cast_of_one_line_with_no_stars_list`)."""
     dump = (
         b"A film.\n\nRelease Year: 1990\n\nDirector: Wong Kar Wai\n\n{stars}A cop.\n\n"
         b"Ann Lee - Ho\n"
@@ -1687,7 +1688,8 @@ def test_a_dumps_cast_of_one_line_of_an_actor_its_stars_name():
     assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [("Ann Lee", "Ho")]
     assert doc.plot == "A cop."
     doc = parse_document("dump.txt", dump.replace(b"{stars}", b"").replace(b"A cop.\n\n", b""))
-    assert doc.plot == "Ann Lee - Ho" and not [c for c in doc.credits if c.role == "cast"]
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [("Ann Lee", "Ho")]
+    assert not doc.plot
 
 
 def test_metadata_dump_quote_of_one_line_by_a_characters_first_name():
@@ -4228,3 +4230,32 @@ def test_a_kit_with_no_year_dated_by_its_release_under_a_title_and_headings():
     assert not doc.reviews
     # Without its synopsis's heading, it is what it was: a dump's fields.
     assert detect_format(UNDATED_KIT.replace("SYNOPSIS", "")) == "metadata_dump"
+
+
+@pytest.mark.parametrize(
+    "line, credited",
+    [
+        ("Kim Bo - Frank", [("Kim Bo", "Frank")]),  # a cast of one line, and no `Stars:`
+        ("Ann van Berg - Old Woman (uncredited)", [("Ann van Berg", "Old Woman")]),
+        ("Ann Lee - a life", []),  # a plot's line
+        ("East Berlin - Summer 1984", []),
+        ("Ann Lee - The End.", []),
+    ],
+)
+def test_a_dump_s_cast_of_one_line_with_no_stars_list(line, credited):
+    """A line alone that reads as a name and a part is the cast, wherever it stands: it was read
+    as the plot (or, after the fields, nothing of it kept)."""
+    dump = f"A man fights a dog.\n\nRelease Year: 2012\n\nDirector: Ann Lee\n\n{line}\n"
+    doc = parse_document("dump.txt", dump.encode())
+    cast = [(c.name, c.character) for c in doc.credits if c.role == "cast"]
+    assert cast == credited
+    assert doc.plot == ("" if credited else line)
+
+
+def test_a_dump_s_money_with_its_date_after_a_dot():
+    dump = (
+        "A man fights a dog.\n\nRelease Year: 2012\n\nDirector: Ann Lee\n\n"
+        "Opening weekend US & Canada: $5,000 · Mar 11, 2012\n"
+    )
+    [money] = parse_document("dump.txt", dump.encode()).money
+    assert (money.amount, money.territory, money.date) == (5000, "US & Canada", date(2012, 3, 11))

@@ -1029,6 +1029,9 @@ _ESTIMATED = re.compile(
 )
 
 
+_DATE_AFTER_DOT = re.compile(r"^\s*[·•]\s*(?P<date>[^()]+?)\s*(?=\(|$)")
+
+
 def read_money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
     """A budget, gross or opening weekend (`$4,440 (USA) (16 May 1999)`, `€3.5 million`): its
     amount and currency, its territory (in the key, `Gross worldwide`, or in its notes), its
@@ -1039,9 +1042,12 @@ def read_money(doc: FilmDocument, kind: str, value: str, number: int, where_key:
         doc.warn(number, "bad_money", f"{kind.replace('_', ' ')} {value!r} is not an amount")
         return
     currency, amount, rest = parsed
-    notes = parenthesised(rest)
     # `Gross worldwide`: the territory the key names, capitalised as a note's would be
     when, where, extra = None, territory(where_key[:1].upper() + where_key[1:]), []
+    # The date after a dot, as a newer page writes it: `$5,000 · Mar 11, 2012`.
+    if (dated := _DATE_AFTER_DOT.match(rest)) and (written := parse_written_date(dated["date"])):
+        when, rest = written, rest[dated.end() :]
+    notes = parenthesised(rest)
     estimate = bool(said_estimated)
     for note in notes:
         if note.lower() == "estimated":

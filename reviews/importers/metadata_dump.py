@@ -179,12 +179,35 @@ def _is_cast_block(lines: list[str]) -> bool:
 
 
 def _is_star_of_one_line(lines: list[str], stars: list[tuple[str, int, bool, int | None]]) -> bool:
-    """A block of one cast line whose actor the `Stars:` list names: a cast of one line (a
-    line alone is no cast block, else: a plot may read `Ann Lee - a life`)."""
+    """A block of one cast line whose actor the `Stars:` list names, or that reads as a name and
+    a part (`_names_a_part`): a cast of one line (any line alone is no cast block: a plot may
+    read `Ann Lee - a life`)."""
     if len(lines) != 1 or not _is_cast_line(lines[0]):
         return False
-    actor = fold(CAST_LINE.match(lines[0].strip())["actor"])
-    return any(fold(actor_as_character(entry)[0]) == actor for entry, *_ in stars)
+    cast = CAST_LINE.match(lines[0].strip())
+    actor = fold(cast["actor"])
+    return any(fold(actor_as_character(entry)[0]) == actor for entry, *_ in stars) or _names_a_part(
+        cast["actor"], cast["character"]
+    )
+
+
+# A name's word: capitalised, or a particle (`Ann van Berg`, `Guillermo del Toro`).
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|van|von|de|del|der|da|di|du|la|le)$")
+
+
+def _names_a_part(actor: str, character: str) -> bool:
+    """Whether a line alone is an actor and a part as names are written (`Kim Bo - Frank`): a
+    name of two to four words, a part of a few capitalised words, no digit, no sentence's end
+    (a plot may read `Ann Lee - a life`)."""
+    actor_words, part_words = actor.split(), split_credit_note(character)[0].split()
+    return (
+        2 <= len(actor_words) <= 4
+        and all(map(_NAME_WORD.match, actor_words))
+        and 1 <= len(part_words) <= 5
+        and part_words[0][:1].isupper()
+        and not any(c.isdigit() for c in character)
+        and not character.rstrip().endswith((".", "!", "?"))
+    )
 
 
 # Headings on a line of their own, over the lines they head (in the same block or the next):
