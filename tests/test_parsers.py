@@ -4259,3 +4259,17 @@ def test_a_dump_s_money_with_its_date_after_a_dot():
     )
     [money] = parse_document("dump.txt", dump.encode()).money
     assert (money.amount, money.territory, money.date) == (5000, "US & Canada", date(2012, 3, 11))
+
+
+def test_review_xml_text_escaped_twice_is_read():
+    """A crawler that escaped its text twice: `&amp;amp;` is `&`, `&amp;#39;` an apostrophe, in
+    a title and in a text that holds no HTML (where HTML is, its entities were read already)."""
+    xml = (
+        "<movie><title>Heat</title><year>1995</year><review><date>2001-01-01</date>"
+        "<username>ann</username><score>0.8</score>"
+        "<shortDescription>Tom &amp;amp; Jerry</shortDescription>"
+        "<fullReview>It&amp;#39;s &amp;quot;fine&amp;quot;. AT&amp;T is no entity.</fullReview>"
+        "</review></movie>"
+    )
+    [review] = parse_document("reviews.xml", xml.encode()).reviews
+    assert (review.title, review.body) == ("Tom & Jerry", 'It\'s "fine". AT&T is no entity.')

@@ -397,6 +397,15 @@ def _without_html(body: str) -> str:
     return html.unescape(text) if tags else text
 
 
+# An entity left in text the crawler escaped twice (`Tom &amp;amp; Jerry`, `it&amp;#39;s`).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescaped_twice(text: str) -> str:
+    """Text with the entities a second escaping left in it read (`&amp;` is `&`)."""
+    return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
+
+
 _OUT_OF = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>10|5|100)$")
 # A score written as a number (`0.74`, a decimal comma's `0,74`, `-1.0`): not `NaN`, `1e1`.
 _SCORE_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -479,6 +488,8 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         body = "".join(body_element.itertext()) if body_element is not None else ""
     if "<" in body:
         body = _without_html(body)
+    elif "&" in body:
+        body = _unescaped_twice(body)
     if not body.strip():
         doc.warn(line, "empty_review", "review without text was skipped")
         return None
@@ -497,7 +508,7 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
     if raw_date and when is None:
         reason = "could be either day first or month first" if ambiguous else "is not a date"
         doc.warn(line, "bad_date", f"date {raw_date!r} {reason}")
-    title, spoilers = spoiler_marker(_text(children, "shortDescription"))
+    title, spoilers = spoiler_marker(_unescaped_twice(_text(children, "shortDescription")))
     spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
     helpful_yes = helpful_total = None
     if raw_helpful := _text(children, "helpful"):
