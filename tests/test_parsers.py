@@ -4273,3 +4273,34 @@ def test_review_xml_text_escaped_twice_is_read():
     )
     [review] = parse_document("reviews.xml", xml.encode()).reviews
     assert (review.title, review.body) == ("Tom & Jerry", 'It\'s "fine". AT&T is no entity.')
+
+
+MARKDOWN_KIT = """# THE SEVENTH SEAL
+
+**Year:** 1957
+**Director:** Ingmar Bergman
+**Cast:** Max von Sydow, Bengt Ekerot
+**UK**: BFI Distribution
+
+## SYNOPSIS
+
+A knight, Antonius Block (Max von Sydow), meets Death (Bengt Ekerot) on a beach. The **best**
+game of chess in the cinema, #1 of its kind.
+"""
+
+
+def test_a_press_kit_saved_as_markdown():
+    """Markdown's `#` over the title and headings and `**` around the keys are no part of the
+    kit (with a warning); the synopsis keeps its own marks. A name's particle in lower case
+    (`Max von Sydow`) is part of the actor's name in the synopsis's parentheses."""
+    doc = parse_document("kit.md", MARKDOWN_KIT.encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "The Seventh Seal", 1957)
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Max von Sydow", "Antonius Block"),
+        ("Bengt Ekerot", "Death"),
+    ]
+    assert [d.company for d in doc.distributors] == ["BFI Distribution"]
+    assert "The **best**" in doc.synopsis and "#1 of its kind" in doc.synopsis
+    assert [w.code for w in doc.warnings] == ["markdown"]
+    # A review page's own `**` is its reviewer's: the page is read as it is.
+    assert not detect_format("**great**\nA film.") and not detect_format("# 1\nA film.")

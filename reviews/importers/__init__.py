@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import metadata_dump, press_kit, records, review_page, review_xml
-from .common import FileFacts, check_whole_size, decode, inspect, normalise_spaces, text_of
+from .common import (
+    FileFacts,
+    check_whole_size,
+    decode,
+    inspect,
+    normalise_spaces,
+    text_of,
+    without_markdown,
+)
 from .records import FilmDocument, ImportFormatError
 
 # Most specific first: XML is recognised by its root, the page by its helpful-vote lines.
@@ -28,7 +36,7 @@ _PARSER_SLIPS = (ValueError, IndexError, KeyError, AttributeError)
 def detect_format(text: str) -> str | None:
     """The format of a document, from its start (its first quarter megabyte is enough), its
     lines indented alike or not (a copy from a PDF)."""
-    text = textwrap.dedent(text)
+    text = without_markdown(textwrap.dedent(text))[0]
     for parser in PARSERS:
         if parser.looks_like(text):
             return parser.FORMAT
@@ -78,7 +86,20 @@ def parse_document(name: str, data: bytes) -> FilmDocument:
     text, warnings = decode(data, name)
     parser = _parser_for(name, text)
     with _named(name):
-        return _checked(parser.parse(text), name, warnings)
+        return _checked(parser.parse(_unmarked(parser, text, warnings)), name, warnings)
+
+
+def _unmarked(parser, text: str, warnings: list) -> str:
+    """A kit's or a dump's text without Markdown's marks (a copy saved as Markdown), with a
+    warning that says so; XML and pages are read as they are."""
+    if parser in STREAMED:
+        return text
+    text, marked = without_markdown(text)
+    if marked:
+        warnings.append(
+            records.Warning(1, "markdown", "Markdown's marks of headings and keys removed")
+        )
+    return text
 
 
 @contextlib.contextmanager
@@ -98,7 +119,8 @@ def open_document(path: Path) -> Iterator[tuple[FilmDocument, FileFacts]]:
                 doc.more_reviews = _named_batches(doc.more_reviews, name)
             else:
                 check_whole_size(facts.size, name)
-                doc = parser.parse(text_of(raw.read(), facts.encoding, facts.errors))
+                text = text_of(raw.read(), facts.encoding, facts.errors)
+                doc = parser.parse(_unmarked(parser, text, facts.warnings))
             doc = _checked(doc, name, facts.warnings)
         yield doc, facts
 

@@ -220,6 +220,23 @@ def normalise_newlines(text: str) -> str:
     return normalise_spaces(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# A document copied as Markdown (a kit saved from a web page): headings marked with `#`, keys in
+# bold (`**Year:** 1957`, `**Year**: 1957`).
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_MARKDOWN_KEY = re.compile(r"^(\*\*|__)(?P<key>[^*_\n]{1,60}?)\1", re.MULTILINE)
+
+
+def without_markdown(text: str) -> tuple[str, bool]:
+    """The text without the marks of Markdown over its headings and keys, and whether it had
+    any: when two lines or more are so marked (a review's `#1` or `**great**` is its own)."""
+    marked = len(_MARKDOWN_HEADING.findall(text, 0, 20_000)) + len(
+        _MARKDOWN_KEY.findall(text, 0, 20_000)
+    )
+    if marked < 2:
+        return text, False
+    return _MARKDOWN_KEY.sub(r"\g<key>", _MARKDOWN_HEADING.sub("", text)), True
+
+
 def check_whole_size(size: int, file_name: str) -> None:
     """A document read whole must fit the limit."""
     if size > MAX_DOCUMENT_BYTES:

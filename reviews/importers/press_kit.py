@@ -151,6 +151,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 # A part and its actor in a synopsis: `Ole (Bo Berg)`, `Anna (played by Kim Lee)`, `Anna
 # (Kim Lee, in her first role)`.
+# A name's particle in lower case (`Max von Sydow`, `Guillermo del Toro`).
+_PARTICLE = r"(?:van|von|de|del|della|der|den|da|das|di|do|dos|du|la|le|ter|ten|zu)"
 # A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
 # Grubitz`).
 _RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
@@ -159,7 +161,7 @@ _CHARACTER_ACTOR = re.compile(
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
     r"\s+"
     rf"\((?:played by\s+)?(?P<actor>[{UPPER}][\w'’-]+"
-    rf"(?:\s[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
+    rf"(?:\s(?:{_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
 _TERRITORY_AFTER_KEY = re.compile(
