@@ -120,7 +120,8 @@ def spoken_forms(speaker: str) -> list[str]:
 
 # Ranks and forms of address a part's name may open with, folded (`Lt.` is `lt`).
 RANKS = {
-    *("mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "lady", "lord"),
+    *("mr", "mrs", "ms", "miss", "dr", "doc", "doctor", "prof", "professor", "sir", "lady"),
+    "lord",
     *("officer", "detective", "det", "inspector", "sergeant", "sgt", "lieutenant", "lt"),
     *("captain", "capt", "commissioner", "superintendent", "chief", "agent", "judge", "mayor"),
     *("colonel", "col", "major", "general", "gen", "admiral", "commander", "private", "pvt"),

@@ -3040,6 +3040,13 @@ def test_a_series_whose_name_holds_a_titles_small_words(empty_db, order):
         (1990, "Marty McFly"),
     ]
     assert Character.objects.filter(name="Marty McFly").count() == 1
+    # The kit's `Doc Brown` is the dumps' `Dr. Emmett Brown`: `Doc` is a form of address.
+    lloyd = Person.objects.get(name="Christopher Lloyd")
+    assert set(lloyd.credits.values_list("film__year", "character__name")) == {
+        (1985, "Dr. Emmett Brown"),
+        (1989, "Dr. Emmett Brown"),
+        (1990, "Dr. Emmett Brown"),
+    }
 
 
 @pytest.mark.parametrize(
