@@ -4304,3 +4304,64 @@ def test_a_press_kit_saved_as_markdown():
     assert [w.code for w in doc.warnings] == ["markdown"]
     # A review page's own `**` is its reviewer's: the page is read as it is.
     assert not detect_format("**great**\nA film.") and not detect_format("# 1\nA film.")
+
+
+OLDER_PAGE = """Pan's Labyrinth (2006)
+User Reviews
+Index 3 reviews in total
+
+41 out of 45 people found the following review useful:
+A fairy tale for grown-ups, 20 January 2007
+Author: madrileño from Madrid, Spain
+
+This film is a fairy tale for grown-ups.
+
+Was the above review useful to you?
+
+12 out of 14 people found the following review useful:
+The pale man, 2 March 2007
+Author: Ana Torrent fan
+
+*** This review may contain spoilers ***
+
+The scene at the pale man's table.
+
+Was the above review useful to you?
+
+3 out of 10 people found the following review useful:
+Seen on 2 May, 5 April 2007
+Author: grumpy from United States
+
+Too violent, 4/10.
+Was the above review useful to you?
+"""
+
+
+def test_review_page_of_an_older_layout_with_titles_dated_after_a_comma():
+    """`A fairy tale for grown-ups, 20 January 2007` over `Author: madrileño from Madrid`: the
+    title, the date and the author (the title was read as the author, the author's line as the
+    text)."""
+    doc = parse_document("page.txt", OLDER_PAGE.encode())
+    found = [
+        (r.title, r.username, r.date, r.helpful_yes, r.has_spoilers, r.body) for r in doc.reviews
+    ]
+    assert found == [
+        (
+            "A fairy tale for grown-ups",
+            "madrileño",
+            date(2007, 1, 20),
+            41,
+            False,
+            "This film is a fairy tale for grown-ups.",
+        ),
+        (
+            "The pale man",
+            "Ana Torrent fan",
+            date(2007, 3, 2),
+            12,
+            True,
+            "The scene at the pale man's table.",
+        ),
+        ("Seen on 2 May", "grumpy", date(2007, 4, 5), 3, False, "Too violent, 4/10."),
+    ]
+    assert [r.line for r in doc.reviews] == [6, 14, 24]

@@ -238,8 +238,34 @@ def stream(lines: Iterable[str], batch_size: int) -> FilmDocument:
     """The page's header and first batch of reviews; the others are read from `lines` as the
     loader asks for them (one review's lines are held at a time)."""
     doc = FilmDocument(format=FORMAT)
-    doc.stream_reviews(_records(doc, lines), batch_size)
+    doc.stream_reviews(_records(doc, _heads_of_titles_dated(lines)), batch_size)
     return doc
+
+
+# A review's title with its date after a comma, over its author, in an older layout:
+# `A fairy tale for grown-ups, 20 January 2007` / `Author: madrileño from Madrid, Spain`.
+_TITLE_COMMA_DATE = re.compile(rf"^(?P<title>.+?),\s+(?P<date>\d{{1,2}} {MONTH_FORMS} \d{{4}})\s*$")
+
+
+def _heads_of_titles_dated(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, those two lines of a review's head written as a newer page writes them, line
+    for line: its title, then its author and date (`madrileño 20 January 2007`)."""
+    held = None
+    for line in lines:
+        if held is not None:
+            author = _AUTHOR_FROM.match(line.strip())
+            if author:
+                yield f"{held['title'].strip()}\n"
+                yield f"{author['name']} {held['date']}\n"
+                held = None
+                continue
+            yield held.string
+            held = None
+        held = _TITLE_COMMA_DATE.match(line)
+        if held is None:
+            yield line
+    if held is not None:
+        yield held.string
 
 
 def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
