@@ -4365,3 +4365,23 @@ def test_review_page_of_an_older_layout_with_titles_dated_after_a_comma():
         ("Seen on 2 May", "grumpy", date(2007, 4, 5), 3, False, "Too violent, 4/10."),
     ]
     assert [r.line for r in doc.reviews] == [6, 14, 24]
+
+
+def test_review_page_of_an_older_layout_with_summary_and_date_keys():
+    """`Summary: …` over `Author: …` and `Date: …`, in either order: the title, the author, the
+    date (the key stayed in the title; `Date:` over `Author:` made the key the username)."""
+    page = OLDER_PAGE.replace(
+        "A fairy tale for grown-ups, 20 January 2007\nAuthor: madrileño from Madrid, Spain",
+        "Summary: A fairy tale for grown-ups\nAuthor: madrileño from Madrid, Spain\n"
+        "Date: 20 January 2007",
+    ).replace(
+        "The pale man, 2 March 2007\nAuthor: Ana Torrent fan",
+        "Summary: The pale man\nDate: 2 March 2007\nAuthor: Ana Torrent fan",
+    )
+    doc = parse_document("page.txt", page.encode())
+    found = [(r.title, r.username, r.date) for r in doc.reviews]
+    assert found[:2] == [
+        ("A fairy tale for grown-ups", "madrileño", date(2007, 1, 20)),
+        ("The pale man", "Ana Torrent fan", date(2007, 3, 2)),
+    ]
+    assert doc.reviews[1].body == "The scene at the pale man's table."

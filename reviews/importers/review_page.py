@@ -245,27 +245,38 @@ def stream(lines: Iterable[str], batch_size: int) -> FilmDocument:
 # A review's title with its date after a comma, over its author, in an older layout:
 # `A fairy tale for grown-ups, 20 January 2007` / `Author: madrileño from Madrid, Spain`.
 _TITLE_COMMA_DATE = re.compile(rf"^(?P<title>.+?),\s+(?P<date>\d{{1,2}} {MONTH_FORMS} \d{{4}})\s*$")
+# Its title under a key, over the author or the date: `Summary: A fairy tale for grown-ups`.
+_SUMMARY_KEY = re.compile(r"^\s*Summary:\s*(?P<title>\S.*?)\s*$")
 
 
 def _heads_of_titles_dated(lines: Iterable[str]) -> Iterator[str]:
-    """The lines, those two lines of a review's head written as a newer page writes them, line
-    for line: its title, then its author and date (`madrileño 20 January 2007`)."""
-    held = None
+    """The lines, with the heads of an older layout's reviews written as other layouts write
+    them, line for line (a review's lines keep their numbers): `Title, 20 January 2007` over
+    `Author: ann from Oslo` as the title over `ann 20 January 2007`; `Summary: Title` as the
+    title; `Date: …` over `Author: …` as the author over the date."""
+    previous = None
     for line in lines:
-        if held is not None:
-            author = _AUTHOR_FROM.match(line.strip())
-            if author:
-                yield f"{held['title'].strip()}\n"
-                yield f"{author['name']} {held['date']}\n"
-                held = None
-                continue
-            yield held.string
-            held = None
-        held = _TITLE_COMMA_DATE.match(line)
-        if held is None:
-            yield line
-    if held is not None:
-        yield held.string
+        if previous is not None:
+            previous, line = _older_head(previous, line)
+            yield previous
+        previous = line
+    if previous is not None:
+        yield previous
+
+
+def _older_head(first: str, second: str) -> tuple[str, str]:
+    """Two lines of a review's head, as other layouts write them (`_heads_of_titles_dated`)."""
+    if second.lstrip()[:5].lower() not in ("autho", "date:"):
+        return first, second  # most lines: read no further
+    author = _AUTHOR_FROM.match(second.strip())
+    key = _DATE_KEY.match(second.strip()) or author
+    if author and (dated := _TITLE_COMMA_DATE.match(first)):
+        return f"{dated['title'].strip()}\n", f"{author['name']} {dated['date']}\n"
+    if author and _DATE_KEY.match(first.strip()):
+        return second, first
+    if key and (summary := _SUMMARY_KEY.match(first)):
+        return f"{summary['title']}\n", second
+    return first, second
 
 
 def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
