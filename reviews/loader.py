@@ -62,6 +62,7 @@ from .people import (
 )
 from .text import (
     PART_WORDS,
+    SELF_PARTS,
     SUPERSCRIPT_DIGITS,
     UNCAST_SPEAKERS,
     called_by_nickname,
@@ -1346,10 +1347,17 @@ class DocumentLoader:
     def load_quotes(self, film: Film) -> None:
         if not self.doc.quotes:
             return
-        characters = speaking_characters(
-            c.character
-            for c in film.credits.filter(character__isnull=False).select_related("character")
+        credits = list(
+            film.credits.filter(character__isnull=False).select_related("character", "person")
         )
+        characters = speaking_characters(c.character for c in credits)
+        # A person who plays themselves speaks under their own name (`Philippe Petit:`, not
+        # the part `Young Philippe Petit`).
+        selves = {
+            fold(c.person.name): c.character
+            for c in credits
+            if c.role == Credit.Role.CAST and c.character.folded_name in SELF_PARTS
+        }
         stored = set(Quote.objects.filter(film=film).values_list("fingerprint", flat=True))
         quotes, lines = [], []
         for position, record in enumerate(self.doc.quotes):
@@ -1367,7 +1375,8 @@ class DocumentLoader:
                     quote=quote,
                     position=i,
                     speaker=speaker,
-                    character=next(
+                    character=selves.get(fold(speaker))
+                    or next(
                         (characters[f] for f in spoken_forms(speaker) if f in characters), None
                     ),
                     text=text,
@@ -1375,8 +1384,8 @@ class DocumentLoader:
                 for i, (speaker, text) in enumerate(record.lines)
             )
             for speaker, _ in record.lines:
-                if fold(speaker) in UNCAST_SPEAKERS:
-                    continue  # `Title Card:`, no one's part
+                if fold(speaker) in UNCAST_SPEAKERS or fold(speaker) in selves:
+                    continue  # `Title Card:`, no one's part; a person who plays themselves
                 if not characters.keys() & spoken_forms(speaker):
                     self.tally.warn(
                         record.line,

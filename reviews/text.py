@@ -108,6 +108,11 @@ UNCAST_SPEAKERS = {
 }
 
 
+# The parts of a film's people who play themselves (a documentary's), folded: a quote's line
+# by such a person's name (`Philippe Petit:`) is theirs.
+SELF_PARTS = {"himself", "herself", "themselves", "themself", "self"}
+
+
 def spoken_forms(speaker: str) -> list[str]:
     """What a quote's speaker may be looked up by among `name_forms`: the folded name, and
     without an article or a rank before it (`The Joker` speaks the part `Joker`, `Mrs. Drusse`

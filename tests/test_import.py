@@ -3927,3 +3927,28 @@ def test_a_silent_films_parts_with_what_they_are_and_its_title_cards(empty_db, o
     [line] = quote.lines.all()
     assert (line.speaker, line.character) == ("Title Card", None)
     assert not ImportWarning.objects.filter(code="unknown_speaker").exists()
+
+
+WIRE = settings.BASE_DIR / "tests" / "documents" / "wire"
+
+
+@pytest.mark.parametrize(
+    "order", [["wire_dump.txt", "wire_kit.txt"], ["wire_kit.txt", "wire_dump.txt"]]
+)
+def test_a_documentary_whose_people_play_themselves(empty_db, order):
+    """A kit's `Featuring:` is its cast and `Narrated by:` its narrator (both were fields not
+    understood, and the title-less dump a film of its own); `Philippe Petit:` in the dump's
+    quote is Philippe Petit, who plays himself, not the part `Young Philippe Petit`."""
+    import_in_order_as_together(WIRE, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year) == ("Man on Wire", 2008)
+    petit = film.credits.filter(person__name="Philippe Petit")
+    assert set(petit.values_list("character__name", "note")) == {
+        ("Himself", ""),
+        ("Narrator", "voice"),
+    }
+    assert film.credits.filter(role="cast").values("person").distinct().count() == 5
+    [line] = QuoteLine.objects.all()
+    assert (line.speaker, line.character.name) == ("Philippe Petit", "Himself")
+    assert not ImportWarning.objects.filter(code__in=["unknown_speaker", "unknown_field"])

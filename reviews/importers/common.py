@@ -833,6 +833,20 @@ def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
 _EPITHET = re.compile(r"^(?P<part>[^,]+?),\s+(?P<epithet>(?=.*\b[a-z])[^,].*)$")
 
 
+# Who tells the film (`Narrated by: Philippe Petit`): its narrator, a part of the cast.
+NARRATOR_KEYS = ("narrated by", "narrator", "narrators", "narration")
+
+
+def narrator_credits(value: str, number: int) -> list[CreditRecord]:
+    """The cast credits of a `Narrated by:` field: each name, as the part `Narrator`."""
+    return [
+        CreditRecord(
+            name=name, role="cast", line=number, character="Narrator", note=note or "voice"
+        )
+        for name, note in (split_credit_note(written) for written in crew_names(value))
+    ]
+
+
 def cast_credit(actor: str, part: str, number: int, order: int | None) -> CreditRecord:
     """The cast credit of an actor and the part as written: the name the actor was credited
     under and the notes in parentheses after the part (`Cook (uncredited)`) are read apart."""

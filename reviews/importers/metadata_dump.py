@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..text import (
     PARTS_SEPARATOR,
+    SELF_PARTS,
     UNCAST_SPEAKERS,
     fold,
     name_forms,
@@ -22,6 +23,7 @@ from .common import (
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
+    NARRATOR_KEYS,
     OTHER_TITLE_KEYS,
     SPOILER_LINE,
     TECHNICAL_KEYS,
@@ -39,6 +41,7 @@ from .common import (
     list_notes,
     listed_values,
     making_notes,
+    narrator_credits,
     other_titles,
     parenthesised,
     parse_runtime,
@@ -100,6 +103,9 @@ _FIELDS = {
     "starring": "cast",
     "voice cast": "cast",
     "voices": "cast",
+    "featuring": "cast",
+    "appearing": "cast",
+    **dict.fromkeys(NARRATOR_KEYS, "narrator"),
     "tagline": "tagline",
     "taglines": "tagline",
     "release date": "release",
@@ -513,13 +519,20 @@ def parse(text: str) -> FilmDocument:
             for start, block in blocks(_without_page_links(doc, lines))
         ]
     )
-    speakers = _speaker_names(
-        cast.group("character")
+    cast_lines = [
+        cast
         for _, lines, section in all_blocks
         if section == "cast" or (not section and _is_cast_block(lines))
         for cast in map(CAST_LINE.match, lines)
         if cast
-    )
+    ]
+    speakers = _speaker_names(cast.group("character") for cast in cast_lines)
+    # A person who plays themselves speaks under their own name (`Philippe Petit:`).
+    speakers |= {
+        fold(cast["actor"])
+        for cast in cast_lines
+        if fold(split_credit_note(cast["character"])[0]) in SELF_PARTS
+    }
     # (name, line, whether top-billed, billing order) of `Stars:` and `Cast:` lists
     stars: list[tuple[str, int, bool, int | None]] = []
     cast_seen = False
@@ -770,6 +783,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         return [(name, number, True, None) for name in split_names(value)]
     elif kind == "cast":  # the cast as a list: the cast block's, or in its place
         return [(name, number, False, n) for n, name in enumerate(split_names(value), start=1)]
+    elif kind == "narrator":
+        doc.credits.extend(narrator_credits(value, number))
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
     elif kind == "making":

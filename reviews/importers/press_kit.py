@@ -15,6 +15,7 @@ from .common import (
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
+    NARRATOR_KEYS,
     OTHER_TITLE_KEYS,
     TECHNICAL_KEYS,
     YEAR_VALUE,
@@ -31,6 +32,7 @@ from .common import (
     list_notes,
     listed_values,
     making_notes,
+    narrator_credits,
     other_titles,
     parenthesised,
     parse_numeric_date,
@@ -235,7 +237,10 @@ _MEDIA = {
 
 # The key of a kit's cast list: `Cast:`, `Starring:`, `Principal cast:`, `Cast (in order of
 # appearance):`.
-_CAST_KEY_WORDS = r"(?:(?:principal |main |leading |full |voice )?(?:cast|starring)|voices)"
+_CAST_KEY_WORDS = (
+    r"(?:(?:principal |main |leading |full |voice )?(?:cast|starring)|voices|featuring|with"
+    r"|appearing)"
+)
 _CAST_KEY = re.compile(rf"^{_CAST_KEY_WORDS}$")
 _CAST_LIST = re.compile(rf"^{_CAST_KEY_WORDS}(?: \([^()]*\))?:", re.IGNORECASE | re.MULTILINE)
 # What a cast list's key says of its order, left out: `Cast (in order of appearance):`.
@@ -466,6 +471,7 @@ def _known_key(key: str) -> bool:
             )
         )
         or bool(_CAST_KEY.match(lower))
+        or lower in NARRATOR_KEYS
         or bool(_ABBREVIATION.fullmatch(territory(key).replace(".", "")))
     )
 
@@ -843,6 +849,8 @@ def _header_line(
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[lower], value, number))
     elif lower in IMDB_KEYS:
         read_imdb_field(doc, key, value, number)
+    elif lower in NARRATOR_KEYS:  # `Narrated by: Philippe Petit`
+        doc.credits.extend(narrator_credits(value, number))
     elif _CAST_KEY.match(lower):  # `Cast:`, `Starring:`, `Cast (in order of appearance):`
         listed = [split_credit_note(name) for name in split_names(value)]
         written = _unshouted if _families_in_capitals([name for name, _ in listed]) else str
