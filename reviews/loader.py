@@ -971,13 +971,8 @@ class DocumentLoader:
         )
         if stored is None:
             return None
-        ranks = _TITLE_PRECEDENCE.index
-
-        def rank(spelling: str, spelling_kind: str) -> tuple:
-            return (_cased_from_capitals(spelling), ranks(spelling_kind), spelling)
-
-        if rank(title, kind) < rank(stored.title, stored.kind):
-            best_kind = min(kind, stored.kind, key=ranks)
+        if _spelling_rank(title, kind) < _spelling_rank(stored.title, stored.kind):
+            best_kind = min(kind, stored.kind, key=_TITLE_PRECEDENCE.index)
             _set_fields(stored, {"title": title, "kind": best_kind, **self.prov(line)}, self.tally)
         return stored
 
@@ -1702,6 +1697,28 @@ def clean_title(title: str) -> str:
     return title_case(title) if title.isupper() else title
 
 
+def _spelling_rank(title: str, kind: str) -> tuple:
+    """Of a film's title in two capitals, the spelling kept is the least of this: one not cased
+    from capitals, then one of the higher kind, then the first in order."""
+    return (_cased_from_capitals(title), _TITLE_PRECEDENCE.index(kind), title)
+
+
+def one_title_per_spelling(film: Film) -> None:
+    """A film's titles that differ in their capitals alone (two films' titles, merged) are one
+    title: the spelling `_spelling_rank` keeps, of the higher kind, original if either is."""
+    by_spelling = defaultdict(list)
+    for row in FilmTitle.objects.filter(film=film):
+        by_spelling[row.title.casefold()].append(row)
+    for rows in by_spelling.values():
+        if len(rows) < 2:
+            continue
+        kept = min(rows, key=lambda row: _spelling_rank(row.title, row.kind))
+        FilmTitle.objects.filter(pk__in=[row.pk for row in rows if row is not kept]).delete()
+        kept.kind = min((row.kind for row in rows), key=_TITLE_PRECEDENCE.index)
+        kept.is_original = any(row.is_original for row in rows)
+        kept.save(update_fields=["kind", "is_original"])
+
+
 def _cased_from_capitals(title: str) -> bool:
     """Whether a title is written as `title_case` writes one given in capitals (`El Laberinto
     Del Fauno`): perhaps a guess, which a spelling written otherwise (`El laberinto del fauno`)
@@ -2213,6 +2230,7 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
             _move_rows(field.model.objects.filter(**{field.name: other}), **{field.name: keep})
     if not other.title_is_provisional:
         FilmTitle.objects.get_or_create(film=keep, title=other.title)
+    one_title_per_spelling(keep)
     changed = []
     for name in ("year", "logline", "plot", "synopsis", "imdb_id", "imdb_rating", "series"):
         mine, theirs = getattr(keep, name), getattr(other, name)

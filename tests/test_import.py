@@ -3952,3 +3952,22 @@ def test_a_documentary_whose_people_play_themselves(empty_db, order):
     [line] = QuoteLine.objects.all()
     assert (line.speaker, line.character.name) == ("Philippe Petit", "Himself")
     assert not ImportWarning.objects.filter(code__in=["unknown_speaker", "unknown_field"])
+
+
+@pytest.mark.parametrize("kept_first", [True, False])
+def test_two_films_merged_whose_titles_differ_in_their_capitals_alone(empty_db, kept_first):
+    """One title, whichever film is kept: the spelling not cased from a kit's capitals, the
+    higher kind of the two, the original title if either was."""
+    from reviews.loader import merge_films
+
+    review_files = Film.objects.create(title="El laberinto del fauno", slug="a", year=2006)
+    review_files.titles.create(title="El laberinto del fauno")
+    kits = Film.objects.create(title="Pan's Labyrinth", slug="b", year=2006)
+    kits.titles.create(title="Pan's Labyrinth")
+    kits.titles.create(title="El Laberinto Del Fauno", kind=FilmTitle.Kind.ORIGINAL)
+    keep, other = (review_files, kits) if kept_first else (kits, review_files)
+    merge_films(keep, other)
+    assert set(keep.titles.values_list("title", "kind", "is_original")) == {
+        ("Pan's Labyrinth", "title", False),
+        ("El laberinto del fauno", "title", True),
+    }
