@@ -171,7 +171,7 @@ class ReleaseInline(ProvenanceInline):
 
 class RuntimeInline(ProvenanceInline):
     model = Runtime
-    fields = ("territory", "minutes", source_link)
+    fields = ("territory", "minutes", "note", source_link)
 
 
 class CertificateInline(ProvenanceInline):

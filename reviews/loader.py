@@ -805,7 +805,10 @@ class DocumentLoader:
         self.upsert_all(
             Runtime,
             film,
-            [({"territory": r.territory}, {"minutes": r.minutes}, r.line) for r in doc.runtimes],
+            [
+                ({"territory": r.territory, "note": r.note}, {"minutes": r.minutes}, r.line)
+                for r in doc.runtimes
+            ],
         )
         self.upsert_all(
             Certificate,

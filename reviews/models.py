@@ -396,15 +396,18 @@ class Runtime(Provenanced):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="runtimes")
     territory = models.CharField(max_length=100, blank=True)
     minutes = models.PositiveSmallIntegerField()
+    # The version the runtime is of, where a document tells several: `director's cut`.
+    note = models.CharField(max_length=100, blank=True)
 
     class Meta:
-        ordering = ["film_id", "territory"]
+        ordering = ["film_id", "territory", "note"]
         constraints = [
-            models.UniqueConstraint(fields=["film", "territory"], name="runtime_unique"),
+            models.UniqueConstraint(fields=["film", "territory", "note"], name="runtime_unique"),
         ]
 
     def __str__(self):
-        return f"{self.minutes} min ({self.territory})" if self.territory else f"{self.minutes} min"
+        told = ", ".join(filter(None, [self.territory, self.note]))
+        return f"{self.minutes} min ({told})" if told else f"{self.minutes} min"
 
 
 class Certificate(Provenanced):

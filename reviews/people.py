@@ -40,7 +40,15 @@ from rapidfuzz import fuzz
 from .bulk import insert_rows, instance_values, keys_by
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias, QuoteLine
-from .text import PARTS_SEPARATOR, fold, is_shouted, name_case, unique_slug, without_ranks
+from .text import (
+    PARTS_SEPARATOR,
+    fold,
+    is_shouted,
+    name_case,
+    nicknames,
+    unique_slug,
+    without_ranks,
+)
 
 if TYPE_CHECKING:
     from .loader import DocumentLoader, Tally
@@ -711,9 +719,13 @@ class CreditResolver:
             return same.character_ref, same
         for credit in held:
             stored = credit.character_ref.name
-            if short_name_of(name, stored, or_last=True):  # the stored name is fuller
+            # The stored name is fuller (`Totò`, its nickname, is `Salvatore 'Totò' Di Vita`).
+            if short_name_of(name, stored, or_last=True) or folded in nicknames(stored):
                 return credit.character_ref, credit
-            if short_name_of(stored, name, or_last=True):  # this one is: the credit takes it
+            # This one is: the credit takes it.
+            if short_name_of(stored, name, or_last=True) or (
+                credit.character_ref.folded_name in nicknames(name)
+            ):
                 return self.character_for(name), credit
         for credit in held:
             stored = credit.character_ref.name
@@ -765,6 +777,7 @@ class CreditResolver:
         if character is not None and (
             existing.character_ref is None
             or short_name_of(existing.character_ref.name, character.name, or_last=True)
+            or existing.character_ref.folded_name in nicknames(character.name)
             or (  # `part_for` chose this spelling of the part: `Kolja` for `Kolya`
                 character is not existing.character_ref
                 and one_part(existing.character_ref.name, character.name)

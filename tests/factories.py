@@ -89,7 +89,7 @@ def canonical_dump() -> dict:
         "facts": sorted(
             [
                 *Release.objects.values_list("film__title", "territory", "medium", "date_text"),
-                *Runtime.objects.values_list("film__title", "territory", "minutes"),
+                *Runtime.objects.values_list("film__title", "territory", "minutes", "note"),
                 *FilmNote.objects.values_list("film__title", "kind", "text"),
                 *MoneyFigure.objects.values_list("film__title", "kind", "amount"),
             ],

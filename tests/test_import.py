@@ -3971,3 +3971,43 @@ def test_two_films_merged_whose_titles_differ_in_their_capitals_alone(empty_db, 
         ("Pan's Labyrinth", "title", False),
         ("El laberinto del fauno", "title", True),
     }
+
+
+PARADISO = settings.BASE_DIR / "tests" / "documents" / "paradiso"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["paradiso_dump.txt", "paradiso_kit.txt", "paradiso_reviews.xml"],
+        ["paradiso_reviews.xml", "paradiso_kit.txt", "paradiso_dump.txt"],
+    ],
+    ids=["dump-first", "xml-first"],
+)
+def test_a_part_played_at_several_ages_and_runtimes_of_several_versions(empty_db, client, order):
+    """`Salvatore - Adult` is the part Salvatore, played as an adult (the kit's `Salvatore
+    (Jacques Perrin)`: one credit); the kit's `Totò`, by its nickname, is the dump's `Salvatore
+    'Totò' Di Vita - Child`. `Runtime: 155 min | 124 min (international) | 173 min (director's
+    cut)` keeps each version (the last was kept alone)."""
+    import_in_order_as_together(PARADISO, order)
+
+    film = Film.objects.get()
+    assert (film.title, film.year, film.reviews.count()) == ("Cinema Paradiso", 1988, 1)
+    cast = {
+        (c.person.name, c.character.name if c.character else "", c.note)
+        for c in film.credits.filter(role="cast").select_related("person", "character")
+    }
+    assert {c for c in cast if c[1].startswith("Salvatore")} == {
+        ("Salvatore Cascio", "Salvatore 'Totò' Di Vita", "child"),
+        ("Marco Leonardi", "Salvatore", "adolescent"),
+        ("Jacques Perrin", "Salvatore", "adult"),
+    }
+    assert len(cast) == 8  # and Enzo Cannavale, whom only `Stars:` names
+    assert set(film.runtimes.values_list("territory", "minutes", "note")) == {
+        ("", 155, ""),
+        ("", 124, "international"),
+        ("", 173, "director's cut"),
+        ("UK", 173, ""),
+    }
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "124 min (international)" in page and "173 min (director&#x27;s cut)" in page

@@ -3410,9 +3410,12 @@ def test_letters_lost_in_one_copy_of_a_review_come_from_another(text, copy, fill
         ("Leopold, Duke of Albany", "Leopold", "Duke of Albany"),
         ("Sammy Davis, Jr.", "Sammy Davis, Jr.", ""),  # a suffix, no epithet
         ("Cook, Mr. Lee", "Cook, Mr. Lee", ""),  # names alone: not told apart
+        ("Salvatore - Adult", "Salvatore", "adult"),  # the age it is played at
+        ("Elena Mendola - Adolescent (uncredited)", "Elena Mendola", "adolescent, uncredited"),
+        ("Jean - Baptiste", "Jean - Baptiste", ""),
     ],
 )
-def test_a_cast_lines_part_with_what_it_is_after_a_comma(part, character, note):
+def test_a_cast_lines_part_with_what_it_is_or_the_age_it_is_played_at(part, character, note):
     from reviews.importers.common import cast_credit
 
     credit = cast_credit("Ann Lee", part, 1, 1)

@@ -18,6 +18,7 @@ from .records import (
     ImportFormatError,
     MoneyRecord,
     NoteRecord,
+    RuntimeRecord,
     TitleRecord,
     Warning,
 )
@@ -716,9 +717,13 @@ def listed_values(value: str) -> list[str]:
     return _LISTED.split(value)
 
 
-def runtime_territory(value: str) -> str:
-    """The territory a runtime's parentheses name (`118 min (USA)`), or ''."""
-    return territory(next((n for n in parenthesised(value) if _RUNTIME_TERRITORY.match(n)), ""))
+def runtime_record(value: str, minutes: int, number: int) -> RuntimeRecord:
+    """A runtime of a list of them (`124 min (international)`, `118 min (USA) (director's
+    cut)`): its territory, and what its other parentheses say (the version) as its note."""
+    notes = parenthesised(value)
+    where = next((n for n in notes if _RUNTIME_TERRITORY.match(n)), "")
+    note = ", ".join(n for n in notes if n != where)
+    return RuntimeRecord(territory(where), minutes, number, note)
 
 
 def territory(name: str) -> str:
@@ -847,6 +852,15 @@ def narrator_credits(value: str, number: int) -> list[CreditRecord]:
     ]
 
 
+# The age a part is played at, after a dash, as a cast of several ages writes it (`Salvatore -
+# Child`, `Salvatore - Adult`, `Elena - 16 years old`).
+_AGE_AFTER_PART = re.compile(
+    r"^(?P<part>.+?)\s+[-–—]\s+(?P<age>(?:as (?:an? )?)?(?:child|young|younger|adolescent|teen|"
+    r"teenager|adult|old|older|elderly|grown[- ]up|aged? \d{1,3}|\d{1,3} years? old))$",
+    re.IGNORECASE,
+)
+
+
 def cast_credit(actor: str, part: str, number: int, order: int | None) -> CreditRecord:
     """The cast credit of an actor and the part as written: the name the actor was credited
     under and the notes in parentheses after the part (`Cook (uncredited)`) are read apart."""
@@ -857,6 +871,9 @@ def cast_credit(actor: str, part: str, number: int, order: int | None) -> Credit
     if epithet := _EPITHET.match(character):  # `Rotwang, the inventor`: the part is Rotwang
         character = epithet["part"]
         note = ", ".join(filter(None, [epithet["epithet"], note]))
+    if aged := _AGE_AFTER_PART.match(character):  # `Salvatore - Adult`: the part is Salvatore
+        character = aged["part"]
+        note = ", ".join(filter(None, [aged["age"].lower(), note]))
     return CreditRecord(
         name=actor.strip(),
         role="cast",

@@ -50,7 +50,7 @@ from .common import (
     rating_in_text,
     read_imdb_field,
     read_money,
-    runtime_territory,
+    runtime_record,
     split_credit_note,
     split_names,
     spoiler_marker,
@@ -67,7 +67,6 @@ from .records import (
     QuoteRecord,
     ReleaseRecord,
     ReviewRecord,
-    RuntimeRecord,
 )
 from .review_page import HELPFUL, author_at, shown_rating
 
@@ -817,7 +816,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for one in listed_values(value):
             minutes = parse_runtime(one, bare_number=True)
             if minutes:
-                doc.runtimes.append(RuntimeRecord(runtime_territory(one), minutes, number))
+                doc.runtimes.append(runtime_record(one, minutes, number))
             else:
                 doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     else:

@@ -41,7 +41,7 @@ from .common import (
     part_not_note,
     read_imdb_field,
     read_money,
-    runtime_territory,
+    runtime_record,
     split_credit_note,
     split_names,
     territory,
@@ -920,7 +920,7 @@ def _header_line(
         # `Running time: 105 mins (UK) / 109 mins (USA)`: each with its territory.
         for one in listed_values(value):
             if minutes := parse_runtime(one, bare_number=True):
-                doc.runtimes.append(RuntimeRecord(runtime_territory(one), minutes, number))
+                doc.runtimes.append(runtime_record(one, minutes, number))
             else:
                 doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     elif minutes := parse_runtime(value, bare_number=runtime_key is not None):

@@ -67,6 +67,7 @@ class RuntimeRecord:
     territory: str
     minutes: int
     line: int
+    note: str = ""  # the version: `director's cut`, `international`
 
 
 @dataclass(frozen=True)
