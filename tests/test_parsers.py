@@ -4388,3 +4388,19 @@ def test_review_page_of_an_older_layout_with_summary_and_date_keys():
         ("The pale man", "Ana Torrent fan", date(2007, 3, 2)),
     ]
     assert doc.reviews[1].body == "The scene at the pale man's table."
+
+
+def test_a_press_kit_titled_with_its_year_under_its_makers_billing():
+    """`A GUILLERMO DEL TORO FILM` over `PAN'S LABYRINTH (2006)` and no `Year:`: a kit (it was
+    read as a dump, its `Running time:` not understood), its director, its title and year."""
+    kit = (
+        "A GUILLERMO DEL TORO FILM\n\nPAN'S LABYRINTH (2006)\n\nCountry: Spain / Mexico\n"
+        "Starring: Ivana Baquero, Sergi López\nRunning time: 119 minutes\n\n\nSYNOPSIS\n\n"
+        "PAN'S LABYRINTH is set in 1944. Ofelia (Ivana Baquero) meets a faun.\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Pan's Labyrinth", 2006)
+    assert [(c.name, c.line) for c in doc.credits if c.role == "director"] == [
+        ("Guillermo Del Toro", 1)
+    ]
+    assert [r.minutes for r in doc.runtimes] == [119] and not doc.warnings

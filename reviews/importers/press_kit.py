@@ -291,13 +291,24 @@ _NAMED_TERRITORY_KEY = re.compile(
 )
 
 
+# The kit's title in capitals with its year, on a line of its own: `PAN'S LABYRINTH (2006)`.
+_SHOUTED_TITLE_YEAR = re.compile(
+    rf"^(?P<title>[{UPPER}0-9][^a-z\n]{{0,150}}?)\s*\((?P<year>(?:18|19|20)\d\d)\)\s*$",
+    re.MULTILINE,
+)
+
+
 def looks_like(text: str) -> bool:
     """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
     head = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text[:20000])
-    has_year = _YEAR_FIELD.search(head) or _COUNTRY_YEAR.search(head)
+    has_year = (
+        _YEAR_FIELD.search(head)
+        or _COUNTRY_YEAR.search(head)
+        or _SHOUTED_TITLE_YEAR.search(head[:2000])
+    )
     sectioned = _SECTIONED.search(head) and re.search(
         r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
     )
@@ -520,7 +531,8 @@ _COLUMNS = re.compile(
 # The billing over a kit's title: who presents it, whose film it is.
 _BILLING = re.compile(
     r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
-    r"(?:[Aa]|AN?)\s+(?:film|FILM)\s+(?:by|BY)\s+(?P<director>.+))$"
+    r"(?:[Aa]|AN?)\s+(?:film|FILM)\s+(?:by|BY)\s+(?P<director>.+)|"
+    r"(?:A|AN)\s+(?P<maker>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){1,3})\s+FILM)$"
 )
 
 
@@ -590,7 +602,7 @@ def parse(text: str) -> FilmDocument:
             if _SECTION_WORDS.search(shouted) and not over_fields:
                 heading = shouted
                 continue
-            if overhead and title_line is None:
+            if overhead and title_line is None and not _BILLING.match(shouted):
                 title_line = (start, shouted)  # the film's title, over the kit
                 continue
         elif (
@@ -641,11 +653,14 @@ def parse(text: str) -> FilmDocument:
         if overhead and all(_BILLING.match(line.strip()) for line in lines):
             # `TARTAN FILMS presents`, `A film by Park Chan-wook`, over or under the title.
             for offset, line in enumerate(lines):
-                if directors := _BILLING.match(line.strip())["director"]:
+                billed = _BILLING.match(line.strip())
+                if directors := billed["director"]:
                     doc.credits.extend(
                         CreditRecord(name, "director", start + offset)
                         for name in crew_names(directors)
                     )
+                elif maker := billed["maker"]:  # `A GUILLERMO DEL TORO FILM`: its director
+                    doc.credits.append(CreditRecord(name_case(maker), "director", start + offset))
                 else:
                     doc.warn(start + offset, "unplaced_line", f"billing kept aside: {line!r}")
             continue
@@ -666,6 +681,8 @@ def parse(text: str) -> FilmDocument:
         doc.year = _year_of_first_release(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
         title = _QUOTED.sub(r"\g<title>", title_line[1])  # `"EPSILON"`: the title in quotes
+        if dated := _SHOUTED_TITLE_YEAR.match(title):  # `PAN'S LABYRINTH (2006)`
+            title, doc.year = dated["title"], doc.year or int(dated["year"])
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
     _column_credits(doc, columns)
