@@ -504,9 +504,12 @@ class DocumentLoader:
         directors = self.credited_names["director"]
         for other in doc.other_titles:
             film = find_film_by_title(other.title, doc.year, exclude=exclude)
-            if film is None:  # or spelled a little otherwise (`Kolya`, the review file's `Kolja`)
+            if film is None:
+                # Or spelled a little otherwise (`Kolya`, the review file's `Kolja`), or with
+                # words put before it (`Cinema Paradiso`, the review file's `Nuovo Cinema
+                # Paradiso`).
                 film, how = find_film_by_title_written_otherwise(other.title, doc.year, exclude)
-                film = film if how == "close" else None
+                film = film if how in ("close", "within") else None
             if film is None or film.year != doc.year:
                 continue
             theirs = set(

@@ -4011,3 +4011,15 @@ def test_a_part_played_at_several_ages_and_runtimes_of_several_versions(empty_db
     }
     page = client.get(film.get_absolute_url()).content.decode()
     assert "124 min (international)" in page and "173 min (director&#x27;s cut)" in page
+
+
+def test_a_dumps_other_title_is_a_review_files_title_with_words_put_before_it(empty_db, tmp_path):
+    """The title-less dump's `Also Known As: Cinema Paradiso (USA)` is the review file's
+    `Nuovo Cinema Paradiso` of the year, in either order (two films when the review file came
+    first)."""
+    for name in ("paradiso_reviews.xml", "paradiso_dump.txt"):
+        (tmp_path / name).write_bytes((PARADISO / name).read_bytes())
+    import_in_order_as_together(tmp_path, ["paradiso_reviews.xml", "paradiso_dump.txt"])
+    film = Film.objects.get()
+    assert (film.title, film.reviews.count()) == ("Nuovo Cinema Paradiso", 1)
+    assert "Cinema Paradiso" in set(film.titles.values_list("title", flat=True))

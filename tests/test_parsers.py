@@ -4404,3 +4404,25 @@ def test_a_press_kit_titled_with_its_year_under_its_makers_billing():
         ("Guillermo Del Toro", 1)
     ]
     assert [r.minutes for r in doc.runtimes] == [119] and not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "PAN'S LABYRINTH (2006)",
+        "Pan's Labyrinth (2006)",
+        "PAN'S LABYRINTH\n(2006)",
+        "PAN'S LABYRINTH – 2006",
+        "PAN'S LABYRINTH / 2006",
+    ],
+)
+def test_a_press_kit_whose_year_is_written_with_its_title(head):
+    """No `Year:`: the year beside or under the title is the kit's (it was refused as of no
+    format, or `(2006)` was taken for an original title)."""
+    kit = (
+        f"{head}\n\nCountry: Spain\nStarring: Ivana Baquero, Sergi López\n\n\nSYNOPSIS\n\n"
+        "Ofelia (Ivana Baquero) meets a faun.\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Pan's Labyrinth", 2006)
+    assert not doc.other_titles and not doc.warnings

@@ -291,10 +291,17 @@ _NAMED_TERRITORY_KEY = re.compile(
 )
 
 
-# The kit's title in capitals with its year, on a line of its own: `PAN'S LABYRINTH (2006)`.
+# The kit's title with its year, on a line of its own: `PAN'S LABYRINTH (2006)`, `Pan's
+# Labyrinth (2006)`, `PAN'S LABYRINTH – 2006`; in capitals anywhere in the kit's head, in any
+# case as its first line.
+_YEAR_AFTER_TITLE = (
+    r"(?:\s*\((?P<year>(?:18|19|20)\d\d)\)|\s+[-–—/|]\s+(?P<year_after>(?:18|19|20)\d\d))"
+)
 _SHOUTED_TITLE_YEAR = re.compile(
-    rf"^(?P<title>[{UPPER}0-9][^a-z\n]{{0,150}}?)\s*\((?P<year>(?:18|19|20)\d\d)\)\s*$",
-    re.MULTILINE,
+    rf"^(?P<title>[{UPPER}0-9][^a-z\n:]{{0,150}}?){_YEAR_AFTER_TITLE}\s*$", re.MULTILINE
+)
+_TITLE_YEAR_FIRST = re.compile(
+    rf"^\s*(?P<title>[{UPPER}0-9][^\n:]{{0,150}}?){_YEAR_AFTER_TITLE}\s*$"
 )
 
 
@@ -308,6 +315,7 @@ def looks_like(text: str) -> bool:
         _YEAR_FIELD.search(head)
         or _COUNTRY_YEAR.search(head)
         or _SHOUTED_TITLE_YEAR.search(head[:2000])
+        or _TITLE_YEAR_FIRST.match(head.lstrip().split("\n", 1)[0])
     )
     sectioned = _SECTIONED.search(head) and re.search(
         r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
@@ -504,6 +512,10 @@ def _billing_lines(lines: list[str]) -> list[str] | None:
 _PRESENTS = re.compile(r"^(?:presents?|PRESENTS?)$")
 
 
+# A year alone on its line, in parentheses or not: `(2006)`.
+_YEAR_ALONE = re.compile(r"^\(?(?P<year>(?:18|19|20)\d\d)\)?$")
+
+
 def _title_over_original(lines: list[str]) -> str:
     """Of two lines over a kit, a title in capitals (`_heading`) and another that is no field:
     the other, the film's original title (`(Fa yeung nin wah)`); else ''."""
@@ -640,10 +652,24 @@ def parse(text: str) -> FilmDocument:
             and title_line is None
             and following
             and _is_field(following[0].strip())
-            and title_cased_line(lines)
+            and (
+                title_cased_line(lines)
+                or (len(lines) == 1 and _TITLE_YEAR_FIRST.match(lines[0]) is not None)
+            )
         ):
-            # `Epsilon` alone over the fields, as a title is written: the film's title.
+            # `Epsilon` alone over the fields, as a title is written (with its year after it,
+            # maybe: `Pan's Labyrinth (2006)`): the film's title.
             title_line = (start, lines[0].strip())
+            continue
+        if (
+            overhead
+            and title_line is None
+            and len(lines) == 2
+            and _heading(lines[:1]) is not None
+            and (year := _YEAR_ALONE.match(lines[1].strip()))
+        ):
+            # `PAN'S LABYRINTH` over `(2006)`: the title, and its year.
+            title_line, doc.year = (start, lines[0].strip()), doc.year or int(year["year"])
             continue
         if overhead and title_line is None and (original := _title_over_original(lines)):
             # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
@@ -681,8 +707,9 @@ def parse(text: str) -> FilmDocument:
         doc.year = _year_of_first_release(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
         title = _QUOTED.sub(r"\g<title>", title_line[1])  # `"EPSILON"`: the title in quotes
-        if dated := _SHOUTED_TITLE_YEAR.match(title):  # `PAN'S LABYRINTH (2006)`
-            title, doc.year = dated["title"], doc.year or int(dated["year"])
+        if dated := _TITLE_YEAR_FIRST.match(title):  # `PAN'S LABYRINTH (2006)`
+            title = dated["title"]
+            doc.year = doc.year or int(dated["year"] or dated["year_after"])
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
     _column_credits(doc, columns)
