@@ -4426,3 +4426,27 @@ def test_a_press_kit_whose_year_is_written_with_its_title(head):
     doc = parse_document("kit.txt", kit.encode())
     assert (doc.format, doc.title, doc.year) == ("press_kit", "Pan's Labyrinth", 2006)
     assert not doc.other_titles and not doc.warnings
+
+
+def test_a_dumps_other_titles_and_releases_under_their_keys_a_line_each():
+    """`Also Known As:` and `Release Dates:` alone over their values, a line each: each title
+    with its note read (`Pan's Labyrinth (USA)` was taken for an actor and a part, `Pan's
+    Labyrinth - USA`), each release (the lines were taken for a review)."""
+    dump = (
+        "A girl and a faun.\n\nRelease Year: 2006\n\nDirector: Guillermo del Toro\n\n"
+        "Ivana Baquero - Ofelia\nSergi López - Capitán Vidal\n\n"
+        "Also Known As:\nPan's Labyrinth (USA)\nLe labyrinthe de Pan (France)\n"
+        "El laberinto del fauno (original title)\n\n"
+        "Release Dates:\n11 October 2006 (Spain)\n24 November 2006 (UK)\n"
+    )
+    doc = parse_document("dump.txt", dump.encode())
+    assert [(t.title, t.kind) for t in doc.other_titles] == [
+        ("Pan's Labyrinth", "aka"),
+        ("Le labyrinthe de Pan", "aka"),
+        ("El laberinto del fauno", "original"),
+    ]
+    assert [(r.territory, r.date) for r in doc.releases] == [
+        ("Spain", date(2006, 10, 11)),
+        ("UK", date(2006, 11, 24)),
+    ]
+    assert not doc.reviews

@@ -108,6 +108,7 @@ _FIELDS = {
     "tagline": "tagline",
     "taglines": "tagline",
     "release date": "release",
+    "release dates": "release",
     "filming locations": "location",
     "filming location": "location",
     "country": "country",
@@ -360,6 +361,11 @@ def _dashed_cast(lines: list[str]) -> list[str]:
     """A block of cast lines written `Actor as Character`, `Actor<TAB>Character` or `Actor
     (Character)` (under a heading, or not), as the `Actor - Character` lines it stands for; any
     other block as it is."""
+    key = KEY_VALUE.match(lines[0].strip())
+    if key and not key.group(2).strip():
+        kind = _kind_of(key.group(1).strip().lower())
+        if kind is not None and kind != "cast":
+            return lines  # a field's key over its values (`Also Known As:`): no cast
     first = 1 if _heading(lines[0]) else 0
     body = [line.strip() for line in lines[first:]]
     if len(body) < 2 or any(len(line) > 100 or CAST_LINE.match(line) for line in body):
