@@ -937,15 +937,15 @@ class DocumentLoader:
         """A title the document gives the film; a title given before as an alternative becomes
         the film's own when this document gives it so (`FilmTitle.Kind`, in precedence)."""
         title = clean_title(title)
-        original = kind == FilmTitle.Kind.ORIGINAL
         obj = FilmTitle.objects.filter(film=film, title=title).first()
-        if obj is None:
-            obj = self._same_title_cased_otherwise(film, title, kind, line)
         if obj is None:
             FilmTitle.objects.create(film=film, title=title, kind=kind, **self.prov(line))
             self.tally.count("created", "FilmTitle")
+            # The same title in other capitals (a kit's `EL LABERINTO DEL FAUNO`, a review
+            # file's `El laberinto del fauno`) is this one.
+            one_title_per_spelling(film)
             return
-        if original and not obj.is_original:
+        if kind == FilmTitle.Kind.ORIGINAL and not obj.is_original:
             _set_fields(obj, {"is_original": True}, self.tally)
         if _TITLE_PRECEDENCE.index(kind) < _TITLE_PRECEDENCE.index(obj.kind):
             # The document that gives it as the film's own title is its source now.
@@ -958,29 +958,6 @@ class DocumentLoader:
             )
             if source_format.first() in REVIEW_COPIES:
                 _set_fields(obj, self.prov(line), self.tally)
-
-    def _same_title_cased_otherwise(
-        self, film: Film, title: str, kind: str, line: int | None
-    ) -> FilmTitle | None:
-        """A title the film has already in other capitals (a kit's `EL LABERINTO DEL FAUNO`,
-        cased as a guess, and a review file's `El laberinto del fauno`) is one title: the
-        spelling kept is the one not cased from capitals, then the one of the higher kind, then
-        the first in order, whichever document came first. Returns the stored title, respelled
-        (with the higher kind of the two) when this spelling is kept; None when there is none."""
-        stored = next(
-            (
-                other
-                for other in FilmTitle.objects.filter(film=film, folded=fold(title))
-                if other.title.casefold() == title.casefold()
-            ),
-            None,
-        )
-        if stored is None:
-            return None
-        if _spelling_rank(title, kind) < _spelling_rank(stored.title, stored.kind):
-            best_kind = min(kind, stored.kind, key=_TITLE_PRECEDENCE.index)
-            _set_fields(stored, {"title": title, "kind": best_kind, **self.prov(line)}, self.tally)
-        return stored
 
     # -- series ---------------------------------------------------------------------------
 
@@ -1710,8 +1687,9 @@ def _spelling_rank(title: str, kind: str) -> tuple:
 
 
 def one_title_per_spelling(film: Film) -> None:
-    """A film's titles that differ in their capitals alone (two films' titles, merged) are one
-    title: the spelling `_spelling_rank` keeps, of the higher kind, original if either is."""
+    """A film's titles that differ in their capitals alone (a kit's guess and a review file's
+    spelling; two films' titles, merged) are one title, whichever came first: the spelling
+    `_spelling_rank` keeps, of the higher kind, original if either is."""
     by_spelling = defaultdict(list)
     for row in FilmTitle.objects.filter(film=film):
         by_spelling[row.title.casefold()].append(row)
