@@ -838,6 +838,10 @@ def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
 _EPITHET = re.compile(r"^(?P<part>[^,]+?),\s+(?P<epithet>(?=.*\b[a-z])[^,].*)$")
 
 
+# A name's particle in lower case, as a pattern (`Max von Sydow`, `Guillermo del Toro`).
+NAME_PARTICLE = r"(?:van|von|de|del|della|der|den|da|das|di|do|dos|du|la|le|ter|ten|zu)"
+
+
 # Who tells the film (`Narrated by: Philippe Petit`): its narrator, a part of the cast.
 NARRATOR_KEYS = ("narrated by", "narrator", "narrators", "narration")
 

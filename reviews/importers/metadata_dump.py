@@ -23,6 +23,7 @@ from .common import (
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
+    NAME_PARTICLE,
     NARRATOR_KEYS,
     OTHER_TITLE_KEYS,
     SPOILER_LINE,
@@ -198,7 +199,7 @@ def _is_star_of_one_line(lines: list[str], stars: list[tuple[str, int, bool, int
 
 
 # A name's word: capitalised, or a particle (`Ann van Berg`, `Guillermo del Toro`).
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|van|von|de|del|der|da|di|du|la|le)$")
+_NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|{NAME_PARTICLE})$")
 
 
 def _names_a_part(actor: str, character: str) -> bool:

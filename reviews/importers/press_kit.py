@@ -15,6 +15,7 @@ from .common import (
     CREW_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
+    NAME_PARTICLE,
     NARRATOR_KEYS,
     OTHER_TITLE_KEYS,
     TECHNICAL_KEYS,
@@ -153,8 +154,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 # A part and its actor in a synopsis: `Ole (Bo Berg)`, `Anna (played by Kim Lee)`, `Anna
 # (Kim Lee, in her first role)`.
-# A name's particle in lower case (`Max von Sydow`, `Guillermo del Toro`).
-_PARTICLE = r"(?:van|von|de|del|della|der|den|da|das|di|do|dos|du|la|le|ter|ten|zu)"
 # A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
 # Grubitz`).
 _RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
@@ -163,7 +162,7 @@ _CHARACTER_ACTOR = re.compile(
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
     r"\s+"
     rf"\((?:played by\s+)?(?P<actor>[{UPPER}][\w'’-]+"
-    rf"(?:\s(?:{_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
+    rf"(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
 _TERRITORY_AFTER_KEY = re.compile(
@@ -248,7 +247,7 @@ _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | 
 
 # A billing's credits without a colon, a line of names alone after their key: `Starring Kim
 # Lee, Bo Berg and Cy Dahl`, `Written and directed by Ann Berg` (a field).
-_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|der|den|da|di|du|la|le|del|dos))*"
+_NAME = rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{NAME_PARTICLE}))*"
 _UNKEYED_CREDITS = re.compile(
     r"^(?P<key>Starring|(?:Written and )?[Dd]irected by|Written by|Screenplay by|Produced by)"
     rf" (?P<names>{_NAME}(?:(?:, (?:and )?| and | & ){_NAME})*)[ \t]*$",
