@@ -38,6 +38,7 @@ from django.db.models.expressions import RawSQL
 from rapidfuzz import fuzz
 
 from .bulk import insert_rows, instance_values, keys_by
+from .importers.common import NARRATOR
 from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias, QuoteLine
 from .text import (
@@ -752,7 +753,10 @@ class CreditResolver:
             ]
             given.add(folded)
             character, existing = self.part_for(others, record.character)
-            existing = existing or next((c for c in mine if c.character_ref is None), None)
+            if existing is None and record.character != NARRATOR:
+                # The part of a listed credit that names none (`Cast: Ann Lee`); a narrator's
+                # is a part of its own.
+                existing = next((c for c in mine if c.character_ref is None), None)
         else:
             existing = next(iter(mine), None)
         loader = self.loader

@@ -9,7 +9,7 @@ from itertools import islice
 
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Case, OuterRef, Prefetch, Q, Subquery, Sum, When
+from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, Sum, When
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -340,9 +340,11 @@ def certificates_shown(certificates) -> list[Certificate]:
 @public_page
 def film_detail(request, slug):
     film = get_object_or_404(Film.objects.select_related("series"), slug=slug)
+    # The billed cast in its order, then the parts only a synopsis names (no billing), on
+    # every database (SQLite sorts nulls first, PostgreSQL last).
     credits = list(
         film.credits.select_related("person", "character").order_by(
-            "billing_order", "person__name", "pk"
+            F("billing_order").asc(nulls_last=True), "person__name", "pk"
         )
     )
     series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
@@ -364,7 +366,7 @@ def film_detail(request, slug):
     # Read here (each once, as the page would) to know whether the page has facts to show.
     facts = {
         "releases": list(film.releases.all()),
-        "runtimes": list(film.runtimes.all()),
+        "runtimes": list(film.runtimes.order_by("territory", "minutes", "note")),
         "certificates": certificates_shown(film.certificates.all()),
         "distributors": list(film.distributors.all()),
         "money": list(film.money.all()),

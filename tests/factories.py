@@ -60,7 +60,13 @@ def canonical_dump() -> dict:
         ),
         "credits": sorted(
             Credit.objects.values_list(
-                "film__title", "person__name", "role", "character__name", "credited_as"
+                "film__title",
+                "person__name",
+                "role",
+                "character__name",
+                "credited_as",
+                "note",
+                "billing_order",
             ),
             key=str,
         ),

@@ -3935,7 +3935,7 @@ WIRE = settings.BASE_DIR / "tests" / "documents" / "wire"
 @pytest.mark.parametrize(
     "order", [["wire_dump.txt", "wire_kit.txt"], ["wire_kit.txt", "wire_dump.txt"]]
 )
-def test_a_documentary_whose_people_play_themselves(empty_db, order):
+def test_a_documentary_whose_people_play_themselves(empty_db, client, order):
     """A kit's `Featuring:` is its cast and `Narrated by:` its narrator (both were fields not
     understood, and the title-less dump a film of its own); `Philippe Petit:` in the dump's
     quote is Philippe Petit, who plays himself, not the part `Young Philippe Petit`."""
@@ -3952,6 +3952,9 @@ def test_a_documentary_whose_people_play_themselves(empty_db, order):
     [line] = QuoteLine.objects.all()
     assert (line.speaker, line.character.name) == ("Philippe Petit", "Himself")
     assert not ImportWarning.objects.filter(code__in=["unknown_speaker", "unknown_field"])
+    # The billed cast first, then the narrator no list bills, on every database.
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert page.index("Herself") < page.index("Young Philippe Petit") < page.index("Narrator")
 
 
 @pytest.mark.parametrize("kept_first", [True, False])

@@ -842,16 +842,16 @@ _EPITHET = re.compile(r"^(?P<part>[^,]+?),\s+(?P<epithet>(?=.*\b[a-z])[^,].*)$")
 NAME_PARTICLE = r"(?:van|von|de|del|della|der|den|da|das|di|do|dos|du|la|le|ter|ten|zu)"
 
 
-# Who tells the film (`Narrated by: Philippe Petit`): its narrator, a part of the cast.
+# Who tells the film (`Narrated by: Philippe Petit`): its narrator, a part of the cast, and one
+# of its own (not the part a cast list's credit of the same person plays).
 NARRATOR_KEYS = ("narrated by", "narrator", "narrators", "narration")
+NARRATOR = "Narrator"
 
 
 def narrator_credits(value: str, number: int) -> list[CreditRecord]:
     """The cast credits of a `Narrated by:` field: each name, as the part `Narrator`."""
     return [
-        CreditRecord(
-            name=name, role="cast", line=number, character="Narrator", note=note or "voice"
-        )
+        CreditRecord(name=name, role="cast", line=number, character=NARRATOR, note=note or "voice")
         for name, note in (split_credit_note(written) for written in crew_names(value))
     ]
 
