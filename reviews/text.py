@@ -66,13 +66,17 @@ def fold(text: str) -> str:
 
 
 def name_forms(folded: str) -> list[str]:
-    """What a character may be called, by a folded name: the whole of it, its first word, and
-    its last words (`julie vignon`: `julie`, `vignon`; `inspector wong chi shing`: `inspector`,
-    `wong chi shing`, `chi shing`, `shing`)."""
+    """What a character may be called, by a folded name: the whole of it, its first words, and
+    its last words (`julie vignon`: `julie`, `vignon`; `stinky pete the prospector`: `stinky`,
+    `stinky pete`, `stinky pete the`, `pete the prospector`, `the prospector`, `prospector`)."""
     words = folded.split()
     if not words:
         return []
-    return [folded, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
+    return [
+        folded,
+        *(" ".join(words[:i]) for i in range(1, len(words))),
+        *(" ".join(words[i:]) for i in range(1, len(words))),
+    ]
 
 
 # A nickname in quotes in a part's name: `Robert 'Rusty' Ryan`, `'The Amazing' Yen`.

@@ -4026,3 +4026,48 @@ def test_a_dumps_other_title_is_a_review_files_title_with_words_put_before_it(em
     film = Film.objects.get()
     assert (film.title, film.reviews.count()) == ("Nuovo Cinema Paradiso", 1)
     assert "Cinema Paradiso" in set(film.titles.values_list("title", flat=True))
+
+
+TOY = settings.BASE_DIR / "tests" / "documents" / "toy"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["toy1_reviews.xml", "toy2_dump.txt", "toy2_page.txt", "toy3_kit.txt"],
+        ["toy3_kit.txt", "toy2_page.txt", "toy2_dump.txt", "toy1_reviews.xml"],
+    ],
+    ids=["reviews-first", "kit-first"],
+)
+def test_voiced_parts_and_a_speaker_called_by_the_first_words_of_the_part(empty_db, order):
+    """An animated series: the kit's `Woody (voiced by Tom Hanks)` is the part Woody, a voice,
+    as each of its `Voice Cast:` is; the dump's quote by `Stinky Pete:` is the part `Stinky
+    Pete the Prospector` (it was no one's); the kit's prose names the first two films."""
+    import_in_order_as_together(TOY, order)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Toy Story", 1995),
+        ("Toy Story 2", 1999),
+        ("Toy Story 3", 2010),
+    ]
+    third = Film.objects.get(title="Toy Story 3")
+    voices = {
+        (c.person.name, c.character.name if c.character else "", c.note)
+        for c in third.credits.filter(role="cast").select_related("person", "character")
+    }
+    assert {
+        ("Tom Hanks", "Woody", "voice"),
+        ("Ned Beatty", "Lotso", "voice"),
+        ("Michael Keaton", "Ken", "voice"),
+        ("Don Rickles", "", "voice"),
+    } <= voices
+    second = Film.objects.get(title="Toy Story 2")
+    speakers = dict(
+        QuoteLine.objects.filter(quote__film=second).values_list("speaker", "character__name")
+    )
+    assert speakers["Stinky Pete"] == "Stinky Pete the Prospector"
+    assert speakers["Al"] == "Al McWhiggin"
+    assert not ImportWarning.objects.filter(code="unknown_speaker").exists()
+    fan = Reviewer.objects.get(username="andysroom")
+    assert set(fan.reviews.values_list("film__title", flat=True)) == {"Toy Story", "Toy Story 2"}

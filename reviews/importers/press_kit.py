@@ -153,7 +153,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # A nickname in quotes inside a part's name: `Buford 'Mad Dog' Tannen`.
 _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 # A part and its actor in a synopsis: `Ole (Bo Berg)`, `Anna (played by Kim Lee)`, `Anna
-# (Kim Lee, in her first role)`.
+# (Kim Lee, in her first role)`, `Woody (voiced by Tom Hanks)`.
 # A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
 # Grubitz`).
 _RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
@@ -161,7 +161,7 @@ _CHARACTER_ACTOR = re.compile(
     rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s|(?:{_RANK_WORD})\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
     r"\s+"
-    rf"\((?:played by\s+)?(?P<actor>[{UPPER}][\w'’-]+"
+    rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?(?P<actor>[{UPPER}][\w'’-]+"
     rf"(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
@@ -897,10 +897,12 @@ def _header_line(
     elif _CAST_KEY.match(lower):  # `Cast:`, `Starring:`, `Cast (in order of appearance):`
         listed = [split_credit_note(name) for name in split_names(value)]
         written = _unshouted if _families_in_capitals([name for name, _ in listed]) else str
+        voices = lower.startswith("voice")  # `Voice cast:`, `Voices:`: every part a voice
         for order, (name, note) in enumerate(listed, start=1):
             name, character = actor_as_character(written(name))
             if not character and note and part_not_note(note):
                 character, note = note, ""  # `Kim Lee (Frank)`: the part
+            note = note or ("voice" if voices else "")
             doc.credits.append(
                 CreditRecord(
                     name=name,
@@ -1100,14 +1102,18 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
             if paragraph is first and match.start() == 0 and match["actor"] == aside:
                 continue  # the title and its other title: `LITTLE ROAD (SONG OF THE ROAD)`
             part = _part_named(match.group("character"), paragraph, match.start())
-            told.append((match.group("actor"), number, part))
+            told.append((match.group("actor"), number, part, "voice" if match["voiced"] else ""))
     # Parts in capitals (`VINZ (Vincent Cassel)`, `HUBERT (…)`): the kit's way, not their names.
-    shouted = len(told) > 1 and all(is_shouted(part) for _, _, part in told)
+    shouted = len(told) > 1 and all(is_shouted(part) for _, _, part, _ in told)
     doc.credits.extend(
         CreditRecord(
-            name=actor, role="cast", line=number, character=name_case(part, one_word=shouted)
+            name=actor,
+            role="cast",
+            line=number,
+            character=name_case(part, one_word=shouted),
+            note=note,
         )
-        for actor, number, part in told
+        for actor, number, part, note in told
     )
 
 
