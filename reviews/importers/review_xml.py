@@ -44,6 +44,8 @@ _PARAGRAPH_BREAK = "&#10;&#10;"
 # where it is whole on its line (`<b>bold</b>`, `<img/>`); any other `<` is text (`a<b`).
 _START_TAG = re.compile(r"<([A-Za-z_][\w.-]*)(?:\s+[^<>]*?)?(/?)>")
 _END_TAG = re.compile(r"</([A-Za-z_][\w.-]*)\s*>")
+# The place lxml adds to an error's message: `…, line 18, column 263`.
+_POSITION = re.compile(r",? line \d+, column \d+$")
 # `&` with what follows it: a character reference, a named entity, or nothing of the kind.
 _REFERENCE = re.compile(r"&(?:#\d{1,7};|#x[0-9A-Fa-f]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
@@ -253,7 +255,9 @@ class _XmlReader:
     def _malformed(self, error: etree.XMLSyntaxError) -> ImportFormatError:
         # lxml gives no line for some errors, and the one past the last for the end of data.
         line = min(error.lineno or self.lines_read, self.lines_read)
-        return ImportFormatError(f"XML is malformed: {error.msg}", line=line)
+        # The position is the error's line already: lxml's `, line 18, column 263` said it twice.
+        message = _POSITION.sub("", error.msg)
+        return ImportFormatError(f"XML is malformed: {message}", line=line)
 
     def _checked_lines(self, lines: Iterable[str]) -> Iterator[str]:
         """Lines with DOCTYPEs refused, bare `&` and `<` escaped and the XML declaration blanked
