@@ -4450,3 +4450,25 @@ def test_a_dumps_other_titles_and_releases_under_their_keys_a_line_each():
         ("UK", date(2006, 11, 24)),
     ]
     assert not doc.reviews
+
+
+@pytest.mark.parametrize(
+    ("claim", "found", "warned"),
+    [
+        ("1.2K reviews", 1, "the page claims about 1,200 reviews but 1 were found in the copy"),
+        ("3K reviews", 1, "the page claims about 3,000 reviews but 1 were found in the copy"),
+        ("1 Review", 1, None),
+        ("2 Reviews", 1, "the page claims 2 reviews but 1 were found in the copy"),
+    ],
+)
+def test_review_page_of_todays_layout_claims_a_rounded_count(claim, found, warned):
+    """Today's layout rounds the count it claims (`1.2K reviews`): about 1,200, not a line
+    kept aside; its sort order (`Featured`) is the header's too."""
+    page = (
+        f"Toy Story 2 (1999)\nUser reviews\n\nReview this title\n{claim}\nHide Spoilers\n"
+        "Sort by:\nFeatured\nFilter by Rating:\n10/10\nBetter than the first\nandysroom\n"
+        "Dec 24, 1999\nJessie's song made me cry.\n\nHelpful•12\n2\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert len(doc.reviews) == found
+    assert [w.message for w in doc.warnings] == ([warned] if warned else [])

@@ -190,6 +190,9 @@ class FilmDocument:
     mentioned_films: list[MentionedFilm] = field(default_factory=list)
     series_name: str = ""
     claimed_review_count: int | None = None
+    # How far the count may be from the claim: a page that rounds it (`1.2K reviews`, 1,150 to
+    # 1,249) claims no exact count.
+    claimed_review_margin: int = 0
     warnings: list[Warning] = field(default_factory=list)
 
     def warn(self, line: int | None, code: str, message: str) -> None:

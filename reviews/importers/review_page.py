@@ -68,10 +68,14 @@ _FILM_HEADER = re.compile(
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
 # `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
-_CLAIMED = re.compile(r"^(?:Index\s+)?([\d,]+) (?:user )?reviews?(?: in total)?\s*$", re.IGNORECASE)
+_CLAIMED = re.compile(
+    r"^(?:Index\s+)?(?:(?P<count>[\d,]+)|(?P<rounded>\d+(?:\.\d)?)(?P<unit>[KM]))"
+    r" (?:user )?reviews?(?: in total)?\s*$",
+    re.IGNORECASE,
+)
 _HEADER_LINES = re.compile(
     r"^(User Reviews|Review this title|Sort by\b.*|Filter by\b.*|Hide Spoilers|"
-    r"Helpfulness|Show All|All reviews|Review)\s*$",
+    r"Helpfulness|Featured|Show All|All reviews|Review)\s*$",
     re.IGNORECASE,
 )
 # The film's IMDb rating in a newer layout's header (`8.3/10`, `IMDb RATING 8.3/10`): a
@@ -361,12 +365,13 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             break
         if line and not _VOTE_LINES.match(line):
             doc.warn(index + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
-    if doc.claimed_review_count is not None and doc.claimed_review_count != found:
+    claimed, margin = doc.claimed_review_count, doc.claimed_review_margin
+    if claimed is not None and abs(claimed - found) > margin:
+        about = "about " if margin else ""
         doc.warn(
             None,
             "review_count_mismatch",
-            f"the page claims {doc.claimed_review_count} reviews but {found} were found in the "
-            "copy",
+            f"the page claims {about}{claimed:,} reviews but {found} were found in the copy",
         )
 
 
@@ -404,7 +409,13 @@ def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
         if film["kind"]:
             doc.warn(number, "film_kind", f"the page calls the film a {film['kind']}: not kept")
     elif claimed := _CLAIMED.match(line):
-        doc.claimed_review_count = int(claimed.group(1).replace(",", ""))
+        if claimed["count"]:
+            doc.claimed_review_count = int(claimed["count"].replace(",", ""))
+        else:  # `1.2K reviews`: about 1,200, give or take half its last digit
+            unit = 1000 if claimed["unit"].upper() == "K" else 1_000_000
+            rounded = claimed["rounded"]
+            doc.claimed_review_count = round(float(rounded) * unit)
+            doc.claimed_review_margin = unit // (10 if "." in rounded else 1) // 2
     elif (rating := _film_rating(line)) is not None:
         doc.imdb_rating = rating
     else:
