@@ -385,12 +385,36 @@ def each_part(records: list[CreditRecord]) -> list[CreditRecord]:
     return parted
 
 
+def parts_of_listed_actors(records: list[CreditRecord]) -> list[CreditRecord]:
+    """An actor a document's cast list names with no part, and whose one part it gives
+    elsewhere unbilled (a kit's `Cast: …, Ned Beatty` and its synopsis's `Lotso (voiced by Ned
+    Beatty)`): one record, billed as listed. Resolved apart, the billing and the part were
+    shared out among the actor's stored credits by the order the documents came in."""
+    cast = [r for r in records if r.role == Credit.Role.CAST]
+    by_name: dict[str, list[CreditRecord]] = defaultdict(list)
+    for record in cast:
+        by_name[fold(record.name)].append(record)
+    joined: dict[int, CreditRecord] = {}
+    dropped: set[int] = set()
+    for mine in by_name.values():
+        listed = [r for r in mine if r.billing_order is not None and not r.character]
+        parts = [r for r in mine if r.character and r.character != NARRATOR]
+        if len(listed) != 1 or len(parts) != 1 or parts[0].billing_order is not None:
+            continue
+        (credit,), (part,) = listed, parts
+        joined[id(credit)] = replace(
+            credit, character=part.character, note=merge_notes(credit.note, part.note)
+        )
+        dropped.add(id(part))
+    return [joined.get(id(r), r) for r in records if id(r) not in dropped]
+
+
 class CreditResolver:
     def __init__(self, loader: DocumentLoader, film: Film):
         self.loader = loader
         self.film = film
         self.tally = loader.tally
-        self.records = each_part(loader.doc.credits)
+        self.records = parts_of_listed_actors(each_part(loader.doc.credits))
 
     # -- the picture ----------------------------------------------------------------------
 

@@ -4035,15 +4035,32 @@ TOY = settings.BASE_DIR / "tests" / "documents" / "toy"
 @pytest.mark.parametrize(
     "order",
     [
-        ["toy1_reviews.xml", "toy2_dump.txt", "toy2_page.txt", "toy3_kit.txt"],
-        ["toy3_kit.txt", "toy2_page.txt", "toy2_dump.txt", "toy1_reviews.xml"],
+        [
+            "toy1_reviews.xml",
+            "toy2_dump.txt",
+            "toy2_page.txt",
+            "toy3_kit.txt",
+            "toy3_studio_kit.txt",
+        ],
+        [
+            "toy3_studio_kit.txt",
+            "toy3_kit.txt",
+            "toy2_page.txt",
+            "toy2_dump.txt",
+            "toy1_reviews.xml",
+        ],
     ],
-    ids=["reviews-first", "kit-first"],
+    ids=["reviews-first", "kits-first"],
 )
 def test_voiced_parts_and_a_speaker_called_by_the_first_words_of_the_part(empty_db, order):
     """An animated series: the kit's `Woody (voiced by Tom Hanks)` is the part Woody, a voice,
-    as each of its `Voice Cast:` is; the dump's quote by `Stinky Pete:` is the part `Stinky
-    Pete the Prospector` (it was no one's); the kit's prose names the first two films."""
+    as each of its `Voice Cast:` is, and each of a studio's kit's `VOICE CAST` columns; the
+    dump's quote by `Stinky Pete:` is the part `Stinky Pete the Prospector` (it was no one's);
+    the kit's prose names the first two films. The studio's kit has no year but its release's,
+    its crew in dotted columns under no heading (`Story by ....`: writers of the story), and
+    `Rated G by the MPAA`. Ned Beatty, fourth in both kits' lists, is `Lotso` in one and
+    `Lots-o'-Huggin' Bear` in the other: billed fourth under both, in either order (the
+    billing went to the part of the kit that came first)."""
     import_in_order_as_together(TOY, order)
 
     series = Series.objects.get()
@@ -4061,8 +4078,22 @@ def test_voiced_parts_and_a_speaker_called_by_the_first_words_of_the_part(empty_
         ("Tom Hanks", "Woody", "voice"),
         ("Ned Beatty", "Lotso", "voice"),
         ("Michael Keaton", "Ken", "voice"),
-        ("Don Rickles", "", "voice"),
+        ("Don Rickles", "Mr. Potato Head", "voice"),
+        ("Wallace Shawn", "", "voice"),
     } <= voices
+    assert set(
+        third.credits.filter(person__name="Ned Beatty").values_list(
+            "character__name", "billing_order"
+        )
+    ) == {("Lotso", 4), ("Lots-o'-Huggin' Bear", 4)}
+    assert set(third.credits.filter(role="writer").values_list("person__name", "note")) == {
+        ("Michael Arndt", "screenplay"),
+        ("John Lasseter", "story"),
+        ("Andrew Stanton", "story"),
+        ("Lee Unkrich", "story"),
+    }
+    assert third.credits.get(role="composer").person.name == "Randy Newman"
+    assert set(third.certificates.values_list("territory", "rating")) == {("UK", "U"), ("USA", "G")}
     second = Film.objects.get(title="Toy Story 2")
     speakers = dict(
         QuoteLine.objects.filter(quote__film=second).values_list("speaker", "character__name")

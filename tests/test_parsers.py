@@ -4101,7 +4101,7 @@ def test_a_kit_with_its_cast_and_crew_in_columns(cast, synopsis):
     assert [(c.name, c.role, c.note) for c in doc.credits if c.role != "cast"] == [
         ("Park Chan-wook", "director", ""),
         ("Lim Seung-yong", "producer", ""),  # a producer (he was a warning)
-        ("Hwang Jo-yun", "writer", ""),
+        ("Hwang Jo-yun", "writer", "screenplay"),  # what its key says of it
         ("Park Chan-wook", "writer", "adaptation"),
     ]
     assert doc.warnings == []

@@ -599,10 +599,10 @@ def crew_names(value: str) -> list[str]:
     return split_names(value, family_shared=True)
 
 
-def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
+def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip, key: str = ""):
     """The credits a crew list gives (`crew_names`), one a maker and role, each with its note
-    (`Tom Vint (screenplay)`) and the name the maker was credited under (`(as Thomas Vint)`);
-    `name` writes each maker's name."""
+    (`Tom Vint (screenplay)`, or the one its key says, `CREW_KEY_NOTES`) and the name the maker
+    was credited under (`(as Thomas Vint)`); `name` writes each maker's name."""
     credits = []
     for written in crew_names(value):
         credited = CREDITED_AS.search(written)
@@ -612,7 +612,7 @@ def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip):
                 name=name(maker),
                 role=role,
                 line=line,
-                note=note,
+                note=note or CREW_KEY_NOTES.get(key.strip().lower(), ""),
                 credited_as=credited_as(credited, maker),
             )
             for role in roles
@@ -908,6 +908,7 @@ CREW_KEYS = {
     "writing credits": "writer",
     "screenplay": "writer",
     "screenplay by": "writer",
+    **dict.fromkeys(("story", "story by", "original story", "original story by"), "writer"),
     "producer": "producer",
     "producers": "producer",
     "produced by": "producer",
@@ -940,6 +941,14 @@ CREW_KEYS = {
         "director+writer",
     ),
 }  # fmt: skip
+
+
+# What a crew key says of its credits, as a credit's note would (`Story by: Ann Lee` is
+# `Ann Lee (story)`).
+CREW_KEY_NOTES = {
+    **dict.fromkeys(("screenplay", "screenplay by"), "screenplay"),
+    **dict.fromkeys(("story", "story by", "original story", "original story by"), "story"),
+}
 
 
 def crew_roles(role: str) -> tuple[str, ...]:

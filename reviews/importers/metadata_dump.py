@@ -784,7 +784,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "other_title":
         doc.other_titles.extend(other_titles(OTHER_TITLE_KEYS[key.strip().lower()], value, number))
     elif kind in _CREW_KINDS:
-        doc.credits.extend(crew_credits(value, crew_roles(kind), number))
+        doc.credits.extend(crew_credits(value, crew_roles(kind), number, key=key))
     elif kind == "stars":
         return [(name, number, True, None) for name in split_names(value)]
     elif kind == "cast":  # the cast as a list: the cast block's, or in its place

@@ -530,7 +530,14 @@ def _title_over_original(lines: list[str]) -> str:
 
 # Headings of a kit's credits set out in two columns (`Oh Dae-su ....... CHOI Min-sik`,
 # `Director        PARK Chan-wook`): the cast, or the crew.
-_CREDIT_HEADINGS = {"CAST": "cast", "CREW": "crew", "CREDITS": "crew", "FILMMAKERS": "crew"}
+_CREDIT_HEADINGS = {
+    "CAST": "cast",
+    "CREW": "crew",
+    "CREDITS": "crew",
+    "FILMMAKERS": "crew",
+    "VOICE CAST": "voices",  # the cast, each a voice
+    "VOICES": "voices",
+}
 _SECTIONED = re.compile(rf"^(?:{'|'.join(_CREDIT_HEADINGS)})\s*$", re.MULTILINE)
 # Two columns: parted by dots (one between spaces, where the longest name left room for no more)
 # or a dash between spaces, a tab, or two spaces or more.
@@ -538,12 +545,19 @@ _COLUMNS = re.compile(
     r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+[.…]\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
 )
 
+_DOTTED_COLUMNS = re.compile(r"^(?P<left>\S.*?)\s*\.{2,}\s*(?P<right>\S.*)$")
 
 # The billing over a kit's title: who presents it, whose film it is.
 _BILLING = re.compile(
     r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
     r"(?:[Aa]|AN?)\s+(?:film|FILM)\s+(?:by|BY)\s+(?P<director>.+)|"
-    r"(?:A|AN)\s+(?P<maker>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){1,3})\s+FILM)$"
+    r"(?:A|AN)\s+(?P<maker>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){1,3})\s+(?:FILM|[Ff]ilm))$"
+)
+# A company's words: `A PIXAR ANIMATION STUDIOS film` is the studio's billing, not a director's.
+_COMPANY_WORDS = re.compile(
+    r"\b(?:PICTURES|STUDIOS?|FILMS|ANIMATION|ENTERTAINMENT|PRODUCTIONS?|COMPANY|MEDIA|"
+    r"FILMPRODUKTION|CINEMA|DISTRIBUTION)\b",
+    re.IGNORECASE,
 )
 
 
@@ -588,6 +602,9 @@ def parse(text: str) -> FilmDocument:
             for offset, line in enumerate(lines):
                 pair = _COLUMNS.match(line.strip())
                 columns.append((credit_section, start + offset, pair["left"], pair["right"]))
+            continue
+        if crew := _crew_columns(lines):  # `Directed by ...... Lee Unkrich`, under no heading
+            columns.extend(("crew", start + offset, *pair) for offset, pair in enumerate(crew))
             continue
         credit_section = ""
         if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
@@ -684,7 +701,8 @@ def parse(text: str) -> FilmDocument:
                         CreditRecord(name, "director", start + offset)
                         for name in crew_names(directors)
                     )
-                elif maker := billed["maker"]:  # `A GUILLERMO DEL TORO FILM`: its director
+                elif (maker := billed["maker"]) and not _COMPANY_WORDS.search(maker):
+                    # `A GUILLERMO DEL TORO FILM`: its director
                     doc.credits.append(CreditRecord(name_case(maker), "director", start + offset))
                 else:
                     doc.warn(start + offset, "unplaced_line", f"billing kept aside: {line!r}")
@@ -695,7 +713,8 @@ def parse(text: str) -> FilmDocument:
             continue
         for offset, line in continued_fields(lines, _lists_names):
             if rated := _RATED.match(line.strip()):  # `Rated R for strong violence`
-                doc.certificates.extend(certificates("USA", rated["rating"], start + offset))
+                rating = f"{rated['rating']}{rated['reason'] or ''}"
+                doc.certificates.extend(certificates("USA", rating, start + offset))
             elif _is_header_line(line.strip()):
                 _header_line(doc, line.strip(), start + offset, distributors)
             else:
@@ -751,7 +770,11 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
     its synopsis's `Character (Actor)` and the parts its story names), else the one whose names
     are written with their family name in capitals (`CHOI Min-sik`), else actor first, as a
     dump's cast."""
-    cast = [(line, left, right) for section, line, left, right in columns if section == "cast"]
+    cast = [
+        (line, left, right, section == "voices")
+        for section, line, left, right in columns
+        if section in ("cast", "voices")
+    ]
     actors = {fold(c.name) for c in doc.credits if c.role == "cast"}
     parts = {fold(c.character) for c in doc.credits if c.character}
     # The synopsis tells its story by its parts' names (`Oh Dae-su is locked up …`).
@@ -765,17 +788,20 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         first, second = fold(first), fold(second)
         return (first in actors or is_part(second)) - (second in actors or is_part(first))
 
-    lean = sum(leans(left, right) for _, left, right in cast)
+    lean = sum(leans(left, right) for _, left, right, _ in cast)
     if not lean:
         lean = sum(
-            _shouted_family_name(left) - _shouted_family_name(right) for _, left, right in cast
+            _shouted_family_name(left) - _shouted_family_name(right) for _, left, right, _ in cast
         )
-    pairs = [(left, right) if lean >= 0 else (right, left) for _, left, right in cast]
+    pairs = [(left, right) if lean >= 0 else (right, left) for _, left, right, _ in cast]
     # Parts all in capitals (`IDA ..... Ann Lee`): the kit's way, not the parts' names.
     shouted = all(is_shouted(part) for _, part in pairs)
-    for order, ((line, _, _), (actor, part)) in enumerate(zip(cast, pairs, strict=True), 1):
+    for order, ((line, _, _, voice), (actor, part)) in enumerate(zip(cast, pairs, strict=True), 1):
         part = name_case(part, one_word=True) if shouted else part
-        doc.credits.append(cast_credit(_unshouted(actor), part, line, order))
+        credit = cast_credit(_unshouted(actor), part, line, order)
+        if voice and not credit.note:
+            credit = replace(credit, note="voice")
+        doc.credits.append(credit)
     for section, line, role_text, names in columns:
         if section != "crew":
             continue
@@ -783,7 +809,16 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         if role is None:
             doc.warn(line, "unknown_field", f"crew {role_text!r} was not understood: {names!r}")
             continue
-        doc.credits.extend(crew_credits(names, crew_roles(role), line, _unshouted))
+        doc.credits.extend(crew_credits(names, crew_roles(role), line, _unshouted, role_text))
+
+
+def _crew_columns(lines: list[str]) -> list[tuple[str, str]]:
+    """A block of crew columns parted by dots under no heading (`Directed by ...... Lee
+    Unkrich`): each line's key and names; none when a line is not so."""
+    pairs = [_DOTTED_COLUMNS.match(line.strip()) for line in lines]
+    if not all(pair and pair["left"].lower() in CREW_KEYS for pair in pairs):
+        return []
+    return [(pair["left"], pair["right"]) for pair in pairs]
 
 
 def _shouted_words(name: str) -> list[bool]:
@@ -859,7 +894,11 @@ def _in_capitals(word: str) -> bool:
 _MC_PREFIX = re.compile(r"^(?:Mc|Mac)(?=[A-Z]{2})")
 # An American rating as a kit gives it, with no key: `Rated R for strong violence`, `Rated
 # PG-13`.
-_RATED = re.compile(r"^Rated\s+(?P<rating>(?:G|PG|PG-13|R|NC-17|X)(?:\s+for\s+.+)?)$")
+_RATED = re.compile(
+    r"^Rated\s+(?P<rating>G|PG|PG-13|R|NC-17|X)"
+    r"(?:\s+by\s+the\s+(?:MPAA|MPA|Motion Picture Association(?: of America)?))?"
+    r"(?P<reason>\s+for\s+.+)?$"
+)
 
 
 def _header_line(
@@ -915,7 +954,8 @@ def _header_line(
             )
     elif lower in CREW_KEYS:
         written = _unshouted if _families_in_capitals(crew_names(value)) else str.strip
-        doc.credits.extend(crew_credits(value, crew_roles(CREW_KEYS[lower]), number, written))
+        roles = crew_roles(CREW_KEYS[lower])
+        doc.credits.extend(crew_credits(value, roles, number, written, lower))
     elif (made := making_notes(key, value, number)) is not None:
         doc.notes.extend(made)
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
