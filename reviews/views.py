@@ -26,8 +26,10 @@ from .models import (
     FilmTitle,
     Person,
     PersonAlias,
+    Release,
     Review,
     Reviewer,
+    Runtime,
     Series,
     searched_words,
 )
@@ -337,6 +339,26 @@ def certificates_shown(certificates) -> list[Certificate]:
     return [c for c in certificates if c.territory or c.rating not in territorial]
 
 
+def releases_shown(releases) -> list[Release]:
+    """A film's releases, less one of no territory (`Release date: June 18, 2010`) whose day a
+    territory's release in the same medium says again (`USA Release Date: 18 June 2010`)."""
+    releases = list(releases)
+    territorial = {(r.medium, r.date) for r in releases if r.territory and r.date}
+    return [
+        r
+        for r in releases
+        if r.territory or r.note or r.date is None or (r.medium, r.date) not in territorial
+    ]
+
+
+def runtimes_shown(runtimes) -> list[Runtime]:
+    """A film's runtimes, less one of no territory and no version (`Runtime: 103 min`) that a
+    territory's says again (`UK: 103 mins`)."""
+    runtimes = list(runtimes)
+    territorial = {r.minutes for r in runtimes if r.territory}
+    return [r for r in runtimes if r.territory or r.note or r.minutes not in territorial]
+
+
 @public_page
 def film_detail(request, slug):
     film = get_object_or_404(Film.objects.select_related("series"), slug=slug)
@@ -361,12 +383,16 @@ def film_detail(request, slug):
         and (title_key(t.title) != shown or split_title(t.title)[1])
     ]
     notes = defaultdict(list)
-    for note in film.notes.all():
+    # Each document's notes together, in its order (two kits' press notes, each under its
+    # headings, not shuffled together by their places in their kits).
+    for note in film.notes.order_by(
+        "kind", F("source__name").asc(nulls_last=True), "position", "pk"
+    ):
         notes[note.kind].append(note)
     # Read here (each once, as the page would) to know whether the page has facts to show.
     facts = {
-        "releases": list(film.releases.all()),
-        "runtimes": list(film.runtimes.order_by("territory", "minutes", "note")),
+        "releases": releases_shown(film.releases.all()),
+        "runtimes": runtimes_shown(film.runtimes.order_by("territory", "minutes", "note")),
         "certificates": certificates_shown(film.certificates.all()),
         "distributors": list(film.distributors.all()),
         "money": list(film.money.all()),

@@ -11,7 +11,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reviews.loader import bump_data_version, refresh_film_aggregates
-from reviews.models import Character, Credit, Film, FilmNote, Review
+from reviews.models import (
+    Character,
+    Credit,
+    Film,
+    FilmNote,
+    Release,
+    Review,
+    Runtime,
+    SourceDocument,
+)
 from tests.factories import make_film, make_person, make_review, make_series
 
 pytestmark = pytest.mark.django_db
@@ -230,6 +239,40 @@ def test_a_film_page_shows_who_produced_it_and_how_it_was_shot(client):
         {"@type": "Organization", "name": "Balboa Films"},
         {"@type": "Organization", "name": "Nordisk"},
     ]
+
+
+def test_a_film_page_says_each_fact_once_and_each_kits_notes_together(client):
+    """Two kits' press notes each under their own headings, in their order (not shuffled by
+    their places in their kits); a runtime and a release of no territory that a territory's
+    says again are shown once, as the territory's."""
+    film = make_film(title="Night Two", slug="night-two-2002", year=2002)
+    kits = [
+        SourceDocument.objects.create(name=name, format="press_kit", sha256=name)
+        for name in ("b_kit.txt", "a_kit.txt")
+    ]
+    for source, position, text_, detail in [
+        (kits[0], 0, "Ten years after the first night.", ""),
+        (kits[1], 0, "ANN LEE (Ida) began on the stage.", "About the Cast"),
+        (kits[1], 1, "BO BERG (Ole) made his debut here.", "About the Cast"),
+    ]:
+        FilmNote.objects.create(
+            film=film, kind="press", text=text_, detail=detail, position=position, source=source
+        )
+    Runtime.objects.create(film=film, minutes=103)
+    Runtime.objects.create(film=film, territory="UK", minutes=103)
+    Runtime.objects.create(film=film, minutes=110, note="director's cut")
+    for territory, day in [("", date(2002, 6, 18)), ("USA", date(2002, 6, 18)), ("UK", None)]:
+        Release.objects.create(film=film, territory=territory, date=day, date_text="soon")
+    page = text(client.get("/films/night-two-2002/"))
+    assert re.findall(r"<h3>About the Cast</h3>|<p>[A-Z][^<]*</p>", page)[:4] == [
+        "<h3>About the Cast</h3>",
+        "<p>ANN LEE (Ida) began on the stage.</p>",
+        "<p>BO BERG (Ole) made his debut here.</p>",
+        "<p>Ten years after the first night.</p>",
+    ]
+    assert "<dd>110 min (director&#x27;s cut), 103 min (UK)</dd>" in page
+    releases = re.search(r'<table class="releases">.*?</table>', page, re.S).group(0)
+    assert "Original" not in releases and "USA" in releases and "UK" in releases
 
 
 def test_a_film_page_does_not_list_short_forms_of_its_title_as_other_titles(client):
