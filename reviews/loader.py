@@ -2061,6 +2061,12 @@ def choose_film_title(film: Film) -> None:
     best = max(
         (title for title, _ in titles if title_stem_and_number(title)[0] == stem), key=fullness
     )
+    mains = {split_title(title)[0] for title, _ in titles}
+    if provisional and len(titles) > 1 and len(mains) == 1:
+        # Countries' titles of one main title, each with its own subtitle (`Toy Story 2 -
+        # Woody schlägt Alarm!`, `Toy Story 2: Los juguetes vuelven a la carga`): the words
+        # they share, not one country's subtitle.
+        best = mains.pop()
     if film.title != best or film.title_is_provisional != provisional:
         film.title, film.title_is_provisional = best, provisional
         fields = ["title", "title_is_provisional"]

@@ -4103,3 +4103,19 @@ def test_voiced_parts_and_a_speaker_called_by_the_first_words_of_the_part(empty_
     assert not ImportWarning.objects.filter(code="unknown_speaker").exists()
     fan = Reviewer.objects.get(username="andysroom")
     assert set(fan.reviews.values_list("film__title", flat=True)) == {"Toy Story", "Toy Story 2"}
+
+
+def test_a_title_less_dump_is_shown_under_the_main_title_its_countries_titles_share(empty_db):
+    """A dump with no title but `Also Known As` titles of one main title, each with a country's
+    subtitle, shows the film under the words they share, not one country's subtitle; a review
+    page's title for it makes it the film's own."""
+    assert run_import([TOY / "toy2_dump.txt"]).ok
+    film = Film.objects.get()
+    assert (film.title, film.title_is_provisional) == ("Toy Story 2", True)
+    assert set(film.titles.values_list("title", flat=True)) == {
+        "Toy Story 2 - Woody schlägt Alarm!",
+        "Toy Story 2: Los juguetes vuelven a la carga",
+    }
+    assert run_import([TOY / "toy2_page.txt"]).ok
+    film = Film.objects.get()
+    assert (film.title, film.title_is_provisional) == ("Toy Story 2", False)
