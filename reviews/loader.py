@@ -647,6 +647,10 @@ class DocumentLoader:
         if not candidates:
             return None, ""
         spellings = credited_spellings([f for films in by_series.values() for f in films])
+        # An actor in the part they play in another film of the series (`Harrison Ford as
+        # Rick Deckard`): the series' hero, whatever its other films' directors.
+        played = self.doc_parts()
+        parts = parts_of([f for films in by_series.values() for f in films]) if played else {}
         matched = {}
         for film_id, series_id in candidates.items():
             others = [spellings[f] for f in by_series[series_id] if f != film_id]
@@ -654,12 +658,24 @@ class DocumentLoader:
                 matched[film_id] = "director and cast"
             elif (actors := len(cast_credited(names, others))) >= SERIES_CAST:
                 matched[film_id] = f"cast ({actors} actors)"
+            elif shared := played.keys() & set().union(
+                *(parts[f] for f in by_series[series_id] if f != film_id)
+            ):
+                matched[film_id] = f"actor in the same part ({played[min(shared)]})"
         if len(matched) != 1:  # none, or no telling which
             return None, ""
         [(film_id, shared)] = matched.items()
         return Film.objects.get(pk=film_id), (
             f"year {doc.year}, known only by its title in a series whose films share its {shared}"
         )
+
+    def doc_parts(self) -> dict[tuple[str, str], str]:
+        """The document's actors in their parts, folded (`parts_of`), to how it writes them."""
+        return {
+            (fold(c.name), fold(c.character)): f"{c.name} as {c.character}"
+            for c in self.doc.credits
+            if c.role == Credit.Role.CAST and c.character
+        }
 
     def find_film_by_reviews(
         self,
@@ -975,6 +991,7 @@ class DocumentLoader:
         prose_order = []  # the films as the prose names them: a series' order, ties apart
         by_sentence = False  # a film joined by a sentence about the series, not by its title
         named_after = doc.title
+        named_titles = [m.title for m in doc.mentioned_films]
         for mention in doc.mentioned_films:
             mention_stem = series_stem(mention.title, doc.series_name)
             stem_apart = not stems_of_one_series(mention_stem, stem)
@@ -990,6 +1007,14 @@ class DocumentLoader:
                     )
                 continue
             if mention.year is None:
+                continue
+            if version := version_of(mention.title, [doc.title, *named_titles]):
+                self.tally.warn(
+                    mention.line,
+                    "film_version",
+                    f"the prose names {title_case(mention.title)} ({mention.year}), a version "
+                    f"of {title_case(version)}, not a film of its own: not imported",
+                )
                 continue
             if not stem_apart and len(mention_stem) < len(stem):
                 # `Mad Max (1979)` named in the kit of `Mad Max Beyond Thunderdome`: the series
@@ -1126,15 +1151,30 @@ class DocumentLoader:
             return None
         spellings = credited_spellings([*candidates, *members])
         series = [self.credited_names] + [spellings[pk] for pk in members]
-        matched = [pk for pk in candidates if shares_director_and_cast(spellings[pk], series)]
+        matched = {
+            pk: "the director and cast of its series"
+            for pk in candidates
+            if shares_director_and_cast(spellings[pk], series)
+        }
+        of_year = [m for m in self.doc.mentioned_films if m.year == mention.year]
+        if not matched and self.doc.year != mention.year and len(of_year) == 1:
+            # An actor in the part they play in the series (`Rick Deckard`), when no other film
+            # of the year is named (the part says the series, not which of its films).
+            parts = parts_of([*candidates, *members])
+            played = self.doc_parts().keys() | set().union(*(parts[pk] for pk in members))
+            matched = {
+                pk: "an actor in the part they play in its series"
+                for pk in candidates
+                if parts[pk] & played
+            }
         if len(matched) != 1:
             return None
-        film = Film.objects.get(pk=matched[0])
+        [(pk, shared)] = matched.items()
+        film = Film.objects.get(pk=pk)
         self.tally.warn(
             mention.line,
             "film_matched",
-            f"{film} is {title_case(mention.title)}: year {mention.year}, and the director and "
-            "cast of its series",
+            f"{film} is {title_case(mention.title)}: year {mention.year}, and {shared}",
         )
         return film
 
@@ -1178,6 +1218,8 @@ class DocumentLoader:
                 continue
             spellings = credited_spellings([*candidates, *credited])
             series = [spellings[pk] for pk in sorted(credited)]
+            parts = parts_of([*candidates, *credited])
+            played = set().union(*(parts[pk] for pk in credited))
             of_year = Counter(uncredited.values())
             for member_id, year in sorted(uncredited.items()):
                 if of_year[year] > 1:
@@ -1190,6 +1232,8 @@ class DocumentLoader:
                         matched[pk] = "the director and cast"
                     elif (actors := actors_in_common(pk, credited)) >= SERIES_CAST:
                         matched[pk] = f"{actors} actors"
+                    elif parts[pk] & played:
+                        matched[pk] = "an actor in the part they play"
                 if len(matched) != 1:  # none, or no telling which
                     continue
                 [(pk, shared)] = matched.items()
@@ -1788,6 +1832,38 @@ _UNCREDITED_SERIES_FILMS = (
     uncredited_m=_UNCREDITED.format(credit=Credit._meta.db_table, film="m"),
     uncredited_f=_UNCREDITED.format(credit=Credit._meta.db_table, film="f"),
 )
+
+
+# A subtitle that names a version of a film, not a film (`Blade Runner: The Final Cut`).
+_VERSION = re.compile(
+    r"^(?:the )?(?:final|director s|extended|special|ultimate|theatrical|uncut|unrated|"
+    r"restored|remastered|redux|\d+(?:st|nd|rd|th) anniversary)"
+    r"(?: (?:cut|edition|version|restoration))?$"
+)
+
+
+def version_of(title: str, titles: list[str]) -> str:
+    """The title of which `title` names a version (`Blade Runner: The Final Cut`, `Apocalypse
+    Now Redux`), one of `titles` (the main title alone, as the prose names it), or ''."""
+    main, subtitle = split_title(title)
+    if not subtitle and (words := main.split()) and fold(words[-1]) == "redux":
+        main, subtitle = " ".join(words[:-1]), words[-1]
+    if not subtitle or not _VERSION.match(fold(subtitle)):
+        return ""
+    return next((t for t in titles if titles_agree(main, [t]) and t != title), "")
+
+
+def parts_of(film_ids) -> dict[int, set[tuple[str, str]]]:
+    """Each film's actors in their parts: (a spelling of the actor's name, the part), folded,
+    every spelling, in one query."""
+    found: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    rows = Credit.objects.filter(
+        film__in=list(film_ids), role=Credit.Role.CAST, character__isnull=False
+    ).values_list("film_id", "person__aliases__folded", "character__folded_name")
+    for film_id, actor, part in rows.order_by():
+        if actor:
+            found[film_id].add((actor, part))
+    return found
 
 
 def credited_spellings(film_ids) -> dict[int, dict[str, set[str]]]:

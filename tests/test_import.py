@@ -4119,3 +4119,37 @@ def test_a_title_less_dump_is_shown_under_the_main_title_its_countries_titles_sh
     assert run_import([TOY / "toy2_page.txt"]).ok
     film = Film.objects.get()
     assert (film.title, film.title_is_provisional) == ("Toy Story 2", False)
+
+
+BLADE = settings.BASE_DIR / "tests" / "documents" / "blade"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["br_dump.txt", "br_reviews.xml", "br2049_reviews.xml", "br2049_kit.txt"],
+        ["br_reviews.xml", "br_dump.txt", "br2049_kit.txt", "br2049_reviews.xml"],
+        ["br2049_kit.txt", "br_dump.txt", "br2049_reviews.xml", "br_reviews.xml"],
+    ],
+    ids=["dump-first", "reviews-first", "kit-first"],
+)
+def test_a_sequel_by_another_director_and_a_version_the_prose_names(empty_db, order):
+    """The sequel's kit names `BLADE RUNNER (1982)` and `BLADE RUNNER: THE FINAL CUT (2007)`:
+    the second is a version of the first (a warning), not a film of the series. The title-less
+    dump of 1982 shares no director with the sequel, only its hero: Harrison Ford as Rick
+    Deckard, which says it is the series' film of that year, in any order."""
+    import_in_order_as_together(BLADE, order)
+
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Blade Runner", 1982),
+        ("Blade Runner 2049", 2017),
+    ]
+    first = Film.objects.get(title="Blade Runner")
+    assert first.credits.get(role="director").person.name == "Ridley Scott"
+    assert first.reviews.count() == 1 and not first.title_is_provisional
+    assert Film.objects.count() == 2
+    assert Character.objects.get(name="Rick Deckard").credits.count() == 2
+    assert ImportWarning.objects.filter(
+        code="film_version", message__contains="a version of Blade Runner"
+    ).exists()
