@@ -1047,6 +1047,9 @@ class DocumentLoader:
             main_words = main_words[:-1]
             if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
                 main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
+        if all(word.isdigit() for word in main_words):
+            # A main title that is a number (`2001: A Space Odyssey`): the whole title names it.
+            main_words = clean_title(named_after).split()
         name = doc.series_name or f"{' '.join(main_words)} series"
         if series is None:
             series = Series.objects.create(

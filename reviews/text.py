@@ -330,8 +330,10 @@ def name_case(name: str, *, one_word: bool = False) -> str:
     """A person's name of two words or more written in capitals, as a name is written: `PETER
     O'TOOLE` -> `Peter O'Toole`, `JEAN-PIERRE LÉAUD` -> `Jean-Pierre Léaud`; a numeral stays
     in capitals (`LOUIS GOSSETT III`). Any other name, as it is (one word in capitals may be
-    written so, `RZA`, unless the list it is in writes every name so: `one_word`)."""
-    if (len(name.split()) < 2 and not one_word) or not is_shouted(name):
+    written so, `RZA`, or with a number, `HAL 9000`, unless the list it is in writes every name
+    so: `one_word`)."""
+    worded = [word for word in name.split() if re.search(r"[^\W\d_]", word)]
+    if (len(worded) < 2 and not one_word) or not is_shouted(name):
         return name
     return re.sub(
         r"[^\W\d_]+",

@@ -4153,3 +4153,30 @@ def test_a_sequel_by_another_director_and_a_version_the_prose_names(empty_db, or
     assert ImportWarning.objects.filter(
         code="film_version", message__contains="a version of Blade Runner"
     ).exists()
+
+
+ODYSSEY = settings.BASE_DIR / "tests" / "documents" / "odyssey"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["odyssey_kit.txt", "contact_reviews.xml", "odyssey_page.txt"],
+        ["contact_reviews.xml", "odyssey_page.txt", "odyssey_kit.txt"],
+    ],
+    ids=["kit-first", "kit-last"],
+)
+def test_a_sequel_the_prose_calls_so_and_titles_that_open_with_a_number(empty_db, order):
+    """`directed the sequel, 2010: THE YEAR WE MAKE CONTACT (1984)`: the sequel is of the
+    series, whatever its title (the review file's `2010` of 1984 is that film); the series of
+    a title that opens with a number is named by the whole title; `HAL 9000 (Douglas Rain)` is
+    a part, in its capitals."""
+    import_in_order_as_together(ODYSSEY, order)
+
+    series = Series.objects.get()
+    assert series.name == "2001: A Space Odyssey series"
+    assert [(f.title, f.year, f.reviews.count()) for f in series.films.order_by("year")] == [
+        ("2001: A Space Odyssey", 1968, 1),
+        ("2010: The Year We Make Contact", 1984, 1),
+    ]
+    assert Credit.objects.get(person__name="Douglas Rain").character.name == "HAL 9000"

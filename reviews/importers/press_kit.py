@@ -159,7 +159,7 @@ _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"�
 _RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
 _CHARACTER_ACTOR = re.compile(
     rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s|(?:{_RANK_WORD})\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
-    rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}})"
+    rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}}(?:\s\d[\w-]*)?)"
     r"\s+"
     rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?(?P<actor>[{UPPER}][\w'’-]+"
     rf"(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
@@ -205,8 +205,12 @@ _PLACE_IN_SERIES = re.compile(
     re.IGNORECASE,
 )
 # What says the document's film is another's sequel or prequel, just before that one's title:
-# `the sequel to OLDBOY (2003)`.
-_SEQUEL_TO = re.compile(r"\b(?:sequel|prequel|follow-up)\s+to\s+$", re.IGNORECASE)
+# `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
+_SEQUEL_TO = re.compile(
+    r"\b(?:(?:sequel|prequel|follow-up)\s+to"
+    r"|(?:the|its|a|his|her|their)\s+(?:sequel|prequel|follow-up),?)\s+$",
+    re.IGNORECASE,
+)
 # A series named by its theme: `Park's revenge trilogy`, `his trilogy on revenge`.
 _SERIES_THEME = re.compile(
     r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?P<theme>[a-z]+)\s+(?P<word>trilogy|saga)\b"
