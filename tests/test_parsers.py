@@ -2852,6 +2852,29 @@ def test_review_xml_reviews_in_a_wrapper_with_votes_spoilers_and_an_original_tit
     ]
 
 
+@pytest.mark.parametrize(
+    ("votes", "read", "warned"),
+    [
+        ("<helpfulYes>3</helpfulYes><helpfulTotal>4</helpfulTotal>", (3, 4), False),
+        ("<upVotes>3</upVotes><downVotes>1</downVotes>", (3, 4), False),
+        ("<helpfulVotes>3</helpfulVotes><totalVotes>2</totalVotes>", (None, None), True),
+        ("<helpfulYes>many</helpfulYes>", (None, None), True),
+    ],
+)
+def test_review_xml_with_its_votes_in_an_element_each(votes, read, warned):
+    """Votes for and in all (or for and against) in elements of their own: read as one
+    count; votes that make no count are a warning, never dropped in silence."""
+    xml = (
+        "<movie><title>Heat</title><year>1995</year><review><date>2001-03-04</date>"
+        f"<username>zoe</username><score>0.9</score><shortDescription>Tense</shortDescription>"
+        f"<fullReview>Long and tense.</fullReview>{votes}</review></movie>"
+    )
+    doc = parse_document("votes.xml", xml.encode())
+    [review] = doc.reviews
+    assert (review.helpful_yes, review.helpful_total) == read
+    assert [w.code for w in doc.warnings] == (["bad_helpful"] if warned else [])
+
+
 def test_review_xml_of_another_crawler_names_its_elements_otherwise():
     xml = (
         "<movie><title>Heat</title><year>1995</year><review><date>2001-03-04</date>"

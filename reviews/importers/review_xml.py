@@ -64,6 +64,9 @@ _REVIEW_ELEMENTS = frozenset(
         "shortDescription",
         "fullReview",
         "helpful",
+        "helpfulYes",
+        "helpfulNo",
+        "helpfulTotal",
         "spoilers",
     }
 )
@@ -76,6 +79,10 @@ _REVIEW_SYNONYMS = {
     **dict.fromkeys(("reviewDate", "published", "datePublished"), "date"),
     "spoiler": "spoilers",
     "helpfulness": "helpful",
+    # Votes in an element each: for, against, in all (`<helpfulYes>3</helpfulYes>`).
+    **dict.fromkeys(("helpfulVotes", "upVotes", "upvotes", "votesUp"), "helpfulYes"),
+    **dict.fromkeys(("notHelpful", "downVotes", "downvotes", "votesDown"), "helpfulNo"),
+    **dict.fromkeys(("totalVotes", "votesTotal", "voteCount"), "helpfulTotal"),
 }
 # The document's own elements: a `<` that opens or closes one of them is always markup.
 _ELEMENTS = "|".join(
@@ -515,7 +522,17 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
     title, spoilers = spoiler_marker(_unescaped_twice(_text(children, "shortDescription")))
     spoilers = spoilers or _text(children, "spoilers").lower() in ("true", "yes", "1")
     helpful_yes = helpful_total = None
-    if raw_helpful := _text(children, "helpful"):
+    raw_helpful = _text(children, "helpful")
+    votes = {tag: _text(children, tag) for tag in ("helpfulYes", "helpfulNo", "helpfulTotal")}
+    if not raw_helpful and any(votes.values()):
+        yes, no, total = votes.values()
+        if yes.isdigit() and total.isdigit():
+            raw_helpful = f"{yes}/{total}"
+        elif yes.isdigit() and no.isdigit():
+            raw_helpful = f"{yes}/{int(yes) + int(no)}"
+        else:  # not understood: said so below, as it stands
+            raw_helpful = ", ".join(f"{tag} {value}" for tag, value in votes.items() if value)
+    if raw_helpful:
         votes = _HELPFUL.fullmatch(raw_helpful)
         if votes and int(votes["yes"]) <= int(votes["total"]):
             helpful_yes, helpful_total = int(votes["yes"]), int(votes["total"])
