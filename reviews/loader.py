@@ -184,6 +184,10 @@ def _set_fields(obj, values: dict, tally: Tally) -> bool:
     return bool(changed)
 
 
+# Where a paragraph's sentences part: after a full stop, before the next one's capital.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z])")
+
+
 class DocumentLoader:
     def __init__(self, doc: FilmDocument, source: SourceDocument, *, defer_counts: bool = False):
         self.doc = doc
@@ -265,13 +269,20 @@ class DocumentLoader:
         for i, note in enumerate(doc.notes):
             (text, in_text), (detail, in_detail) = map(redact_emails, (note.text, note.detail))
             if in_text and note.kind == "press":
-                # A kit's paragraph that gives an address is its press contact, no fact of the
-                # film: left out, as a warning.
-                contacts.append(i)
+                # A kit's sentences that give an address are its press contact, no fact of the
+                # film: left out, as a warning; the paragraph's other sentences stay.
+                sentences = _SENTENCE_BREAK.split(note.text)
+                kept = " ".join(s for s in sentences if not redact_emails(s)[1])
+                if kept and kept != note.text:
+                    doc.notes[i] = replace(note, text=kept)
+                else:
+                    contacts.append(i)
+                left_out = " ".join(redact_emails(s)[0] for s in sentences if redact_emails(s)[1])
                 self.tally.warn(
                     note.line,
                     "press_contact",
-                    f"a press contact was left out (its e-mail address removed): {text[:200]!r}",
+                    f"a press contact was left out (its e-mail address removed): "
+                    f"{(left_out if kept else text)[:200]!r}",
                 )
             elif in_text or in_detail:
                 doc.notes[i] = replace(note, text=text, detail=detail)

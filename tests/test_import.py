@@ -4,6 +4,7 @@ import contextlib
 import importlib
 import itertools
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -4180,3 +4181,35 @@ def test_a_sequel_the_prose_calls_so_and_titles_that_open_with_a_number(empty_db
         ("2010: The Year We Make Contact", 1984, 1),
     ]
     assert Credit.objects.get(person__name="Douglas Rain").character.name == "HAL 9000"
+
+
+SEPARATION = settings.BASE_DIR / "tests" / "documents" / "separation"
+
+
+def test_a_festivals_kit_with_its_specifications_and_contacts(empty_db, client):
+    """A festival's kit: `Iran, 2011 - 123 min - DCP - 1.85 - Colour - Dolby SRD` gives the
+    country, the year, the runtime and each specification; `WORLD SALES` and `INTERNATIONAL
+    PRESS` over addresses are contacts, left out with a warning (no address kept); a sentence
+    of the director's statement that gives an address goes, the rest of it stays."""
+    assert run_import([SEPARATION / "sep_kit.txt"]).ok
+    film = Film.objects.get()
+    assert (film.title, film.year) == ("A Separation", 2011)
+    assert list(film.runtimes.values_list("minutes", flat=True)) == [123]
+    assert set(film.notes.filter(kind="technical").values_list("detail", "text")) == {
+        ("Format", "DCP"),
+        ("Aspect ratio", "1.85"),
+        ("Colour", "Colour"),
+        ("Sound mix", "Dolby SRD"),
+    }
+    assert list(film.notes.filter(kind="country").values_list("text", flat=True)) == ["Iran"]
+    [statement] = film.notes.filter(kind="press")
+    assert statement.text == "After ABOUT ELLY (2009) I wanted to make a film about a family."
+    contacts = ImportWarning.objects.filter(code="press_contact").order_by("line")
+    assert [w.message.split(":")[1].strip() for w in contacts[:2]] == [
+        "WORLD SALES",
+        "INTERNATIONAL PRESS",
+    ]
+    assert not ImportWarning.objects.filter(code="unplaced_line", line__gt=1).exists()
+    assert not any("@" in w.message for w in ImportWarning.objects.all())
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert not re.search(r"\w@[\w-]+\.", page) and "Paradis" not in page

@@ -8,7 +8,17 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..text import RANKS, UPPER, fold, is_shouted, name_case, split_title, title_case, title_key
+from ..text import (
+    RANKS,
+    UPPER,
+    fold,
+    is_shouted,
+    name_case,
+    redact_emails,
+    split_title,
+    title_case,
+    title_key,
+)
 from .common import (
     CAST_SEPARATOR,
     COMPANY_KEYS,
@@ -264,11 +274,25 @@ _YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*{YEAR_VALUE}\s*$", r
 # The film's countries and year on a line of their own, as a festival's kit writes them:
 # `Denmark, 2012`, `Denmark / Sweden, 2012`, `2012, Denmark`.
 _COUNTRY_YEAR = re.compile(
-    rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*(?:\s*/\s*[{UPPER}][\w.'’ -]*)*),\s*"
+    rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*?(?:\s*/\s*[{UPPER}][\w.'’ -]*?)*),\s*"
     r"(?P<year>(?:18|19|20)\d\d)"
     r"|(?P<year_first>(?:18|19|20)\d\d),\s*"
-    rf"(?P<countries_after>[{UPPER}][\w.'’ -]*(?:\s*/\s*[{UPPER}][\w.'’ -]*)*))\s*$",
+    rf"(?P<countries_after>[{UPPER}][\w.'’ -]*?(?:\s*/\s*[{UPPER}][\w.'’ -]*?)*))"
+    # A festival's line goes on with the film's specifications: `Iran, 2011 - 123 min - DCP`.
+    r"(?:\s+[-–—|·]\s+(?P<specs>\S.*?))?\s*$",
     re.MULTILINE,
+)
+_SPEC_SEPARATOR = re.compile(r"\s+[-–—|·]\s+")
+# What a festival's line of specifications says, by the words of each (`1.85`, `Colour`,
+# `Dolby SRD`, `DCP`): the label of the technical note it is.
+_SPECS = (
+    (re.compile(r"^\d[.,:]\d{1,2}(?:\s*:\s*1)?$|^1\s*:\s*\d[.,]\d{1,2}$"), "Aspect ratio"),
+    (re.compile(r"^(?:colou?r|black (?:and|&) white|b\s*&\s*w|b/w)$", re.I), "Colour"),
+    (re.compile(r"\b(?:dolby|dts|sdds|stereo|mono|atmos|\d\.1)\b", re.I), "Sound mix"),
+    (
+        re.compile(r"^(?:dcp|35\s*mm|16\s*mm|70\s*mm|hd|hdcam|2k|4k|digital|blu-ray)$", re.I),
+        "Format",
+    ),
 )
 # A release's key with a year in its value: a kit of columns may give its film's year so alone
 # (`Release Date: March 8, 1996`).
@@ -338,6 +362,21 @@ def looks_like(text: str) -> bool:
         if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
     )
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
+
+
+def _spec(doc: FilmDocument, spec: str, number: int) -> None:
+    """One of a festival's specifications (`123 min`, `1.85`, `Dolby SRD`): a runtime, or a
+    technical note of what it says; kept aside, with a warning, when it says neither."""
+    if not spec:
+        return
+    if (minutes := parse_runtime(spec)) is not None:
+        doc.runtimes.append(RuntimeRecord("", minutes, number))
+        return
+    label = next((label for pattern, label in _SPECS if pattern.search(spec)), None)
+    if label is None:
+        doc.warn(number, "unplaced_line", f"specification kept aside: {spec!r}")
+        return
+    doc.notes.append(NoteRecord("technical", spec, number, label))
 
 
 def _is_header_line(line: str) -> bool:
@@ -551,6 +590,13 @@ _COLUMNS = re.compile(
 
 _DOTTED_COLUMNS = re.compile(r"^(?P<left>\S.*?)\s*\.{2,}\s*(?P<right>\S.*)$")
 
+# The heading of a kit's contact: its sales agent, its press officer.
+_CONTACT_HEADING = re.compile(
+    r"^(?:(?:(?:WORLD|INTERNATIONAL|INT'L|US|UK|FRENCH|LOCAL)\s+)?"
+    r"(?:SALES|PRESS|PUBLICITY|PUBLICIST|DISTRIBUTION)(?:\s+(?:CONTACTS?|AGENTS?|OFFICE))?"
+    r"|(?:PRESS\s+)?CONTACTS?)\s*$"
+)
+
 # The billing over a kit's title: who presents it, whose film it is.
 _BILLING = re.compile(
     r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
@@ -590,8 +636,22 @@ def parse(text: str) -> FilmDocument:
     all_blocks = blocks([key_capitalised(line, _known_key) for line in text.split("\n")])
     columns: list[tuple[str, int, str, str]] = []  # (section, line, left, right)
     credit_section = ""  # under a `CAST` or `CREW` heading: the section
+    contact_heading = ""  # a contact's heading alone: its lines are the next block
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
+        if _CONTACT_HEADING.match(lines[0].strip()) or contact_heading:
+            # `WORLD SALES` over an address: whom the press calls, no fact of the film.
+            heading, contact_heading = contact_heading or lines[0].strip(), ""
+            contact = [line.strip() for line in lines if line.strip() != heading]
+            if not contact:
+                contact_heading = heading
+                continue
+            if all(len(line.split()) <= 8 for line in contact):
+                written = redact_emails(", ".join(contact))[0]
+                doc.warn(
+                    start, "press_contact", f"a contact was left out: {heading}: {written[:200]}"
+                )
+                continue
         if lines[0].strip() in _CREDIT_HEADINGS and (
             len(lines) == 1 or all(_COLUMNS.match(line.strip()) for line in lines[1:])
         ):
@@ -712,6 +772,10 @@ def parse(text: str) -> FilmDocument:
                     doc.warn(start + offset, "unplaced_line", f"billing kept aside: {line!r}")
             continue
         overhead = False
+        if len(lines) == 1 and _COUNTRY_YEAR.match(lines[0].strip()):
+            # `Iran, 2011 - 123 min - DCP - 1.85`: a festival's line, long as a sentence.
+            _header_line(doc, lines[0].strip(), start, distributors)
+            continue
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
@@ -719,7 +783,7 @@ def parse(text: str) -> FilmDocument:
             if rated := _RATED.match(line.strip()):  # `Rated R for strong violence`
                 rating = f"{rated['rating']}{rated['reason'] or ''}"
                 doc.certificates.extend(certificates("USA", rating, start + offset))
-            elif _is_header_line(line.strip()):
+            elif _is_header_line(line.strip()) or _COUNTRY_YEAR.match(line.strip()):
                 _header_line(doc, line.strip(), start + offset, distributors)
             else:
                 prose.append((start + offset, " ".join(line.split()), heading))
@@ -914,6 +978,8 @@ def _header_line(
         doc.year = doc.year or int(made["year"] or made["year_first"])
         countries = made["countries"] or made["countries_after"]
         doc.notes.extend(list_notes("country", countries, number))
+        for spec in _SPEC_SEPARATOR.split(made["specs"] or ""):
+            _spec(doc, spec.strip(), number)
         return
     match = KEY_VALUE.match(line)
     if not match or not match.group(2).strip():
