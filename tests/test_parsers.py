@@ -751,7 +751,8 @@ Directed by
 Michael Mann
 
 Writing Credits
-Michael Mann ... (written by)
+Michael Mann ... (written by) and
+Chuck Adamson ... (story)
 
 Cast (in credits order)
 Al Pacino ... Lt. Vincent Hanna
@@ -770,19 +771,21 @@ Runtime: 170 min
 def test_a_dump_copied_from_a_full_credits_page():
     """IMDb's full credits page: headings without a colon over their lists (`Directed by`,
     `Cast (in credits order)`), each maker with the work done after dots; the page's note on
-    its cast list is no actor (it was read as one, and the dump as no format at all)."""
+    its cast list is no actor (it was read as one, and the dump as no format at all); a maker's
+    line ends with `and` before the next one's (it was read as one name)."""
     doc = parse_document("heat.txt", FULL_CREDITS_DUMP.encode())
     assert (doc.title, doc.year, doc.logline) == ("Heat", 1995, "A thief and a detective.")
     assert [(c.name, c.role, c.character or c.note, c.billing_order) for c in doc.credits] == [
         ("Michael Mann", "director", "", None),
         ("Michael Mann", "writer", "written by", None),
+        ("Chuck Adamson", "writer", "story", None),
         ("Al Pacino", "cast", "Lt. Vincent Hanna", 1),
         ("Robert De Niro", "cast", "Neil McCauley", 2),
         ("Danny Trejo", "cast", "Trejo", 3),
         ("Art Linson", "producer", "", None),  # `... producer`: the role, no note
         ("Pieter Jan Brugge", "producer", "co-producer", None),
     ]
-    assert [(w.line, w.code) for w in doc.warnings] == [(14, "unplaced_line")]
+    assert [(w.line, w.code) for w in doc.warnings] == [(15, "unplaced_line")]
 
 
 @pytest.mark.parametrize("title", ["Original music", "Music", "Editing", "Directed by"])

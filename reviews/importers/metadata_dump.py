@@ -282,8 +282,11 @@ _CAST_LIST_HEADING = re.compile(
 )
 # A heading of IMDb's full credits page, written without a colon, maybe with a note.
 _CREDITS_HEADING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)\s*(?:\([^()]*\))?$")
-# The full credits page's line of a maker and the work done: `Art Linson ... producer`.
-_MAKER_AND_WORK = re.compile(r"^(?P<name>\S.*?)\s+(?:\.{3,}|…)\s+\(?(?P<work>[^()]+)\)?$")
+# The full credits page's line of a maker and the work done: `Art Linson ... producer`; the
+# page joins a line to the next one's maker with `and` (`Alan Mak ... (screenplay) and`).
+_MAKER_AND_WORK = re.compile(
+    r"^(?P<name>\S.*?)\s+(?:\.{3,}|…)\s+\(?(?P<work>[^()]+)\)?(?:\s+(?:and|&))?$"
+)
 # Section names a copied page writes without a colon over a list: `Trivia` over `- Shot in
 # eleven days.`, `Quotes` over `Ann: Hello.` (alone, or over a paragraph, such a word may be a
 # review's title).
