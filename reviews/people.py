@@ -388,14 +388,14 @@ def each_part(records: list[CreditRecord]) -> list[CreditRecord]:
 def parts_of_listed_actors(records: list[CreditRecord]) -> list[CreditRecord]:
     """An actor a document's cast list names with no part, and whose one part it gives
     elsewhere unbilled (a kit's `Cast: …, Ned Beatty` and its synopsis's `Lotso (voiced by Ned
-    Beatty)`): one record, billed as listed. Resolved apart, the billing and the part were
-    shared out among the actor's stored credits by the order the documents came in."""
+    Beatty)`): the listed record names the part too, billed as listed (the other stays, for
+    its spelling of the name, and finds that credit). Resolved apart, the billing and the part
+    were shared out among the actor's stored credits by the order the documents came in."""
     cast = [r for r in records if r.role == Credit.Role.CAST]
     by_name: dict[str, list[CreditRecord]] = defaultdict(list)
     for record in cast:
         by_name[fold(record.name)].append(record)
     joined: dict[int, CreditRecord] = {}
-    dropped: set[int] = set()
     for mine in by_name.values():
         listed = [r for r in mine if r.billing_order is not None and not r.character]
         parts = [r for r in mine if r.character and r.character != NARRATOR]
@@ -405,8 +405,7 @@ def parts_of_listed_actors(records: list[CreditRecord]) -> list[CreditRecord]:
         joined[id(credit)] = replace(
             credit, character=part.character, note=merge_notes(credit.note, part.note)
         )
-        dropped.add(id(part))
-    return [joined.get(id(r), r) for r in records if id(r) not in dropped]
+    return [joined.get(id(r), r) for r in records]
 
 
 class CreditResolver:

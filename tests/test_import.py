@@ -4213,3 +4213,17 @@ def test_a_festivals_kit_with_its_specifications_and_contacts(empty_db, client):
     assert not any("@" in w.message for w in ImportWarning.objects.all())
     page = client.get(film.get_absolute_url()).content.decode()
     assert not re.search(r"\w@[\w-]+\.", page) and "Paradis" not in page
+
+
+def test_a_kits_cast_in_capitals_and_its_synopsis_spelling_of_a_name(empty_db, tmp_path):
+    """`Cast: …, ANA DE ARMAS` and the synopsis's `Joi (Ana de Armas)`: one credit, billed as
+    listed, with the part; the person goes by the synopsis's spelling (capitals say nothing of
+    `de`), and both spellings are kept."""
+    kit = (BLADE / "br2049_kit.txt").read_text()
+    kit = re.sub(r"(?m)^Cast: .*$", "Cast: RYAN GOSLING, HARRISON FORD, ANA DE ARMAS", kit)
+    (tmp_path / "kit.txt").write_text(kit)
+    assert run_import([tmp_path / "kit.txt"]).ok
+    person = Person.objects.get(aliases__name="Ana de Armas")
+    assert person.name == "Ana de Armas"
+    assert set(person.aliases.values_list("name", flat=True)) == {"ANA DE ARMAS", "Ana de Armas"}
+    assert list(person.credits.values_list("character__name", "billing_order")) == [("Joi", 3)]
