@@ -4498,3 +4498,25 @@ def test_review_page_of_todays_layout_claims_a_rounded_count(claim, found, warne
     doc = parse_document("page.txt", page.encode())
     assert len(doc.reviews) == found
     assert [w.message for w in doc.warnings] == ([warned] if warned else [])
+
+
+def test_a_dumps_reviews_titled_with_a_part_and_a_colon():
+    """Reviews copied under a dump's quotes whose titles name a part before a colon (`Milo: the
+    best villain of the nineties`) are reviews, not quotes: their words open in lower case and
+    have no end, over a paragraph; the page's `Warning: Spoilers` after a review's paragraph
+    opens the next review (the two were one, and the titles quotes)."""
+    dump = (
+        "A drug pusher grows desperate.\n\nRelease Year: 1996\n\nDirector: Ann Berg\n\n"
+        "Kim Lee - Frank\nBo Berg - Milo\n\n"
+        "Frank: I need your money and your drugs.\nMilo: Frank, my friend.\n\n"
+        "Milo: the best villain of the nineties\n\n"
+        "Bo Berg steals every scene he is in. I have watched it five times and I still laugh.\n\n"
+        "Warning: Spoilers\nFrank: a man who never had a chance\n\n"
+        "The ending leaves Frank in the street with nothing, and I think that is honest.\n"
+    )
+    doc = parse_document("dump.txt", dump.encode())
+    assert [len(q.lines) for q in doc.quotes] == [2]
+    assert [(r.title, r.has_spoilers, r.body[:13]) for r in doc.reviews] == [
+        ("Milo: the best villain of the nineties", False, "Bo Berg steal"),
+        ("Frank: a man who never had a chance", True, "The ending le"),
+    ]

@@ -614,8 +614,10 @@ def parse(text: str) -> FilmDocument:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
-        elif all(said := [_speech(line) for line in lines]) and any(
-            _speaks(speaker, speakers) for speaker, _ in said
+        elif (
+            all(said := [_speech(line) for line in lines])
+            and any(_speaks(speaker, speakers) for speaker, _ in said)
+            and not _titled_like_a_speech(said, all_blocks[index + 1 : index + 2])
         ):
             doc.quotes.append(QuoteRecord(tuple(said), start))
             _mark_structure(prose_after_cast)
@@ -644,6 +646,22 @@ _SPEECH = re.compile(
     r"^(?P<speaker>[A-Z][\w .&'/-]{0,60}?)\s*(?:\((?P<direction>[^()]{1,60})\))?\s*:\s*"
     r"(?P<text>\S.*)$"
 )
+
+
+def _titled_like_a_speech(said: list[tuple[str, str]], following) -> bool:
+    """A review's title that names a part before a colon (`Milo: the best villain of the
+    nineties`), over the review's paragraph: a line alone, its words opening in lower case
+    with no end to them, as no speech is written; or under the page's `Warning: Spoilers`."""
+    if f"{said[0][0]}: {said[0][1]}".lower().startswith("warning: spoiler"):
+        return True
+    [(_, words)] = said if len(said) == 1 else [("", "")]
+    return (
+        bool(words)
+        and words[0].islower()
+        and words[-1] not in ".!?…\"'”’)]"
+        and bool(following)
+        and _is_sentence(" ".join(following[0][1]))
+    )
 
 
 def _speech(line: str) -> tuple[str, str] | None:
@@ -944,7 +962,13 @@ def _reviews_apart(
     for start, lines in blocks:
         length = _head_length(lines)
         closed = bool(reviews) and HELPFUL.match(reviews[-1][-1][1][-1].strip())
-        if not reviews or closed or start in starts or length:
+        # The page's `Warning: Spoilers` after a review's paragraph: the next review's head.
+        warned = (
+            bool(reviews)
+            and SPOILER_LINE.match(lines[0].strip()) is not None
+            and _is_sentence(reviews[-1][-1][1][-1])
+        )
+        if not reviews or closed or start in starts or length or warned:
             reviews.append([])
         if 0 < length < len(lines):  # the text under its head
             reviews[-1].append((start, lines[:length]))
