@@ -4520,3 +4520,51 @@ def test_a_dumps_reviews_titled_with_a_part_and_a_colon():
         ("Milo: the best villain of the nineties", False, "Bo Berg steal"),
         ("Frank: a man who never had a chance", True, "The ending le"),
     ]
+
+
+HEADED_CAST_KIT = """HEAT
+
+Year: 1995
+Director: Michael Mann
+
+CAST
+
+{cast}
+
+SYNOPSIS
+
+Neil McCauley (Robert De Niro) leads a crew of thieves. Vincent Hanna (Al Pacino) hunts them.
+"""
+
+
+@pytest.mark.parametrize(
+    ("cast", "listed"),
+    [
+        (
+            "Al Pacino (Lt. Vincent Hanna)\nRobert De Niro (Neil McCauley)\n"
+            "Danny Trejo (uncredited)",
+            [
+                ("Al Pacino", "Lt. Vincent Hanna", "", 1),
+                ("Robert De Niro", "Neil McCauley", "", 2),
+                ("Danny Trejo", "", "uncredited", 3),
+            ],
+        ),
+        (
+            "AL PACINO as VINCENT HANNA\nROBERT DE NIRO as NEIL McCAULEY",
+            [("Al Pacino", "Vincent Hanna", "", 1), ("Robert De Niro", "Neil McCauley", "", 2)],
+        ),
+        (
+            "Al Pacino, Robert De Niro, Danny Trejo",
+            [("Al Pacino", "", "", 1), ("Robert De Niro", "", "", 2), ("Danny Trejo", "", "", 3)],
+        ),
+    ],
+    ids=["parts-in-parentheses", "in-capitals", "a-list"],
+)
+def test_a_kits_cast_under_its_heading_written_otherwise(cast, listed):
+    """Under `CAST`: `Al Pacino (Lt. Vincent Hanna)` lines (a note in the parentheses is the
+    credit's), `AL PACINO as VINCENT HANNA` in capitals (written as names are), or a list of
+    names: the cast in its order (the lines and the list were kept aside, the capitals kept)."""
+    doc = parse_document("kit.txt", HEADED_CAST_KIT.format(cast=cast).encode())
+    billed = [c for c in doc.credits if c.role == "cast" and c.billing_order]
+    assert [(c.name, c.character, c.note, c.billing_order) for c in billed] == listed
+    assert doc.warnings == []

@@ -82,6 +82,12 @@ _CAST_LINE = re.compile(
 # words; else a name of capitalised words (`Brandon deWilde`, a particle aside), so that a
 # sentence (`He was cast as the lead`) is none.
 _CAST_AS_LINE = re.compile(r"^(?P<actor>[^\s:.!?]+(?: [^\s:.!?]+){0,4}?) as (?P<character>\S.*)$")
+# A cast block's line written `Al Pacino (Lt. Vincent Hanna)`: a name of capitalised words,
+# the part in parentheses.
+_NAMED_PART_LINE = re.compile(
+    r"^(?P<actor>[A-Z][\w.'’-]*(?: (?:[a-z]*[A-Z][\w.'’-]*|van|von|de|del|der|den|da|di|du|le|la))"
+    r"{1,4}) \((?P<character>[^()]+)\)$"
+)
 _NAMED_AS_LINE = re.compile(
     r"^(?P<actor>[A-Z][\w.'’-]*(?: (?:[a-z]*[A-Z][\w.'’-]*|van|von|de|del|der|den|da|di|du|le|la))"
     r"{0,4}) as (?P<character>[A-Z\d\"'‘“(].*)$"
@@ -449,16 +455,35 @@ def _cast_lines(lines: list[str]) -> list[int]:
 
 
 def _cast_line(line: str, headed: bool) -> re.Match | None:
-    """`Ann Lee - Irene`, `Ann Lee as Irene` (`_CAST_AS_LINE`, `_NAMED_AS_LINE`): the actor
-    and the part; else None."""
+    """`Ann Lee - Irene`, `Ann Lee as Irene` (`_CAST_AS_LINE`, `_NAMED_AS_LINE`), `Ann Lee
+    (Irene)` (`_NAMED_PART_LINE`): the actor and the part; else None."""
     line = line.strip()
-    return _CAST_LINE.match(line) or (_CAST_AS_LINE if headed else _NAMED_AS_LINE).match(line)
+    return (
+        _CAST_LINE.match(line)
+        or (_CAST_AS_LINE if headed else _NAMED_AS_LINE).match(line)
+        or _NAMED_PART_LINE.match(line)
+    )
 
 
-def _cast_line_credit(line: str, number: int, order: int, headed: bool):
-    """The credit of a cast block's line (`_cast_line`)."""
+def _cast_line_credit(line: str, number: int, order: int, headed: bool, shouted: bool = False):
+    """The credit of a cast block's line (`_cast_line`); `shouted`: the block writes its names
+    and parts all in capitals (`AL PACINO as VINCENT HANNA`), as names are written here."""
     match = _cast_line(line, headed)
-    return cast_credit(match.group("actor"), match.group("character"), number, order)
+    actor, part = match.group("actor"), match.group("character")
+    if match.re is _NAMED_PART_LINE and not part_not_note(part):
+        part = f"({part})"  # `Kim Lee (voice)`: a note, no part
+    if shouted:
+        actor = _unshouted(actor)
+        part = _unshouted(part) if len(part.split()) > 1 else name_case(part, one_word=True)
+    return cast_credit(actor, part, number, order)
+
+
+def _shouted_cast(lines: list[str], offsets: list[int], headed: bool) -> bool:
+    """Whether a cast block writes every actor and part in capitals."""
+    matches = [_cast_line(lines[i], headed) for i in offsets]
+    return all(
+        _in_capitals(word) for m in matches for word in f"{m['actor']} {m['character']}".split()
+    )
 
 
 def _heading(lines: list[str]) -> str | None:
@@ -667,6 +692,12 @@ def parse(text: str) -> FilmDocument:
                 pair = _COLUMNS.match(line.strip())
                 columns.append((credit_section, start + offset, pair["left"], pair["right"]))
             continue
+        if credit_section in ("cast", "voices") and len(lines) == 1 and "," in lines[0]:
+            # `CAST` over `Al Pacino, Robert De Niro, Val Kilmer`: its list, as `Cast:` gives.
+            key = "Voice cast" if credit_section == "voices" else "Cast"
+            _header_line(doc, f"{key}: {lines[0].strip()}", start, distributors)
+            credit_section = ""
+            continue
         if crew := _crew_columns(lines):  # `Directed by ...... Lee Unkrich`, under no heading
             columns.extend(("crew", start + offset, *pair) for offset, pair in enumerate(crew))
             continue
@@ -675,8 +706,9 @@ def parse(text: str) -> FilmDocument:
             continue  # `Cast:` alone, over the cast block
         if cast := _cast_lines(lines):
             headed = _cast_heading(lines[0])
+            shouted = _shouted_cast(lines, cast, headed)
             doc.credits.extend(
-                _cast_line_credit(lines[offset], start + offset, order, headed)
+                _cast_line_credit(lines[offset], start + offset, order, headed, shouted)
                 for order, offset in enumerate(cast, start=1)
             )
             continue
