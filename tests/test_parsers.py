@@ -2011,7 +2011,13 @@ Load More
 
 
 @pytest.mark.parametrize(
-    "first_line", ["Some Film (2010) - User Reviews - IMDb", "Some Film (2010) | User Reviews"]
+    "first_line",
+    [
+        "Some Film (2010) - User Reviews - IMDb",
+        "Some Film (2010) | User Reviews",
+        "Reviews: Some Film (2010)",  # the title was `Reviews: Some Film`
+        "User reviews of Some Film (2010)",
+    ],
 )
 def test_review_page_header_may_keep_the_browsers_title(first_line):
     doc = parse_document("page.txt", PAGE.replace(b"Some Film (2010) Poster", first_line.encode()))

@@ -64,7 +64,9 @@ _DATE_BY_AUTHOR = re.compile(
 )
 # `Heat (1995) Poster`; a copy may keep the browser's title: `Heat (1995) - User Reviews - IMDb`.
 _FILM_HEADER = re.compile(
-    r"^(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
+    # What a browser's tab says before it: `Reviews: Heat (1995)`, `User reviews of Heat (1995)`.
+    r"^(?:(?i:User reviews?(?: of| for)?:?|reviews?(?: of| for)?:)\s+(?=\S))?"
+    r"(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
 # `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
