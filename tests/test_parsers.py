@@ -4574,3 +4574,21 @@ def test_a_kits_cast_under_its_heading_written_otherwise(cast, listed):
     billed = [c for c in doc.credits if c.role == "cast" and c.billing_order]
     assert [(c.name, c.character, c.note, c.billing_order) for c in billed] == listed
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("key", "note"),
+    [("Story by", "story"), ("Screenplay", "screenplay"), ("Based on the novel by", "novel")],
+)
+def test_a_crew_key_says_what_its_writers_wrote(key, note):
+    """`Story by:`, `Screenplay:`, `Based on the novel by:` name writers, with what they wrote
+    as the credits' note (the last was a press note, its key too long for a field's)."""
+    kit = (
+        "BLADE RUNNER\n\nYear: 1982\nDirector: Ridley Scott\n"
+        f"{key}: Hampton Fancher and David Peoples\nCast: Harrison Ford, Rutger Hauer\n"
+        "UK: Warner Bros.\nUK: 117 mins\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    writers = [(c.name, c.note) for c in doc.credits if c.role == "writer"]
+    assert writers == [("Hampton Fancher", note), ("David Peoples", note)]
+    assert not doc.notes

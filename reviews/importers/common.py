@@ -909,6 +909,9 @@ CREW_KEYS = {
     "screenplay": "writer",
     "screenplay by": "writer",
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "writer"),
+    **dict.fromkeys(
+        ("novel", "novel by", "based on the novel by", "based on a novel by"), "writer"
+    ),
     "producer": "producer",
     "producers": "producer",
     "produced by": "producer",
@@ -948,6 +951,7 @@ CREW_KEYS = {
 CREW_KEY_NOTES = {
     **dict.fromkeys(("screenplay", "screenplay by"), "screenplay"),
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "story"),
+    **dict.fromkeys(("novel", "novel by", "based on the novel by", "based on a novel by"), "novel"),
 }
 
 

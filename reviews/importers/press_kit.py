@@ -389,7 +389,10 @@ def _is_header_line(line: str) -> bool:
     """`UK DVD Release Date: …` has a key of a few words; prose may hold a colon too."""
     match = KEY_VALUE.match(line)
     if match:
-        return len(match.group(1).split()) <= 4 and not _opens_synopsis(line)
+        key = match.group(1)
+        if " ".join(key.lower().split()) in CREW_KEYS:
+            return True  # `Based on the novel by: …`
+        return len(key.split()) <= 4 and not _opens_synopsis(line)
     return len(line.split()) < 8
 
 
