@@ -346,6 +346,12 @@ def merge_notes(stored: str, new: str) -> str:
     """A credit's notes from every document (`screenplay`, `uncredited, voice`): each once, in
     an order that does not depend on which document came first."""
     parts = {part.strip() for note in (stored, new) for part in note.split(",")}
+    # A note another says more fully is that one (`novel`, `novel "Do Androids Dream …"`).
+    parts = {
+        part
+        for part in parts
+        if not any(other.lower().startswith(f"{part.lower()} ") for other in parts)
+    }
     return ", ".join(sorted(filter(None, parts), key=str.lower))
 
 

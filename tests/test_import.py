@@ -1286,6 +1286,7 @@ def test_credit_notes_and_name_lists_make_clean_people_and_show_on_the_film_page
         ("screenplay", "story", "screenplay, story"),
         ("voice, uncredited", "voice", "uncredited, voice"),
         ("", "novel", "novel"),
+        ("novel", 'novel "Blade"', 'novel "Blade"'),  # said more fully: once
     ],
 )
 def test_a_credits_notes_from_two_documents_do_not_depend_on_their_order(first, second, merged):
