@@ -1472,6 +1472,7 @@ class DocumentLoader:
             self.prepare_review(r, known_words, reviewer_words, known_reviewers) for r in records
         ]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
+        edited = self.reviews_edited(film, records, prepared, reviewers, keys, written_before)
         to_create, seen = [], set()
         for record, data, print_ in zip(records, prepared, prints, strict=True):
             if print_ in seen or keys.get(print_, 0) > written_before:
@@ -1479,7 +1480,7 @@ class DocumentLoader:
                 continue
             seen.add(print_)
             reviewer_id = reviewers.get(fold(data["username"])) if data["username"] else None
-            review = existing.get(print_)
+            review = existing.get(print_) or edited.get(id(record))
             if review is None:
                 to_create.append(
                     {
@@ -1508,6 +1509,28 @@ class DocumentLoader:
         self.reviews_changed = self.reviews_changed or bool(to_create)
         if not self.defer_counts:
             refresh_reviewer_counts(reviewers.values())
+
+    def reviews_edited(
+        self, film, records, prepared, reviewers, keys, written_before
+    ) -> dict[int, Review]:
+        """The stored review each record is another copy of with its text edited (`made me
+        cry.`, `made me cry!`): of the film, by the same reviewer, on the same day, under the
+        same title (a reviewer writes one review of a film), stored before this document; by
+        the record's id."""
+        wanted = {}
+        for record, data in zip(records, prepared, strict=True):
+            reviewer = reviewers.get(fold(data["username"])) if data["username"] else None
+            if reviewer and data["date"] and data["title"] and record.fingerprint not in keys:
+                wanted[id(record)] = (reviewer, data["date"], fold(data["title"]))
+        if not wanted:
+            return {}
+        stored = Review.objects.filter(
+            film=film,
+            reviewer_id__in={reviewer for reviewer, _, _ in wanted.values()},
+            pk__lte=written_before,
+        ).select_related("source")
+        by_copy = {(r.reviewer_id, r.date, fold(r.title)): r for r in stored.order_by("pk")}
+        return {key: by_copy[copy] for key, copy in wanted.items() if copy in by_copy}
 
     def prepare_review(
         self, record: ReviewRecord, known_words, reviewer_words, known_reviewers
@@ -1672,7 +1695,13 @@ class DocumentLoader:
         values = {}
         stored_rank = SOURCE_RANK.get(review.source.format, 0) if review.source_id else -1
         body, other = review.body, data["body"]
-        if (paragraph_count(data["body"]), self.rank) > (paragraph_count(review.body), stored_rank):
+        # The richer paragraphs; of an edited text as rich, the longer, whichever came first.
+        if (paragraph_count(data["body"]), self.rank, len(data["body"]), data["body"]) > (
+            paragraph_count(review.body),
+            stored_rank,
+            len(review.body),
+            review.body,
+        ):
             body, other = data["body"], review.body
             values["body"] = body
             values["has_lost_letters"] = data["lost"]

@@ -4228,3 +4228,26 @@ def test_a_kits_cast_in_capitals_and_its_synopsis_spelling_of_a_name(empty_db, t
     assert person.name == "Ana de Armas"
     assert set(person.aliases.values_list("name", flat=True)) == {"ANA DE ARMAS", "Ana de Armas"}
     assert list(person.credits.values_list("character__name", "billing_order")) == [("Joi", 3)]
+
+
+@pytest.mark.parametrize("edited_first", [False, True], ids=["copy-first", "edit-first"])
+def test_a_review_copied_again_after_its_author_edited_it(empty_db, tmp_path, edited_first):
+    """The same reviewer's review of the film on the same day under the same title, its text
+    edited between two copies of the page: one review, with the fuller text (it was two), and
+    the later copy's votes, whichever came first."""
+    page = (TOY / "toy2_page.txt").read_text()
+    edited = (
+        page.replace("made me cry.", "made me cry!")
+        .replace("Pixar ever made.", "Pixar has ever made.")
+        .replace("12 out of 14", "15 out of 18")
+    )
+    (tmp_path / "a_page.txt").write_text(page)
+    (tmp_path / "b_page.txt").write_text(edited)
+    order = ["b_page.txt", "a_page.txt"] if edited_first else ["a_page.txt", "b_page.txt"]
+    import_in_order_as_together(tmp_path, order)
+
+    [review] = Review.objects.filter(reviewer__username="andysroom")
+    assert review.body.endswith("the saddest three minutes Pixar has ever made.")
+    assert (review.helpful_yes, review.helpful_total) == (15, 18)
+    assert Review.objects.filter(search_text__contains="has ever made").count() == 1
+    assert Review.objects.count() == 2
