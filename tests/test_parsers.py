@@ -4592,3 +4592,28 @@ def test_a_crew_key_says_what_its_writers_wrote(key, note):
     writers = [(c.name, c.note) for c in doc.credits if c.role == "writer"]
     assert writers == [("Hampton Fancher", note), ("David Peoples", note)]
     assert not doc.notes
+
+
+@pytest.mark.parametrize(
+    ("field", "rated", "warned"),
+    [
+        (
+            "Certificate: 16 (Germany) | 15 (UK) | R (United States)",
+            [("Germany", "16", ""), ("UK", "15", ""), ("USA", "R", "")],
+            False,
+        ),
+        ("Rated: PG-13 for some violence", [("USA", "PG-13", "for some violence")], False),
+        ("Rated: 15", [], True),
+    ],
+)
+def test_a_dumps_ratings_by_country_name_and_an_american_rated_field(field, rated, warned):
+    """A rating followed by its country's name (`16 (Germany)`: it was a rating of no territory
+    with `(Germany)` its reason); `Rated: PG-13 …`, an American rating (it was a warning; a
+    rating of no American board still is)."""
+    dump = (
+        "A thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        f"Al Pacino - Hanna\nRobert De Niro - McCauley\n\n{field}\n"
+    )
+    doc = parse_document("dump.txt", dump.encode())
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == rated
+    assert [w.code for w in doc.warnings] == (["unknown_field"] if warned else [])

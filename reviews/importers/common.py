@@ -461,8 +461,18 @@ def split_list(value: str, separators: str = ",") -> list[str]:
 # A territory after a certificate: `15 (UK)`, `Approved (USA)`.
 # A rating with its territory after it, and maybe its reason: `Approved (USA)`, `PG-13 (USA)
 # for some violence`.
+# Countries a rating may name whole after it (`16 (Germany)`), besides codes (`15 (UK)`).
+_RATED_COUNTRIES = (
+    "Argentina|Australia|Austria|Belgium|Brazil|Canada|Chile|China|Czech Republic|Denmark|"
+    "Finland|France|Germany|Greece|Hong Kong|Hungary|Iceland|India|Iran|Ireland|Israel|Italy|"
+    "Japan|Malaysia|Mexico|Netherlands|New Zealand|Norway|Peru|Philippines|Poland|Portugal|"
+    "Russia|Singapore|South Africa|South Korea|Spain|Sweden|Switzerland|Taiwan|Turkey|"
+    "United Kingdom|United States"
+)
 _TERRITORY_AFTER_VALUE = re.compile(
-    r"^(?P<value>.*?\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4})\)(?P<reason>\s+\S.*)?$"
+    r"^(?P<value>.*?\S)\s*\((?P<territory>[A-Z][A-Z.]{1,4}|"
+    + _RATED_COUNTRIES
+    + r")\)(?P<reason>\s+\S.*)?$"
 )
 
 
@@ -497,10 +507,16 @@ def board_country(key: str) -> str | None:
     return _BOARD_COUNTRIES[board["board"].lower()] if board else None
 
 
+# An American rating, as `Rated: R` gives it with no board's name.
+_AMERICAN_RATING = re.compile(r"^(?:G|PG|PG-13|R|NC-17|X|NR|Not Rated|Unrated)\b")
+
+
 def board_certificate(key: str, value: str, line: int) -> CertificateRecord | None:
     """The certificate a rating board's field gives (`MPAA: Rated R for violence`: R in the USA,
-    for violence); None when the key names no board."""
+    for violence; `Rated: R`, an American rating); None when the key names no board."""
     country = board_country(key)
+    if country is None and key.strip().lower() == "rated" and _AMERICAN_RATING.match(value):
+        country = "USA"
     if country is None:
         return None
     return certificate(country, re.sub(r"^Rated\s+", "", value.strip(), flags=re.I), line)

@@ -155,7 +155,7 @@ def _kind_of(key: str | None) -> str | None:
         return None
     if key in _FIELDS:
         return _FIELDS[key]
-    if board_country(key):  # `MPAA`, `Motion Picture Rating (MPAA)`
+    if board_country(key) or key == "rated":  # `MPAA`, `Motion Picture Rating (MPAA)`
         return "board"
     money = _MONEY_WHERE.match(key)
     return _FIELDS[money.group("kind")] if money else None
@@ -836,8 +836,11 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
             doc.certificates.extend(certificates(where, rated, number))
-    elif kind == "board":
-        doc.certificates.append(board_certificate(key, value, number))
+    elif kind == "board":  # `MPAA: Rated R for …`, `Rated: R`
+        if (rated := board_certificate(key, value, number)) is not None:
+            doc.certificates.append(rated)
+        else:
+            doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
     elif kind == "imdb":
         read_imdb_field(doc, key, value, number)
     elif kind == "runtime":
