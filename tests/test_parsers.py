@@ -343,6 +343,8 @@ def test_rating_in_text(text, rating):
         ("INR 45 lakh", ("INR", Decimal(4_500_000), "")),
         ("6 million DKK", ("DKK", Decimal(6_000_000), "")),  # the code after the amount
         ("6,000,000 DKK (estimated)", ("DKK", Decimal(6_000_000), "(estimated)")),
+        ("5.000.000 € (estimated)", ("EUR", Decimal(5_000_000), "(estimated)")),  # symbol after
+        ("2,5 Mio. €", ("EUR", Decimal(2_500_000), "")),  # German scale
         ("2 USA", None),  # a territory, not a currency
         ("lots", None),
     ],
@@ -4617,3 +4619,22 @@ def test_a_dumps_ratings_by_country_name_and_an_american_rated_field(field, rate
     doc = parse_document("dump.txt", dump.encode())
     assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == rated
     assert [w.code for w in doc.warnings] == (["unknown_field"] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("field", "figure"),
+    [
+        ("Box office: $1,234,567", ("gross", Decimal(1_234_567), "")),
+        ("Cumulative Worldwide Gross: $2,345,678", ("gross", Decimal(2_345_678), "Worldwide")),
+    ],
+)
+def test_a_dumps_gross_under_other_keys(field, figure):
+    """IMDb's `Cumulative Worldwide Gross:` and a `Box office:` are the film's gross (they were
+    fields not understood)."""
+    dump = (
+        "A thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        f"Al Pacino - Hanna\nRobert De Niro - McCauley\n\n{field}\n"
+    )
+    doc = parse_document("dump.txt", dump.encode())
+    assert [(m.kind, m.amount, m.territory) for m in doc.money] == [figure]
+    assert doc.warnings == []

@@ -388,11 +388,13 @@ _MONEY = re.compile(
 # `10 000 000`) with cents after the other mark, or a plain number (`2.5`); then a scale.
 _AMOUNT = re.compile(
     r"(?P<number>\d{1,3}(?P<separator>[,. \u00a0])\d{3}(?:(?P=separator)\d{3})*(?:[.,]\d{1,2})?"
-    r"|\d+(?:[.,]\d+)?)(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|k|m|crores?|lakhs?|lacs?)\b)?",
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|k|m|mio|mrd|crores?|lakhs?|lacs?)\b)?",
     re.IGNORECASE,
 )
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6}
 _SCALES |= {"billion": 10**9, "bn": 10**9}
+_SCALES |= {"mio": 10**6, "mrd": 10**9}  # German: `2,5 Mio. €`
 # India's: a lakh is a hundred thousand, a crore a hundred lakh (`₹30 crore`).
 _SCALES |= {"lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "lacs": 10**5}
 _SCALES |= {"crore": 10**7, "crores": 10**7}
@@ -402,6 +404,11 @@ _SCALES |= {"crore": 10**7, "crores": 10**7}
 _MONEY_CODE_AFTER = re.compile(
     r"^\s*(?P<amount>\d[\d,. \u00a0]*(?:[A-Za-z]+)?)\s+(?P<code>[A-Z]{3})\b(?P<tail>.*)$"
 )
+# A currency's symbol after the amount, as European documents write it: `5.000.000 €`.
+_MONEY_SYMBOL_AFTER = re.compile(
+    r"^\s*(?P<amount>\d[\d,. \u00a0]*?(?:\s*[A-Za-z]+\.?)?)\s*"
+    rf"(?P<symbol>{'|'.join(map(re.escape, CURRENCY_SYMBOLS))})(?P<tail>.*)$"
+)
 # Only a currency's code: after an amount, `USA` is where it was earned.
 _CURRENCY_CODES = {*CURRENCY_SYMBOLS.values(), "DKK", "SEK", "NOK", "ISK", "CHF", "PLN", "CZK"}
 _CURRENCY_CODES |= {"HUF", "MXN", "ARS", "CNY", "TWD", "SGD", "ZAR", "FIM", "DEM", "FRF", "ITL"}
@@ -410,9 +417,12 @@ _CURRENCY_CODES |= {"ESP", "NLG", "BEF", "ATS"}
 
 def parse_money(value: str) -> tuple[str, Decimal, str] | None:
     """`DKK 6,000,000(estimated)` -> ("DKK", 6000000, "(estimated)"); `$2.5 million` -> ("USD",
-    2500000, ""); `6 million DKK` -> ("DKK", 6000000, "")."""
+    2500000, ""); `6 million DKK` -> ("DKK", 6000000, ""); `5.000.000 €` -> ("EUR", 5000000,
+    "")."""
     if (after := _MONEY_CODE_AFTER.match(value)) and after["code"] in _CURRENCY_CODES:
         value = f"{after['code']} {after['amount']}{after['tail']}"
+    elif symbol_after := _MONEY_SYMBOL_AFTER.match(value):
+        value = f"{symbol_after['symbol']}{symbol_after['amount']}{symbol_after['tail']}"
     match = _MONEY.match(value)
     amount = _AMOUNT.match(match.group(3)) if match else None
     if amount is None:
@@ -427,9 +437,11 @@ def parse_money(value: str) -> tuple[str, Decimal, str] | None:
         figure = Decimal(number.replace(",", "."))  # what is left of a comma marks the cents
     except InvalidOperation:
         return None
+    rest = tail[amount.end() :]
     if scale:
         figure *= _SCALES[scale.lower()]
-    return (CURRENCY_SYMBOLS[symbol] if symbol else code), figure, tail[amount.end() :].strip()
+        rest = rest.removeprefix(".")  # the scale's abbreviation: `Mio.`
+    return (CURRENCY_SYMBOLS[symbol] if symbol else code), figure, rest.strip()
 
 
 def parenthesised(text: str) -> list[str]:

@@ -123,6 +123,7 @@ _FIELDS = {
     "budget": "budget",
     "opening weekend": "opening_weekend",
     "gross": "gross",
+    "box office": "gross",
     "runtime": "runtime",
     "certificate": "certificate",
     "certificates": "certificate",
@@ -145,7 +146,10 @@ _OTHER_FIELD = re.compile(
 
 # A figure's territory in its key: `Gross worldwide`, `Opening weekend US & Canada`.
 _MONEY_WHERE = re.compile(
-    r"^(?P<kind>budget|gross|opening weekend)(?:\s+(?:in\s+)?(?P<where>\S.*))?$", re.IGNORECASE
+    # `Gross USA`, `Gross in Denmark`; IMDb's `Cumulative Worldwide Gross`; `Box office`.
+    r"^(?:cumulative\s+)?(?:(?P<before>worldwide|domestic|international)\s+)?"
+    r"(?P<kind>budget|gross|box office|opening weekend)(?:\s+(?:in\s+)?(?P<where>\S.*))?$",
+    re.IGNORECASE,
 )
 
 
@@ -158,7 +162,7 @@ def _kind_of(key: str | None) -> str | None:
     if board_country(key) or key == "rated":  # `MPAA`, `Motion Picture Rating (MPAA)`
         return "board"
     money = _MONEY_WHERE.match(key)
-    return _FIELDS[money.group("kind")] if money else None
+    return _FIELDS[money.group("kind").lower()] if money else None
 
 
 def looks_like(text: str) -> bool:
@@ -851,7 +855,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
             else:
                 doc.warn(number, "bad_runtime", f"runtime {one!r} has no minutes")
     else:
-        read_money(doc, kind, value, number, _MONEY_WHERE.match(key.strip()).group("where") or "")
+        money = _MONEY_WHERE.match(key.strip())
+        read_money(doc, kind, value, number, money["before"] or money["where"] or "")
     return []
 
 
