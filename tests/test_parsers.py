@@ -3915,6 +3915,15 @@ def test_a_country_named_with_an_and_is_one_country():
     ]
 
 
+def test_a_country_written_whole_is_the_one_another_document_abbreviates():
+    """`United States | United Kingdom` (IMDb's `Countries of origin`) is `USA`, `UK`, as a kit
+    writes them: one country each on the film's page (each was there twice)."""
+    from reviews.importers.common import list_notes
+
+    written = "United States | United Kingdom | Denmark"
+    assert [n.text for n in list_notes("country", written, 1)] == ["USA", "UK", "Denmark"]
+
+
 def test_a_kits_year_with_a_note_and_its_certificates_by_territory():
     """`Year: 2005 (production)` is a year (the kit was refused as of no known format), and
     `Certificate: 18 (UK), R (USA)` two certificates (it was one, `18` in the USA)."""

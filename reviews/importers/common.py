@@ -842,6 +842,8 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
         item = re.sub(r"\s*\(.*\)", "", item)
         if subtitled := _WITH_SUBTITLES.match(item):
             item, details = subtitled["item"], [*details, subtitled["detail"]]
+        if kind == "country":  # `United States` is the `USA` of another document
+            item = territory(item)
         notes.append(NoteRecord(kind, item, line, ", ".join(details)))
     return notes
 
