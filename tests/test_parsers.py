@@ -4647,3 +4647,19 @@ def test_a_dumps_gross_under_other_keys(field, figure):
     doc = parse_document("dump.txt", dump.encode())
     assert [(m.kind, m.amount, m.territory) for m in doc.money] == [figure]
     assert doc.warnings == []
+
+
+def test_a_kits_distributors_by_whom_it_is_distributed():
+    """`Distributed by: Warner Bros. (USA), Warner Bros. UK (UK)`: a distributor each, in its
+    territory (the field was not understood)."""
+    kit = (
+        "HEAT\n\nYear: 1995\nDirector: Michael Mann\nCast: Al Pacino, Robert De Niro\n"
+        "Distributed by: Warner Bros. (USA), Warner Bros. UK (UK)\n"
+        "Release: 15 December 1995 (USA)\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert [(d.territory, d.company) for d in doc.distributors] == [
+        ("USA", "Warner Bros."),
+        ("UK", "Warner Bros. UK"),
+    ]
+    assert doc.warnings == []

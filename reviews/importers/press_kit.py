@@ -118,7 +118,9 @@ _CERTIFICATE_KEY = re.compile(
 _RUNTIME_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length)$", re.IGNORECASE
 )
-_DISTRIBUTOR_KEY = re.compile(r"^(?:(?P<territory>.+?)\s+)?Distributors?$", re.IGNORECASE)
+_DISTRIBUTOR_KEY = re.compile(
+    r"^(?:(?P<territory>.+?)\s+)?(?:Distributors?|Distribution|Distributed by)$", re.IGNORECASE
+)
 # A company with its territory after it: `Gramercy Pictures (USA)`.
 _TERRITORY_AFTER_COMPANY = re.compile(r"^(?P<company>.+?)\s*\((?P<territory>[A-Z][\w. &,]*)\)$")
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
@@ -1161,6 +1163,12 @@ def _distributors(doc: FilmDocument, found: list[tuple[str, str, int, bool]]) ->
     (`Countries: Sweden / Norway`) is a territory too."""
     named = {record.territory for record in [*doc.releases, *doc.certificates, *doc.runtimes]}
     named |= {territory(note.text) for note in doc.notes if note.kind == "country"}
+    # `Distributed by: Warner Bros. (USA), Warner Bros. UK (UK)`: a company each.
+    found = [
+        (key, one, number, said)
+        for key, company, number, said in found
+        for one in (listed_values(company) if said and not key else [company])
+    ]
     for key, company, number, said in found:
         placed = _TERRITORY_AFTER_COMPANY.match(company) if said and not key else None
         if placed and all(
