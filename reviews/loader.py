@@ -996,6 +996,14 @@ class DocumentLoader:
         with SYMPATHY FOR MR. VENGEANCE, continued in 2003 with OLDBOY`)."""
         doc = self.doc
         if not doc.title:
+            for mention in doc.mentioned_films:
+                if mention.year:
+                    self.tally.warn(
+                        mention.line,
+                        "other_film",
+                        f"the document names {title_case(mention.title)} ({mention.year}) but "
+                        "gives no title of its own to place it by: not imported",
+                    )
             return
         stem = series_stem(doc.title, doc.series_name)
         members = {film.pk: film}

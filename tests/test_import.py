@@ -4251,3 +4251,30 @@ def test_a_review_copied_again_after_its_author_edited_it(empty_db, tmp_path, ed
     assert (review.helpful_yes, review.helpful_total) == (15, 18)
     assert Review.objects.filter(search_text__contains="has ever made").count() == 1
     assert Review.objects.count() == 2
+
+
+def test_a_dumps_connections_place_its_film_in_a_series(empty_db, tmp_path):
+    """IMDb's `Connections: Followed by Heat 2 (2026) | Remake of L.A. Takedown (1989)`: the
+    sequel is the film's series' (it was a field not understood); a connection of another kind
+    is a warning; a title-less dump's connections, too, for it has no title to place them by."""
+    dump = (
+        "Heat (1995)\n\nA thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        "Al Pacino - Hanna\nRobert De Niro - McCauley\n\n"
+        "Connections: Followed by Heat 2 (2026) | Remake of L.A. Takedown (1989)\n"
+    )
+    (tmp_path / "heat.txt").write_text(dump)
+    assert run_import([tmp_path / "heat.txt"]).ok
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Heat", 1995),
+        ("Heat 2", 2026),
+    ]
+    assert ImportWarning.objects.filter(code="unknown_field", message__contains="Remake").exists()
+    (tmp_path / "untitled.txt").write_text(
+        dump.replace("Heat (1995)\n\n", "").replace("1995", "1996")
+    )
+    assert run_import([tmp_path / "untitled.txt"]).ok
+    assert Series.objects.get().films.count() == 2
+    assert ImportWarning.objects.filter(
+        code="other_film", message__contains="gives no title of its own"
+    ).exists()

@@ -64,6 +64,7 @@ from .press_kit import ABBREVIATED, title_cased_line
 from .records import (
     CreditRecord,
     FilmDocument,
+    MentionedFilm,
     NoteRecord,
     QuoteRecord,
     ReleaseRecord,
@@ -124,6 +125,8 @@ _FIELDS = {
     "opening weekend": "opening_weekend",
     "gross": "gross",
     "box office": "gross",
+    "connections": "connections",
+    "connection": "connections",
     "runtime": "runtime",
     "certificate": "certificate",
     "certificates": "certificate",
@@ -150,6 +153,12 @@ _MONEY_WHERE = re.compile(
     r"^(?:cumulative\s+)?(?:(?P<before>worldwide|domestic|international)\s+)?"
     r"(?P<kind>budget|gross|box office|opening weekend)(?:\s+(?:in\s+)?(?P<where>\S.*))?$",
     re.IGNORECASE,
+)
+
+
+# IMDb's connection of a film to the one before or after it in its series.
+_SEQUEL_CONNECTION = re.compile(
+    r"^(?:Follows|Followed by)\s+(?P<title>\S.*?)\s*\((?P<year>(?:18|19|20)\d\d)\)$"
 )
 
 
@@ -840,6 +849,14 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
             doc.certificates.extend(certificates(where, rated, number))
+    elif kind == "connections":  # IMDb's: `Followed by Heat 2 (2026)`
+        for item in re.split(r"\s*[|;]\s*", value):
+            if linked := _SEQUEL_CONNECTION.match(item):
+                doc.mentioned_films.append(
+                    MentionedFilm(linked["title"], int(linked["year"]), number, in_series=True)
+                )
+            else:
+                doc.warn(number, "unknown_field", f"connection {item!r} was not understood")
     elif kind == "board":  # `MPAA: Rated R for …`, `Rated: R`
         if (rated := board_certificate(key, value, number)) is not None:
             doc.certificates.append(rated)
