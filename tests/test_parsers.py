@@ -3924,6 +3924,20 @@ def test_a_country_written_whole_is_the_one_another_document_abbreviates():
     assert [n.text for n in list_notes("country", written, 1)] == ["USA", "UK", "Denmark"]
 
 
+def test_a_genre_written_otherwise_is_the_one_imdb_names():
+    """`Science Fiction`, `sci-fi`, `crime`: the genres `Sci-Fi` and `Crime`, as another
+    document writes them (each was a genre of its own on the film's page and in its filter)."""
+    from reviews.importers.common import list_notes
+
+    written = "Science Fiction | sci-fi | crime | Neo-noir"
+    assert [n.text for n in list_notes("genre", written, 1)] == [
+        "Sci-Fi",
+        "Sci-Fi",
+        "Crime",
+        "Neo-noir",
+    ]
+
+
 def test_a_kits_year_with_a_note_and_its_certificates_by_territory():
     """`Year: 2005 (production)` is a year (the kit was refused as of no known format), and
     `Certificate: 18 (UK), R (USA)` two certificates (it was one, `18` in the USA)."""

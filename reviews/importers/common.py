@@ -829,6 +829,25 @@ _IN_LANGUAGES = re.compile(r"^in\s+(?=[A-Z])", re.IGNORECASE)
 _LANGUAGES_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 
 
+# Genres written otherwise, folded (hyphens as spaces), to the name IMDb gives them.
+_GENRES = {
+    **dict.fromkeys(("sci fi", "scifi", "science fiction", "sf"), "Sci-Fi"),
+    **dict.fromkeys(("film noir", "noir"), "Film-Noir"),
+    **dict.fromkeys(("biopic", "biographical", "biography"), "Biography"),
+    **dict.fromkeys(("animated", "animation"), "Animation"),
+    **dict.fromkeys(("documentary", "doc"), "Documentary"),
+    **dict.fromkeys(("sport", "sports"), "Sport"),
+    "thriller": "Thriller",
+    "crime": "Crime",
+    "drama": "Drama",
+    "comedy": "Comedy",
+    "horror": "Horror",
+    "romance": "Romance",
+    "western": "Western",
+    "war": "War",
+}
+
+
 def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     """`Danish (English subtitles)`, `Korean with English subtitles`, `Denmark / UK`, `Crime |
     Drama`: one note each, the parenthesis (or the subtitles) as detail. Languages may be
@@ -844,6 +863,8 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
             item, details = subtitled["item"], [*details, subtitled["detail"]]
         if kind == "country":  # `United States` is the `USA` of another document
             item = territory(item)
+        elif kind == "genre":  # `science fiction`, `Science Fiction` are IMDb's `Sci-Fi`
+            item = _GENRES.get(fold(item).replace("-", " "), item[:1].upper() + item[1:])
         notes.append(NoteRecord(kind, item, line, ", ".join(details)))
     return notes
 
