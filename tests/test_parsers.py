@@ -3936,6 +3936,7 @@ def test_a_genre_written_otherwise_is_the_one_imdb_names():
         "Crime",
         "Neo-noir",
     ]
+    assert [n.text for n in list_notes("language", "english, Danish", 1)] == ["English", "Danish"]
 
 
 def test_a_kits_year_with_a_note_and_its_certificates_by_territory():

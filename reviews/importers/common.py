@@ -865,6 +865,8 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
             item = territory(item)
         elif kind == "genre":  # `science fiction`, `Science Fiction` are IMDb's `Sci-Fi`
             item = _GENRES.get(fold(item).replace("-", " "), item[:1].upper() + item[1:])
+        elif kind == "language":  # `english` is `English`
+            item = item[:1].upper() + item[1:]
         notes.append(NoteRecord(kind, item, line, ", ".join(details)))
     return notes
 
