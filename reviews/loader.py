@@ -271,13 +271,13 @@ class DocumentLoader:
             if in_text and note.kind == "press":
                 # A kit's sentences that give an address are its press contact, no fact of the
                 # film: left out, as a warning; the paragraph's other sentences stay.
-                sentences = _SENTENCE_BREAK.split(note.text)
-                kept = " ".join(s for s in sentences if not redact_emails(s)[1])
+                sentences = [(s, *redact_emails(s)) for s in _SENTENCE_BREAK.split(note.text)]
+                kept = " ".join(s for s, _, found in sentences if not found)
                 if kept and kept != note.text:
                     doc.notes[i] = replace(note, text=kept)
                 else:
                     contacts.append(i)
-                left_out = " ".join(redact_emails(s)[0] for s in sentences if redact_emails(s)[1])
+                left_out = " ".join(redacted for _, redacted, found in sentences if found)
                 self.tally.warn(
                     note.line,
                     "press_contact",
