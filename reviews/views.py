@@ -18,7 +18,6 @@ from django.views.decorators.http import condition, require_safe
 from . import charts, structured_data
 from .filters import FILM_SORTS, REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
 from .models import (
-    Certificate,
     Character,
     Credit,
     DataVersion,
@@ -26,10 +25,8 @@ from .models import (
     FilmTitle,
     Person,
     PersonAlias,
-    Release,
     Review,
     Reviewer,
-    Runtime,
     Series,
     searched_words,
 )
@@ -331,32 +328,18 @@ def parts_together(credits: list[Credit]) -> list[Credit]:
     return together
 
 
-def certificates_shown(certificates) -> list[Certificate]:
-    """A film's certificates, less one of no territory (a dump's `Certificate: R`) that a
-    territory's says again (`Motion Picture Rating (MPAA): Rated R for …`)."""
-    certificates = list(certificates)
-    territorial = {c.rating for c in certificates if c.territory}
-    return [c for c in certificates if c.territory or c.rating not in territorial]
-
-
-def releases_shown(releases) -> list[Release]:
-    """A film's releases, less one of no territory (`Release date: June 18, 2010`) whose day a
-    territory's release in the same medium says again (`USA Release Date: 18 June 2010`)."""
-    releases = list(releases)
-    territorial = {(r.medium, r.date) for r in releases if r.territory and r.date}
+def shown_once(rows, key) -> list:
+    """A film's rows of a fact by territory (certificates, releases, runtimes), less one of no
+    territory and no note whose `key` a territory's row gives again: a dump's `Certificate: R`
+    beside `Motion Picture Rating (MPAA): Rated R for …`, `Runtime: 103 min` beside `UK: 103
+    mins`. A row whose key is None (a release with no day) is always shown."""
+    rows = list(rows)
+    said = {key(row) for row in rows if row.territory} - {None}
     return [
-        r
-        for r in releases
-        if r.territory or r.note or r.date is None or (r.medium, r.date) not in territorial
+        row
+        for row in rows
+        if row.territory or getattr(row, "note", "") or key(row) is None or key(row) not in said
     ]
-
-
-def runtimes_shown(runtimes) -> list[Runtime]:
-    """A film's runtimes, less one of no territory and no version (`Runtime: 103 min`) that a
-    territory's says again (`UK: 103 mins`)."""
-    runtimes = list(runtimes)
-    territorial = {r.minutes for r in runtimes if r.territory}
-    return [r for r in runtimes if r.territory or r.note or r.minutes not in territorial]
 
 
 @public_page
@@ -391,9 +374,13 @@ def film_detail(request, slug):
         notes[note.kind].append(note)
     # Read here (each once, as the page would) to know whether the page has facts to show.
     facts = {
-        "releases": releases_shown(film.releases.all()),
-        "runtimes": runtimes_shown(film.runtimes.order_by("territory", "minutes", "note")),
-        "certificates": certificates_shown(film.certificates.all()),
+        "releases": shown_once(
+            film.releases.all(), lambda r: (r.medium, r.date) if r.date else None
+        ),
+        "runtimes": shown_once(
+            film.runtimes.order_by("territory", "minutes", "note"), lambda r: r.minutes
+        ),
+        "certificates": shown_once(film.certificates.all(), lambda c: c.rating),
         "distributors": list(film.distributors.all()),
         "money": list(film.money.all()),
     }
