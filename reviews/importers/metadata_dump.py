@@ -665,11 +665,11 @@ def _titled_like_a_speech(said: list[tuple[str, str]], following) -> bool:
     """A review's title that names a part before a colon (`Milo: the best villain of the
     nineties`), over the review's paragraph: a line alone, its words opening in lower case
     with no end to them, as no speech is written; or under the page's `Warning: Spoilers`."""
-    if f"{said[0][0]}: {said[0][1]}".lower().startswith("warning: spoiler"):
+    speaker, words = said[0]
+    if SPOILER_LINE.match(f"{speaker}: {words}"):
         return True
-    [(_, words)] = said if len(said) == 1 else [("", "")]
     return (
-        bool(words)
+        len(said) == 1
         and words[0].islower()
         and words[-1] not in ".!?…\"'”’)]"
         and bool(following)
