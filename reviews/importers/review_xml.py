@@ -304,6 +304,10 @@ class _XmlReader:
     def _events(self) -> Iterator[ReviewRecord]:
         for event, element in self.parser.read_events():
             if event == "start":
+                if isinstance(element.tag, str) and element.tag[0] == "{":
+                    # A crawler that declares a namespace of its own (`<movie xmlns="…">`): its
+                    # elements are read by their names.
+                    element.tag = etree.QName(element).localname
                 if self.root is None:
                     self.root = element
                     if element.tag != "movie":
