@@ -4678,3 +4678,30 @@ def test_a_kits_distributors_by_whom_it_is_distributed():
         ("UK", "Warner Bros. UK"),
     ]
     assert doc.warnings == []
+
+
+def test_review_xml_in_a_namespace_of_its_own_is_read_by_its_elements_names():
+    """`<movie xmlns="…">` was refused: its root was `{…}movie`, not `movie`."""
+    xml = review_xml("Long and tense.").replace(
+        "<movie>", '<movie xmlns="https://crawler.example/ns/1">', 1
+    )
+    doc = parse_document("ns.xml", xml.encode())
+    assert doc.title and doc.reviews[0].body == "Long and tense."
+    assert not [w for w in doc.warnings if w.code == "unknown_element"]
+
+
+def test_a_kit_whose_year_is_mistyped_is_read_with_a_warning_not_refused():
+    """`Year: 19966` made the whole kit `format not recognised`: its cast, director and
+    releases were lost with it."""
+    kit = (
+        "Year: 19966\n"
+        "USA: Magnolia Films\n"
+        "UK: Metrodome Group\n"
+        "Cast: Kim Lee, Bo Berg\n"
+        "Director: Ann Dahl\n"
+        "UK Release Date: 16 September 2005\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert doc.format == "press_kit" and doc.year == 2005  # its release's, as with no year
+    assert [c.name for c in doc.credits] == ["Kim Lee", "Bo Berg", "Ann Dahl"]
+    assert [(w.line, w.code) for w in doc.warnings] == [(1, "bad_year")]

@@ -29,7 +29,6 @@ from .common import (
     NARRATOR_KEYS,
     OTHER_TITLE_KEYS,
     TECHNICAL_KEYS,
-    YEAR_VALUE,
     actor_as_character,
     blocks,
     board_certificate,
@@ -278,7 +277,8 @@ _UNKEYED_CREDITS = re.compile(
 
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
-_YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):\s*{YEAR_VALUE}\s*$", re.MULTILINE)
+# Any value: a kit whose year is mistyped (`Year: 19966`) is a kit still, its year a warning.
+_YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):[ \t]*\S", re.MULTILINE)
 # The film's countries and year on a line of their own, as a festival's kit writes them:
 # `Denmark, 2012`, `Denmark / Sweden, 2012`, `2012, Denmark`.
 _COUNTRY_YEAR = re.compile(
