@@ -4269,7 +4269,7 @@ def test_a_dumps_connections_place_its_film_in_a_series(empty_db, tmp_path):
         ("Heat", 1995),
         ("Heat 2", 2026),
     ]
-    assert ImportWarning.objects.filter(code="unknown_field", message__contains="Remake").exists()
+    assert ImportWarning.objects.filter(code="unplaced_line", message__contains="Remake").exists()
     (tmp_path / "untitled.txt").write_text(
         dump.replace("Heat (1995)\n\n", "").replace("1995", "1996")
     )

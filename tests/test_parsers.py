@@ -4705,3 +4705,27 @@ def test_a_kit_whose_year_is_mistyped_is_read_with_a_warning_not_refused():
     assert doc.format == "press_kit" and doc.year == 2005  # its release's, as with no year
     assert [c.name for c in doc.credits] == ["Kim Lee", "Bo Berg", "Ann Dahl"]
     assert [(w.line, w.code) for w in doc.warnings] == [(1, "bad_year")]
+
+
+@pytest.mark.parametrize(
+    "connections",
+    [
+        "Followed by Heat 2 (2026)",
+        "Connections\nFollowed by Heat 2 (2026)\nReferenced in Collateral (2004)",
+        "Connections:\nFollowed by Heat 2 (2026)",
+        "Followed by: Heat 2 (2026)",
+        "Sequel: Heat 2 (2026)",
+    ],
+    ids=["bare", "heading", "heading-colon", "keyed", "sequel-key"],
+)
+def test_a_dumps_connections_written_as_a_page_or_a_field(connections):
+    """IMDb's connections copied as lines of their own, under their heading or none, or as a
+    field of their own: the sequel is a film of the series; the bare line was a user review."""
+    dump = (
+        "A thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        f"Al Pacino - Hanna\nRobert De Niro - McCauley\n\n{connections}\n"
+    )
+    doc = parse_document("heat.txt", dump.encode())
+    assert [(m.title, m.year, m.in_series) for m in doc.mentioned_films] == [("Heat 2", 2026, True)]
+    assert not doc.reviews and not doc.notes
+    assert [w.code for w in doc.warnings] == ["unplaced_line"] * ("Collateral" in connections)

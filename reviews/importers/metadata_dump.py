@@ -94,6 +94,20 @@ GOOF_CATEGORIES = {
     "plot hole",
     "revealing mistake",
 }
+# A film linked to this one: `Heat 2 (2026)`.
+_LINKED_FILM = r"(?P<title>\S.*?)\s*\((?P<year>(?:18|19|20)\d\d)\)"
+# The keys and connections that link a film to the one before or after it in its series.
+_SEQUEL_KEYS = (
+    "follows",
+    "followed by",
+    "preceded by",
+    "sequel",
+    "sequel to",
+    "prequel",
+    "prequel to",
+)
+
+
 _FIELDS = {
     "release year": "year",
     "year": "year",
@@ -125,8 +139,7 @@ _FIELDS = {
     "opening weekend": "opening_weekend",
     "gross": "gross",
     "box office": "gross",
-    "connections": "connections",
-    "connection": "connections",
+    **dict.fromkeys(("connections", "connection", *_SEQUEL_KEYS), "connections"),
     "runtime": "runtime",
     "certificate": "certificate",
     "certificates": "certificate",
@@ -156,9 +169,14 @@ _MONEY_WHERE = re.compile(
 )
 
 
-# IMDb's connection of a film to the one before or after it in its series.
-_SEQUEL_CONNECTION = re.compile(
-    r"^(?:Follows|Followed by)\s+(?P<title>\S.*?)\s*\((?P<year>(?:18|19|20)\d\d)\)$"
+# IMDb's connection of a film to another, `Followed by Heat 2 (2026)`: to the one before or after
+# it in its series (`_SEQUEL_KEYS`), or of another kind (`Referenced in`, `Remake of`), not kept.
+_CONNECTION = re.compile(
+    r"^(?P<kind>Follows|Followed by|Preceded by|(?:Sequel|Prequel)(?: to)?|References|Referenced in"
+    r"|Features|Featured in|Spoofs|Spoofed in|Edited into|Edited from|Remake of|Remade as"
+    r"|Version of|Spin-off(?: from)?|Alternate-language version of)\s*:?\s+"
+    rf"(?P<film>{_LINKED_FILM})$",
+    re.IGNORECASE,
 )
 
 
@@ -627,6 +645,11 @@ def parse(text: str) -> FilmDocument:
             key, value = KEY_VALUE.match(lines[0]).groups()
             doc.notes.append(NoteRecord("goof", value.strip(), start, detail=key.strip()))
             _mark_structure(prose_after_cast)
+        elif _is_connections(lines):  # `Followed by Heat 2 (2026)`, under `Connections` or not
+            for offset, line in enumerate(lines):
+                if not line.strip().lower().startswith("connections"):
+                    _connection(doc, line, start + offset)
+            _mark_structure(prose_after_cast)
         elif (
             all(said := [_speech(line) for line in lines])
             and any(_speaks(speaker, speakers) for speaker, _ in said)
@@ -799,6 +822,31 @@ def _cast_credit(doc: FilmDocument, line: str, number: int, order: int) -> None:
     doc.credits.append(cast_line_credit(line, number, order))
 
 
+def _connection(doc: FilmDocument, line: str, number: int) -> None:
+    """A connection to another film: one of its series is a film the document mentions (of the
+    series); a connection of another kind is warned about."""
+    linked = _CONNECTION.match(line.strip())
+    if linked is None:
+        doc.warn(number, "unknown_field", f"connection {line!r} was not understood")
+    elif linked["kind"].lower() in _SEQUEL_KEYS:
+        doc.mentioned_films.append(
+            MentionedFilm(linked["title"], int(linked["year"]), number, in_series=True)
+        )
+    else:
+        doc.warn(
+            number,
+            "unplaced_line",
+            f"connection {line.strip()!r} not kept: only a film of its series is",
+        )
+
+
+def _is_connections(lines: list[str]) -> bool:
+    """IMDb's connections of the film, one a line, under their heading or not."""
+    if lines and lines[0].strip().lower() in ("connections", "connections:"):
+        lines = lines[1:]
+    return bool(lines) and all(_CONNECTION.match(line.strip()) for line in lines)
+
+
 def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bool, int | None]]:
     key, value = KEY_VALUE.match(line).groups()
     kind = _kind_of(key.strip().lower())
@@ -849,14 +897,10 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for part in re.split(r"\s*[/|]\s*", value):
             where, _, rated = part.rpartition(":")
             doc.certificates.extend(certificates(where, rated, number))
-    elif kind == "connections":  # IMDb's: `Followed by Heat 2 (2026)`
+    elif kind == "connections":  # IMDb's: `Followed by Heat 2 (2026)`; `Sequel: Heat 2 (2026)`
+        lower = key.strip().lower()
         for item in re.split(r"\s*[|;]\s*", value):
-            if linked := _SEQUEL_CONNECTION.match(item):
-                doc.mentioned_films.append(
-                    MentionedFilm(linked["title"], int(linked["year"]), number, in_series=True)
-                )
-            else:
-                doc.warn(number, "unknown_field", f"connection {item!r} was not understood")
+            _connection(doc, item if lower.startswith("connection") else f"{lower} {item}", number)
     elif kind == "board":  # `MPAA: Rated R for …`, `Rated: R`
         if (rated := board_certificate(key, value, number)) is not None:
             doc.certificates.append(rated)
