@@ -1326,6 +1326,30 @@ class DocumentLoader:
                     ).update(character=fuller[0])
                     for credit in moved:
                         self.move_credit(credit, fuller[0])
+            self.join_recast_parts(credits)
+
+    def join_recast_parts(self, credits: list[Credit]) -> None:
+        """A part that another actor plays in another film of the series, named there by its
+        nickname alone (`Rhodey`, and `James "Rhodey" Rhodes` in the sequel): one character,
+        under the fuller name, when one part alone has that nickname and no film has both."""
+        characters = {c.character_id: c.character for c in credits}
+        films_of: dict[int, set[int]] = defaultdict(set)
+        for credit in credits:
+            films_of[credit.character_id].add(credit.film_id)
+        for short in list(characters.values()):
+            fuller = [
+                c
+                for c in characters.values()
+                if c.pk != short.pk and called_by_nickname(short.name, c.name)
+            ]
+            if len(fuller) != 1 or films_of[short.pk] & films_of[fuller[0].pk]:
+                continue
+            moved = [c for c in credits if c.character_id == short.pk]
+            QuoteLine.objects.filter(character=short).update(character=fuller[0])
+            for credit in moved:
+                self.move_credit(credit, fuller[0])
+            films_of[fuller[0].pk] |= films_of.pop(short.pk)
+            del characters[short.pk]
 
     def merge_players_of_a_part(self, by_name: dict[str, list[Credit]]) -> bool:
         """The actors credited with one part in the films of a series, under names that are

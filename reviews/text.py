@@ -92,12 +92,15 @@ def nicknames(name: str) -> list[str]:
 
 
 def called_by_nickname(short: str, full: str) -> bool:
-    """Whether a part's name is another's nickname and the names after it: `Rusty Ryan` of
-    `Robert 'Rusty' Ryan`, in another film of the series."""
+    """Whether a part's name is another's nickname, alone or with the names after it: `Rusty
+    Ryan` or `Rusty` of `Robert 'Rusty' Ryan`, in another film of the series."""
     match = _NICKNAME.search(full)
     if match is None or match.start() == 0:
         return False
-    return fold(short) == fold(f"{match['nickname']} {full[match.end() :]}")
+    return fold(short) in (
+        fold(match["nickname"]),
+        fold(f"{match['nickname']} {full[match.end() :]}"),
+    )
 
 
 # An actor's parts in one film, one credit each: `Bruce Wayne / Batman`.

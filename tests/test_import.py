@@ -4278,3 +4278,43 @@ def test_a_dumps_connections_place_its_film_in_a_series(empty_db, tmp_path):
     assert ImportWarning.objects.filter(
         code="other_film", message__contains="gives no title of its own"
     ).exists()
+
+
+IRON = settings.BASE_DIR / "tests" / "documents" / "iron"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["ironman_dump.txt", "ironman2_kit.txt", "ironman_reviews.xml", "ironman2_page.txt"],
+        ["ironman2_page.txt", "ironman2_kit.txt", "ironman_reviews.xml", "ironman_dump.txt"],
+        ["ironman_reviews.xml", "ironman_dump.txt", "ironman2_page.txt", "ironman2_kit.txt"],
+    ],
+)
+def test_a_part_recast_in_the_sequel_and_a_dumps_bare_connection(empty_db, order):
+    """A title-less dump that ends `Followed by Iron Man 2 (2010)`, a line alone: a connection,
+    not a user review (it was stored as one, with no author or date). The part Terrence Howard
+    plays as `Rhodey` and Don Cheadle as `James "Rhodey" Rhodes` in the sequel: one character
+    (it was two). `Robert Downey Jr.`, `Robert Downey, Jr.` and `Robert Downey Jr`: one
+    person; `Samuel L. Jackson` and `Samuel L Jackson` too."""
+    import_in_order_as_together(IRON, order)
+    series = Series.objects.get()
+    assert [(f.title, f.year) for f in series.films.order_by("series_position")] == [
+        ("Iron Man", 2008),
+        ("Iron Man 2", 2010),
+    ]
+    assert not Review.objects.filter(reviewer=None).exists()
+    assert Review.objects.count() == 4
+    rhodes = Character.objects.get(credits__person__name="Don Cheadle")
+    assert rhodes.name == 'James "Rhodey" Rhodes'
+    assert set(rhodes.credits.values_list("person__name", "film__year")) == {
+        ("Terrence Howard", 2008),
+        ("Don Cheadle", 2010),
+    }
+    assert not Character.objects.filter(name="Rhodey").exists()
+    downey = Person.objects.get(name="Robert Downey Jr.")
+    assert set(downey.credits.values_list("film__year", "character__name")) == {
+        (2008, "Tony Stark"),
+        (2010, "Tony Stark"),
+    }
+    assert Person.objects.filter(name__startswith="Samuel").count() == 1
