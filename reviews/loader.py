@@ -1272,8 +1272,8 @@ class DocumentLoader:
 
     def consolidate_characters(self) -> None:
         """Characters of the same name in the films of one series are one character; so are
-        an actor's part named in full in one film and by its first words in another (`Danila
-        Bagrov`, `Danila`), under the fuller name."""
+        an actor's part named in full in one film and by its first or last words in another
+        (`Danila Bagrov`, `Danila`; `Pavel Chekov`, `Chekov`), under the fuller name."""
         for series_id in self.touched_series:
             credits = list(
                 Credit.objects.filter(film__series_id=series_id, character__isnull=False)
@@ -1308,7 +1308,7 @@ class DocumentLoader:
                     fuller = [
                         c
                         for c in played.values()
-                        if short_name_of(short.name, c.name)
+                        if short_name_of(short.name, c.name, or_last=True)
                         or ranked_name_of(short.name, c.name)
                         or called_by_nickname(short.name, c.name)
                     ]

@@ -890,8 +890,9 @@ def listed_in(credit: Credit) -> int | None:
 def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
     """Whether a character's name is the first words of another's, which adds names to it
     (`Valentine` of `Valentine Dussaut`; not `Frank` of `Frank's brother`). With `or_last`, its
-    last words too (`Kirk` of `James T. Kirk`): one actor's part in one film, where a synopsis
-    calls it by the family name (across films, `Milo` and `Radovan Milo` may be two parts)."""
+    last words too (`Kirk` of `James T. Kirk`): one actor's part, where a synopsis or another
+    film of the series calls it by the family name (of different actors in the series, `Milo`
+    and `Radovan Milo` may be two parts)."""
     short_words, full_words = fold(short).split(), fold(full).split()
     if not short_words or len(short_words) >= len(full_words):
         return False

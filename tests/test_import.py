@@ -4318,3 +4318,38 @@ def test_a_part_recast_in_the_sequel_and_a_dumps_bare_connection(empty_db, order
         (2010, "Tony Stark"),
     }
     assert Person.objects.filter(name__startswith="Samuel").count() == 1
+
+
+TREK = settings.BASE_DIR / "tests" / "documents" / "trek"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["st2009_dump.txt", "stid_kit.txt", "beyond_reviews.xml", "st2009_page.txt"],
+        ["stid_kit.txt", "st2009_page.txt", "st2009_dump.txt", "beyond_reviews.xml"],
+    ],
+)
+def test_an_actors_part_named_by_family_name_or_nickname_in_another_film(empty_db, order):
+    """The 2009 dump's `Chekov`, `Sulu`, `Bones` and `Scotty` are the sequel kit's `Pavel
+    Chekov`, `Hikaru Sulu`, `Dr. Leonard "Bones" McCoy` and `Montgomery "Scotty" Scott`,
+    played by the same actors: one character each (the family names and the nicknames alone
+    were two). Two actors' `Spock` and `Spock Prime` stay two; `J.J. Abrams` and `J. J.
+    Abrams`, `Zoe Saldana` and `Zoë Saldaña` are one person each."""
+    import_in_order_as_together(TREK, order)
+    parts = {
+        person: set(
+            Credit.objects.filter(person__name=person).values_list("character__name", flat=True)
+        )
+        for person in ("Anton Yelchin", "John Cho", "Karl Urban", "Simon Pegg", "Leonard Nimoy")
+    }
+    assert parts == {
+        "Anton Yelchin": {"Pavel Chekov"},
+        "John Cho": {"Hikaru Sulu"},
+        "Karl Urban": {'Dr. Leonard "Bones" McCoy'},
+        "Simon Pegg": {'Montgomery "Scotty" Scott'},
+        "Leonard Nimoy": {"Spock Prime"},
+    }
+    assert not Character.objects.filter(name__in=["Chekov", "Sulu", "Bones", "Scotty"]).exists()
+    assert Person.objects.get(aliases__name="J. J. Abrams").name == "J.J. Abrams"
+    assert Person.objects.filter(aliases__name="Zoe Saldana").count() == 1
