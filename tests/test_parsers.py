@@ -4729,3 +4729,20 @@ def test_a_dumps_connections_written_as_a_page_or_a_field(connections):
     assert [(m.title, m.year, m.in_series) for m in doc.mentioned_films] == [("Heat 2", 2026, True)]
     assert not doc.reviews and not doc.notes
     assert [w.code for w in doc.warnings] == ["unplaced_line"] * ("Collateral" in connections)
+
+
+def test_a_newest_pages_helpful_votes_rounded_to_thousands():
+    """`Helpful•1.2K` was no vote line: the review ran on into the next one, which was lost.
+    Now about 1,200 votes for, with a warning that the page rounds them."""
+    page = NEWEST_PAGE.replace("Helpful•1,045\n6\n", "Helpful•1.2K\n56\n")
+    doc = parse_document("page.txt", page.encode())
+    assert [(r.title, r.helpful_yes, r.helpful_total) for r in doc.reviews] == [
+        ("Oh yah", 1200, 1256),
+        ("A woodchipper", 30, 32),
+        ("Cold", None, None),
+    ]
+    assert [(w.line, w.code) for w in doc.warnings] == [
+        (16, "helpful_votes"),
+        (33, "helpful_votes"),
+    ]
+    assert "1.2K" in doc.warnings[0].message

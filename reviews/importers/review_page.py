@@ -36,9 +36,10 @@ HELPFUL = re.compile(
     re.IGNORECASE,
 )
 # A newer layout closes a review with its votes for (`Helpful•45`) and, on the next line, its
-# votes against (`6`), then `Permalink`.
-_HELPFUL_FOR = re.compile(r"^Helpful\s*[•·]\s*(\d[\d,]*)$", re.IGNORECASE)
-_VOTES_AGAINST = re.compile(r"^(\d[\d,]*)$")
+# votes against (`6`), then `Permalink`; a count of thousands rounded (`Helpful•1.2K`).
+_VOTES = r"\d[\d,]*|\d+(?:\.\d)?[KkMm]"
+_HELPFUL_FOR = re.compile(rf"^Helpful\s*[•·]\s*({_VOTES})$", re.IGNORECASE)
+_VOTES_AGAINST = re.compile(rf"^({_VOTES})$")
 # An older layout opens a review with its votes and closes it with a question.
 _USEFUL_BEFORE = re.compile(
     r"^(\d[\d,]*) out of (\d[\d,]*) people found the following review useful:?$", re.IGNORECASE
@@ -126,7 +127,7 @@ def looks_like(text: str) -> bool:
     review, its header: the film, then `User Reviews` (`Heat (1995) Poster`, `User Reviews`,
     `0 Reviews`)."""
     if re.search(
-        r"^(?:\d[\d,]* out of \d[\d,]* found this helpful|Helpful\s*[•·]\s*\d[\d,]*\s*$"
+        rf"^(?:\d[\d,]* out of \d[\d,]* found this helpful|Helpful\s*[•·]\s*(?:{_VOTES})\s*$"
         r"|Was the above review useful to you)",
         text,
         re.MULTILINE | re.IGNORECASE,
@@ -340,7 +341,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         else:
             votes = closing.groups()
         if closing.re is _HELPFUL_FOR:  # its votes against on the next line
-            waiting, block = (after_header(block), index, _count(votes[0])), []
+            waiting, block = (after_header(block), index, votes[0]), []
             continue
         record = close(block, index, votes)
         block = []
@@ -539,18 +540,30 @@ def _votes_before(block: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
 
 
 def _count(votes: str) -> int:
+    """`1,045` is 1045; a count the page rounds, `1.2K`, about 1200."""
+    if votes[-1] in "KkMm":
+        return round(float(votes[:-1]) * (1000 if votes[-1] in "Kk" else 1_000_000))
     return int(votes.replace(",", ""))
 
 
 def _voted_for(
-    doc: FilmDocument, block: list[tuple[int, str]], end: int, yes: int, against: re.Match | None
+    doc: FilmDocument, block: list[tuple[int, str]], end: int, yes: str, against: re.Match | None
 ) -> ReviewRecord | None:
     """A review the newest layout closed with its votes for (`Helpful•45`), and the line of
-    votes against under them; without that line, its votes are not known."""
+    votes against under them; without that line, its votes are not known. A count the page
+    rounds (`1.2K`) is kept as about that many, with a warning."""
     if against is None:
         doc.warn(end + 1, "helpful_votes", f"{yes} helpful votes, and no count of votes against")
         return _review(doc, block, end, None, None)
-    return _review(doc, block, end, yes, yes + _count(against.group(1)))
+    rounded = [count for count in (yes, against.group(1)) if count[-1] in "KkMm"]
+    if rounded:
+        doc.warn(
+            end + 1,
+            "helpful_votes",
+            f"helpful votes the page rounds ({', '.join(rounded)}): about as many kept",
+        )
+    yes_count = _count(yes)
+    return _review(doc, block, end, yes_count, yes_count + _count(against.group(1)))
 
 
 def _review(
