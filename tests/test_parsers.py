@@ -274,6 +274,7 @@ def test_a_lost_first_letter_is_filled_in_the_case_of_the_known_name():
         ("jeanpaul_m · 14 June 2003", [("jeanpaul_m", date(2003, 6, 14))]),
         ("by anna.k – 2 February 2010", [("anna.k", date(2010, 2, 2))]),
         ("anna.k, 2 February 2010", [("anna.k", date(2010, 2, 2))]),
+        ("anna.k•2 February 2010", [("anna.k", date(2010, 2, 2))]),  # a bullet glued to both
         ("zoe_k6 Jan 2005", [("zoe_k", date(2005, 1, 6))]),  # the month cut short
         ("zoe_k12 Sept. 2005", [("zoe_k", date(2005, 9, 12)), ("zoe_k1", date(2005, 9, 2))]),
         ("Robyn Nesbitt 12 May 2004", [("Robyn Nesbitt", date(2004, 5, 12))]),
@@ -4746,3 +4747,11 @@ def test_a_newest_pages_helpful_votes_rounded_to_thousands():
         (33, "helpful_votes"),
     ]
     assert "1.2K" in doc.warnings[0].message
+
+
+def test_a_newest_pages_author_and_date_parted_by_a_bullet_alone():
+    """`northstar•Mar 3, 1997`: the username was `northstar•`, a reviewer no other page
+    names."""
+    page = NEWEST_PAGE.replace("northstar\nMar 3, 1997", "northstar•Mar 3, 1997")
+    doc = parse_document("page.txt", page.encode())
+    assert (doc.reviews[0].username, doc.reviews[0].date) == ("northstar", date(1997, 3, 3))
