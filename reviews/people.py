@@ -48,6 +48,7 @@ from .text import (
     name_case,
     nicknames,
     unique_slug,
+    without_marks,
     without_ranks,
 )
 
@@ -555,8 +556,7 @@ class CreditResolver:
             entry = candidates[0]
             reason = ""
             if name != entry.row.name:
-                written = "accents folded" if form == folded else "its suffix written otherwise"
-                reason = f"{entry.row.name} with {written}"
+                reason = f"{entry.row.name} {written_how(name, entry.row.name, form == folded)}"
             self.record_alias(entry, name, line, reason)
             return entry
         match = self.close_spelling(name, role, listed=listed)
@@ -885,6 +885,24 @@ def listed_in(credit: Credit) -> int | None:
     """The document whose list (a cast list, a cast block: a billing order) gives the credit;
     None for a credit of no list (a synopsis's `Irene (Ann Lee)`, a director's)."""
     return credit.source_id if credit.billing_order is not None else None
+
+
+def written_how(name: str, other: str, suffix_alike: bool = True) -> str:
+    """What parts two spellings of one name that fold alike (a merge's stored reason): `with
+    other capitals`, `with its accents folded`, `with its punctuation written otherwise`."""
+    if not suffix_alike:
+        return "with its suffix written otherwise"
+    if name.casefold() == other.casefold():
+        return "with other capitals"
+    if without_marks(name).casefold() == without_marks(other).casefold():
+        return "with its accents folded"
+    if letters_of(name) == letters_of(other):
+        return "with its punctuation written otherwise"
+    return "with its letters transliterated"  # `Brønd`, `Broend`
+
+
+def letters_of(name: str) -> str:
+    return "".join(c for c in without_marks(name).casefold() if c.isalnum())
 
 
 def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:

@@ -65,6 +65,12 @@ def fold(text: str) -> str:
     return " ".join(ascii_bytes.translate(_ALNUM_OR_SPACE).decode("ascii").split())
 
 
+def without_marks(text: str) -> str:
+    """The text with its accents taken off (`Søren` keeps its `ø`, a letter of its own)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_forms(folded: str) -> list[str]:
     """What a character may be called, by a folded name: the whole of it, its first words, and
     its last words (`julie vignon`: `julie`, `vignon`; `stinky pete the prospector`: `stinky`,

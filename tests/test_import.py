@@ -42,7 +42,7 @@ from reviews.models import (
     Series,
     SourceDocument,
 )
-from reviews.people import initialled_forms, initials_written_out, names_close
+from reviews.people import initialled_forms, initials_written_out, names_close, written_how
 from reviews.text import fingerprint, fold, title_key
 from tests.factories import canonical_dump, review_xml, wipe_film_data
 
@@ -4353,3 +4353,48 @@ def test_an_actors_part_named_by_family_name_or_nickname_in_another_film(empty_d
     assert not Character.objects.filter(name__in=["Chekov", "Sulu", "Bones", "Scotty"]).exists()
     assert Person.objects.get(aliases__name="J. J. Abrams").name == "J.J. Abrams"
     assert Person.objects.filter(aliases__name="Zoe Saldana").count() == 1
+
+
+FARGO = settings.BASE_DIR / "tests" / "documents" / "fargo"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fargo_dump.txt", "fargo_kit.txt", "fargo_reviews.xml"],
+        ["fargo_kit.txt", "fargo_reviews.xml", "fargo_dump.txt"],
+    ],
+)
+def test_brothers_credited_together_and_a_spellings_stored_reason(empty_db, order):
+    """`Directors: Joel Coen, Ethan Coen` and the kit's `Written and directed by Joel & Ethan
+    Coen`: two people of one family name, each with his credits. `William H Macy` is William
+    H. Macy, and the merge's reason says what differs: the punctuation (it said `accents
+    folded`)."""
+    import_in_order_as_together(FARGO, order)
+    film = Film.objects.get()
+    crew = set(film.credits.exclude(role="cast").values_list("person__name", "role").distinct())
+    assert crew == {
+        ("Joel Coen", "director"),
+        ("Ethan Coen", "director"),
+        ("Joel Coen", "writer"),
+        ("Ethan Coen", "writer"),
+        ("Ethan Coen", "producer"),
+    }
+    assert Person.objects.filter(name__endswith="Coen").count() == 2
+    macy = Person.objects.get(aliases__name="William H Macy")
+    assert macy.name == "William H. Macy"
+    [reason] = set(macy.aliases.values_list("reason", flat=True)) - {"first seen"}
+    assert reason.endswith(" with its punctuation written otherwise")  # of the first seen
+
+
+@pytest.mark.parametrize(
+    "name, other, how",
+    [
+        ("KIM BODNIA", "Kim Bodnia", "with other capitals"),
+        ("Zoe Saldana", "Zoë Saldaña", "with its accents folded"),
+        ("William H Macy", "William H. Macy", "with its punctuation written otherwise"),
+        ("Laura Drasbaek", "Laura Drasbæk", "with its letters transliterated"),
+    ],
+)
+def test_a_merges_reason_says_how_two_spellings_differ(name, other, how):
+    assert written_how(name, other) == how
