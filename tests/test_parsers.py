@@ -4755,3 +4755,45 @@ def test_a_newest_pages_author_and_date_parted_by_a_bullet_alone():
     page = NEWEST_PAGE.replace("northstar\nMar 3, 1997", "northstar•Mar 3, 1997")
     doc = parse_document("page.txt", page.encode())
     assert (doc.reviews[0].username, doc.reviews[0].date) == ("northstar", date(1997, 3, 3))
+
+
+HEAT_DUMP = (
+    "Heat (1995)\n\nA thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+    "Al Pacino - Hanna\nRobert De Niro - McCauley\n\n{fields}\n"
+)
+
+
+def test_a_dumps_list_of_countries_titles_under_imdbs_heading():
+    """`Also Known As (AKA):` over `Germany: Heat` lines, as IMDb lists its countries' titles:
+    each a title of the film (the block was stored as a user review)."""
+    fields = (
+        "Also Known As (AKA):\nGermany: Heat\nItaly: Heat - La sfida\n"
+        "World-wide (English title): Heat\nSpain: Calor (original title)"
+    )
+    doc = parse_document("heat.txt", HEAT_DUMP.format(fields=fields).encode())
+    assert [(t.title, t.kind, t.line) for t in doc.other_titles] == [
+        ("Heat", "aka", 13),
+        ("Heat - La sfida", "aka", 14),
+        ("Heat", "english", 15),
+        ("Calor", "original", 16),
+    ]
+    assert not doc.reviews and not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "field, date_, note",
+    [
+        ("Opening weekend US & Canada: $8,445,656, 17 Dec 1995", date(1995, 12, 17), ""),
+        ("Opening weekend US & Canada: $8,445,656 in 1,325 theaters", None, "in 1,325 theaters"),
+    ],
+)
+def test_a_money_figures_date_after_a_comma_and_words_after_it(field, date_, note):
+    """The date after a comma, and words outside parentheses, were dropped without a word."""
+    doc = parse_document("heat.txt", HEAT_DUMP.format(fields=field).encode())
+    [money] = doc.money
+    assert (money.amount, money.territory, money.date, money.note) == (
+        Decimal(8445656),
+        "US & Canada",
+        date_,
+        note,
+    )

@@ -459,11 +459,14 @@ def key_capitalised(line: str, known: Callable[[str], bool]) -> str:
     (`KEY_VALUE`): a field, not prose; any other line as it is."""
     if (lower := _LOWER_KEY.match(line)) and known(" ".join(lower[2].split())):
         return f"{lower[1]}{lower[2][0].upper()}{line[lower.end(1) + 1 :]}"
-    # A board's key with its name in parentheses, as IMDb writes it: `MPAA:`.
+    # A key with its short form in parentheses, as IMDb writes them: a board's, `MPAA:`; `Also
+    # Known As (AKA):`, `Also Known As:`.
+    line = _AKA_NAMED.sub(lambda named: f"{named[1]}Also Known As:", line)
     return _BOARD_NAMED.sub(lambda named: f"{named[1]}{named[2].upper()}:", line)
 
 
 _BOARD_NAMED = re.compile(r"^(\s*)Motion Picture Rating\s*\((MPAA)\)\s*:", re.IGNORECASE)
+_AKA_NAMED = re.compile(r"^(\s*)Also Known As\s*\(A\.?K\.?A\.?\)\s*:", re.IGNORECASE)
 
 
 def split_list(value: str, separators: str = ",") -> list[str]:
@@ -1058,6 +1061,14 @@ OTHER_TITLE_KEYS = {
 }
 
 
+# A country's title, as IMDb's list of them writes it: `Germany: Heat`, `UK: Heat`,
+# `World-wide (English title): Yojimbo`.
+_TERRITORY_BEFORE_TITLE = re.compile(
+    rf"^(?:{_RATED_COUNTRIES}|[A-Z]{{2,3}}|U\.S\.A?\.|World-?wide|International)"
+    r"(?:\s*\((?P<note>[^()]*)\))?:\s+(?P<title>\S.*)$"
+)
+
+
 def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
     """`Also Known As: Trois couleurs: Bleu (France) / Blue`, `Retour vers le futur (France),
     Regreso al futuro (Spain)`: each title, without the notes in parentheses at its end; one
@@ -1066,6 +1077,8 @@ def other_titles(kind: str, value: str, line: int) -> list[TitleRecord]:
     title` makes it the film's English title."""
     found = []
     for part in re.split(r"\s+/\s+|\s*;\s*|(?<=\))\s*,\s*", value):
+        if titled := _TERRITORY_BEFORE_TITLE.match(part.strip()):  # `Germany: Heat`
+            part = f"{titled['title']} ({titled['note']})" if titled["note"] else titled["title"]
         title, note = split_credit_note(part)
         if any(c.isalnum() for c in title) and not (title[0] == "(" and title[-1] == ")"):
             note = note.lower()
@@ -1147,7 +1160,7 @@ _ESTIMATED = re.compile(
 )
 
 
-_DATE_AFTER_DOT = re.compile(r"^\s*[·•]\s*(?P<date>[^()]+?)\s*(?=\(|$)")
+_DATE_AFTER_DOT = re.compile(r"^\s*[·•,]\s*(?P<date>[^()]+?)\s*(?=\(|$)")
 
 
 def read_money(doc: FilmDocument, kind: str, value: str, number: int, where_key: str = "") -> None:
@@ -1162,10 +1175,13 @@ def read_money(doc: FilmDocument, kind: str, value: str, number: int, where_key:
     currency, amount, rest = parsed
     # `Gross worldwide`: the territory the key names, capitalised as a note's would be
     when, where, extra = None, territory(where_key[:1].upper() + where_key[1:]), []
-    # The date after a dot, as a newer page writes it: `$5,000 · Mar 11, 2012`.
+    # The date after a dot, as a newer page writes it, or a comma: `$5,000 · Mar 11, 2012`.
     if (dated := _DATE_AFTER_DOT.match(rest)) and (written := parse_written_date(dated["date"])):
         when, rest = written, rest[dated.end() :]
     notes = parenthesised(rest)
+    # What stands outside parentheses is a note too (`$5,000 in 12 theatres`): not lost.
+    if unbracketed := re.sub(r"\([^()]*\)", " ", rest).strip(" ,;·•"):
+        notes.append(" ".join(unbracketed.split()))
     estimate = bool(said_estimated)
     for note in notes:
         if note.lower() == "estimated":
