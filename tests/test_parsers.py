@@ -4797,3 +4797,21 @@ def test_a_money_figures_date_after_a_comma_and_words_after_it(field, date_, not
         date_,
         note,
     )
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("16/09/2005", date(2005, 9, 16)),
+        ("16.09.2005", date(2005, 9, 16)),
+        ("12/15/1995 (Limited)", date(1995, 12, 15)),
+        ("05/06/1995", date(1995, 6, 5)),  # either way: as the UK writes dates, the day first
+        ("05/06/1995 (USA)", date(1995, 5, 6)),  # the month first, as in the USA
+    ],
+)
+def test_a_dumps_release_dated_in_numbers(written, day):
+    """A dump's `Release Date: 16/09/2005 (UK)` had no date, only its text (a kit's had)."""
+    where = "" if "(" in written else " (UK)"
+    dump = HEAT_DUMP.format(fields=f"Release Date: {written}{where}")
+    [release] = parse_document("heat.txt", dump.encode()).releases
+    assert (release.date, release.date_text) == (day, written.split(" (")[0])

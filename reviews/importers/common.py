@@ -261,8 +261,8 @@ def decode(data: bytes, file_name: str) -> tuple[str, list[Warning]]:
 
 def parse_written_date(text: str) -> date | None:
     """The first date written out in `text`: `30 August 1996`, `30 Aug 1996`, `August 30, 1996`,
-    `30th August 1996`, or as ISO writes it, `1996-08-30`; None when there is none or it does
-    not exist."""
+    `30th August 1996`, as ISO writes it, `1996-08-30`, or in numbers, `30/08/1996`; None
+    when there is none, it does not exist, or its numbers can be read either way."""
     for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
         for match in pattern.finditer(text):
             month = (
@@ -274,10 +274,15 @@ def parse_written_date(text: str) -> date | None:
                 return date(int(match["year"]), month, int(match["day"]))
             except ValueError:
                 return None
+    if numeric := _NUMERIC_DATE_IN.search(text):
+        # `16/09/2005`, `16.09.2005`: the day first or the month, whichever alone can be; when
+        # either can (`05/06/1995`), no date (the text is kept as written).
+        return parse_numeric_date(numeric[0])[0]
     return None
 
 
 _ISO_DATE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_NUMERIC_DATE_IN = re.compile(r"\b\d{1,2}([./])\d{1,2}\1(?:1[89]|20)\d\d\b")
 
 
 def month_number(word: str) -> int | None:
@@ -373,6 +378,21 @@ def parse_numeric_date(text: str) -> tuple[date | None, bool]:
     if len(found) == 1:
         return found.pop(), False
     return None, len(found) > 1
+
+
+# Where the day comes second in a date written in figures (`12/25/2004`).
+_MONTH_FIRST_TERRITORIES = {"USA", "US"}
+
+
+def numeric_release_date(written: str, where: str):
+    """A release date in figures (`10/06/2005`): as only one order of day and month reads it,
+    else as the territory writes dates (day first but in the USA); None for no date."""
+    day, ambiguous = parse_numeric_date(written)
+    if day is None and ambiguous:
+        first, second, year = map(int, re.findall(r"\d+", written)[:3])
+        day_month = (second, first) if where in _MONTH_FIRST_TERRITORIES else (first, second)
+        day = date(year, day_month[1], day_month[0])
+    return day
 
 
 # The symbols IMDb writes money with (`₩4,200,000,000`, `CA$1,500,000`), by ISO code.

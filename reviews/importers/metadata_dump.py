@@ -43,6 +43,7 @@ from .common import (
     listed_values,
     making_notes,
     narrator_credits,
+    numeric_release_date,
     other_titles,
     parenthesised,
     parse_runtime,
@@ -883,12 +884,13 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         for one in listed_values(value):
             notes = parenthesised(one)
             where = territory(notes[0]) if notes else ""
+            written = re.sub(r"\s*\(.*\)", "", one)
             doc.releases.append(
                 ReleaseRecord(
                     where,
                     "theatrical",
-                    parse_written_date(one),
-                    re.sub(r"\s*\(.*\)", "", one),
+                    parse_written_date(one) or numeric_release_date(written, where),
+                    written,
                     ", ".join(notes[1:]),
                     number,
                 )

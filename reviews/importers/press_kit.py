@@ -6,7 +6,6 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 
 from ..text import (
     RANKS,
@@ -43,9 +42,9 @@ from .common import (
     listed_values,
     making_notes,
     narrator_credits,
+    numeric_release_date,
     other_titles,
     parenthesised,
-    parse_numeric_date,
     parse_runtime,
     parse_written_date,
     part_not_note,
@@ -1088,7 +1087,7 @@ def _header_line(
                 ReleaseRecord(
                     territory(where),
                     medium,
-                    parse_written_date(one) or _numeric_release_date(written, territory(where)),
+                    parse_written_date(one) or numeric_release_date(written, territory(where)),
                     written,
                     ", ".join(notes),
                     number,
@@ -1125,21 +1124,6 @@ def _header_line(
         distributors.append((key, value, number, False))
     else:
         doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
-
-
-# Where the day comes second in a date written in figures (`12/25/2004`).
-_MONTH_FIRST = {"USA", "US"}
-
-
-def _numeric_release_date(written: str, where: str):
-    """A release date in figures (`10/06/2005`): as only one order of day and month reads it,
-    else as the territory writes dates (day first but in the USA); None for no date."""
-    day, ambiguous = parse_numeric_date(written)
-    if day is None and ambiguous:
-        first, second, year = map(int, re.findall(r"\d+", written)[:3])
-        day_month = (second, first) if where in _MONTH_FIRST else (first, second)
-        day = date(year, day_month[1], day_month[0])
-    return day
 
 
 def _territories_of_releases(doc: FilmDocument) -> None:
