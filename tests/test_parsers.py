@@ -4815,3 +4815,42 @@ def test_a_dumps_release_dated_in_numbers(written, day):
     dump = HEAT_DUMP.format(fields=f"Release Date: {written}{where}")
     [release] = parse_document("heat.txt", dump.encode()).releases
     assert (release.date, release.date_text) == (day, written.split(" (")[0])
+
+
+@pytest.mark.parametrize(
+    "review, read",
+    [
+        # The reviewer's name beside its id: `zoeur123` was read, the two run together.
+        ("<user><name>zoe</name><id>ur123</id></user>", ("zoe", None, False)),
+        ('<author name="zoe"/>', ("zoe", None, False)),  # was no author, and a warning
+        ("<username>zoe</username><score>85%</score>", ("zoe", Decimal("8.5"), False)),
+        ("<username>zoe</username><containsSpoilers>yes</containsSpoilers>", ("zoe", None, True)),
+    ],
+    ids=["name-beside-id", "name-attribute", "percent", "contains-spoilers"],
+)
+def test_review_xml_of_other_crawlers_reviewers_scores_and_spoilers(review, read):
+    xml = "<movie><title>Heat</title><year>1995</year>"
+    xml += f"<review>{review}<text>Long.</text></review></movie>"
+    doc = parse_document("heat.xml", xml.encode())
+    [found] = doc.reviews
+    assert (found.username, found.rating, found.has_spoilers) == read
+    assert not doc.warnings
+
+
+def test_review_xml_of_a_crawler_that_gives_the_films_facts():
+    """`<imdbId>`, `<directors>` and `<genres>` of an element per item: the IMDb id, the
+    directors (each was a warning) and each genre (`CrimeDrama` was one)."""
+    xml = (
+        "<movie><title>Fargo</title><year>1996</year><imdbId>tt0116282</imdbId>"
+        "<directors><director>Joel Coen</director><director>Ethan Coen</director></directors>"
+        "<genres><genre>Crime</genre><genre>Drama</genre></genres>"
+        "<review><username>zoe</username><text>Long.</text></review></movie>"
+    )
+    doc = parse_document("fargo.xml", xml.encode())
+    assert doc.imdb_id == "tt0116282"
+    assert [(c.name, c.role) for c in doc.credits] == [
+        ("Joel Coen", "director"),
+        ("Ethan Coen", "director"),
+    ]
+    assert [(n.kind, n.text) for n in doc.notes] == [("genre", "Crime"), ("genre", "Drama")]
+    assert not doc.warnings

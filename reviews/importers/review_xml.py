@@ -22,6 +22,7 @@ from ..text import restore_paragraphs
 from .common import (
     CONTROL_CHARACTERS,
     IMDB_ID,
+    crew_credits,
     list_notes,
     parse_iso_date,
     parse_numeric_date,
@@ -53,8 +54,11 @@ _CDATA_START, _CDATA_END = "<![CDATA[", "]]>"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # The film's other titles, by element, and their kind (`records.TitleRecord`).
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
+# Elements of the film's IMDb id (`<link>` holds it in a link), and of its makers, by role.
+_IMDB_ELEMENTS = frozenset({"imdbId", "imdbID", "imdb_id", "imdb"})
+_MAKERS = {"director": "director", "directors": "director", "writer": "writer", "writers": "writer"}
 # Elements a film may have many of, each read.
-_LISTS = frozenset({"genre", "genres", *_OTHER_TITLES})
+_LISTS = frozenset({"genre", "genres", *_OTHER_TITLES, *_MAKERS})
 # A review's elements: the crawler's, and the votes and spoiler flag some crawlers add.
 _REVIEW_ELEMENTS = frozenset(
     {
@@ -77,7 +81,7 @@ _REVIEW_SYNONYMS = {
     **dict.fromkeys(("text", "content", "body", "reviewText"), "fullReview"),
     **dict.fromkeys(("rating", "userRating", "userScore"), "score"),
     **dict.fromkeys(("reviewDate", "published", "datePublished"), "date"),
-    "spoiler": "spoilers",
+    **dict.fromkeys(("spoiler", "containsSpoilers", "hasSpoilers", "isSpoiler"), "spoilers"),
     "helpfulness": "helpful",
     # Votes in an element each: for, against, in all (`<helpfulYes>3</helpfulYes>`).
     **dict.fromkeys(("helpfulVotes", "upVotes", "upvotes", "votesUp"), "helpfulYes"),
@@ -89,6 +93,7 @@ _ELEMENTS = "|".join(
     sorted(
         {"movie", "title", "link", "year", "generalScore", "review", "reviews"}
         | _LISTS
+        | _IMDB_ELEMENTS
         | _REVIEW_ELEMENTS
         | set(_REVIEW_SYNONYMS)
     )
@@ -207,7 +212,9 @@ class _XmlReader:
     element of the root that holds reviews: `<reviews>`) into a record as soon as it ends, then
     drops its element."""
 
-    HEADER = frozenset({"title", "link", "year", "generalScore", *_OTHER_TITLES, *_LISTS})
+    HEADER = frozenset(
+        {"title", "link", "year", "generalScore", *_OTHER_TITLES, *_LISTS, *_IMDB_ELEMENTS}
+    )
     FEED_CHARS = 256 * 1024
 
     def __init__(self, doc: FilmDocument, batch_size: int):
@@ -364,16 +371,24 @@ class _XmlReader:
                     TitleRecord(text, _OTHER_TITLES[element.tag], element.sourceline)
                 )
         elif element.tag in ("genre", "genres"):  # `<genre>Crime</genre>`, `<genres>Crime, Drama`
-            doc.notes.extend(list_notes("genre", text, element.sourceline))
+            # or `<genres><genre>Crime</genre><genre>Drama</genre></genres>`
+            for each in [_all_text(child) for child in element] if len(element) else [text]:
+                doc.notes.extend(list_notes("genre", each, element.sourceline))
         elif element.tag == "year":
             if re.fullmatch(r"\d{4}", text):
                 doc.year = int(text)
             elif text:
                 doc.warn(element.sourceline, "bad_year", f"year {text!r} is not a year")
-        elif element.tag == "link":
+        elif element.tag == "link" or element.tag in _IMDB_ELEMENTS:
             imdb = IMDB_ID.search(text)
             if imdb:
                 doc.imdb_id = imdb.group(1)
+            elif element.tag != "link":
+                doc.warn(element.sourceline, "bad_imdb", f"IMDb id {text!r} is not one")
+        elif element.tag in _MAKERS:  # `<director>Ann Lee</director>`, `<directors>A, B`
+            role = (_MAKERS[element.tag],)
+            for each in [_all_text(child) for child in element] if len(element) else [text]:
+                doc.credits.extend(crew_credits(each, role, element.sourceline))
         elif text:  # `<generalScore>`
             score, scale = _score(text)
             if score is None:
@@ -389,6 +404,15 @@ def _text(children: dict, tag: str) -> str:
     if isinstance(found, str):  # an attribute's value
         return " ".join(found.split())
     return _all_text(found) if found is not None else ""
+
+
+def _username(found) -> str:
+    """The reviewer's name: the element's text, or that of its child that names (the others,
+    an id or a link, are no part of it)."""
+    if found is None or isinstance(found, str):
+        return " ".join((found or "").split())
+    named = next((child for child in found if child.tag in _NAMES), None)
+    return _all_text(named if named is not None else found)
 
 
 def _all_text(element) -> str:
@@ -430,6 +454,8 @@ def _score(value: str) -> tuple[Decimal | None, str]:
     """`0.74` -> 7.4 on the 0-10 scale. A crawler of another site may write `8`, `8.3` or
     `7/10` (out of 10), `4/5` or `85/100`: read on the 0-10 scale too, with how it was read
     (for a warning). None for no score: negative, or not a rating."""
+    if value.strip().endswith("%"):  # `85%`: out of 100
+        value = f"{value.strip()[:-1].strip()}/100"
     out_of = _OUT_OF.match(value.strip())
     number = out_of["score"] if out_of else value.strip()
     if not _SCORE_NUMBER.match(number):
@@ -452,6 +478,9 @@ def _score(value: str) -> tuple[Decimal | None, str]:
 _VOTES_FOR = ("yes", "helpful", "up", "votes")
 _VOTES_OF = ("total", "of", "outOf", "out_of", "count")
 _SCALE = ("max", "scale", "outOf", "out_of", "best")
+# A reviewer's name, where an element or attribute of its own gives it beside others (an id, a
+# link): `<user><name>ann</name><id>ur1</id></user>`, `<author name="ann"/>`.
+_NAMES = ("name", "username", "userName", "displayName", "nickname", "login")
 
 
 def _attributes_read(tag: str, child, unread: dict[str, tuple[int, int]]):
@@ -465,6 +494,8 @@ def _attributes_read(tag: str, child, unread: dict[str, tuple[int, int]]):
         total = next((attributes.pop(k) for k in _VOTES_OF if k in attributes), None)
         if yes is not None and total is not None:
             value = f"{yes.strip()}/{total.strip()}"
+    elif tag == "username" and not _all_text(child):  # `<author name="ann"/>`
+        value = next((attributes.pop(k) for k in _NAMES if k in attributes), None)
     elif tag == "score":
         scale = next((attributes.pop(k) for k in _SCALE if k in attributes), None)
         if scale is not None and (text := _all_text(child)):
@@ -551,7 +582,7 @@ def _review(doc: FilmDocument, element, unread: dict[str, tuple[int, int]]) -> R
         has_spoilers=spoilers,
         helpful_yes=helpful_yes,
         helpful_total=helpful_total,
-        username=_text(children, "username"),
+        username=_username(children.get("username")),
         date=when,
         rating=rating,
         rating_source="field" if rating is not None else "",
