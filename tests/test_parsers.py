@@ -4854,3 +4854,21 @@ def test_review_xml_of_a_crawler_that_gives_the_films_facts():
     ]
     assert [(n.kind, n.text) for n in doc.notes] == [("genre", "Crime"), ("genre", "Drama")]
     assert not doc.warnings
+
+
+def test_a_kits_tagline_locations_and_the_novel_its_film_is_based_on():
+    """`Tagline:` and `Shooting locations:` were fields a kit did not know (a dump did), and
+    `Based on the book by James Sallis`, with no colon, a line kept aside."""
+    kit = (
+        "DRIVE (2011)\n\nYear: 2011\nStarring: Ryan Gosling, Carey Mulligan\n"
+        "Directed by Nicolas Winding Refn\nBased on the book by James Sallis\n"
+        "Shooting locations: Los Angeles, California\nTagline: There are no clean getaways.\n"
+        "UK: Icon Film Distribution\nUSA: FilmDistrict\n"
+    )
+    doc = parse_document("drive.txt", kit.encode())
+    assert ("James Sallis", "writer", "novel") in [(c.name, c.role, c.note) for c in doc.credits]
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("location", "Los Angeles, California"),
+        ("tagline", "There are no clean getaways."),
+    ]
+    assert not doc.warnings

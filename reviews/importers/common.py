@@ -973,6 +973,21 @@ def credited_as(credited: re.Match | None, name: str) -> str:
     return credited.group(1).strip()
 
 
+# The keys of the writer of the novel a film is based on (`Based on the book by:`).
+_NOVEL_KEYS = (
+    *("novel", "novel by", "book by", "based on the novel by", "based on a novel by"),
+    *("based on the book by", "based on a book by"),
+)
+# Keys of notes a film's page shows as they are written: its taglines, where it was filmed.
+NOTE_KEYS = {
+    **dict.fromkeys(("tagline", "taglines"), "tagline"),
+    **dict.fromkeys(
+        ("filming locations", "filming location", "shooting locations", "shooting location"),
+        "location",
+    ),
+    **dict.fromkeys(("locations", "location"), "location"),
+}
+
 # Keys of a film's crew, and the role each gives.
 CREW_KEYS = {
     "director": "director",
@@ -986,7 +1001,7 @@ CREW_KEYS = {
     "screenplay by": "writer",
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "writer"),
     **dict.fromkeys(
-        ("novel", "novel by", "based on the novel by", "based on a novel by"), "writer"
+        _NOVEL_KEYS, "writer"
     ),
     "producer": "producer",
     "producers": "producer",
@@ -1027,7 +1042,7 @@ CREW_KEYS = {
 CREW_KEY_NOTES = {
     **dict.fromkeys(("screenplay", "screenplay by"), "screenplay"),
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "story"),
-    **dict.fromkeys(("novel", "novel by", "based on the novel by", "based on a novel by"), "novel"),
+    **dict.fromkeys(_NOVEL_KEYS, "novel"),
 }
 
 

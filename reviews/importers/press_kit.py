@@ -26,6 +26,7 @@ from .common import (
     KEY_VALUE,
     NAME_PARTICLE,
     NARRATOR_KEYS,
+    NOTE_KEYS,
     OTHER_TITLE_KEYS,
     TECHNICAL_KEYS,
     actor_as_character,
@@ -269,7 +270,8 @@ _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | 
 # Lee, Bo Berg and Cy Dahl`, `Written and directed by Ann Berg` (a field).
 _NAME = rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{NAME_PARTICLE}))*"
 _UNKEYED_CREDITS = re.compile(
-    r"^(?P<key>Starring|(?:Written and )?[Dd]irected by|Written by|Screenplay by|Produced by)"
+    r"^(?P<key>Starring|(?:Written and )?[Dd]irected by|Written by|Screenplay by|Produced by"
+    r"|Based on (?:the|a) (?:novel|book) by)"
     rf" (?P<names>{_NAME}(?:(?:, (?:and )?| and | & ){_NAME})*)[ \t]*$",
     re.MULTILINE,
 )
@@ -1064,6 +1066,8 @@ def _header_line(
         doc.credits.extend(crew_credits(value, roles, number, written, lower))
     elif (made := making_notes(key, value, number)) is not None:
         doc.notes.extend(made)
+    elif lower in NOTE_KEYS:  # `Tagline: …`, `Shooting locations: …`
+        doc.notes.append(NoteRecord(NOTE_KEYS[lower], value, number))
     elif lower in ("country", "countries", "language", "languages", "genre", "genres"):
         kind = "country" if lower.startswith("countr") else lower.removesuffix("s")
         doc.notes.extend(list_notes(kind, value, number))
