@@ -399,7 +399,11 @@ def paragraph_count(text: str) -> int:
 
 # The at sign, and the full-width and small forms that write it past a robot (`ann＠b.dk`).
 _AT_SIGNS = "@＠﹫"
-_EMAIL = re.compile(rf"[\w.+-]+[{_AT_SIGNS}][\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(
+    rf"[\w.+-]+[{_AT_SIGNS}][\w-]+(?:\.[\w-]+)+"
+    # Spaced out, `ann @ example.com`: its domain ends in letters (`meet @ 5.30pm` is none).
+    rf"|[\w.+-]+ [{_AT_SIGNS}] [\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}\b"
+)
 # An address in brackets of any kind: `(a@b.dk)`, `<a@b.dk>`, `[a@b.dk]`.
 _PARENTHESISED_EMAIL = re.compile(rf"\s*[(<\[]\s*[^()<>\[\]]*[{_AT_SIGNS}][^()<>\[\]]*[)>\]]\s*")
 

@@ -3712,9 +3712,11 @@ def test_review_page_dates_written_month_first():
         ("bob {at} mail {dot} com", "[e-mail address removed]"),
         ("e-mail lake AT example DOT com", "e-mail [e-mail address removed]"),
         ("ann(AT)example.com wrote", "[e-mail address removed] wrote"),
-        # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis.
+        ("write to ann @ film.co.uk today", "write to [e-mail address removed] today"),
+        # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis, a time.
         ("I looked at imdb.com today", None),
         ("an anecdote at the end (that)", None),
+        ("meet @ 5.30pm", None),
     ],
 )
 def test_addresses_written_to_fool_robots_are_redacted_too(text, redacted):
