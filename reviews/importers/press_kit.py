@@ -612,7 +612,13 @@ _CREDIT_HEADINGS = {
     "VOICE CAST": "voices",  # the cast, each a voice
     "VOICES": "voices",
 }
-_SECTIONED = re.compile(rf"^(?:{'|'.join(_CREDIT_HEADINGS)})\s*$", re.MULTILINE)
+# A heading may say more in parentheses: `CAST (in order of appearance)`, `VOICE CAST (ENGLISH
+# VERSION)` (the version its voices speak: each credit's note).
+_CREDIT_HEADING = re.compile(
+    rf"^(?P<heading>{'|'.join(_CREDIT_HEADINGS)})(?:\s*\((?P<note>[^()\n]*)\))?[ \t]*$",
+    re.MULTILINE,
+)
+_SECTIONED = _CREDIT_HEADING
 # Two columns: parted by dots (one between spaces, where the longest name left room for no more)
 # or a dash between spaces, a tab, or two spaces or more.
 _COLUMNS = re.compile(
@@ -665,8 +671,9 @@ def parse(text: str) -> FilmDocument:
     overhead = True  # the blocks over the kit's fields: its title, who presents it
     # `year: 2004`, `cast: …`: fields (the year was lost, the cast kept aside).
     all_blocks = blocks([key_capitalised(line, _known_key) for line in text.split("\n")])
-    columns: list[tuple[str, int, str, str]] = []  # (section, line, left, right)
+    columns: list[tuple[str, int, str, str, str]] = []  # (section, line, left, right, version)
     credit_section = ""  # under a `CAST` or `CREW` heading: the section
+    version = ""  # the version a heading's voices speak: `English version`
     contact_heading = ""  # a contact's heading alone: its lines are the next block
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
@@ -683,12 +690,14 @@ def parse(text: str) -> FilmDocument:
                     start, "press_contact", f"a contact was left out: {heading}: {written[:200]}"
                 )
                 continue
-        if lines[0].strip() in _CREDIT_HEADINGS and (
+        if (credit_heading := _CREDIT_HEADING.match(lines[0].strip())) and (
             len(lines) == 1 or all(_COLUMNS.match(line.strip()) for line in lines[1:])
         ):
             # `CAST` over its columns, in their block or the next.
-            heading = lines[0].strip()
+            heading = credit_heading["heading"]
             credit_section = _CREDIT_HEADINGS[heading]
+            note = (credit_heading["note"] or "").strip()
+            version = note.capitalize() if re.search(r"(?i)\bversion\b", note) else ""
             overhead = False
             if len(lines) == 1:
                 continue
@@ -696,7 +705,9 @@ def parse(text: str) -> FilmDocument:
         if credit_section and all(_COLUMNS.match(line.strip()) for line in lines):
             for offset, line in enumerate(lines):
                 pair = _COLUMNS.match(line.strip())
-                columns.append((credit_section, start + offset, pair["left"], pair["right"]))
+                columns.append(
+                    (credit_section, start + offset, pair["left"], pair["right"], version)
+                )
             continue
         if credit_section in ("cast", "voices") and len(lines) == 1 and "," in lines[0]:
             # `CAST` over `Al Pacino, Robert De Niro, Val Kilmer`: its list, as `Cast:` gives.
@@ -705,7 +716,7 @@ def parse(text: str) -> FilmDocument:
             credit_section = ""
             continue
         if crew := _crew_columns(lines):  # `Directed by ...... Lee Unkrich`, under no heading
-            columns.extend(("crew", start + offset, *pair) for offset, pair in enumerate(crew))
+            columns.extend(("crew", start + offset, *pair, "") for offset, pair in enumerate(crew))
             continue
         credit_section = ""
         if len(lines) == 1 and _cast_heading(lines[0]) and following and _cast_lines(following):
@@ -870,15 +881,15 @@ def _year_of_first_release(doc: FilmDocument) -> int | None:
     return min(release.date for release in first).year if first else None
 
 
-def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]]) -> None:
+def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str, str]]) -> None:
     """The credits of a kit's `CAST` and `CREW` columns. The cast's columns are an actor and a
     part in either order: the order is the one the rest of the kit bears out (its `Cast:` list,
     its synopsis's `Character (Actor)` and the parts its story names), else the one whose names
     are written with their family name in capitals (`CHOI Min-sik`), else actor first, as a
     dump's cast."""
     cast = [
-        (line, left, right, section == "voices")
-        for section, line, left, right in columns
+        (line, left, right, section == "voices", version)
+        for section, line, left, right, version in columns
         if section in ("cast", "voices")
     ]
     actors = {fold(c.name) for c in doc.credits if c.role == "cast"}
@@ -894,21 +905,23 @@ def _column_credits(doc: FilmDocument, columns: list[tuple[str, int, str, str]])
         first, second = fold(first), fold(second)
         return (first in actors or is_part(second)) - (second in actors or is_part(first))
 
-    lean = sum(leans(left, right) for _, left, right, _ in cast)
+    lean = sum(leans(left, right) for _, left, right, *_ in cast)
     if not lean:
         lean = sum(
-            _shouted_family_name(left) - _shouted_family_name(right) for _, left, right, _ in cast
+            _shouted_family_name(left) - _shouted_family_name(right) for _, left, right, *_ in cast
         )
-    pairs = [(left, right) if lean >= 0 else (right, left) for _, left, right, _ in cast]
+    pairs = [(left, right) if lean >= 0 else (right, left) for _, left, right, *_ in cast]
     # Parts all in capitals (`IDA ..... Ann Lee`): the kit's way, not the parts' names.
     shouted = all(is_shouted(part) for _, part in pairs)
-    for order, ((line, _, _, voice), (actor, part)) in enumerate(zip(cast, pairs, strict=True), 1):
+    for order, ((line, _, _, voice, version), (actor, part)) in enumerate(
+        zip(cast, pairs, strict=True), 1
+    ):
         part = name_case(part, one_word=True) if shouted else part
         credit = cast_credit(_unshouted(actor), part, line, order)
-        if voice and not credit.note:
-            credit = replace(credit, note="voice")
+        if voice and not credit.note:  # `voice`, or as IMDb notes a dub's, `voice: English version`
+            credit = replace(credit, note=f"voice: {version}" if version else "voice")
         doc.credits.append(credit)
-    for section, line, role_text, names in columns:
+    for section, line, role_text, names, _ in columns:
         if section != "crew":
             continue
         role = CREW_KEYS.get(role_text.strip().lower())
