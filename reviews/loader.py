@@ -62,6 +62,7 @@ from .people import (
 )
 from .text import (
     PART_WORDS,
+    PARTS_SEPARATOR,
     SELF_PARTS,
     SUPERSCRIPT_DIGITS,
     UNCAST_SPEAKERS,
@@ -620,13 +621,43 @@ class DocumentLoader:
                     shared_cast |= spellings_of(folded, cast_names)
             score = 3 * len(shared_directors) + len(shared_cast)
             enough = len(shared_cast) >= needed and (shared_directors or len(shared_cast) >= 3)
+            shared = f"{len(shared_cast)} shared cast member(s)"
+            if shared_directors and not enough and (voiced := self.voiced_parts_shared(film)):
+                # An animated film's voices in another language (its English version): the
+                # same director, the same parts, other actors.
+                enough, score, shared = (
+                    True,
+                    3 * len(shared_directors) + voiced,
+                    (f"{voiced} shared part(s) voiced in another version"),
+                )
             if enough and score > best_score:
                 best, best_score = film, score
                 best_reason = (
-                    f"year {doc.year}, {len(shared_directors)} shared director(s) and "
-                    f"{len(shared_cast)} shared cast member(s)"
+                    f"year {doc.year}, {len(shared_directors)} shared director(s) and {shared}"
                 )
         return best, best_reason
+
+    def voiced_parts_shared(self, film: Film) -> int:
+        """How many parts of its voice cast the document shares with the film's (`Haku`, and
+        `Haku` in the English version), when they are much of the smaller list of parts; else
+        0."""
+        doc_parts = {
+            fold(part)
+            for c in self.doc.credits
+            if c.role == Credit.Role.CAST and c.character and "voice" in c.note
+            for part in PARTS_SEPARATOR.split(c.character)
+        }
+        if not doc_parts:
+            return 0
+        film_parts = set(
+            film.credits.filter(role=Credit.Role.CAST, note__contains="voice")
+            .exclude(character=None)
+            .values_list("character__folded_name", flat=True)
+        )
+        shared = doc_parts & film_parts
+        return (
+            len(shared) if len(shared) >= max(2, 0.4 * min(len(doc_parts), len(film_parts))) else 0
+        )
 
     @cached_property
     def credited_names(self) -> dict[str, set[str]]:

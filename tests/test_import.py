@@ -4398,3 +4398,36 @@ def test_brothers_credited_together_and_a_spellings_stored_reason(empty_db, orde
 )
 def test_a_merges_reason_says_how_two_spellings_differ(name, other, how):
     assert written_how(name, other) == how
+
+
+SPIRITED = settings.BASE_DIR / "tests" / "documents" / "spirited"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["spirited_dump.txt", "spirited_kit.txt", "spirited_page.txt"],
+        ["spirited_kit.txt", "spirited_page.txt", "spirited_dump.txt"],
+    ],
+)
+def test_an_animated_films_voices_in_its_english_version(empty_db, order):
+    """A kit's `VOICE CAST (ENGLISH VERSION)` over `Chihiro ..... Daveigh Chase` columns: voice
+    credits of the English version, part first (the heading with its note was not one, and
+    `Chihiro` was read as an actor). The title-less dump of the Japanese voices, the same
+    director and year, shares the parts, not the actors: one film (it was two)."""
+    import_in_order_as_together(SPIRITED, order)
+    film = Film.objects.get()
+    assert film.title == "Spirited Away"
+    english = film.credits.filter(note="voice: English version")
+    assert set(english.values_list("person__name", "character__name")) >= {
+        ("Daveigh Chase", "Chihiro"),
+        ("Jason Marsden", "Haku"),
+        ("David Ogden Stiers", "Kamaji"),
+    }
+    haku = Character.objects.get(name="Haku")
+    assert set(haku.credits.values_list("person__name", "note")) == {
+        ("Miyu Irino", "voice"),
+        ("Jason Marsden", "voice: English version"),
+    }
+    assert not Person.objects.filter(name__in=["Chihiro", "Voice Cast"]).exists()
+    assert film.reviews.count() == 2
