@@ -4431,3 +4431,13 @@ def test_an_animated_films_voices_in_its_english_version(empty_db, order):
     }
     assert not Person.objects.filter(name__in=["Chihiro", "Voice Cast"]).exists()
     assert film.reviews.count() == 2
+
+
+def test_a_films_page_lists_another_versions_voices_after_its_own(empty_db, client):
+    """The English version's voices after the Japanese, each in its billing (they were
+    interleaved: `Daveigh Chase`, `Rumi Hiiragi`, `Jason Marsden`, `Miyu Irino`…)."""
+    assert run_import([SPIRITED]).ok
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    order = [page.index(name) for name in ("Rumi Hiiragi", "Miyu Irino", "Bunta Sugawara")]
+    order += [page.index(name) for name in ("Daveigh Chase", "Jason Marsden", "Lauren Holly")]
+    assert order == sorted(order)
