@@ -4874,3 +4874,20 @@ def test_a_kits_tagline_locations_and_the_novel_its_film_is_based_on():
         ("tagline", "There are no clean getaways."),
     ]
     assert not doc.warnings
+
+
+def test_a_kits_re_release_is_a_release_noted_so_not_its_films_year():
+    """`UK Re-release Date: 13 July 2012` was a field not understood; it is a release in
+    cinemas noted `re-release`, and no year for a kit that gives none (a first release's
+    is)."""
+    kit = (
+        "M (1931)\n\nYear: 1931\nUK: BFI Distribution\nCast: Peter Lorre, Ellen Widmann\n"
+        "UK Re-release Date: 13 July 2012\n"
+    )
+    doc = parse_document("m.txt", kit.encode())
+    assert [(r.territory, r.medium, r.date, r.note) for r in doc.releases] == [
+        ("UK", "theatrical", date(2012, 7, 13), "re-release")
+    ]
+    assert not doc.warnings
+    undated = kit.replace("M (1931)\n\nYear: 1931\n", "M\n\n") + "\nSYNOPSIS\n\nA murderer.\n"
+    assert parse_document("m.txt", undated.encode()).year is None

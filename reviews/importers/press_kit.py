@@ -94,7 +94,7 @@ _NAMED_AS_LINE = re.compile(
 
 _RELEASE_KEY = re.compile(
     r"^(?:(?!(?:DVD|Blu-ray|TV|VOD|Streaming)\s)(?P<territory>.+?)\s+)?"
-    r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?Release(?: Date)?$",
+    r"(?:(?P<medium>DVD|Blu-ray|TV|VOD|Streaming)\s+)?(?P<again>Re-?)?Release(?: Date)?$",
     re.IGNORECASE,
 )
 # A figure's key, with its territory before or after it: `Budget`, `UK Box Office`, `Gross
@@ -306,7 +306,7 @@ _SPECS = (
 # A release's key with a year in its value: a kit of columns may give its film's year so alone
 # (`Release Date: March 8, 1996`).
 _DATED_RELEASE = re.compile(
-    r"^(?:[\w.&' ]+ )?Release(?: Date)?\s*:.*\b(?:18|19|20)\d\d\b", re.IGNORECASE | re.MULTILINE
+    r"^(?:[\w.&' ]+ )?(?:Re-?)?Release(?: Date)?\s*:.*\b(?:18|19|20)\d\d\b", re.I | re.MULTILINE
 )
 
 
@@ -876,7 +876,7 @@ def _lists_names(key: str) -> bool:
 def _year_of_first_release(doc: FilmDocument) -> int | None:
     """A kit with no `Year:`: the year of its film's first release in cinemas, else of its first
     release of any kind; None when it dates none."""
-    dated = [release for release in doc.releases if release.date]
+    dated = [r for r in doc.releases if r.date and not r.note.startswith("re-release")]
     first = [release for release in dated if release.medium == "theatrical"] or dated
     return min(release.date for release in first).year if first else None
 
@@ -1100,6 +1100,8 @@ def _header_line(
             ):
                 where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
             written = re.sub(r"\s*\(.*\)", "", one).strip()
+            if release.group("again"):  # `UK Re-release Date: 13 July 2012`
+                notes.insert(0, "re-release")
             doc.releases.append(
                 ReleaseRecord(
                     territory(where),
