@@ -4441,3 +4441,15 @@ def test_a_films_page_lists_another_versions_voices_after_its_own(empty_db, clie
     order = [page.index(name) for name in ("Rumi Hiiragi", "Miyu Irino", "Bunta Sugawara")]
     order += [page.index(name) for name in ("Daveigh Chase", "Jason Marsden", "Lauren Holly")]
     assert order == sorted(order)
+
+
+def test_a_films_trivia_shows_what_each_kind_of_fact_is(empty_db, tmp_path, client):
+    dump = (
+        "Heat (1995)\n\nA thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        "Al Pacino - Hanna\nRobert De Niro - McCauley\n\n"
+        "Crazy Credits: The Warner Bros. logo is blue.\n"
+    )
+    (tmp_path / "heat.txt").write_text(dump)
+    assert run_import([tmp_path / "heat.txt"]).ok
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    assert "<li><b>Crazy credits:</b> The Warner Bros. logo is blue.</li>" in page

@@ -4891,3 +4891,25 @@ def test_a_kits_re_release_is_a_release_noted_so_not_its_films_year():
     assert not doc.warnings
     undated = kit.replace("M (1931)\n\nYear: 1931\n", "M\n\n") + "\nSYNOPSIS\n\nA murderer.\n"
     assert parse_document("m.txt", undated.encode()).year is None
+
+
+def test_a_dumps_crazy_credits_alternate_versions_and_soundtracks():
+    """IMDb's `Crazy Credits:`, `Alternate Versions:` and `Soundtracks:` are the film's trivia,
+    each under its name; the trivia line before them was a user review's title, and they its
+    text, with the real review run into it."""
+    fields = (
+        "Waingro is played by Kevin Gage.\n\nCrazy Credits: The Warner Bros. logo is blue.\n\n"
+        "Alternate Versions: The TV version cuts the shootout.\n\n"
+        "Soundtracks: God Moving Over the Face of the Waters - Performed by Moby\n\n"
+        "A masterpiece\n\nMann shoots Los Angeles like no one else. The coffee shop scene is "
+        "the best scene two actors ever shared."
+    )
+    doc = parse_document("heat.txt", HEAT_DUMP.format(fields=fields).encode())
+    assert sorted((n.detail, n.text) for n in doc.notes if n.kind == "trivia") == [
+        ("", "Waingro is played by Kevin Gage."),
+        ("Alternate versions", "The TV version cuts the shootout."),
+        ("Crazy credits", "The Warner Bros. logo is blue."),
+        ("Soundtracks", "God Moving Over the Face of the Waters - Performed by Moby"),
+    ]
+    assert [(r.title, r.body[:16]) for r in doc.reviews] == [("A masterpiece", "Mann shoots Los ")]
+    assert not doc.warnings

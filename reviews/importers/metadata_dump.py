@@ -254,13 +254,22 @@ _SECTIONS = {
     **dict.fromkeys(("cast", "full cast", "cast list", "cast and characters", "top cast"), "cast"),
     **dict.fromkeys(("plot", "plot summary", "storyline", "summary"), "plot"),
     "synopsis": "synopsis",
-    "trivia": "trivia",
+    **{key: key for key in ("trivia", "crazy credits", "alternate versions", "soundtracks")},
+    "alternate version": "alternate versions",
+    "soundtrack": "soundtracks",
     **dict.fromkeys(("goofs", "goof"), "goofs"),
     **dict.fromkeys(("quotes", "quote", "memorable quotes"), "quotes"),
     **dict.fromkeys(("review", "user review", "user reviews", "reviews"), "review"),
 }
 
 
+# The sections of facts about the film kept as its trivia, and what each is called beside it.
+_TRIVIA_SECTIONS = {
+    "trivia": "",
+    "crazy credits": "Crazy credits",
+    "alternate versions": "Alternate versions",
+    "soundtracks": "Soundtracks",
+}
 # The sections that tell the story: paragraphs of the film's plot or synopsis.
 _STORY = ("plot", "synopsis")
 
@@ -321,6 +330,7 @@ _MAKER_AND_WORK = re.compile(
 # eleven days.`, `Quotes` over `Ann: Hello.` (alone, or over a paragraph, such a word may be a
 # review's title).
 _LIST_HEADINGS = {"trivia", "goofs", "goof", "quotes", "quote", "memorable quotes"}
+_LIST_HEADINGS |= {"crazy credits", "alternate versions", "soundtracks"}
 
 
 def _heading_over_a_list(lines: list[str]) -> str | None:
@@ -633,7 +643,7 @@ def parse(text: str) -> FilmDocument:
             for offset, (key, line) in enumerate(zip(keys, lines, strict=True)):
                 stars.extend(_field_or_warning(doc, key, line, start + offset))
             _mark_structure(prose_after_cast)
-        elif all(_SECTIONS.get(k) in ("trivia", "goofs", *_STORY) for k in keys):
+        elif all(_SECTIONS.get(k) in (*_TRIVIA_SECTIONS, "goofs", *_STORY) for k in keys):
             # `Trivia: ...`, `Goofs: Continuity: ...`, `Plot: ...`: a heading with its fact or
             # its paragraph on its line
             for offset, line in enumerate(lines):
@@ -741,8 +751,8 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
                     doc.credits.append(
                         CreditRecord(name=name, role="cast", line=number, billing_order=billed)
                     )
-        elif section == "trivia":
-            doc.notes.append(NoteRecord("trivia", line, number))
+        elif section in _TRIVIA_SECTIONS:
+            doc.notes.append(NoteRecord("trivia", line, number, detail=_TRIVIA_SECTIONS[section]))
         elif section == "goofs":
             category = pair.group(1).strip() if pair else ""
             if category.lower() in GOOF_CATEGORIES:
