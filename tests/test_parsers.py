@@ -2149,9 +2149,10 @@ def test_broken_input_raises_the_importers_error_with_file_name(data, message):
     assert str(error.value).startswith("broken.txt")
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
 def test_a_utf16_file_with_its_byte_order_mark_is_text(encoding):
-    bom = "\ufeff" if encoding == "utf-16-be" else ""  # Python's utf-16 writes its own
+    """(UTF-32 with its mark, too: it was refused as binary.)"""
+    bom = "\ufeff" if encoding.endswith("-be") else ""  # Python's utf-16 writes its own
     doc = parse_document("kit.txt", (bom + KIT.decode()).encode(encoding))
     assert doc.format == "press_kit" and doc.year == 2003 and doc.title == "Fear X"
 

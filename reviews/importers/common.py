@@ -32,6 +32,7 @@ READ_CHUNK = 64 * 1024
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 # What Windows editors save as "Unicode": text whose every other byte may be NUL.
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # (the first opens as UTF-16's)
 
 
 def _utf16_without_bom(start: bytes) -> str | None:
@@ -102,20 +103,23 @@ codecs.register_error(WINDOWS_1252_BYTES, _windows_1252_bytes)
 
 def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
     """Read the bytes once, in chunks: checksum, size, the checks that refuse a file (empty,
-    binary, gzip), and its encoding: UTF-16 when it begins with that byte order mark, UTF-8
+    binary, gzip), and its encoding: UTF-16 or UTF-32 when it begins with its byte order mark
+    (UTF-16 when its NULs say so without one), UTF-8
     (with or without BOM), the encoding an XML declaration names, or else UTF-8 with the bytes
     that are not read as Windows-1252, with a warning naming the first line that is not UTF-8."""
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
     size = lines_before = 0
-    blank, bad_line, utf16, unmarked = True, None, False, None
+    blank, bad_line, utf16, unmarked, utf32 = True, None, False, None, False
     head = b""
     while chunk := stream.read(READ_CHUNK):
         if not size and chunk[:2] == b"\x1f\x8b":
             raise ImportFormatError("gzip-compressed input is not accepted", file_name=file_name)
         if not size:
+            utf32 = chunk[:4] in _UTF32_BOMS
             unmarked = None if chunk[:2] in _UTF16_BOMS else _utf16_without_bom(chunk)
-            utf16 = chunk[:2] in _UTF16_BOMS or unmarked is not None
+            # (`utf16`: an encoding of wide characters, UTF-32's too, not checked as UTF-8)
+            utf16 = utf32 or chunk[:2] in _UTF16_BOMS or unmarked is not None
         if not size and not utf16 and b"\x00" in chunk[:8192]:
             raise ImportFormatError("file is binary (it holds NUL bytes)", file_name=file_name)
         if len(head) < HEAD_BYTES:
@@ -137,7 +141,8 @@ def inspect(stream: BinaryIO, file_name: str) -> FileFacts:
             utf8.decode(b"", final=True)
         except UnicodeDecodeError:  # the file ends inside a character
             bad_line = lines_before + 1
-    encoding, errors, warnings = "utf-16" if utf16 else "utf-8-sig", "replace", []
+    encoding = "utf-32" if utf32 else "utf-16" if utf16 else "utf-8-sig"
+    errors, warnings = "replace", []
     if unmarked:
         encoding = unmarked
         order = "little" if unmarked.endswith("le") else "big"
