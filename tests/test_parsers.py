@@ -4914,3 +4914,23 @@ def test_a_dumps_crazy_credits_alternate_versions_and_soundtracks():
     ]
     assert [(r.title, r.body[:16]) for r in doc.reviews] == [("A masterpiece", "Mann shoots Los ")]
     assert not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "heading, rating, genres",
+    [
+        ("Heat (1995) - IMDb", None, []),
+        ("Heat (1995) - Plot Summary - IMDb", None, []),
+        ("Heat (1995)  |  Full Cast & Crew", None, []),
+        ("Heat (1995) ⭐ 8.3 | Action, Crime, Drama", Decimal("8.3"), ["Action", "Crime", "Drama"]),
+        ("HEAT (1995)", None, []),
+        ("# Heat (1995)", None, []),  # saved as Markdown, its one mark the heading's
+    ],
+)
+def test_a_dumps_heading_as_a_browsers_tab_or_markdown_writes_it(heading, rating, genres):
+    """The tab's words after the year made the heading no title: the film had none, and the
+    heading was its logline (`HEAT` stayed in capitals; `# Heat` kept its mark)."""
+    dump = HEAT_DUMP.format(fields="").replace("Heat (1995)", heading, 1)
+    doc = parse_document("heat.txt", dump.encode())
+    assert (doc.title, doc.year, doc.logline, doc.imdb_rating) == ("Heat", 1995, "A thief.", rating)
+    assert [n.text for n in doc.notes if n.kind == "genre"] == genres

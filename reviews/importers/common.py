@@ -232,13 +232,18 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
 _MARKDOWN_KEY = re.compile(r"^(\*\*|__)(?P<key>[^*_\n]{1,60}?)\1", re.MULTILINE)
 
 
+# A document that opens with a heading of Markdown: `# Heat (1995)`.
+_OPENING_HEADING = re.compile(r"^\s*#{1,6} +\S")
+
+
 def without_markdown(text: str) -> tuple[str, bool]:
     """The text without the marks of Markdown over its headings and keys, and whether it had
-    any: when two lines or more are so marked (a review's `#1` or `**great**` is its own)."""
+    any: when two lines or more are so marked (a review's `#1` or `**great**` is its own), or
+    its first line is a heading."""
     marked = len(_MARKDOWN_HEADING.findall(text, 0, 20_000)) + len(
         _MARKDOWN_KEY.findall(text, 0, 20_000)
     )
-    if marked < 2:
+    if marked < 2 and not _OPENING_HEADING.match(text):
         return text, False
     return _MARKDOWN_KEY.sub(r"\g<key>", _MARKDOWN_HEADING.sub("", text)), True
 

@@ -11,10 +11,12 @@ from ..text import (
     SELF_PARTS,
     UNCAST_SPEAKERS,
     fold,
+    is_shouted,
     name_forms,
     nicknames,
     restore_paragraphs,
     spoken_forms,
+    title_case,
 )
 from .common import (
     CAST_LINE,
@@ -523,16 +525,34 @@ def _one_field(block: list[str]) -> list[str]:
     return [joined[0][1]] if len(block) > 1 and len(joined) == 1 else block
 
 
+# What a browser's tab adds after the film's title and year, copied with the page: `- IMDb`,
+# `- Plot Summary - IMDb`, `| Full Cast & Crew`; IMDb's `⭐ 8.3 | Action, Crime, Drama` (its
+# rating and genres, read).
+_TAB_AFTER_TITLE = re.compile(
+    r"(?:\s+[-–|]\s+[^()]*?)?(?:\s+[-–|]\s+IMDb|\s+[-–|]\s+(?:Full Cast (?:&|and) Crew|Plot"
+    r" Summary|Trivia|Quotes|Goofs|Release Info|Technical Specifications|Box Office))\s*$"
+    r"|\s*⭐\s*(?P<rating>\d(?:\.\d)?)\s*\|\s*(?P<genres>[^|]+)$"
+)
+
+
 def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str, int] | None:
     """A line alone, a title and its year in parentheses (`Shane (1953)`), as a web page heads
-    its film; else None."""
+    its film (with what a browser's tab adds after it: `Shane (1953) - IMDb`); else None. A
+    title in capitals is written as a title (`SHANE`: Shane)."""
     if len(lines) != 1 or KEY_VALUE.match(lines[0].strip()):
         return None
-    title, year = title_and_year(lines[0])
+    heading = lines[0].strip()
+    tab = _TAB_AFTER_TITLE.search(heading) if ")" in heading else None
+    if tab is not None:
+        heading = heading[: tab.start()]
+    title, year = title_and_year(heading)
     if not year or len(title.split()) > 12:
         return None
-    title_and_year(lines[0], doc, line)  # the kind of film it may say, warned about
-    return title, year
+    title_and_year(heading, doc, line)  # the kind of film it may say, warned about
+    if tab is not None and tab["rating"]:
+        doc.imdb_rating = doc.imdb_rating or Decimal(tab["rating"])
+        doc.notes.extend(list_notes("genre", tab["genres"], line))
+    return (title_case(title) if is_shouted(title) else title), year
 
 
 def _title_over_logline(lines: list[str], following: list) -> bool:
