@@ -4934,3 +4934,17 @@ def test_a_dumps_heading_as_a_browsers_tab_or_markdown_writes_it(heading, rating
     doc = parse_document("heat.txt", dump.encode())
     assert (doc.title, doc.year, doc.logline, doc.imdb_rating) == ("Heat", 1995, "A thief.", rating)
     assert [n.text for n in doc.notes if n.kind == "genre"] == genres
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "HEAT (1995) - PRESS KIT",  # was the title `Heat (1995) - Press Kit`
+        "Heat (1995) | Press Notes",  # was no title, and a line kept aside
+        "WARNER BROS. presents\nHEAT",  # the billing over the title, no blank line between
+    ],
+)
+def test_a_kits_title_with_what_the_kit_says_of_itself_or_its_billing(head):
+    kit = f"{head}\n\nYear: 1995\nUK: Warner Bros.\nCast: Al Pacino, Robert De Niro\n"
+    doc = parse_document("heat.txt", kit.encode())
+    assert (doc.title, doc.year) == ("Heat", 1995)

@@ -347,6 +347,7 @@ def looks_like(text: str) -> bool:
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
     head = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text[:20000])
+    head = _KIT_AFTER_TITLE.sub(r"\g<title>", head, count=1)
     has_year = (
         _YEAR_FIELD.search(head)
         or _COUNTRY_YEAR.search(head)
@@ -504,6 +505,14 @@ def _heading(lines: list[str]) -> str | None:
     return line
 
 
+# What a kit's first line may say of itself after the title: `HEAT (1995) - PRESS KIT`, `Heat
+# (1995) | Press Notes`.
+_KIT_AFTER_TITLE = re.compile(
+    r"\A(?P<title>\s*\S[^\n]*?)\s+[-–—|:]\s+(?i:(?:the\s+)?(?:official\s+)?"
+    r"(?:press\s*(?:kit|notes|book|release|pack)|production\s+notes|electronic press kit|epk))"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
 # A title in quotes: `"EPSILON"`, `“Epsilon”`.
 _QUOTED = re.compile(r"^[\"“'‘«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”'’»]$")
 
@@ -662,6 +671,7 @@ def parse(text: str) -> FilmDocument:
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
     text = _CAST_KEY_NOTE.sub(r"\g<key>:", text)
     text = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text)
+    text = _KIT_AFTER_TITLE.sub(r"\g<title>", text, count=1)
     prose: list[tuple[int, str, str]] = []  # (line, paragraph, the heading it is under)
     heading = ""
     # (the key's territories as written, company, line, whether the key says it names a
@@ -805,6 +815,16 @@ def parse(text: str) -> FilmDocument:
             title_line = (start, lines[0].strip())
             doc.other_titles.append(TitleRecord(original, "original", start + 1))
             continue
+        if (
+            overhead
+            and title_line is None
+            and len(lines) > 1
+            and all(_BILLING.match(line.strip()) for line in lines[:-1])
+            and _heading(lines[-1:]) is not None
+        ):
+            # `WARNER BROS. presents` over `HEAT`, no blank line between: the billing, then the
+            # title.
+            title_line, lines = (start + len(lines) - 1, lines[-1].strip()), lines[:-1]
         if overhead and all(_BILLING.match(line.strip()) for line in lines):
             # `TARTAN FILMS presents`, `A film by Park Chan-wook`, over or under the title.
             for offset, line in enumerate(lines):
