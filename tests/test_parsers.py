@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from reviews import text as text_module
 from reviews.importers import detect_format, open_document, parse_document, press_kit
 from reviews.importers.common import (
+    crew_names,
     decode,
     parse_money,
     parse_runtime,
     parse_written_date,
     rating_in_text,
     split_credit_note,
+    split_names,
 )
 from reviews.importers.press_kit import mentions_in, series_named_in
 from reviews.importers.records import ImportFormatError
@@ -4948,3 +4950,19 @@ def test_a_kits_title_with_what_the_kit_says_of_itself_or_its_billing(head):
     kit = f"{head}\n\nYear: 1995\nUK: Warner Bros.\nCast: Al Pacino, Robert De Niro\n"
     doc = parse_document("heat.txt", kit.encode())
     assert (doc.title, doc.year) == ("Heat", 1995)
+
+
+@pytest.mark.parametrize(
+    "value, crew, cast",
+    [
+        ("Mann, Michael", ["Michael Mann"], ["Mann", "Michael"]),  # a maker alone, as catalogued
+        ("Coen, Joel; Coen, Ethan", ["Joel Coen", "Ethan Coen"], ["Joel Coen", "Ethan Coen"]),
+        ("Pacino, Al; De Niro, Robert", ["Al Pacino", "Robert De Niro"], None),
+        ("Al Pacino, Robert De Niro", ["Al Pacino", "Robert De Niro"], None),  # as it is
+        ("Dahl, Jens; Refn, Nicolas Winding", ["Jens Dahl", "Nicolas Winding Refn"], None),
+    ],
+)
+def test_names_a_catalogue_writes_family_name_first(value, crew, cast):
+    """`Mann, Michael` were two directors, `Mann` and `Michael`; `Coen, Joel; Coen, Ethan` four."""
+    assert crew_names(value) == crew
+    assert split_names(value) == (crew if cast is None else cast)

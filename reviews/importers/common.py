@@ -637,6 +637,7 @@ def split_names(value: str, *, family_shared: bool = False) -> list[str]:
     one. (Not for countries: `Bosnia and Herzegovina` is one.) `family_shared`: a first name
     alone before `&` or `and` shares the family name that closes the group (`crew_names`)."""
     value = _SUFFIX_AFTER_COMMA.sub(r" \1\2", value)
+    value = _in_reading_order(value, lone_pair=family_shared)
     names = []
     for item in split_list(value, ",;·•|/"):
         group = [
@@ -652,6 +653,26 @@ def split_names(value: str, *, family_shared: bool = False) -> list[str]:
             ]
         names.extend(group)
     return names
+
+
+# A name as a catalogue writes it, the family name first: `Coen, Joel`, `De Niro, Robert`.
+_FAMILY_FIRST = re.compile(
+    r"^(?P<family>[A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}),\s*"
+    r"(?P<given>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})$"
+)
+
+
+def _in_reading_order(value: str, *, lone_pair: bool) -> str:
+    """A list of names a catalogue writes family name first, parted by semicolons (`Coen, Joel;
+    Coen, Ethan`), as `Joel Coen, Ethan Coen`; with `lone_pair`, a maker's alone too (`Mann,
+    Michael`: in a crew's list, not two people of one word each). Any other list as it is."""
+    items = [item.strip() for item in value.split(";")]
+    if len(items) == 1 and not (lone_pair and len(value.split()) == 2):
+        return value
+    inverted = [_FAMILY_FIRST.match(item) for item in items]
+    if not all(inverted):
+        return value
+    return ", ".join(f"{name['given']} {name['family']}" for name in inverted)
 
 
 def crew_names(value: str) -> list[str]:
