@@ -1506,8 +1506,10 @@ class DocumentLoader:
         # Keys only grow: a review above this one was written by this document, in an earlier
         # batch. (Nothing is held across batches: memory does not grow with the file.)
         written_before = Review.objects.aggregate(last=Max("pk"))["last"] or 0
+        # A film no document gave reviews before has none to merge or to find edited.
+        reviewed = Review.objects.filter(film=film, pk__lte=written_before).exists()
         for records in self.doc.review_batches():
-            self.load_review_batch(film, records, written_before)
+            self.load_review_batch(film, records, written_before if reviewed else 0)
 
     def load_review_batch(
         self, film: Film, records: list[ReviewRecord], written_before: int
@@ -1585,7 +1587,7 @@ class DocumentLoader:
             reviewer = reviewers.get(fold(data["username"])) if data["username"] else None
             if reviewer and data["date"] and data["title"] and record.fingerprint not in keys:
                 wanted[id(record)] = (reviewer, data["date"], fold(data["title"]))
-        if not wanted:
+        if not wanted or not written_before:
             return {}
         stored = Review.objects.filter(
             film=film,

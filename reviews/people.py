@@ -336,8 +336,8 @@ def free_slugs(model, bases: list[str]) -> list[str]:
             numbered |= Q(slug__startswith=f"{root}-")
         taken |= set(model.objects.filter(numbered).values_list("slug", flat=True))
     slugs = []
-    for base in bases:
-        slug = unique_slug(base, lambda s: s in taken)
+    for base, root in zip(bases, roots, strict=True):
+        slug = root if root not in taken else unique_slug(base, lambda s: s in taken)
         taken.add(slug)
         slugs.append(slug)
     return slugs
