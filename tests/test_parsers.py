@@ -4966,3 +4966,18 @@ def test_names_a_catalogue_writes_family_name_first(value, crew, cast):
     """`Mann, Michael` were two directors, `Mann` and `Michael`; `Coen, Joel; Coen, Ethan` four."""
     assert crew_names(value) == crew
     assert split_names(value) == (crew if cast is None else cast)
+
+
+def test_a_reviewers_page_of_many_films_is_refused_not_read_as_one_films():
+    """A reviewer's own page lists reviews of many films, each headed by its film: the second
+    was stored as a review of the first film by a user called `Cat bus`."""
+    page = (
+        "ghibli_girl\n\nReviews\n2 reviews\n\nSpirited Away (2001)\n10/10\nWatch it in "
+        "Japanese\n14 March 2004\nRumi Hiiragi's voice is the real thing.\n21 out of 24 found "
+        "this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+        "My Neighbor Totoro (1988)\n9/10\nCat bus\n2 May 2005\nThe cat bus alone is worth it.\n"
+        "3 out of 3 found this helpful. Was this review helpful? Sign in to vote.\nPermalink\n"
+    )
+    with pytest.raises(ImportFormatError, match=r"another film, My Neighbor Totoro \(1988\)") as e:
+        parse_document("user.txt", page.encode())
+    assert e.value.line == 13

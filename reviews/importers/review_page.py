@@ -567,6 +567,23 @@ def _voted_for(
     return _review(doc, block, end, yes_count, yes_count + _count(against.group(1)))
 
 
+def _refuse_another_films_review(doc: FilmDocument, content: list[tuple[int, str]]) -> None:
+    """A review headed by another film and its year, over its rating (`My Neighbor Totoro
+    (1988)` / `9/10`), as a reviewer's page lists the reviews of many films: the page is
+    refused, for each review would be taken for one of the page's film, its title for its
+    author's name."""
+    if len(content) < 2 or shown_rating(content[1][1]) is None:
+        return
+    film = _FILM_HEADER.match(content[0][1])
+    if film and (fold(film["title"]), int(film["year"])) != (fold(doc.title), doc.year):
+        raise ImportFormatError(
+            f"a review of another film, {film['title']} ({film['year']}), on the page of "
+            f"{doc.title} ({doc.year}): a reviewer's page of many films is not a film's review "
+            "page",
+            line=content[0][0] + 1,
+        )
+
+
 def _review(
     doc: FilmDocument, block: list[tuple[int, str]], end: int, yes: int | None, total: int | None
 ) -> ReviewRecord | None:
@@ -576,6 +593,7 @@ def _review(
     # wherever the copy put them.
     content = [(i, text.strip()) for i, text in block if text.strip()]
     content = [(i, text) for i, text in content if not _VOTE_LINES.match(text)]
+    _refuse_another_films_review(doc, content)
     # A spoiler warning above the title (a newer layout's): the review has spoilers.
     warned_first = False
     while content and SPOILER_LINE.match(content[0][1]):
