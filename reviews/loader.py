@@ -19,8 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Replace
 from django.utils import timezone
 from rapidfuzz import fuzz
 
@@ -2204,6 +2204,15 @@ def free_film_slug(film: Film) -> str:
 _TITLE_PRECEDENCE = list(FilmTitle.Kind)
 
 
+def rename_in_reasons(known_as: str, now: str) -> None:
+    """A person's spelling's reason names the film as it was known then (`credited as Jang Go
+    Star in Untitled film of 1996 by …`): by what it is now, once it is titled or merged."""
+    if known_as != now:
+        PersonAlias.objects.filter(reason__contains=f" in {known_as}").update(
+            reason=Replace("reason", Value(f" in {known_as}"), Value(f" in {now}"))
+        )
+
+
 def choose_film_title(film: Film) -> None:
     """The fullest title any document gave as the film's: with its subtitle, then with the
     most letters. A film no document has given a title yet (its documents have none, or only
@@ -2252,8 +2261,10 @@ def choose_film_title(film: Film) -> None:
         # they share, not one country's subtitle.
         best = mains.pop()
     if film.title != best or film.title_is_provisional != provisional:
+        known_as = str(film)
         film.title, film.title_is_provisional = best, provisional
         fields = ["title", "title_is_provisional"]
+        rename_in_reasons(known_as, str(film))
         # The slug follows the title, so that it does not depend on which document came first.
         if not film.is_locked("slug"):
             film.slug = free_film_slug(film)
@@ -2427,6 +2438,7 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
     if changed:
         keep.save(update_fields=changed)
     choose_film_title(keep)
+    rename_in_reasons(str(other), str(keep))
     if keep.series_id:
         order_series(keep.series)
     if refresh_counts:

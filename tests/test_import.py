@@ -4453,3 +4453,13 @@ def test_a_films_trivia_shows_what_each_kind_of_fact_is(empty_db, tmp_path, clie
     assert run_import([tmp_path / "heat.txt"]).ok
     page = client.get(Film.objects.get().get_absolute_url()).content.decode()
     assert "<li><b>Crazy credits:</b> The Warner Bros. logo is blue.</li>" in page
+
+
+def test_a_merges_reason_names_the_film_by_its_title_once_it_has_one(empty_db):
+    """`(as Jang Go Star)` in the title-less dump: the alias's reason named `Untitled film of
+    1996 by Nicolas Winding Refn`, as the film was known when it was read, after the film
+    had its title."""
+    assert run_import([settings.BASE_DIR / "fixtures"]).ok
+    alias = PersonAlias.objects.get(name="Jang Go Star")
+    assert alias.reason == "credited as Jang Go Star in Pusher (1996)"
+    assert not PersonAlias.objects.filter(reason__contains="Untitled film").exists()
