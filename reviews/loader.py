@@ -700,8 +700,9 @@ class DocumentLoader:
                 matched[film_id] = "director and cast"
             elif (actors := len(cast_credited(names, others))) >= SERIES_CAST:
                 matched[film_id] = f"cast ({actors} actors)"
-            elif shared := played.keys() & set().union(
-                *(parts[f] for f in by_series[series_id] if f != film_id)
+            elif played and (
+                shared := played.keys()
+                & set().union(*(parts[f] for f in by_series[series_id] if f != film_id))
             ):
                 matched[film_id] = f"actor in the same part ({played[min(shared)]})"
         if len(matched) != 1:  # none, or no telling which

@@ -4463,3 +4463,18 @@ def test_a_merges_reason_names_the_film_by_its_title_once_it_has_one(empty_db):
     alias = PersonAlias.objects.get(name="Jang Go Star")
     assert alias.reason == "credited as Jang Go Star in Pusher (1996)"
     assert not PersonAlias.objects.filter(reason__contains="Untitled film").exists()
+
+
+def test_a_title_less_dump_with_no_parts_beside_a_series_film_known_by_its_title(
+    empty_db, tmp_path
+):
+    """A kit names the series' third film (known by its title alone); a title-less dump of its
+    year names a director and a cast with no parts, none of them the series': a film of its
+    own (the search by the series' parts failed on it, and the file with it)."""
+    (tmp_path / "kit.txt").write_text((BOURNE / "supremacy_kit.txt").read_text())
+    (tmp_path / "dump.txt").write_text(
+        "A heist.\n\nRelease Year: 2007\n\nDirector: Ann Lee\n\nStars: Bo Berg, Cy Dahl\n"
+    )
+    result = run_import([tmp_path / "kit.txt", tmp_path / "dump.txt"])
+    assert result.ok, [f.error for f in result.files]
+    assert Film.objects.filter(year=2007).count() == 2
