@@ -126,7 +126,7 @@ RECORD_LIMITS = {
         "date_text": _column(Release, "date_text"),
         "note": _column(Release, "note"),
     },
-    "runtimes": {"territory": _column(Runtime, "territory")},
+    "runtimes": {"territory": _column(Runtime, "territory"), "note": _column(Runtime, "note")},
     "certificates": {
         "territory": _column(Certificate, "territory"),
         "rating": _column(Certificate, "rating"),

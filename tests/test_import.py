@@ -1,6 +1,7 @@
 """The import of the five source documents, as SOURCES.md says it must come out."""
 
 import contextlib
+import dataclasses
 import importlib
 import itertools
 import json
@@ -19,12 +20,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
+from reviews.importers import records
 from reviews.importing import run_import
 from reviews.loader import subtitle_alone
 from reviews.models import (
+    Certificate,
     Character,
     Credit,
     DeferredIndex,
+    Distributor,
     Film,
     FilmNote,
     FilmTitle,
@@ -4478,3 +4482,51 @@ def test_a_title_less_dump_with_no_parts_beside_a_series_film_known_by_its_title
     result = run_import([tmp_path / "kit.txt", tmp_path / "dump.txt"])
     assert result.ok, [f.error for f in result.files]
     assert Film.objects.filter(year=2007).count() == 2
+
+
+@pytest.mark.parametrize(
+    "collection, model, record",
+    [
+        ("credits", Credit, records.CreditRecord),
+        ("releases", Release, records.ReleaseRecord),
+        ("runtimes", Runtime, records.RuntimeRecord),
+        ("certificates", Certificate, records.CertificateRecord),
+        ("distributors", Distributor, records.DistributorRecord),
+        ("notes", FilmNote, records.NoteRecord),
+        ("money", MoneyFigure, records.MoneyRecord),
+    ],
+)
+def test_every_short_column_a_record_fills_is_fitted_before_it_is_written(
+    collection, model, record
+):
+    """A value longer than its column is cut with a warning (PostgreSQL refuses it, and the
+    file with it): a runtime's note was not, and a fuzzed dump failed on PostgreSQL alone."""
+    from reviews.loader import RECORD_LIMITS
+
+    # Text the document gives: not a choice the parser makes (a role, a medium, a kind), nor a
+    # currency's code (three capitals, as the parser reads it).
+    short = {
+        f.name
+        for f in model._meta.get_fields()
+        if getattr(f, "get_internal_type", None)
+        and f.get_internal_type() == "CharField"
+        and not f.choices
+        and f.name != "currency"
+    }
+    filled = {f.name for f in dataclasses.fields(record)} & short
+    assert filled and filled <= set(RECORD_LIMITS[collection])
+
+
+def test_a_runtimes_overlong_note_is_cut_with_a_warning(empty_db, tmp_path):
+    version = "director's cut " * 12
+    dump = (
+        "Heat (1995)\n\nA thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        f"Al Pacino - Hanna\nRobert De Niro - McCauley\n\nRuntime: 170 min ({version.strip()})\n"
+    )
+    (tmp_path / "heat.txt").write_text(dump)
+    assert run_import([tmp_path / "heat.txt"]).ok
+    [runtime] = Runtime.objects.all()
+    assert (
+        runtime.minutes == 170 and len(runtime.note) <= Runtime._meta.get_field("note").max_length
+    )
+    assert ImportWarning.objects.filter(code="value_cut", message__contains="note").exists()
