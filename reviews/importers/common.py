@@ -1006,8 +1006,13 @@ def credited_as(credited: re.Match | None, name: str) -> str:
 
 # The keys of the writer of the novel a film is based on (`Based on the book by:`).
 _NOVEL_KEYS = (
-    *("novel", "novel by", "book by", "based on the novel by", "based on a novel by"),
-    *("based on the book by", "based on a book by"),
+    "novel",
+    "novel by",
+    "book by",
+    "based on the novel by",
+    "based on a novel by",
+    "based on the book by",
+    "based on a book by",
 )
 # Keys of notes a film's page shows as they are written: its taglines, where it was filmed.
 NOTE_KEYS = {
@@ -1031,9 +1036,7 @@ CREW_KEYS = {
     "screenplay": "writer",
     "screenplay by": "writer",
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "writer"),
-    **dict.fromkeys(
-        _NOVEL_KEYS, "writer"
-    ),
+    **dict.fromkeys(_NOVEL_KEYS, "writer"),
     "producer": "producer",
     "producers": "producer",
     "produced by": "producer",

@@ -331,8 +331,10 @@ _MAKER_AND_WORK = re.compile(
 # Section names a copied page writes without a colon over a list: `Trivia` over `- Shot in
 # eleven days.`, `Quotes` over `Ann: Hello.` (alone, or over a paragraph, such a word may be a
 # review's title).
-_LIST_HEADINGS = {"trivia", "goofs", "goof", "quotes", "quote", "memorable quotes"}
-_LIST_HEADINGS |= {"crazy credits", "alternate versions", "soundtracks"}
+_LIST_HEADINGS = {
+    *("trivia", "crazy credits", "alternate versions", "soundtracks"),
+    *("goofs", "goof", "quotes", "quote", "memorable quotes"),
+}
 
 
 def _heading_over_a_list(lines: list[str]) -> str | None:
