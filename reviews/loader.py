@@ -625,11 +625,8 @@ class DocumentLoader:
             if shared_directors and not enough and (voiced := self.voiced_parts_shared(film)):
                 # An animated film's voices in another language (its English version): the
                 # same director, the same parts, other actors.
-                enough, score, shared = (
-                    True,
-                    3 * len(shared_directors) + voiced,
-                    (f"{voiced} shared part(s) voiced in another version"),
-                )
+                enough, score = True, 3 * len(shared_directors) + voiced
+                shared = f"{voiced} shared part(s) voiced in another version"
             if enough and score > best_score:
                 best, best_score = film, score
                 best_reason = (
@@ -655,9 +652,8 @@ class DocumentLoader:
             .values_list("character__folded_name", flat=True)
         )
         shared = doc_parts & film_parts
-        return (
-            len(shared) if len(shared) >= max(2, 0.4 * min(len(doc_parts), len(film_parts))) else 0
-        )
+        needed = max(2, 0.4 * min(len(doc_parts), len(film_parts)))
+        return len(shared) if len(shared) >= needed else 0
 
     @cached_property
     def credited_names(self) -> dict[str, set[str]]:
