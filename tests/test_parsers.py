@@ -4981,3 +4981,15 @@ def test_a_reviewers_page_of_many_films_is_refused_not_read_as_one_films():
     with pytest.raises(ImportFormatError, match=r"another film, My Neighbor Totoro \(1988\)") as e:
         parse_document("user.txt", page.encode())
     assert e.value.line == 13
+
+
+@pytest.mark.parametrize(
+    "mark", ["Spoiler", "Spoilers", "Contains spoilers", "SPOILERS", "Spoilers ahead!"]
+)
+def test_a_review_pages_spoiler_marks_written_otherwise(mark):
+    """A newer page's badge `Spoiler`, `Contains spoilers`: the review has spoilers (the mark
+    was the first line of its text, and the review not flagged)."""
+    page = NEWEST_PAGE.replace("Warning: Spoilers\n", f"{mark}\n")
+    review = parse_document("page.txt", page.encode()).reviews[1]
+    assert (review.title, review.has_spoilers) == ("A woodchipper", True)
+    assert review.body == "Nobody who saw it forgets the woodchipper."

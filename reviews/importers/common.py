@@ -862,7 +862,9 @@ _SPOILER_MARK = re.compile(
 
 # A page's spoiler warning on a line of its own, over or in a review: the review's flag.
 SPOILER_LINE = re.compile(
-    r"^(?:Warning:\s*Spoilers|\**\s*(?:This review may contain spoilers|Spoiler alert)\s*\**)\s*$",
+    # `Warning: Spoilers`; a newer page's badge, `Spoiler`; `Contains spoilers`, `Spoilers ahead!`
+    r"^(?:Warning:\s*Spoilers|\**\s*(?:This review may contain spoilers|Spoiler alert|"
+    r"Contains spoilers|Spoilers?(?: ahead)?)\s*!?\s*\**)\s*$",
     re.IGNORECASE,
 )
 
