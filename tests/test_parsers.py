@@ -4993,3 +4993,15 @@ def test_a_review_pages_spoiler_marks_written_otherwise(mark):
     review = parse_document("page.txt", page.encode()).reviews[1]
     assert (review.title, review.has_spoilers) == ("A woodchipper", True)
     assert review.body == "Nobody who saw it forgets the woodchipper."
+
+
+@pytest.mark.parametrize(
+    "score, rating",
+    [("★★★★☆", Decimal(8)), ("9 out of 10", Decimal(9)), ("Rating: 8/10", Decimal(8))],
+)
+def test_review_xml_scores_in_words_or_stars(score, rating):
+    """A crawler that copied the page's rating as shown: it was `not a rating`, and lost."""
+    xml = "<movie><title>Heat</title><year>1995</year><review><username>z</username>"
+    xml += f"<score>{score}</score><text>Long.</text></review></movie>"
+    doc = parse_document("heat.xml", xml.encode())
+    assert doc.reviews[0].rating == rating and not doc.warnings

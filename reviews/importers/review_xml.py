@@ -27,11 +27,13 @@ from .common import (
     parse_iso_date,
     parse_numeric_date,
     parse_written_date,
+    rating_in_text,
     spoiler_marker,
     title_and_year,
     warn_controls_removed,
 )
 from .records import REVIEW_BATCH, FilmDocument, ImportFormatError, ReviewRecord, TitleRecord
+from .review_page import shown_rating
 
 FORMAT = "review_xml"
 
@@ -448,18 +450,22 @@ def _unescaped_twice(text: str) -> str:
 _OUT_OF = re.compile(r"^(?P<score>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>10|5|100)$")
 # A score written as a number (`0.74`, a decimal comma's `0,74`, `-1.0`): not `NaN`, `1e1`.
 _SCORE_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+_STARS = re.compile(r"[★☆]+")
 
 
 def _score(value: str) -> tuple[Decimal | None, str]:
     """`0.74` -> 7.4 on the 0-10 scale. A crawler of another site may write `8`, `8.3` or
-    `7/10` (out of 10), `4/5` or `85/100`: read on the 0-10 scale too, with how it was read
-    (for a warning). None for no score: negative, or not a rating."""
+    `7/10` (out of 10), `4/5`, `85/100` or `85%`, or as a page shows it, `9 out of 10` or
+    `★★★★☆`: read on the 0-10 scale too, with how it was read (for a warning). None for no
+    score: negative, or not a rating."""
     if value.strip().endswith("%"):  # `85%`: out of 100
         value = f"{value.strip()[:-1].strip()}/100"
     out_of = _OUT_OF.match(value.strip())
     number = out_of["score"] if out_of else value.strip()
     if not _SCORE_NUMBER.match(number):
-        return None, ""
+        # In words or stars, as a page shows it: `9 out of 10`, `Rating: 8/10`, `★★★★☆`.
+        said = shown_rating(value) if _STARS.fullmatch(value.strip()) else rating_in_text(value)
+        return (None if said is None else said.quantize(Decimal("0.1"))), ""
     score = Decimal(number.replace(",", "."))
     if out_of:
         scale = int(out_of["scale"])
