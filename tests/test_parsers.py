@@ -5005,3 +5005,24 @@ def test_review_xml_scores_in_words_or_stars(score, rating):
     xml += f"<score>{score}</score><text>Long.</text></review></movie>"
     doc = parse_document("heat.xml", xml.encode())
     assert doc.reviews[0].rating == rating and not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "written, day",
+    [
+        ("1997-03-03", date(1997, 3, 3)),
+        ("1997-3-3", date(1997, 3, 3)),
+        ("03/03/1997", date(1997, 3, 3)),
+        ("03.03.1997", date(1997, 3, 3)),
+        ("March 3rd, 1997", date(1997, 3, 3)),
+        ("3rd March 1997", date(1997, 3, 3)),
+        ("05/06/1997", date(1997, 6, 5)),  # either way: day first, as the page's words write it
+    ],
+)
+def test_a_review_pages_date_under_its_author_in_figures_or_as_an_ordinal(written, day):
+    """The first review's date in figures or as an ordinal was no date: the review, with no
+    author line, was taken for the page's header, and lost."""
+    page = NEWEST_PAGE.replace("Mar 3, 1997", written)
+    doc = parse_document("page.txt", page.encode())
+    assert [(r.username, r.date) for r in doc.reviews][:1] == [("northstar", day)]
+    assert len(doc.reviews) == 3

@@ -291,7 +291,7 @@ def parse_written_date(text: str) -> date | None:
     return None
 
 
-_ISO_DATE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_ISO_DATE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>\d\d?)-(?P<day>\d\d?)\b")
 _NUMERIC_DATE_IN = re.compile(r"\b\d{1,2}([./])\d{1,2}\1(?:1[89]|20)\d\d\b")
 
 

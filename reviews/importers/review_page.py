@@ -20,6 +20,7 @@ from .common import (
     MONTH_FORMS,
     SPOILER_LINE,
     month_number,
+    numeric_release_date,
     parse_written_date,
     rating_in_text,
     spoiler_marker,
@@ -52,8 +53,13 @@ _AUTHOR_DATE = re.compile(rf"^(?P<glued>.*?)(?P<month>{MONTH_FORMS}) (?P<year>\d
 # write it, `Jul 29, 2006`.
 # A date's key, in the oldest layout: `Date: 12 March 2005`, under `Author: …`.
 _DATE_KEY = re.compile(r"^Date:\s*", re.IGNORECASE)
-_DATE_LINE = re.compile(rf"^(\d{{1,2}}) ({MONTH_FORMS}) (\d{{4}})$")
-_MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+# A date alone on its line: `11 March 2006` (`11th March 2006`), `Mar 11, 2006` (`March 11th,
+# 2006`), or in figures, `2006-03-11`, `11/03/2006`, `11.03.2006`.
+_DATE_LINE = re.compile(
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH_FORMS}) (\d{{4}})$"
+    r"|^(?:1[89]|20)\d\d-\d{1,2}-\d{1,2}$|^\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:1[89]|20)\d\d$"
+)
+_MONTH_FIRST = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}"
 _MONTH_FIRST_LINE = re.compile(rf"^{_MONTH_FIRST}$")
 # The author beside a date written month first: `jeanpaul_m · Jun 14, 2003`.
 _AUTHOR_MONTH_FIRST = re.compile(rf"^(?P<author>.*\S)\s*(?P<date>{_MONTH_FIRST})$")
@@ -217,7 +223,9 @@ def _date_alone(line: str) -> date | None:
     2006`); None when it holds more, or a day that does not exist."""
     line = _DATE_KEY.sub("", line)
     if _DATE_LINE.match(line) or _MONTH_FIRST_LINE.match(line):
-        return parse_written_date(line)
+        # In figures that read either way (`05/06/1997`): day first, as the page writes its
+        # dates in words (`5 June 1997`).
+        return parse_written_date(line) or numeric_release_date(line, "")
     return None
 
 
