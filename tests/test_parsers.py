@@ -5026,3 +5026,22 @@ def test_a_review_pages_date_under_its_author_in_figures_or_as_an_ordinal(writte
     doc = parse_document("page.txt", page.encode())
     assert [(r.username, r.date) for r in doc.reviews][:1] == [("northstar", day)]
     assert len(doc.reviews) == 3
+
+
+@pytest.mark.parametrize("heading", ["THE CAST", "MAIN CAST", "PRINCIPAL CAST", "CAST & CREW"])
+def test_a_kits_columns_under_a_credit_heading_written_otherwise(heading):
+    """`THE CAST`, `MAIN CAST` over columns were kept aside, line by line; under `CAST &
+    CREW`, a line whose left column is a crew key is the crew's."""
+    kit = (
+        f"HEAT (1995)\n\nYear: 1995\nUK: Warner Bros.\n\n{heading}\n"
+        "Al Pacino ....... Vincent Hanna\nRobert De Niro ....... Neil McCauley\n"
+        + ("Director ....... Michael Mann\n" if "CREW" in heading else "")
+        + "\nSYNOPSIS\n\nVincent Hanna hunts Neil McCauley.\n"
+    )
+    doc = parse_document("heat.txt", kit.encode())
+    assert [(c.name, c.character, c.role) for c in doc.credits] == [
+        ("Al Pacino", "Vincent Hanna", "cast"),
+        ("Robert De Niro", "Neil McCauley", "cast"),
+        *([("Michael Mann", "", "director")] if "CREW" in heading else []),
+    ]
+    assert not doc.warnings

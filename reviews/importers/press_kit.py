@@ -614,17 +614,19 @@ def _title_over_original(lines: list[str]) -> str:
 # Headings of a kit's credits set out in two columns (`Oh Dae-su ....... CHOI Min-sik`,
 # `Director        PARK Chan-wook`): the cast, or the crew.
 _CREDIT_HEADINGS = {
-    "CAST": "cast",
-    "CREW": "crew",
-    "CREDITS": "crew",
-    "FILMMAKERS": "crew",
+    **dict.fromkeys(("CAST", "MAIN CAST", "PRINCIPAL CAST"), "cast"),
+    **dict.fromkeys(("CREW", "KEY CREW", "MAIN CREW", "CREDITS", "FILMMAKERS"), "crew"),
     "VOICE CAST": "voices",  # the cast, each a voice
     "VOICES": "voices",
+    # The cast's columns and the crew's under one heading: each line as its left column says.
+    **dict.fromkeys(("CAST & CREW", "CAST AND CREW", "CAST & CREDITS"), "cast and crew"),
 }
-# A heading may say more in parentheses: `CAST (in order of appearance)`, `VOICE CAST (ENGLISH
-# VERSION)` (the version its voices speak: each credit's note).
+# A heading may open with `THE` and say more in parentheses: `THE CAST`, `CAST (in order of
+# appearance)`, `VOICE CAST (ENGLISH VERSION)` (the version its voices speak: each credit's
+# note).
 _CREDIT_HEADING = re.compile(
-    rf"^(?P<heading>{'|'.join(_CREDIT_HEADINGS)})(?:\s*\((?P<note>[^()\n]*)\))?[ \t]*$",
+    rf"^(?:THE )?(?P<heading>{'|'.join(_CREDIT_HEADINGS)})"
+    r"(?:\s*\((?P<note>[^()\n]*)\))?[ \t]*$",
     re.MULTILINE,
 )
 _SECTIONED = _CREDIT_HEADING
@@ -715,9 +717,10 @@ def parse(text: str) -> FilmDocument:
         if credit_section and all(_COLUMNS.match(line.strip()) for line in lines):
             for offset, line in enumerate(lines):
                 pair = _COLUMNS.match(line.strip())
-                columns.append(
-                    (credit_section, start + offset, pair["left"], pair["right"], version)
-                )
+                section = credit_section
+                if section == "cast and crew":  # `Director ..... Ann Lee` among the cast
+                    section = "crew" if pair["left"].strip().lower() in CREW_KEYS else "cast"
+                columns.append((section, start + offset, pair["left"], pair["right"], version))
             continue
         if credit_section in ("cast", "voices") and len(lines) == 1 and "," in lines[0]:
             # `CAST` over `Al Pacino, Robert De Niro, Val Kilmer`: its list, as `Cast:` gives.
