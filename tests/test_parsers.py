@@ -4916,6 +4916,13 @@ def test_a_dumps_crazy_credits_alternate_versions_and_soundtracks():
     ]
     assert [(r.title, r.body[:16]) for r in doc.reviews] == [("A masterpiece", "Mann shoots Los ")]
     assert not doc.warnings
+    # In the dump's order (the prose's trivia, read last, was listed after the fields').
+    assert [n.detail for n in doc.notes if n.kind == "trivia"] == [
+        "",
+        "Crazy credits",
+        "Alternate versions",
+        "Soundtracks",
+    ]
 
 
 @pytest.mark.parametrize(

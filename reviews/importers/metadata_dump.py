@@ -701,6 +701,8 @@ def parse(text: str) -> FilmDocument:
 
     _stars_to_credits(doc, stars)
     _trivia_and_review(doc, prose_after_cast, review_starts)
+    # The notes in the dump's order: the prose read last (its trivia) among the fields' notes.
+    doc.notes.sort(key=lambda note: note.line)
     original = next((r for r in doc.releases if not r.territory and r.date), None)
     if doc.year is None and original is not None:  # no `Release Year`: the first release's
         doc.year = original.date.year
