@@ -469,8 +469,9 @@ def redact_emails(text: str) -> tuple[str, bool]:
     return redacted, redacted != text
 
 
-# A letter lost as `?`: between two letters, or opening a word before a lower-case letter.
-LOST_LETTER = re.compile(r"(?:(?<=[A-Za-z])\?(?=[a-z])|(?<![\w?])\?(?=[a-z]))")
+# Letters lost as `?`, one `?` a letter: between two letters, or opening a word before a
+# lower-case letter; up to three in a row (`I??rritu`, `Iñárritu`). A match is the whole run.
+LOST_LETTER = re.compile(r"(?:(?<=[A-Za-z])|(?<![\w?]))\?{1,3}(?=[a-z])")
 _WORD_WITH_LOST_LETTER = re.compile(r"[A-Za-z?]*\?[A-Za-z?]*")
 
 
@@ -481,8 +482,11 @@ def has_lost_letter(text: str) -> bool:
 def lost_letters_pattern(text: str) -> re.Pattern:
     """What a text with letters lost as `?` may have been (`Am?lie`: `Amélie`, `Amãlie`): each
     lost letter one letter outside ASCII, case aside."""
-    parts = LOST_LETTER.split(text)
-    return re.compile(r"[^\x00-\x7f]".join(map(re.escape, parts)), re.IGNORECASE)
+    pattern, end = [], 0
+    for lost in LOST_LETTER.finditer(text):
+        pattern += [re.escape(text[end : lost.start()]), rf"[^\x00-\x7f]{{{len(lost[0])}}}"]
+        end = lost.end()
+    return re.compile("".join(pattern) + re.escape(text[end:]), re.IGNORECASE)
 
 
 def words_with_lost_letters(text: str) -> list[str]:
@@ -547,11 +551,10 @@ def fill_lost_letters(text: str, known: str) -> str:
     """`text` with each letter lost as `?` the one `known` (the text spelled whole, in any case:
     `lost_letters_pattern`) has there, in the case of the word around it (`Olsen-banden ser
     r?dt` by `OLSEN-BANDEN SER RØDT` is `Olsen-banden ser rødt`, `bj?rn` by `Bjørn` is
-    `bjørn`); in a word of both cases, and as a word's first letter, as `known` writes it
-    (`S?erne` by `Søerne`, `?ystein` by `Øystein`)."""
+    `bjørn`, `I??rritu` by `IÑÁRRITU` is `Iñárritu`); in a word of other cases, and as a
+    word's first letter, as `known` writes it (`?ystein` by `Øystein`)."""
     letters = list(text)
-    for lost in LOST_LETTER.finditer(text):
-        i = lost.start()
+    for i in (i for lost in LOST_LETTER.finditer(text) for i in range(*lost.span())):
         start, end = i, i + 1
         while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "?"):
             start -= 1
@@ -561,8 +564,8 @@ def fill_lost_letters(text: str, known: str) -> str:
         letter = known[i]
         if i == start and not text[start + 1 : end].isupper():
             pass  # a word's first letter: its case is the name's (`?ystein` is `Øystein`)
-        elif around and all(c.islower() for c in around):
-            letter = letter.lower()
+        elif around and all(c.islower() for c in around[1:]):
+            letter = letter.lower()  # `Br?nd` by `BRØND` is `Brønd`
         elif len(around) > 1 and all(c.isupper() for c in around):
             letter = letter.upper()
         letters[i] = letter

@@ -29,9 +29,11 @@ from reviews.importers.review_page import author_date_readings, choose_author
 from reviews.importers.review_xml import MarkupRepair
 from reviews.text import (
     LOST_LETTER,
+    fill_lost_letters,
     fingerprint,
     fold,
     has_lost_letter,
+    lost_letters_pattern,
     name_case,
     repair_lost_letters,
     restore_paragraphs,
@@ -256,6 +258,21 @@ def test_lost_letters_are_filled_and_the_rest_kept_as_written():
     assert repair_lost_letters("S?erne", {"Søerne"})[0] == "Søerne"
 
 
+def test_letters_lost_side_by_side_are_filled_one_a_letter():
+    """`I??rritu` lost two letters in a row: the known `Iñárritu` fills both; a known word of
+    another length (`Iñarritu` has one letter fewer outside ASCII) fills nothing."""
+    assert repair_lost_letters("Gonz?lez I??rritu", {"González", "Iñárritu"}) == (
+        "González Iñárritu",
+        ["Gonz?lez -> González", "I??rritu -> Iñárritu"],
+        [],
+    )
+    assert repair_lost_letters("I??rritu", {"Iñarritu"})[2] == ["I??rritu"]
+    assert repair_lost_letters("what??really", {"whatæøreally"})[0] == "whatæøreally"
+    assert not has_lost_letter("Really?? yes")
+    assert lost_letters_pattern("Amores I??rritu").fullmatch("AMORES IÑÁRRITU")
+    assert fill_lost_letters("Amores I??rritu", "AMORES IÑÁRRITU") == "Amores Iñárritu"
+
+
 def test_a_lost_first_letter_is_filled_in_the_case_of_the_known_name():
     """`?ystein` by a known `Øystein` is `Øystein` (it was `øystein`: the case of the word's
     other letters); by `Øystein` and `øystein` both, the capital; in capitals, a capital."""
@@ -442,6 +459,20 @@ def test_mentions_take_the_nearest_free_year():
         ("FEAR X", 2003),
         ("ROCKY II: THE RETURN", 2004),
         ("ROCKY III: THE END", 2005),
+    ]
+
+
+def test_a_film_named_again_without_its_year_keeps_it_and_is_one_mention():
+    """`AMORES PERROS (2000)` in one sentence, `began with AMORES PERROS` in the sentence about
+    the trilogy: the one film, of the series, not another film left out for want of a year."""
+    text = (
+        "He burst onto the scene with AMORES PERROS (2000). 21 GRAMS is the second film in the "
+        "trilogy that began with AMORES PERROS, and it concludes in 2006 with BABEL."
+    )
+    assert [(m.title, m.year, m.in_series) for m in mentions_in(text, 1)] == [
+        ("AMORES PERROS", 2000, True),
+        ("21 GRAMS", None, False),
+        ("BABEL", 2006, True),
     ]
 
 
@@ -2715,8 +2746,8 @@ def test_mentions_of_titles_written_in_title_case_with_their_year():
         ("Heat", 1995, False),
         ("Bram Stoker's Dracula", 1992, False),
         ("Rocky IV", 1985, False),
-        ("Heat", 1995, False),  # not `Following Heat`
-        ("Oldboy", 2003, False),  # the director's possessive is not the title's
+        # Named again: `Following Heat (1995)` is Heat, `Park's Oldboy (2003)` Oldboy (the
+        # director's possessive is not the title's), each one mention.
         ("Cannes", 2004, False),  # what looks like a title is one: no film of the series
     ]
 

@@ -1605,7 +1605,9 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         in_list = (
             bool(named) and named[-1][2] == sentence and _LIST_GLUE.fullmatch(paragraph, end, start)
         )
-        if year is None:
+        if year is None and (known := [y for t, y, _, _ in named if y and fold(t) == fold(title)]):
+            year, listed_year = known[-1], None  # named with its year before: `A (2000) … A`
+        elif year is None:
             preceding = [
                 m
                 for m in _YEAR.finditer(paragraph, sentence_starts[sentence], start)
@@ -1650,13 +1652,18 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             films += with_years[earlier]
         if films == wanted:
             about_series.update(range(earlier, sentence))
-    return [
-        MentionedFilm(
-            title,
-            year,
-            line,
-            in_series=bool(year) and (index in follows or sentence in about_series),
-            other_titles=others,
-        )
-        for index, (title, year, sentence, others) in enumerate(named)
-    ]
+    # A film named twice with its year is one mention: of the series if either sentence says.
+    mentions: dict[tuple, MentionedFilm] = {}
+    for index, (title, year, sentence, others) in enumerate(named):
+        in_series = bool(year) and (index in follows or sentence in about_series)
+        key = (fold(title), year) if year else index
+        if (first := mentions.get(key)) is None:
+            mentions[key] = MentionedFilm(title, year, line, in_series, others)
+        else:
+            mentions[key] = replace(
+                first,
+                in_series=first.in_series or in_series,
+                other_titles=first.other_titles
+                + tuple(t for t in others if t not in first.other_titles),
+            )
+    return list(mentions.values())
