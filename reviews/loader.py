@@ -88,6 +88,7 @@ from .text import (
     title_stem_and_number,
     told_subtitle,
     unique_slug,
+    written_alike,
 )
 
 logger = logging.getLogger(__name__)
@@ -1086,18 +1087,7 @@ class DocumentLoader:
         series = (
             Series.objects.filter(pk=in_series[0]).first() if in_series else None
         ) or Series.objects.filter(stem=stem).first()
-        main_words = split_title(clean_title(named_after))[0].split()
-        if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
-            main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
-        elif len(main_words) > 1 and title_stem_and_number(" ".join(main_words))[1] > 1:
-            # The main title's number goes, not a subtitle's (`Kill Bill: Vol. 2`: Kill Bill).
-            main_words = main_words[:-1]
-            if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
-                main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
-        if all(word.isdigit() for word in main_words):
-            # A main title that is a number (`2001: A Space Odyssey`): the whole title names it.
-            main_words = clean_title(named_after).split()
-        name = doc.series_name or f"{' '.join(main_words)} series"
+        name = doc.series_name or series_name_from(named_after)
         if series is None:
             series = Series.objects.create(
                 name=name, stem=stem, slug=unique_slug(name, series_slug_taken), **self.prov(None)
@@ -1530,8 +1520,15 @@ class DocumentLoader:
         earlier = [key for key in keys.values() if key <= written_before]
         merged = Review.objects.filter(pk__in=earlier).select_related("source") if earlier else []
         existing = {review.fingerprint: review for review in merged}
+        spelled_whole = reviewers_spelled_whole(
+            strip_email(username)[0]
+            for r in records
+            for username in (r.username, *(u for u, _ in r.author_alternatives))
+            if "?" in username
+        )
         prepared = [
-            self.prepare_review(r, known_words, reviewer_words, known_reviewers) for r in records
+            self.prepare_review(r, known_words, reviewer_words, known_reviewers, spelled_whole)
+            for r in records
         ]
         reviewers = self.resolve_reviewers({p["username"] for p in prepared if p["username"]})
         edited = self.reviews_edited(film, records, prepared, reviewers, keys, written_before)
@@ -1595,12 +1592,14 @@ class DocumentLoader:
         return {key: by_copy[copy] for key, copy in wanted.items() if copy in by_copy}
 
     def prepare_review(
-        self, record: ReviewRecord, known_words, reviewer_words, known_reviewers
+        self, record: ReviewRecord, known_words, reviewer_words, known_reviewers, spelled_whole
     ) -> dict:
         """A review's values as stored: its author read, e-mail addresses removed, lost letters
-        repaired by the name words known (`known_words`), a username's by known reviewers'
-        alone (`reviewer_words`: an actor's name is no reviewer's, and a reviewer stored
-        before the actor's document came would keep its lost letters)."""
+        repaired by the name words known (`known_words`), a username's by the stored username
+        it spells with letters lost (`spelled_whole`: `Jos? Mar?a`, whose `Jos?` no word can
+        tell from a question) or by known reviewers' words alone (`reviewer_words`: an actor's
+        name is no reviewer's, and a reviewer stored before the actor's document came would
+        keep its lost letters)."""
         username, when = record.username, record.date
         if len(record.author_alternatives) > 1:
             username, when, ambiguous = choose_author(
@@ -1621,6 +1620,9 @@ class DocumentLoader:
                 record.line, "email_removed", "an e-mail address was removed from a username"
             )
         username = self.fitted(username, NAME_LIMIT, record.line, "username")
+        if whole := spelled_whole.get(username):
+            self.tally.warn(record.line, "letter_repaired", f"username: {username} -> {whole}")
+            username = whole
         title = self.fitted(record.title, REVIEW_TITLE_LIMIT, record.line, "review title")
         body, lost = record.body, False
         # Never on a public page: an address a reviewer wrote into the text either.
@@ -2210,6 +2212,35 @@ def rename_in_reasons(known_as: str, now: str) -> None:
         )
 
 
+def series_name_from(title: str) -> str:
+    """The name of a series no document names, made from its first film's title: `Kill Bill
+    series` of `Kill Bill: Vol. 1`."""
+    main_words = split_title(clean_title(title))[0].split()
+    if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
+        main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
+    elif len(main_words) > 1 and title_stem_and_number(" ".join(main_words))[1] > 1:
+        # The main title's number goes, not a subtitle's (`Kill Bill: Vol. 2`: Kill Bill).
+        main_words = main_words[:-1]
+        if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
+            main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
+    if all(word.isdigit() for word in main_words):
+        # A main title that is a number (`2001: A Space Odyssey`): the whole title names it.
+        main_words = clean_title(title).split()
+    return f"{' '.join(main_words)} series"
+
+
+def recase_series_name(film: Film) -> None:
+    """A series' made-up name written as its film's title was before another document wrote
+    it better (`Amores Perros series` of a kit's `AMORES PERROS`, `Amores perros`) follows
+    the title, whichever document came first."""
+    series = Series.objects.filter(pk=film.series_id).first() if film.series_id else None
+    if series is None or series.is_locked("name") or not series.name.endswith(" series"):
+        return
+    name = series_name_from(film.title)
+    if name != series.name and written_alike(name, series.name):
+        Series.objects.filter(pk=series.pk).update(name=name)
+
+
 def choose_film_title(film: Film) -> None:
     """The fullest title any document gave as the film's: with its subtitle, then with the
     most letters. A film no document has given a title yet (its documents have none, or only
@@ -2267,6 +2298,7 @@ def choose_film_title(film: Film) -> None:
             film.slug = free_film_slug(film)
             fields.append("slug")
         film.save(update_fields=fields)
+        recase_series_name(film)
 
 
 def merge_close_spellings(
@@ -2536,6 +2568,23 @@ def reviewer_name_words(usernames) -> set[str]:
     for name in Reviewer.objects.filter(beginnings).values_list("username", flat=True):
         words |= non_ascii_words(name)
     return words
+
+
+def reviewers_spelled_whole(usernames) -> dict[str, str]:
+    """The stored usernames these, written with letters lost as `?` (`Jos? Mar?a`), spell
+    whole (`José María`), by the lost spelling: where one stored username alone fits it."""
+    lost = {username for username in usernames if username.split("?", 1)[0].strip()}
+    if not lost:
+        return {}
+    # The letters before the first lost one open the folded username whole.
+    beginnings = Q()
+    for username in lost:
+        beginnings |= Q(folded_username__startswith=fold(username.split("?", 1)[0]))
+    fits = defaultdict(set)
+    for name in Reviewer.objects.filter(beginnings).values_list("username", flat=True):
+        if (form := _NOT_ASCII.sub("?", name)) in lost and form != name:
+            fits[form].add(name)
+    return {form: names.pop() for form, names in fits.items() if len(names) == 1}
 
 
 def repair_stored_lost_letters(tally: Tally) -> None:

@@ -4530,3 +4530,35 @@ def test_a_runtimes_overlong_note_is_cut_with_a_warning(empty_db, tmp_path):
         runtime.minutes == 170 and len(runtime.note) <= Runtime._meta.get_field("note").max_length
     )
     assert ImportWarning.objects.filter(code="value_cut", message__contains="note").exists()
+
+
+AMORES = settings.BASE_DIR / "tests" / "documents" / "amores"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["amores_reviews.xml", "grams_kit.txt", "amores_dump.txt", "grams_page.txt"],
+        ["grams_page.txt", "amores_dump.txt", "grams_kit.txt", "amores_reviews.xml"],
+    ],
+)
+def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_db, order):
+    """The kit names `AMORES PERROS (2000)`, then says its film is `the second film in the
+    trilogy that began with AMORES PERROS`: the first film, named again without its year, is
+    the trilogy's (it was left out, the trilogy of two); the name made up for the trilogy
+    follows its first film's title as the crawler writes it, after the kit's capitals. The
+    crawler lost two letters in a row (`I??rritu`): the known `Iñárritu` fills both (they were
+    not read as lost); its `Jos? Mar?a`, after the page's `José María`, is that reviewer (it
+    was another, `Jos?` not read as lost)."""
+    import_in_order_as_together(AMORES, order)
+    [series] = Series.objects.all()
+    assert series.name == "Amores perros series"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Amores perros", 2000),
+        ("21 Grams", 2003),
+        ("Babel", 2006),
+    ]
+    overlong = Review.objects.get(title="Overlong")
+    assert "González Iñárritu needed an editor" in overlong.body
+    assert Reviewer.objects.get(username="José María").reviews.count() == 2
+    assert not Reviewer.objects.filter(username__contains="?").exists()
