@@ -923,6 +923,7 @@ class DocumentLoader:
         (Limited Release)`). The one release keeps the note, and the date as the release with
         the note writes it (as the first in the alphabet when neither has one), whichever
         document came first."""
+        releases = releases_once(releases)
         if not stored_releases or all(r.date is None for r in releases):
             return releases
         stored = defaultdict(list)
@@ -2210,6 +2211,26 @@ def rename_in_reasons(known_as: str, now: str) -> None:
         PersonAlias.objects.filter(reason__contains=f" in {known_as}").update(
             reason=Replace("reason", Value(f" in {known_as}"), Value(f" in {now}"))
         )
+
+
+def releases_once(releases: list) -> list:
+    """A document's releases, one told twice (a page's line under its title, `10 November 2006
+    (USA)`, and its details, `November 10, 2006 (United States)`) once: as with a release two
+    documents tell, its note kept, and the date as the first in the alphabet writes it."""
+    kept: dict[tuple, object] = {}
+    out = []
+    for record in releases:
+        key = (record.territory, record.medium, record.date)
+        first = kept.get(key) if record.date else None
+        if first is None or (first.note and record.note and first.note != record.note):
+            kept.setdefault(key, record)
+            out.append(record)
+            continue
+        if (record.note and not first.note) or (
+            not record.note and not first.note and record.date_text < first.date_text
+        ):
+            out[out.index(first)] = kept[key] = record
+    return out
 
 
 def series_name_from(title: str) -> str:

@@ -4538,8 +4538,20 @@ AMORES = settings.BASE_DIR / "tests" / "documents" / "amores"
 @pytest.mark.parametrize(
     "order",
     [
-        ["amores_reviews.xml", "grams_kit.txt", "amores_dump.txt", "grams_page.txt"],
-        ["grams_page.txt", "amores_dump.txt", "grams_kit.txt", "amores_reviews.xml"],
+        [
+            "amores_reviews.xml",
+            "grams_kit.txt",
+            "babel_dump.txt",
+            "amores_dump.txt",
+            "grams_page.txt",
+        ],
+        [
+            "babel_dump.txt",
+            "grams_page.txt",
+            "amores_dump.txt",
+            "grams_kit.txt",
+            "amores_reviews.xml",
+        ],
     ],
 )
 def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_db, order):
@@ -4549,7 +4561,8 @@ def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_d
     follows its first film's title as the crawler writes it, after the kit's capitals. The
     crawler lost two letters in a row (`I??rritu`): the known `Iñárritu` fills both (they were
     not read as lost); its `Jos? Mar?a`, after the page's `José María`, is that reviewer (it
-    was another, `Jos?` not read as lost)."""
+    was another, `Jos?` not read as lost). The last film's dump is its title page copied
+    whole, no blank line between its sections: it fills in the film the kit named."""
     import_in_order_as_together(AMORES, order)
     [series] = Series.objects.all()
     assert series.name == "Amores perros series"
@@ -4562,3 +4575,9 @@ def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_d
     assert "González Iñárritu needed an editor" in overlong.body
     assert Reviewer.objects.get(username="José María").reviews.count() == 2
     assert not Reviewer.objects.filter(username__contains="?").exists()
+    babel = Film.objects.get(title="Babel")
+    assert babel.logline.startswith("Tragedy strikes") and babel.plot.startswith("In the remote")
+    assert babel.credits.filter(role="director", person__name="Alejandro González Iñárritu")
+    assert babel.credits.filter(role="cast").count() == 9
+    assert list(babel.releases.values_list("territory", "date")) == [("USA", date(2006, 11, 10))]
+    assert babel.money.count() == 4 and not babel.reviews.exists()

@@ -5083,3 +5083,50 @@ def test_a_kits_columns_under_a_credit_heading_written_otherwise(heading):
         *([("Michael Mann", "", "director")] if "CREW" in heading else []),
     ]
     assert not doc.warnings
+
+
+def test_a_copied_title_page_with_no_blank_lines_between_its_sections():
+    """IMDb's title page copied whole: the line under its title (`R | 2h 23min | Drama | …`),
+    credits as headings over a name a line, sections labelled `Details`, `Box office`, `Did you
+    know` with no blank line between them. Each fact in its place (they were the plot, a
+    review titled `Details` and trivia)."""
+    page = (
+        "Babel (2006)\nR | 2h 23min | Drama | 10 November 2006 (USA)\n\n"
+        "Tragedy strikes a married couple on vacation in the Moroccan desert.\n\n"
+        "Director\nAlejandro G. Iñárritu\nWriters\nGuillermo Arriaga (screenplay)\n"
+        "Stars\nBrad Pitt\nCate Blanchett\n\n"
+        "Storyline\nIn the remote sands of the Moroccan desert, a rifle shot rings out.\n\n"
+        "Cast\nBrad Pitt ... Richard\nCate Blanchett ... Susan\n\n"
+        "Details\nCountries of origin: France, United States, Mexico\n"
+        "Filming locations: Tazarine, Morocco\n"
+        "Box office\nBudget: $25,000,000 (estimated)\n"
+        "Did you know\nTrivia: Brad Pitt took the role after leaving another film.\n"
+        "Quotes:\nRichard: Why did we come here?\nSusan: To be alone.\n"
+    )
+    doc = parse_document("babel.txt", page.encode())
+    assert (doc.title, doc.year) == ("Babel", 2006)
+    assert doc.logline.startswith("Tragedy strikes") and doc.plot.startswith("In the remote")
+    assert [(c.name, c.role, c.note) for c in doc.credits if c.role != "cast"] == [
+        ("Alejandro G. Iñárritu", "director", ""),
+        ("Guillermo Arriaga", "writer", "screenplay"),
+    ]
+    assert [(c.name, c.character, c.top_billed) for c in doc.credits if c.role == "cast"] == [
+        ("Brad Pitt", "Richard", True),
+        ("Cate Blanchett", "Susan", True),
+    ]
+    assert [(c.territory, c.rating) for c in doc.certificates] == [("USA", "R")]
+    assert [(r.minutes, r.line) for r in doc.runtimes] == [(143, 2)]
+    assert [(r.territory, r.date) for r in doc.releases] == [("USA", date(2006, 11, 10))]
+    assert {(n.kind, n.text) for n in doc.notes} == {
+        ("genre", "Drama"),
+        ("country", "France"),
+        ("country", "USA"),
+        ("country", "Mexico"),
+        ("location", "Tazarine, Morocco"),
+        ("trivia", "Brad Pitt took the role after leaving another film."),
+    }
+    assert [m.amount for m in doc.money] == [25_000_000]
+    assert [q.lines for q in doc.quotes] == [
+        (("Richard", "Why did we come here?"), ("Susan", "To be alone."))
+    ]
+    assert not doc.reviews and not doc.warnings

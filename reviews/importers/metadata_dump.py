@@ -520,6 +520,78 @@ def _field_or_warning(
     return []
 
 
+# A copied title page's section labels over its fields, facts or paragraph, on a line of their
+# own and often with no blank line around them: the labels say nothing of the film. (`Cast`,
+# `Storyline` head what follows them as in any dump.)
+_PAGE_LABELS = {
+    "details", "box office", "technical specs", "technical specifications", "did you know",
+    "more like this", "related news", "contribute to this page",
+}  # fmt: skip
+# The page's credits, a heading over a name a line: `Director` over `Ann Lee`, `Writers` over
+# `Bo Berg (screenplay)`, `Stars` over the top billed.
+_PAGE_CREDIT_HEADINGS = {
+    "director": "Director", "directors": "Directors", "writer": "Writer", "writers": "Writers",
+    "star": "Stars", "stars": "Stars", "creator": "Creator", "creators": "Creators",
+}  # fmt: skip
+# The line under a page's title that IMDb wrote for years: `R | 2h 23min | Drama, Thriller |
+# 10 November 2006 (USA)`, its certificate first when there is one.
+_TITLE_INFO = re.compile(
+    r"^(?:(?P<rated>[^|]{1,12}?)\s*\|\s*)?(?P<runtime>\d+\s*h(?:\s*\d+\s*min)?|\d+\s*min)\s*\|"
+    r"\s*(?P<genres>[^|]+?)\s*\|\s*(?P<release>[^|]*\d{4}[^|]*?)\s*$"
+)
+
+
+def _page_layout(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The blocks of a copied title page, which writes no blank line between its sections, as
+    a dump's: each section a block, its labels (`Details`, `Box office`) left out, its credits
+    as fields (`Director` over `Ann Lee`: `Director: Ann Lee`), the line under its title as
+    the fields it stands for. Any other dump's blocks as they are."""
+    out: list[tuple[int, list[str]]] = []
+    for index, (start, lines) in enumerate(all_blocks):
+        bare = [line.strip().lower() for line in lines]
+        info = _TITLE_INFO.match(lines[1].strip()) if index == 0 and len(lines) == 2 else None
+        if info and title_and_year(lines[0].strip())[1]:
+            out.append((start, lines[:1]))
+            out.extend((start + 1, [field]) for field in _title_info_fields(info))
+            continue
+        credits = sum(line in _PAGE_CREDIT_HEADINGS for line in bare)
+        if not any(line in _PAGE_LABELS for line in bare) and credits < 2:
+            out.append((start, lines))
+            continue
+        opens = [
+            offset
+            for offset, line in enumerate(bare)
+            if offset == 0
+            or line in _PAGE_LABELS
+            or line in _PAGE_CREDIT_HEADINGS
+            or line in _BARE_HEADINGS
+            or (_heading(lines[offset]) in _SECTIONS)
+        ]
+        for begin, end in zip(opens, [*opens[1:], len(lines)], strict=True):
+            part = lines[begin:end]
+            if bare[begin] in _PAGE_LABELS:
+                begin, part = begin + 1, part[1:]
+            elif bare[begin] in _PAGE_CREDIT_HEADINGS and len(part) > 1:
+                names = ", ".join(line.strip() for line in part[1:])
+                part = [f"{_PAGE_CREDIT_HEADINGS[bare[begin]]}: {names}"]
+            if part:
+                out.append((start + begin, part))
+    return out
+
+
+def _all_fields(lines: list[str]) -> bool:
+    return all(_kind_of(_key_of(line)) for line in lines)
+
+
+def _title_info_fields(info: re.Match) -> list[str]:
+    """The fields the line under a page's title stands for."""
+    fields = [f"Runtime: {info['runtime']}", f"Genres: {info['genres']}"]
+    fields.append(f"Release Date: {info['release']}")
+    if info["rated"] and info["rated"].strip().lower() not in ("not rated", "unrated"):
+        fields.insert(0, f"Rated: {info['rated'].strip()}")
+    return fields
+
+
 def _one_field(block: list[str]) -> list[str]:
     """A block that is one field whose value goes on over its next lines (`Stars: Ann Lee,` over
     `Bo Berg`), as the one line it stands for; any other block as it is."""
@@ -587,7 +659,7 @@ def parse(text: str) -> FilmDocument:
     all_blocks = _sectioned(
         [
             (start, _dashed_cast(_one_field(block)))
-            for start, block in blocks(_without_page_links(doc, lines))
+            for start, block in _page_layout(blocks(_without_page_links(doc, lines)))
         ]
     )
     cast_lines = [
@@ -618,7 +690,10 @@ def parse(text: str) -> FilmDocument:
         if index == 0 and not section and (heading := _title_heading(doc, lines, start)):
             # `Shane (1953)` over the dump, as a web page heads it: its title and year.
             doc.title_line, (doc.title, doc.year) = start, heading
-            logline_at = 1
+            # The logline under it, after the fields a page's line under its title gives.
+            logline_at = next(
+                (i for i, (_, b, _) in enumerate(all_blocks) if i and not _all_fields(b)), 1
+            )
         elif index == 0 and not section and _title_over_logline(lines, all_blocks[1:2]):
             # `Pather Panchali` over the logline: the title, with no year.
             doc.title_line, doc.title = start, lines[0].strip()
