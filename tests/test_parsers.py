@@ -5130,3 +5130,29 @@ def test_a_copied_title_page_with_no_blank_lines_between_its_sections():
         (("Richard", "Why did we come here?"), ("Susan", "To be alone."))
     ]
     assert not doc.reviews and not doc.warnings
+
+
+def test_a_studio_kit_with_a_short_synopsis_and_releases_of_two_kinds():
+    """A studio's kit: `SHORT SYNOPSIS` heads its synopsis (the kit was refused as no format),
+    `October 27, 2006 (limited); November 10, 2006 (wide)` are two releases, how each was made
+    a note (`limited` was read as a territory), and a cinematographer's societies a note on his
+    credit (`ASC` and `AMC` were two people)."""
+    kit = (
+        "BABEL\n\nRUNNING TIME: 142 minutes\n"
+        "RELEASE DATE: October 27, 2006 (limited); November 10, 2006 (wide)\n\n"
+        "CAST\n\nRichard ........ BRAD PITT\nSusan ........ CATE BLANCHETT\n\n"
+        "FILMMAKERS\n\nDirected by ........ ALEJANDRO GONZÁLEZ IÑÁRRITU\n"
+        "Director of Photography ........ RODRIGO PRIETO, ASC, AMC\n\n"
+        "SHORT SYNOPSIS\n\nIn the Moroccan desert a shot links Richard (Brad Pitt) and Susan "
+        "(Cate Blanchett) to strangers.\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert doc.format == "press_kit" and doc.title == "Babel"
+    assert [(r.territory, r.date, r.note) for r in doc.releases] == [
+        ("", date(2006, 10, 27), "limited"),
+        ("", date(2006, 11, 10), "wide"),
+    ]
+    assert [(c.name, c.note) for c in doc.credits if c.role == "cinematographer"] == [
+        ("Rodrigo Prieto", "ASC, AMC")
+    ]
+    assert doc.synopsis.startswith("In the Moroccan desert")

@@ -675,10 +675,31 @@ def _in_reading_order(value: str, *, lone_pair: bool) -> str:
     return ", ".join(f"{name['given']} {name['family']}" for name in inverted)
 
 
+# The societies whose letters a maker's name carries in a film's credits: cinematographers'
+# (`Rodrigo Prieto, ASC, AMC`), editors', sound mixers', casting directors'.
+_SOCIETY = re.compile(
+    r"^(?:A\.?S\.?C|B\.?S\.?C|AMC|AIC|AFC|ACS|CSC|DFF|FNF|FSF|NSC|SBC|NZCS|HKSC|IMAGO|ACE|BFE"
+    r"|CAS|AMPS|MPSE|CSA|CDG)\.?$"
+)
+
+
 def crew_names(value: str) -> list[str]:
     """The makers of a film in a list: `Joel & Ethan Coen` are Joel Coen and Ethan Coen. (Not
-    for a cast, where one name may be a performer's whole name: `Cher`.)"""
-    return split_names(value, family_shared=True)
+    for a cast, where one name may be a performer's whole name: `Cher`.) The letters of a
+    maker's societies are a note on the name: `Rodrigo Prieto, ASC, AMC` is `Rodrigo Prieto
+    (ASC, AMC)`."""
+    names: list[str] = []
+    societies: list[list[str]] = []
+    for name in split_names(value, family_shared=True):
+        if names and _SOCIETY.match(name.strip()):
+            societies[-1].append(name.strip())
+        else:
+            names.append(name)
+            societies.append([])
+    return [
+        f"{name} ({', '.join(letters)})" if letters else name
+        for name, letters in zip(names, societies, strict=True)
+    ]
 
 
 def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip, key: str = ""):

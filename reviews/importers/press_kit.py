@@ -187,6 +187,11 @@ _TERRITORY_AFTER_KEY = re.compile(
     r"\s*\((?P<territory>[A-Z][A-Za-z. &]{1,30})\)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# How a release was made, in parentheses after its date as a territory is: `October 27, 2006
+# (limited); November 10, 2006 (wide)`.
+_HOW_RELEASED = re.compile(
+    r"^(?:[a-z]|(?i:limited|wide|nationwide|platform|premiere|festival|expan|select)\w*\b)"
+)
 _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetralogy)\b", re.I)
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
 # trilogy`, `the Back to the Future Trilogy`: capitalised words (with a title's small words
@@ -341,6 +346,10 @@ _TITLE_YEAR_FIRST = re.compile(
 )
 
 
+# A synopsis' heading alone on its line: `SYNOPSIS`, `SHORT SYNOPSIS`, `LONG SYNOPSIS`.
+_SYNOPSIS_LINE = r"^(?:(?:SHORT|LONG|FULL|BRIEF) )?SYNOPSIS\s*$"
+
+
 def looks_like(text: str) -> bool:
     """A year, and a cast list (`Cast:`, `Starring:`) or keys by territory; no cast block of
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
@@ -355,7 +364,7 @@ def looks_like(text: str) -> bool:
         or _TITLE_YEAR_FIRST.match(head.lstrip().split("\n", 1)[0])
     )
     sectioned = _SECTIONED.search(head) and re.search(
-        r"^SYNOPSIS\s*$|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
+        rf"{_SYNOPSIS_LINE}|\b(?:tells|is) the (?:story|tale) of\b", head, re.MULTILINE
     )
     if sectioned and (has_year or _DATED_RELEASE.search(head)):
         return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
@@ -364,7 +373,7 @@ def looks_like(text: str) -> bool:
     if not has_year:
         # A cast list, a release with its year, and a synopsis under its heading: a kit that
         # dates its film by its release (a dump has no synopsis, nor headings in capitals).
-        synopsis = re.search(r"^SYNOPSIS\s*$", head, re.MULTILINE)
+        synopsis = re.search(_SYNOPSIS_LINE, head, re.MULTILINE)
         return bool(cast_list and synopsis and _DATED_RELEASE.search(head)) and not cast_block
     territorial = sum(
         1
@@ -1118,7 +1127,8 @@ def _header_line(
                 not where
                 and notes
                 and (
-                    len(listed) > 1 or _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", ""))
+                    (len(listed) > 1 and not _HOW_RELEASED.match(notes[0]))
+                    or _ABBREVIATION.fullmatch(territory(notes[0]).replace(".", ""))
                 )
             ):
                 where = notes.pop(0)  # `Release Date: 23 September 2011 (UK)`
