@@ -51,6 +51,7 @@ from .models import (
 from .people import (
     CreditResolver,
     assign_fields,
+    close_spelling_reason,
     free_slugs,
     listed_in,
     merge_people,
@@ -198,6 +199,7 @@ class DocumentLoader:
         # (`refresh_all_review_counts`), not after each document.
         self.defer_counts = defer_counts
         self.rank = SOURCE_RANK.get(doc.format, 0)
+        self.source_ranks: dict[int | None, int] = {}  # a stored fact's source's rank, by key
         self.tally = Tally()
         # Whether the film's reviews changed: only then are its aggregates recomputed (a merge
         # of films recomputes them itself).
@@ -974,6 +976,8 @@ class DocumentLoader:
                 continue
             if fill_only:
                 values = {k: v for k, v in values.items() if getattr(obj, k) in (None, "")}
+            else:
+                values = self.winning_values(obj, key, values, line)
             fields = assign_fields(obj, values, self.tally)
             if fields and obj.pk is not None:
                 changed.setdefault(obj.pk, (obj, set()))[1].update(fields)
@@ -981,6 +985,36 @@ class DocumentLoader:
         if changed:
             fields = sorted(set().union(*(names for _, names in changed.values())))
             model.objects.bulk_update([obj for obj, _ in changed.values()], fields)
+
+    def winning_values(self, obj, key: dict, values: dict, line: int | None) -> dict:
+        """The values a document gives a fact the film has: an empty one filled; where both
+        give one and they differ (a kit's runtime of 142 minutes, a dump's 143), those of the
+        document that ranks higher (`SOURCE_RANK`; of two alike, the greater), which becomes
+        the fact's source, whichever came first; the others told in a warning."""
+        empty = (None, "")
+        mine = {k: v for k, v in values.items() if v not in empty}
+        filled = {k: v for k, v in mine.items() if getattr(obj, k) in empty}
+        differ = {k: v for k, v in mine.items() if k not in filled and getattr(obj, k) != v}
+        if not differ:
+            return filled
+        stored = {k: getattr(obj, k) for k in differ}
+        if obj.source_id not in self.source_ranks:
+            fmt = SourceDocument.objects.filter(pk=obj.source_id).values_list("format", flat=True)
+            self.source_ranks[obj.source_id] = SOURCE_RANK.get(fmt.first(), -1)
+        ours = (self.rank, [differ[k] for k in sorted(differ)])
+        what = ", ".join(str(v) for v in key.values() if v not in empty)
+        label = f"{obj._meta.verbose_name}{f' ({what})' if what else ''}"
+
+        def told(given: dict) -> str:
+            return ", ".join(f"{name} {value}" for name, value in given.items())
+
+        if ours > (self.source_ranks[obj.source_id], [stored[k] for k in sorted(stored)]):
+            filled |= differ | {"source_id": self.source.pk, "source_line": line}
+            said = f"{told(differ)} replaces {told(stored)}, an earlier document's"
+        else:
+            said = f"{told(differ)} left for {told(stored)}, an earlier document's"
+        self.tally.warn(line, "fact_differs", f"{label}: {said}")
+        return filled
 
     def add_first_title(self, film: Film, line: int | None) -> None:
         """The title a film was just created with is its first: nothing to look up, nor to
@@ -2361,8 +2395,7 @@ def merge_close_spellings(
                     merge_people(
                         keep,
                         other,
-                        f"close spelling of {keep.name} (similarity {ratio:.0f}); both in the "
-                        f"{role} credits of {film}",
+                        close_spelling_reason(other.name, keep.name, ratio, role, film),
                         tally,
                     )
                     merged.add(other_pk)

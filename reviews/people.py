@@ -271,6 +271,34 @@ def initials_written_out(short: str, full: str) -> bool:
     )
 
 
+def how_written_otherwise(name: str, other: str) -> str | None:
+    """How `name` writes `other` otherwise, where it does in one of the ways
+    `Resolver.written_otherwise` knows (`with a middle name as its initial`); else None."""
+    folded, known = fold(name), fold(other)
+    if known in other_orders(folded):
+        return "written in the other order"
+    if known in initialled_forms(folded):
+        return "with a middle name written out"
+    if has_middle_initial(folded) and initials_written_out(folded, known):
+        return "with a middle name as its initial"
+    if without_given_name(name) == known:
+        return "with a given name left out"
+    if without_given_name(other) == folded:
+        return "with a given name added"
+    return None
+
+
+def close_spelling_reason(name: str, known: str, ratio: float, role: str, film) -> str:
+    """Why `name` is the person `known` of one film's credits in `role`: how the name is
+    written otherwise (as a merge across films says it, whichever of the two came first), or
+    how close it is."""
+    if how := how_written_otherwise(name, known):
+        return f"{known} {how}; both credited as {role}"
+    return (
+        f"close spelling of {known} (similarity {ratio:.0f}); both in the {role} credits of {film}"
+    )
+
+
 # A given name romanised in two syllables joined by a hyphen (`Wai-Keung`, `Chiu-wai`), which a
 # Hong Kong credit may add after the English name: `Andrew Lau Wai-Keung` is `Andrew Lau`.
 _ROMANISED_GIVEN_NAME = re.compile(r"[^\W\d_]{2,5}-[^\W\d_]{2,5}")
@@ -562,9 +590,7 @@ class CreditResolver:
         match = self.close_spelling(name, role, listed=listed)
         if match is None and (otherwise := self.written_otherwise(name, role)) is not None:
             entry, how = otherwise
-            self.record_alias(
-                entry, name, line, f"{entry.row.name} {how}; credited as {role} elsewhere too"
-            )
+            self.record_alias(entry, name, line, f"{entry.row.name} {how}; both credited as {role}")
             return entry
         if match is not None:
             entry, ratio = match
@@ -572,8 +598,7 @@ class CreditResolver:
                 entry,
                 name,
                 line,
-                f"close spelling of {entry.row.name} (similarity {ratio:.0f}); both in the "
-                f"{role} credits of {self.film}",
+                close_spelling_reason(name, entry.row.name, ratio, role, self.film),
             )
             return entry
         entry = _Person(

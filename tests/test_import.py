@@ -264,7 +264,10 @@ def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):
     assert Person.objects.count() == 4
     choi = film.credits.get(character__name="Dae-su").person
     assert set(choi.aliases.values_list("name", flat=True)) == {"Min-sik Choi", "Choi Min-sik"}
-    assert "close spelling of Min-sik Choi" in choi.aliases.get(name="Choi Min-sik").reason
+    # How the name is written otherwise, as a merge across films says it.
+    assert choi.aliases.get(name="Choi Min-sik").reason == (
+        "Min-sik Choi written in the other order; both credited as cast"
+    )
     director = film.credits.get(role="director").person
     assert director.aliases.count() == 2
 
@@ -4543,9 +4546,11 @@ AMORES = settings.BASE_DIR / "tests" / "documents" / "amores"
             "grams_kit.txt",
             "babel_dump.txt",
             "amores_dump.txt",
+            "babel_kit.txt",
             "grams_page.txt",
         ],
         [
+            "babel_kit.txt",
             "babel_dump.txt",
             "grams_page.txt",
             "amores_dump.txt",
@@ -4562,7 +4567,8 @@ def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_d
     crawler lost two letters in a row (`I??rritu`): the known `Iñárritu` fills both (they were
     not read as lost); its `Jos? Mar?a`, after the page's `José María`, is that reviewer (it
     was another, `Jos?` not read as lost). The last film's dump is its title page copied
-    whole, no blank line between its sections: it fills in the film the kit named."""
+    whole, no blank line between its sections, and its studio's kit has a `SHORT SYNOPSIS`:
+    they fill in the film the other kit named."""
     import_in_order_as_together(AMORES, order)
     [series] = Series.objects.all()
     assert series.name == "Amores perros series"
@@ -4579,5 +4585,42 @@ def test_a_trilogy_whose_first_film_the_kit_names_again_without_its_year(empty_d
     assert babel.logline.startswith("Tragedy strikes") and babel.plot.startswith("In the remote")
     assert babel.credits.filter(role="director", person__name="Alejandro González Iñárritu")
     assert babel.credits.filter(role="cast").count() == 9
-    assert list(babel.releases.values_list("territory", "date")) == [("USA", date(2006, 11, 10))]
+    assert set(babel.releases.values_list("territory", "date", "note")) == {
+        ("USA", date(2006, 11, 10), ""),  # the page's, told twice, once
+        ("", date(2006, 10, 27), "limited"),  # the kit's
+        ("", date(2006, 11, 10), "wide"),
+    }
+    assert babel.runtimes.get().minutes == 143  # the dump's, over the kit's 142
+    assert ImportWarning.objects.filter(code="fact_differs", message__contains="142").exists()
     assert babel.money.count() == 4 and not babel.reviews.exists()
+    assert babel.synopsis.startswith("In the remote sands")
+    assert babel.credits.get(role="cinematographer").note == "AMC, ASC"
+    assert not Person.objects.filter(name__in=["ASC", "AMC"]).exists()
+
+
+@pytest.mark.parametrize("kit_first", [True, False])
+def test_a_fact_two_documents_give_otherwise_is_the_higher_ranked_ones_whichever_came_first(
+    empty_db, tmp_path, kit_first
+):
+    """A dump's `Runtime: 170 min`, a kit's `Running time: 171 mins`: the dump's (it ranks
+    higher), with a warning that tells the other, in either order (the last document's was
+    kept); the kit's reason of the same rating fills the dump's rating that has none."""
+    (tmp_path / "heat_dump.txt").write_text(
+        "Heat (1995)\n\nA thief and a detective.\n\nRelease Year: 1995\n\n"
+        "Director: Michael Mann\n\nAl Pacino - Vincent Hanna\nRobert De Niro - Neil McCauley\n\n"
+        "Runtime: 170 min\n\nRated: R\n"
+    )
+    (tmp_path / "heat_kit.txt").write_text(
+        "HEAT\n\nYear: 1995\nDirector: Michael Mann\nCast: Al Pacino, Robert De Niro\n"
+        "Running time: 171 mins\nMPAA: Rated R for violence and language\n\n"
+        "HEAT tells the story of Vincent Hanna (Al Pacino), a detective.\n"
+    )
+    order = ["heat_kit.txt", "heat_dump.txt"]
+    for name in order if kit_first else order[::-1]:
+        assert run_import([tmp_path / name]).ok
+    [runtime] = Runtime.objects.all()
+    assert runtime.minutes == 170 and runtime.source.name.endswith("heat_dump.txt")
+    [certificate] = Certificate.objects.all()
+    assert (certificate.rating, certificate.reason) == ("R", "for violence and language")
+    [warning] = ImportWarning.objects.filter(code="fact_differs")
+    assert "171" in warning.message and "170" in warning.message
