@@ -5156,3 +5156,24 @@ def test_a_studio_kit_with_a_short_synopsis_and_releases_of_two_kinds():
         ("Rodrigo Prieto", "ASC, AMC")
     ]
     assert doc.synopsis.startswith("In the Moroccan desert")
+
+
+def test_review_xml_whose_movie_says_its_id_in_an_attribute_and_its_rating_otherwise():
+    """`<movie id="tt0113277">` and `<rating>8.3</rating>` under it: the film's IMDb id and
+    rating (the id was not read, and the rating warned about as an unknown element); an
+    attribute that says nothing known is told in a warning."""
+    xml = (
+        '<movie id="tt0113277" lang="en"><title>Heat</title><year>1995</year>'
+        "<rating>8.3</rating><review><title>Great</title><author>ann</author>"
+        "<text>The best heist film of the nineties.</text></review></movie>"
+    )
+    doc = parse_document("heat.xml", xml.encode())
+    assert (doc.title, doc.year, doc.imdb_id, doc.imdb_rating) == (
+        "Heat",
+        1995,
+        "tt0113277",
+        Decimal("8.3"),
+    )
+    assert [w.message for w in doc.warnings if w.code == "unknown_element"] == [
+        "attribute lang= of <movie> was not read: 'en'"
+    ]

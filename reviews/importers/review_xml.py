@@ -58,6 +58,10 @@ _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": "aka"}
 # Elements of the film's IMDb id (`<link>` holds it in a link), and of its makers, by role.
 _IMDB_ELEMENTS = frozenset({"imdbId", "imdbID", "imdb_id", "imdb"})
+# The film's rating, as the crawler's `<generalScore>` or as other crawlers call it.
+_SCORE_ELEMENTS = frozenset({"generalScore", "rating", "imdbRating", "averageRating", "score"})
+# The attributes of `<movie>` that say what its elements would: `<movie id="tt0117407">`.
+_MOVIE_ATTRIBUTES = frozenset({"id", "title", "year", *_IMDB_ELEMENTS, "link", "url", "href"})
 _MAKERS = {"director": "director", "directors": "director", "writer": "writer", "writers": "writer"}
 # Elements a film may have many of, each read.
 _LISTS = frozenset({"genre", "genres", *_OTHER_TITLES, *_MAKERS})
@@ -215,7 +219,7 @@ class _XmlReader:
     drops its element."""
 
     HEADER = frozenset(
-        {"title", "link", "year", "generalScore", *_OTHER_TITLES, *_LISTS, *_IMDB_ELEMENTS}
+        {"title", "link", "year", *_SCORE_ELEMENTS, *_OTHER_TITLES, *_LISTS, *_IMDB_ELEMENTS}
     )
     FEED_CHARS = 256 * 1024
 
@@ -324,6 +328,7 @@ class _XmlReader:
                             f"root element is <{element.tag}>, not <movie>",
                             line=element.sourceline,
                         )
+                    self._movie_attributes(element)
                 continue
             parent = element.getparent()
             if element.tag == "review" and parent is not self.root:
@@ -347,6 +352,29 @@ class _XmlReader:
             element.clear()
             while element.getprevious() is not None:
                 del parent[0]
+
+    def _movie_attributes(self, movie) -> None:
+        """What `<movie>`'s attributes say of the film (`id="tt0117407"`, `year="1996"`), read
+        as its elements would be (they come first: an element of the same name says better)."""
+        doc = self.doc
+        for name, value in movie.attrib.items():
+            name = etree.QName(name).localname
+            if name in ("title", "year"):
+                if name == "year" and re.fullmatch(r"\d{4}", value.strip()):
+                    doc.year = int(value)
+                elif name == "title" and value.strip():
+                    doc.title, year = title_and_year(value.strip(), doc, movie.sourceline)
+                    doc.title_line, doc.year = movie.sourceline, doc.year or year
+                else:
+                    doc.warn(movie.sourceline, "bad_year", f"year {value!r} is not a year")
+            elif name in _MOVIE_ATTRIBUTES and (imdb := IMDB_ID.search(value)):
+                doc.imdb_id = imdb.group(1)
+            else:
+                doc.warn(
+                    movie.sourceline,
+                    "unknown_element",
+                    f"attribute {name}= of <movie> was not read: {value!r}",
+                )
 
     def _header(self, element) -> None:
         doc = self.doc
