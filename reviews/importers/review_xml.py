@@ -60,7 +60,7 @@ _OTHER_TITLES = {"originalTitle": "original", "alternativeTitle": "aka", "aka": 
 _IMDB_ELEMENTS = frozenset({"imdbId", "imdbID", "imdb_id", "imdb"})
 # The film's rating, as the crawler's `<generalScore>` or as other crawlers call it.
 _SCORE_ELEMENTS = frozenset({"generalScore", "rating", "imdbRating", "averageRating", "score"})
-# The attributes of `<movie>` that say what its elements would: `<movie id="tt0117407">`.
+# The attributes of `<movie>` that say what its elements would: `<movie id="tt0113277">`.
 _MOVIE_ATTRIBUTES = frozenset({"id", "title", "year", *_IMDB_ELEMENTS, "link", "url", "href"})
 _MAKERS = {"director": "director", "directors": "director", "writer": "writer", "writers": "writer"}
 # Elements a film may have many of, each read.
@@ -354,7 +354,7 @@ class _XmlReader:
                 del parent[0]
 
     def _movie_attributes(self, movie) -> None:
-        """What `<movie>`'s attributes say of the film (`id="tt0117407"`, `year="1996"`), read
+        """What `<movie>`'s attributes say of the film (`id="tt0113277"`, `year="1995"`), read
         as its elements would be (they come first: an element of the same name says better)."""
         doc = self.doc
         for name, value in movie.attrib.items():
