@@ -5177,3 +5177,30 @@ def test_review_xml_whose_movie_says_its_id_in_an_attribute_and_its_rating_other
     assert [w.message for w in doc.warnings if w.code == "unknown_element"] == [
         "attribute lang= of <movie> was not read: 'en'"
     ]
+
+
+def test_a_copied_title_page_with_no_colons_at_all():
+    """A title page copied from a newer layout: `Stars` over its names, `Did you know` over
+    `Trivia`, `Goofs`, `Quotes` and `Soundtracks`, each alone on its line over what it holds
+    (the page was refused as no format); a song's `Written by` line is the song's."""
+    page = (
+        "Babel (2006)\n\nTragedy strikes a married couple on vacation.\n\n"
+        "Director\nAlejandro G. Iñárritu\nWriters\nGuillermo Arriaga\nStars\nBrad Pitt\n"
+        "Cate Blanchett\n\nDid you know\nTrivia\nBrad Pitt took the role late.\nGoofs\n"
+        "Her blood on his shirt changes between shots.\nQuotes\nRichard: Why did we come here?\n"
+        "Susan: To be alone.\nSoundtracks\nDeportation/Iguazu\nWritten by Gustavo Santaolalla\n"
+    )
+    doc = parse_document("babel.txt", page.encode())
+    assert doc.format == "metadata_dump" and (doc.title, doc.year) == ("Babel", 2006)
+    assert [(c.name, c.role) for c in doc.credits] == [
+        ("Alejandro G. Iñárritu", "director"),
+        ("Guillermo Arriaga", "writer"),
+        ("Brad Pitt", "cast"),
+        ("Cate Blanchett", "cast"),
+    ]
+    assert [(n.kind, n.text, n.detail) for n in doc.notes] == [
+        ("trivia", "Brad Pitt took the role late.", ""),
+        ("goof", "Her blood on his shirt changes between shots.", ""),
+        ("trivia", "Deportation/Iguazu — Written by Gustavo Santaolalla", "Soundtracks"),
+    ]
+    assert len(doc.quotes) == 1 and not doc.reviews and not doc.warnings

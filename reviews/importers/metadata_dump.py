@@ -205,7 +205,8 @@ def looks_like(text: str) -> bool:
     lines = head.splitlines()
     cast_lines = sum(map(_is_cast_line, lines))
     tabbed = sum(1 for line in lines if "\t" in line.strip() and _CAST_AS_OR_TAB.match(line))
-    stars = re.search(r"^(?i:Stars|Starring):\s*\S", head, re.MULTILINE)
+    # `Stars: Ann Lee`, or a copied page's `Stars` over a name a line.
+    stars = re.search(r"^(?i:Stars|Starring)(?::[ \t]*\S|[ \t]*\n[ \t]*[A-Z])", head, re.MULTILINE)
     return cast_lines >= 2 or tabbed >= 2 or bool(stars)
 
 
@@ -565,6 +566,7 @@ def _page_layout(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, lis
             or line in _PAGE_LABELS
             or line in _PAGE_CREDIT_HEADINGS
             or line in _BARE_HEADINGS
+            or line in _PAGE_SECTIONS
             or (_heading(lines[offset]) in _SECTIONS)
         ]
         for begin, end in zip(opens, [*opens[1:], len(lines)], strict=True):
@@ -574,9 +576,15 @@ def _page_layout(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, lis
             elif bare[begin] in _PAGE_CREDIT_HEADINGS and len(part) > 1:
                 names = ", ".join(line.strip() for line in part[1:])
                 part = [f"{_PAGE_CREDIT_HEADINGS[bare[begin]]}: {names}"]
+            elif bare[begin] in _PAGE_SECTIONS and len(part) > 1:
+                part = [f"{part[0].strip()}:", *part[1:]]  # `Trivia` over its fact: `Trivia:`
             if part:
                 out.append((start + begin, part))
     return out
+
+
+# The sections of a page's `Did you know`, each name alone on its line over what it holds.
+_PAGE_SECTIONS = {*_LIST_HEADINGS, "connections"}
 
 
 def _all_fields(lines: list[str]) -> bool:
@@ -824,6 +832,14 @@ def _speech(line: str) -> tuple[str, str] | None:
 _BULLET = re.compile(r"^(?:[•·‣▪◦*]|[-–—](?=\s))\s*")
 
 
+# A soundtrack's line under its song's title: who made it, sang it, lent it.
+_SONG_CREDIT = re.compile(
+    r"^(?:(?:written|performed|composed|produced|arranged|sung|conducted)(?: and \w+)? by"
+    r"|music by|lyrics by|courtesy of|by arrangement with)\b",
+    re.IGNORECASE,
+)
+
+
 def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> None:
     """The lines a heading (`Cast:`, `Plot:`, `Trivia:`, `Goofs:`, `Quotes:`) puts in its
     section."""
@@ -850,6 +866,15 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
                     doc.credits.append(
                         CreditRecord(name=name, role="cast", line=number, billing_order=billed)
                     )
+        elif (
+            section == "soundtracks"
+            and _SONG_CREDIT.match(line)
+            and doc.notes
+            and doc.notes[-1].detail == _TRIVIA_SECTIONS[section]
+        ):
+            # `Deportation/Iguazu` over `Written by Gustavo Santaolalla`: one song.
+            song = doc.notes[-1]
+            doc.notes[-1] = NoteRecord("trivia", f"{song.text} — {line}", song.line, song.detail)
         elif section in _TRIVIA_SECTIONS:
             doc.notes.append(NoteRecord("trivia", line, number, detail=_TRIVIA_SECTIONS[section]))
         elif section == "goofs":
