@@ -399,10 +399,15 @@ def paragraph_count(text: str) -> int:
 
 # The at sign, and the full-width and small forms that write it past a robot (`ann＠b.dk`).
 _AT_SIGNS = "@＠﹫"
+# An at sign, or the one a link's address encodes (`ann%40example.org`).
+_AT = rf"(?:[{_AT_SIGNS}]|%40)"
+# A domain's dot, with a space before it where a copy put one (`example .com`, `example . com`;
+# not a space after it alone: `it @ home. then` is a sentence).
+_DOMAIN_DOT = r"(?:\.|\s\.(?!\s)|\s\.\s)"
 _EMAIL = re.compile(
-    rf"[\w.+-]+[{_AT_SIGNS}][\w-]+(?:\.[\w-]+)+"
+    rf"[\w.+-]+{_AT}[\w-]+(?:{_DOMAIN_DOT}[\w-]+)+"
     # Spaced out, `ann @ example.com`: its domain ends in letters (`meet @ 5.30pm` is none).
-    rf"|[\w.+-]+ [{_AT_SIGNS}] [\w-]+(?:\.[\w-]+)*\.[^\W\d_]{{2,}}\b"
+    rf"|[\w.+-]+ {_AT} [\w-]+(?:{_DOMAIN_DOT}[\w-]+)*{_DOMAIN_DOT}[^\W\d_]{{2,}}\b"
 )
 # An address in brackets of any kind: `(a@b.dk)`, `<a@b.dk>`, `[a@b.dk]`.
 _PARENTHESISED_EMAIL = re.compile(rf"\s*[(<\[]\s*[^()<>\[\]]*[{_AT_SIGNS}][^()<>\[\]]*[)>\]]\s*")
@@ -427,6 +432,7 @@ def _may_hide_email(text: str) -> bool:
     hints are looked for in lower and upper case (`ann AT example DOT com`), not mixed."""
     return (
         "@" in text
+        or "%40" in text
         or "＠" in text
         or "﹫" in text
         or "]" in text

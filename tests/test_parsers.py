@@ -3747,10 +3747,16 @@ def test_review_page_dates_written_month_first():
         ("e-mail lake AT example DOT com", "e-mail [e-mail address removed]"),
         ("ann(AT)example.com wrote", "[e-mail address removed] wrote"),
         ("write to ann @ film.co.uk today", "write to [e-mail address removed] today"),
-        # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis, a time.
+        # A space before a domain's dot, or both sides of it; a link's encoded at sign.
+        ("mail bob @ mail . org now", "mail [e-mail address removed] now"),
+        ("Frank (frank@gmail .com)", "Frank ([e-mail address removed])"),
+        ("mailto:dave%40gmail.com", "mailto:[e-mail address removed]"),
+        # Not addresses: a word `at` without a word `dot`, an anecdote, a parenthesis, a time,
+        # a sentence that ends after an at sign.
         ("I looked at imdb.com today", None),
         ("an anecdote at the end (that)", None),
         ("meet @ 5.30pm", None),
+        ("I watched it @ home. then slept", None),
     ],
 )
 def test_addresses_written_to_fool_robots_are_redacted_too(text, redacted):
