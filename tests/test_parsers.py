@@ -5210,3 +5210,21 @@ def test_a_copied_title_page_with_no_colons_at_all():
         ("trivia", "Deportation/Iguazu — Written by Gustavo Santaolalla", "Soundtracks"),
     ]
     assert len(doc.quotes) == 1 and not doc.reviews and not doc.warnings
+
+
+def test_a_dump_whose_keys_have_a_space_before_their_colon():
+    """`release year : 1995`, `Director :Michael Mann`, `Star:Al Pacino,Robert De Niro`: a dump
+    (it was refused as no format), each field read."""
+    dump = (
+        "A crew of robbers feels the heat.\n\nrelease year : 1995\n\nDirector :Michael Mann\n\n"
+        "Star:Al Pacino,Robert De Niro\n\nAl Pacino – Vincent Hanna\nRobert De Niro – Neil "
+        "McCauley\n"
+    )
+    doc = parse_document("heat.txt", dump.encode())
+    assert doc.format == "metadata_dump" and doc.year == 1995
+    assert [(c.name, c.role, c.character, c.top_billed) for c in doc.credits] == [
+        ("Michael Mann", "director", "", False),
+        ("Al Pacino", "cast", "Vincent Hanna", True),
+        ("Robert De Niro", "cast", "Neil McCauley", True),
+    ]
+    assert not doc.warnings
