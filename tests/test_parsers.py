@@ -5228,3 +5228,21 @@ def test_a_dump_whose_keys_have_a_space_before_their_colon():
         ("Robert De Niro", "cast", "Neil McCauley", True),
     ]
     assert not doc.warnings
+
+
+def test_a_kit_whose_keys_have_a_space_before_their_colon():
+    """`Year : 1995`, `USA : 170 mins`, `UK Certificate : 15 …`: a kit (it was refused as no
+    format), each field read as `Year:` is."""
+    kit = (
+        "Year : 1995\nUSA : Warner Bros.\nCast : Al Pacino, Robert De Niro\n"
+        "Director : Michael Mann\nUSA : 170 mins\nUK Certificate : 15 for strong violence\n\n"
+        "HEAT tells the story of Neil McCauley (Robert De Niro), a career thief.\n"
+    )
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Heat", 1995)
+    assert [(d.territory, d.company) for d in doc.distributors] == [("USA", "Warner Bros.")]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("USA", 170)]
+    assert [(c.territory, c.rating, c.reason) for c in doc.certificates] == [
+        ("UK", "15", "for strong violence")
+    ]
+    assert {c.name for c in doc.credits} == {"Al Pacino", "Robert De Niro", "Michael Mann"}

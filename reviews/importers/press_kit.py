@@ -267,6 +267,9 @@ _CAST_KEY_WORDS = (
     r"|appearing)"
 )
 _CAST_KEY = re.compile(rf"^{_CAST_KEY_WORDS}$")
+# A key with a space before its colon, as some typists write them: `Year : 2006`, `USA : 170
+# mins`; read as `Year:`.
+_KEY_SPACE = re.compile(r"^([ \t]*[A-Za-z][\w.&'’/() -]{0,40}?)[ \t]+:", re.MULTILINE)
 _CAST_LIST = re.compile(rf"^{_CAST_KEY_WORDS}(?: \([^()]*\))?:", re.IGNORECASE | re.MULTILINE)
 # What a cast list's key says of its order, left out: `Cast (in order of appearance):`.
 _CAST_KEY_NOTE = re.compile(rf"^(?P<key>{_CAST_KEY_WORDS}) \([^()]*\):", re.I | re.M)
@@ -355,7 +358,7 @@ def looks_like(text: str) -> bool:
     `Actor - Character` lines (a metadata dump's) unless keys by territory say it is a kit. Or
     a year, `CAST` and `CREW` headings over columns, and a synopsis (under `SYNOPSIS`, or one
     that tells the story of its film)."""
-    head = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text[:20000])
+    head = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", _KEY_SPACE.sub(r"\1:", text[:20000]))
     head = _KIT_AFTER_TITLE.sub(r"\g<title>", head, count=1)
     has_year = (
         _YEAR_FIELD.search(head)
@@ -680,6 +683,7 @@ _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
 def parse(text: str) -> FilmDocument:
     doc = FilmDocument(format=FORMAT)
     text = textwrap.dedent(without_control_characters(doc, text))  # a whole copy indented
+    text = _KEY_SPACE.sub(r"\1:", text)
     text = _CAST_KEY_NOTE.sub(r"\g<key>:", text)
     text = _UNKEYED_CREDITS.sub(r"\g<key>: \g<names>", text)
     text = _KIT_AFTER_TITLE.sub(r"\g<title>", text, count=1)
