@@ -5246,3 +5246,31 @@ def test_a_kit_whose_keys_have_a_space_before_their_colon():
         ("UK", "15", "for strong violence")
     ]
     assert {c.name for c in doc.credits} == {"Al Pacino", "Robert De Niro", "Michael Mann"}
+
+
+def test_an_older_review_page_copied_without_its_closing_questions():
+    """The older layout, `N out of M people found the following review useful:` over a review
+    and `Author: … from …` under its title, copied without its `Was the above review useful to
+    you?` lines (the page was refused: no review closed): each `Author:` line opens a review
+    (its title over it, and its votes, when any were cast), the last closes at the footer."""
+    page = (
+        "Babel (2006)\nUser Reviews\n\n"
+        "57 out of 82 people found the following review useful:\nPowerful and moving\n"
+        "Author: dfranzen70 from Westminster, MD\n10 November 2006\n\n"
+        "The four stories are woven with care.\n\nBrad Pitt has never been better.\n\n"
+        "Unvoted\nAuthor: quiet_one\n3 January 2007\n\nNobody read this one.\n\n"
+        "12 out of 30 people found the following review useful:\nPretentious\n"
+        "Author: mr_cynic from United Kingdom\n2 February 2007\n\n"
+        "*** This review may contain spoilers ***\n\nEveryone cries. 3/10.\n\nSee also\nAwards\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    reviews = [r for batch in doc.review_batches() for r in batch]
+    assert [(r.title, r.username, r.date, r.helpful_yes, r.helpful_total) for r in reviews] == [
+        ("Powerful and moving", "dfranzen70", date(2006, 11, 10), 57, 82),
+        ("Unvoted", "quiet_one", date(2007, 1, 3), None, None),
+        ("Pretentious", "mr_cynic", date(2007, 2, 2), 12, 30),
+    ]
+    assert reviews[0].body.endswith("Brad Pitt has never been better.")
+    assert reviews[1].body == "Nobody read this one."
+    assert reviews[2].has_spoilers and reviews[2].rating == 3
+    assert reviews[2].body == "Everyone cries. 3/10."

@@ -339,6 +339,17 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             if record is not None:
                 found += 1
                 yield record
+        if (
+            not closing
+            and _AUTHOR_FROM.match(line)
+            and (start := _next_review_start(block)) is not None
+        ):
+            # The older layout copied without its closing questions: the next review's
+            # `Author:` line, under its title and maybe its votes, closes the one before.
+            ended, block = _votes_before(block[:start]), block[start:]
+            if (record := close(ended[0], ended[0][-1][0], ended[1])) is not None:
+                found += 1
+                yield record
         if not closing:
             if _UNVOTED.match(line) and _holds_words(block):
                 unvoted = len(block) + 1
@@ -366,6 +377,15 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if record is not None:
             found += 1
             yield record
+    if _last_author(block) is not None:  # the older layout's last review, no question after it
+        end = next(
+            (i for i, (_, text) in enumerate(block) if _FOOTER_LINES.match(text.strip())),
+            len(block),
+        )
+        (ended, votes), block = _votes_before(block[:end]), block[end:]
+        if (record := close(ended, ended[-1][0], votes)) is not None:
+            found += 1
+            yield record
     if controls_lines:
         warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
@@ -385,6 +405,29 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             "review_count_mismatch",
             f"the page claims {about}{claimed:,} reviews but {found} were found in the copy",
         )
+
+
+def _last_author(block: list[tuple[int, str]]) -> int | None:
+    """Where the older layout's `Author:` line of the block's review is; None for none."""
+    return next(
+        (i for i in range(len(block) - 1, -1, -1) if _AUTHOR_FROM.match(block[i][1].strip())),
+        None,
+    )
+
+
+def _next_review_start(block: list[tuple[int, str]]) -> int | None:
+    """Where the next review opens in a block of the older layout whose review is not closed,
+    at an `Author:` line that follows: its title (the last line of words), or the votes over
+    it; None when the block holds no review of that layout with its text before them."""
+    author = _last_author(block)
+    words = [i for i, (_, text) in enumerate(block) if text.strip()]
+    if author is None or len(words) < 2 or words[-1] <= author + 1:
+        return None
+    start = words[-1]
+    before = [i for i in words if i < start]
+    if before and _USEFUL_BEFORE.match(block[before[-1]][1].strip()) and before[-1] > author + 1:
+        start = before[-1]
+    return start
 
 
 def _holds_words(block: list[tuple[int, str]]) -> bool:
