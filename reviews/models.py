@@ -445,8 +445,8 @@ class Distributor(Provenanced):
 
 class FilmNote(Provenanced):
     """One short fact of a kind: a genre, a language, a country, a location, a tagline, trivia,
-    a goof, a production company, a technical specification; or a paragraph of a press kit's
-    notes (on the director, the production)."""
+    a goof, a production company, a technical specification, a plot keyword; or a paragraph of
+    a press kit's notes (on the director, the production)."""
 
     class Kind(models.TextChoices):
         GENRE = "genre", "Genre"
@@ -459,6 +459,7 @@ class FilmNote(Provenanced):
         PRESS = "press", "Press notes"
         COMPANY = "company", "Production company"
         TECHNICAL = "technical", "Technical specification"
+        KEYWORD = "keyword", "Plot keyword"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -418,6 +418,7 @@ def film_detail(request, slug):
             notes.get(kind)
             for kind in (
                 "genre",
+                "keyword",
                 "country",
                 "language",
                 "location",

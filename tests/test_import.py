@@ -4624,3 +4624,13 @@ def test_a_fact_two_documents_give_otherwise_is_the_higher_ranked_ones_whichever
     assert (certificate.rating, certificate.reason) == ("R", "for violence and language")
     [warning] = ImportWarning.objects.filter(code="fact_differs")
     assert "171" in warning.message and "170" in warning.message
+
+
+def test_a_films_page_shows_its_plot_keywords(empty_db, tmp_path, client):
+    (tmp_path / "heat.txt").write_text(
+        "Heat (1995)\n\nA thief.\n\nRelease Year: 1995\n\nDirector: Michael Mann\n\n"
+        "Plot Keywords: heist | bank robbery\n\nAl Pacino - Hanna\nRobert De Niro - McCauley\n"
+    )
+    assert run_import([tmp_path / "heat.txt"]).ok
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    assert "<dt>Keywords</dt><dd>heist, bank robbery</dd>" in page

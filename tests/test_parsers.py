@@ -5274,3 +5274,22 @@ def test_an_older_review_page_copied_without_its_closing_questions():
     assert reviews[1].body == "Nobody read this one."
     assert reviews[2].has_spoilers and reviews[2].rating == 3
     assert reviews[2].body == "Everyone cries. 3/10."
+
+
+def test_a_dumps_plot_keywords_and_its_plot_summarys_signature():
+    """`Plot Keywords: heist | bank robbery | See All (57)`: the film's keywords (they were an
+    unknown field), the page's link left out; the name a plot summary is signed with, and the
+    address beside it, are no part of the plot (a warning names the writer)."""
+    dump = (
+        "Heat (1995)\n\nA crew of thieves feels the heat.\n\nRelease Year: 1995\n\n"
+        "Director: Michael Mann\n\nPlot Keywords: heist | bank robbery | See All (57)\n\n"
+        "Storyline\nNeil and his crew hunt big money while Vincent hunts Neil.\n"
+        "—Tad Dibbern <tad@example.com>\n\nAl Pacino - Vincent Hanna\nRobert De Niro - Neil\n"
+    )
+    doc = parse_document("heat.txt", dump.encode())
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("keyword", "heist"),
+        ("keyword", "bank robbery"),
+    ]
+    assert doc.plot == "Neil and his crew hunt big money while Vincent hunts Neil."
+    assert [w.message for w in doc.warnings] == ["the plot is signed 'Tad Dibbern': not kept"]

@@ -925,6 +925,9 @@ _GENRES = {
 }
 
 
+_KEYWORDS_LINK = re.compile(r"(?i:see all|more)\s*(?:\(\d+\))?\W*|\d+ more")
+
+
 def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
     """`Danish (English subtitles)`, `Korean with English subtitles`, `Denmark / UK`, `Crime |
     Drama`: one note each, the parenthesis (or the subtitles) as detail. Languages may be
@@ -944,6 +947,10 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
             item = _GENRES.get(fold(item).replace("-", " "), item[:1].upper() + item[1:])
         elif kind == "language":  # `english` is `English`
             item = item[:1].upper() + item[1:]
+        elif kind == "keyword":  # `cat and mouse`, as IMDb writes them; `See All (57)`: a link
+            item = item.lower() if item.isupper() else item
+            if _KEYWORDS_LINK.fullmatch(item):
+                continue
         notes.append(NoteRecord(kind, item, line, ", ".join(details)))
     return notes
 

@@ -16,6 +16,7 @@ from ..text import (
     nicknames,
     restore_paragraphs,
     spoken_forms,
+    strip_email,
     title_case,
 )
 from .common import (
@@ -137,6 +138,7 @@ _FIELDS = {
     "languages": "language",
     "genre": "genre",
     "genres": "genre",
+    **dict.fromkeys(("plot keywords", "plot keyword", "keywords", "keyword"), "keyword"),
     "budget": "budget",
     "opening weekend": "opening_weekend",
     "gross": "gross",
@@ -777,8 +779,9 @@ def parse(text: str) -> FilmDocument:
             and (all(k is None for k in keys) or _opens_with_a_phrase(lines, keys))
             and (not doc.plot or plot_ends == index - 1)  # the plot's next paragraph
         ):
-            paragraph = " ".join(" ".join(lines).split())
-            doc.plot = f"{doc.plot}\n\n{paragraph}" if doc.plot else paragraph
+            if lines := _unsigned(doc, "plot", start, lines):
+                paragraph = " ".join(" ".join(lines).split())
+                doc.plot = f"{doc.plot}\n\n{paragraph}" if doc.plot else paragraph
             plot_ends = index
         else:
             prose_after_cast.append((start, lines, False))
@@ -833,6 +836,23 @@ def _speech(line: str) -> tuple[str, str] | None:
 _BULLET = re.compile(r"^(?:[•·‣▪◦*]|[-–—](?=\s))\s*")
 
 
+# The name a plot summary is signed with on its last line, as IMDb shows it: `—Tad Dibbern
+# <tad@example.com>`, `-- Anonymous`.
+_SIGNATURE = re.compile(r"^(?:—|–|--)\s*(?P<author>\S.{0,80})$")
+
+
+def _unsigned(doc: FilmDocument, section: str, start: int, lines: list[str]) -> list[str]:
+    """A paragraph of the plot or synopsis without the name of its writer signed under it (no
+    fact of the film: a warning names the writer, an address left out)."""
+    if not lines or not (signed := _SIGNATURE.match(lines[-1].strip())):
+        return lines
+    author = strip_email(signed["author"])[0] or "someone"
+    doc.warn(
+        start + len(lines) - 1, "unplaced_line", f"the {section} is signed {author!r}: not kept"
+    )
+    return lines[:-1]
+
+
 # A soundtrack's line under its song's title: who made it, sang it, lent it.
 _SONG_CREDIT = re.compile(
     r"^(?:(?:written|performed|composed|produced|arranged|sung|conducted)(?: and \w+)? by"
@@ -845,6 +865,9 @@ def _section(doc: FilmDocument, section: str, start: int, lines: list[str]) -> N
     """The lines a heading (`Cast:`, `Plot:`, `Trivia:`, `Goofs:`, `Quotes:`) puts in its
     section."""
     if section in _STORY:  # `plot` or `synopsis`: a paragraph of it
+        lines = _unsigned(doc, section, start, lines)
+        if not lines:
+            return
         paragraph = " ".join(" ".join(lines).split())
         told = getattr(doc, section)
         setattr(doc, section, f"{told}\n\n{paragraph}" if told else paragraph)
@@ -1011,7 +1034,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         doc.notes.append(NoteRecord(kind, value, number))
     elif kind == "making":
         doc.notes.extend(making_notes(key, value, number))
-    elif kind in ("country", "language", "genre"):
+    elif kind in ("country", "language", "genre", "keyword"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":
         for one in listed_values(value):
