@@ -27,6 +27,8 @@ def movie(request, film, context) -> dict:
         data["alternateName"] = other_titles
     if genres := [note.text for note in context["notes"].get("genre", [])]:
         data["genre"] = genres
+    if keywords := [note.text for note in context["notes"].get("keyword", [])]:
+        data["keywords"] = ", ".join(keywords)
     if companies := context["notes"].get("company"):
         data["productionCompany"] = [
             {"@type": "Organization", "name": note.text} for note in companies

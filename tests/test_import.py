@@ -4634,3 +4634,4 @@ def test_a_films_page_shows_its_plot_keywords(empty_db, tmp_path, client):
     assert run_import([tmp_path / "heat.txt"]).ok
     page = client.get(Film.objects.get().get_absolute_url()).content.decode()
     assert "<dt>Keywords</dt><dd>heist, bank robbery</dd>" in page
+    assert '"keywords": "heist, bank robbery"' in page  # in its structured data too
