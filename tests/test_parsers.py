@@ -443,6 +443,8 @@ def test_a_territory_written_whole_is_the_one_its_abbreviation_names():
         ("approx. 105 min", False, 105),
         ("ca. 105 min", False, 105),
         ("h45", False, None),
+        ("105 minutes approx.", False, 105),
+        ("1:45:00", False, 105),
     ],
 )
 def test_parse_runtime(value, bare_number, minutes):

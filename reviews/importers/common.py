@@ -66,10 +66,16 @@ _RUNTIME = re.compile(
     r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|minutes|['’′])\.?)?$",
     re.IGNORECASE,
 )
-# `1:45`, and as European kits write it, `1h45`.
-_CLOCK = re.compile(r"^(?P<hours>\d{1,2})(?::|\s*h\s*)(?P<minutes>[0-5]\d)$", re.IGNORECASE)
-# What may stand before a runtime: `approx. 96 min`, `c. 96 min`.
-_ABOUT = re.compile(r"^(?:approx(?:imately|\.)?|about|c(?:a)?\.)\s*", re.IGNORECASE)
+# `1:45`, with its seconds, `1:45:00`, and as European kits write it, `1h45`.
+_CLOCK = re.compile(
+    r"^(?P<hours>\d{1,2})(?::|\s*h\s*)(?P<minutes>[0-5]\d)(?::[0-5]\d)?$", re.IGNORECASE
+)
+# What may stand before a runtime, or after it: `approx. 96 min`, `c. 96 min`, `96 minutes
+# approx.`.
+_ABOUT = re.compile(
+    r"^(?:approx(?:imately|\.)?|about|c(?:a)?\.)\s*|\s*,?\s*(?:approx(?:imately|\.)?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
