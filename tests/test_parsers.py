@@ -2175,6 +2175,7 @@ def test_review_page():
         (b"hello world", "format not recognised"),
         (b"<movie><title>x</title><year>2000</year><review>", "XML is malformed"),
         (b'<!DOCTYPE movie [<!ENTITY a "b">]><movie/>', "DOCTYPE"),
+        (b'<!DOCTYPE movie SYSTEM "file:///etc/passwd"><movie/>', "DOCTYPE"),
     ],
 )
 def test_broken_input_raises_the_importers_error_with_file_name(data, message):
@@ -5295,3 +5296,15 @@ def test_a_dumps_plot_keywords_and_its_plot_summarys_signature():
     ]
     assert doc.plot == "Neil and his crew hunt big money while Vincent hunts Neil."
     assert [w.message for w in doc.warnings] == ["the plot is signed 'Tad Dibbern': not kept"]
+
+
+def test_review_xml_with_a_doctype_that_declares_nothing_is_read():
+    """`<!DOCTYPE movie>` names the root and declares nothing (no entity, no DTD to fetch): left
+    out with a warning, the file read (it was refused)."""
+    xml = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE movie>\n<movie><title>Heat</title><year>1995</year>'
+        b"<review><username>ann</username><fullReview>Good.</fullReview></review></movie>"
+    )
+    doc = parse_document("heat.xml", xml)
+    assert (doc.title, doc.year, len(doc.reviews)) == ("Heat", 1995, 1)
+    assert [(w.line, w.code) for w in doc.warnings] == [(2, "xml_repaired")]

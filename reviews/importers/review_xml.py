@@ -38,6 +38,8 @@ from .review_page import shown_rating
 FORMAT = "review_xml"
 
 _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# A DOCTYPE that names the root alone: no entity, no DTD to read.
+_BARE_DOCTYPE = re.compile(r"<!\s*DOCTYPE\s+[\w:.-]+\s*>", re.IGNORECASE)
 _SPECIAL = re.compile(r"[&<]")
 # HTML's breaks in a crawled review, read as paragraph breaks (written as character references:
 # new lines in the text lxml reads would move its line numbers).
@@ -286,6 +288,12 @@ class _XmlReader:
         repair = MarkupRepair()
         for number, text in enumerate(lines, start=1):
             self.lines_read = number
+            if self.root is None and _BARE_DOCTYPE.search(text):
+                # `<!DOCTYPE movie>` names the root and declares nothing: left out.
+                text = _BARE_DOCTYPE.sub("", text)
+                self.doc.warn(
+                    number, "xml_repaired", "a DOCTYPE that declares nothing was left out"
+                )
             if _DOCTYPE.search(tail + text):
                 raise ImportFormatError(
                     "XML with a DOCTYPE or entity declarations is refused (no entity expansion)",
