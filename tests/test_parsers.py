@@ -5308,3 +5308,40 @@ def test_review_xml_with_a_doctype_that_declares_nothing_is_read():
     doc = parse_document("heat.xml", xml)
     assert (doc.title, doc.year, len(doc.reviews)) == ("Heat", 1995, 1)
     assert [(w.line, w.code) for w in doc.warnings] == [(2, "xml_repaired")]
+
+
+@pytest.mark.parametrize(
+    "base, line",
+    [
+        (HEAT_DUMP, " " * 20_000 + "x"),  # every run of spaces tried from its start only
+        (HEAT_DUMP, "\t" * 20_000 + "x"),
+        (HEAT_DUMP, "1" * 40_000),  # a run of digits too
+        (HEAT_DUMP, "105" + " " * 20_000 + "x"),
+        (HEAT_DUMP, "Ann Lee" + " " * 20_000 + "- x"),  # a cast line's, a heading's
+        (HEAT_DUMP, "Key" + " " * 20_000 + ":"),
+        (KIT, "HEAT (1995) " * 3_000),  # a paragraph of titles: each looked at near itself
+        (KIT, "(" + " " * 20_000 + "x"),  # columns, countries and their year
+        (KIT, "Ann Lee" + " " * 20_000 + "- x"),
+    ],
+)
+def test_a_pathological_line_is_read_in_linear_time(base, line):
+    """A broken document's line that some patterns would backtrack over for hours (nested
+    repeats over a run of spaces, a title's words looked for from the paragraph's start): it
+    is read, in far less than the guard's ten seconds (they took minutes at a tenth of these
+    sizes)."""
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("the line was not read in ten seconds")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        text = base.decode() if isinstance(base, bytes) else base.format(fields="Runtime: 1 h")
+        lines = text.split("\n")
+        parse_document("broken.txt", "\n".join([*lines[:6], line, *lines[6:]]).encode())
+    except ImportFormatError:
+        pass  # refused is fine: read
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

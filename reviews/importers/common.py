@@ -73,7 +73,7 @@ _CLOCK = re.compile(
 # What may stand before a runtime, or after it: `approx. 96 min`, `c. 96 min`, `96 minutes
 # approx.`.
 _ABOUT = re.compile(
-    r"^(?:approx(?:imately|\.)?|about|c(?:a)?\.)\s*|\s*,?\s*(?:approx(?:imately|\.)?)$",
+    r"^(?:approx(?:imately|\.)?|about|c(?:a)?\.)\s*|(?<![\s,])[\s,]*approx(?:imately|\.)?$",
     re.IGNORECASE,
 )
 
@@ -963,7 +963,8 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
 
 # Between an actor and a character in a cast list: `Ann Lee - Irene`; a copied list may part
 # them with another dash or dots: `Ann Lee – Irene`, `Ann Lee ... Irene`.
-CAST_SEPARATOR = r"\s+(?:-|–|—|\.{3,}|…+)\s+"
+# (The separator is looked for where a run of spaces opens only: a long run is no cost.)
+CAST_SEPARATOR = r"(?<!\s)\s+(?:-|–|—|\.{3,}|…+)\s+"
 # A line of a cast block: `Ann Lee - Irene`, `Bo Berg - Kai (as Bob Berg)`.
 CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
 CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")

@@ -292,8 +292,10 @@ _PAGE_LINK = re.compile(
     r"^(?:see (?:full cast (?:&|and) crew|more|all|production info)|edit|more like this)\W*$",
     re.IGNORECASE,
 )
+# (Each run of separators, and of digits, tried from its start only: a long run is no cost.)
 _PAGE_LINK_AFTER_NAMES = re.compile(
-    r"\s*[|·,]?\s*(?:see full cast (?:&|and) crew|\d+ more credits?)\W*$", re.IGNORECASE
+    r"(?<![\s|·,])[\s|·,]*(?:see full cast (?:&|and) crew|(?<!\d)\d+ more credits?)\W*$",
+    re.IGNORECASE,
 )
 
 
@@ -317,16 +319,16 @@ def _heading(line: str) -> str | None:
     return match.group(1).strip().lower()
 
 
-_HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*:\s*$")
+_HEADING_NOTE = re.compile(r"(?<!\s)\s*\([^()]*\)\s*:\s*$")
 # IMDb's headings over a cast list, with a colon or without: `Cast overview, first billed only:`,
 # `Complete credited cast:`, `Cast (in credits order) verified as complete`.
 _CAST_LIST_HEADING = re.compile(
-    r"^(?:cast overview\b[\w ,]*|(?:complete )?credited cast|cast \(in credits order\)[\w ,]*)"
+    r"^(?:cast overview\b[\w ,]*+|(?:complete )?credited cast|cast \(in credits order\)[\w ,]*+)"
     r"\s*:?$",
     re.IGNORECASE,
 )
 # A heading of IMDb's full credits page, written without a colon, maybe with a note.
-_CREDITS_HEADING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)\s*(?:\([^()]*\))?$")
+_CREDITS_HEADING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)(?<!\s)\s*(?:\([^()]*\))?$")
 # The full credits page's line of a maker and the work done: `Art Linson ... producer`; the
 # page joins a line to the next one's maker with `and` (`Alan Mak ... (screenplay) and`).
 _MAKER_AND_WORK = re.compile(
@@ -620,6 +622,9 @@ _TAB_AFTER_TITLE = re.compile(
 )
 
 
+_LONGEST_HEADING = 400  # a page's heading, with what a browser's tab adds
+
+
 def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str, int] | None:
     """A line alone, a title and its year in parentheses (`Shane (1953)`), as a web page heads
     its film (with what a browser's tab adds after it: `Shane (1953) - IMDb`); else None. A
@@ -627,6 +632,8 @@ def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str,
     if len(lines) != 1 or KEY_VALUE.match(lines[0].strip()):
         return None
     heading = lines[0].strip()
+    if len(heading) > _LONGEST_HEADING:
+        return None
     tab = _TAB_AFTER_TITLE.search(heading) if ")" in heading else None
     if tab is not None:
         heading = heading[: tab.start()]
@@ -799,7 +806,7 @@ def parse(text: str) -> FilmDocument:
 
 # A quote's line: `Frank: …`, or with a direction to the actor, `Frank (to himself): …`.
 _SPEECH = re.compile(
-    r"^(?P<speaker>[A-Z][\w .&'/-]{0,60}?)\s*(?:\((?P<direction>[^()]{1,60})\))?\s*:\s*"
+    r"^(?P<speaker>[A-Z][\w .&'/-]{0,60}?)\s*(?:\((?P<direction>[^()]{1,60})\)\s*)?:\s*"
     r"(?P<text>\S.*)$"
 )
 

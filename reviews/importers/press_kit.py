@@ -123,7 +123,7 @@ _DISTRIBUTOR_KEY = re.compile(
 # A company with its territory after it: `Gramercy Pictures (USA)`.
 _TERRITORY_AFTER_COMPANY = re.compile(r"^(?P<company>.+?)\s*\((?P<territory>[A-Z][\w. &,]*)\)$")
 _TERRITORY_KEY = re.compile(r"^[A-Z][A-Za-z.]*(?:\s*(?:&|and|,)\s*[A-Z][A-Za-z.]*)*$")
-_TERRITORY_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")
+_TERRITORY_SEPARATOR = re.compile(r"(?<!\s)\s*(?:&|,|\band\b)\s*")
 # A territory written as an abbreviation (`UK`, `USA`; `U.S.` is read as `USA`), not a board's
 # name (`MPAA`, `BBFC`).
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
@@ -144,10 +144,17 @@ _NUMERAL = re.compile(r"[IVXLC]+|[0-9]+")
 _SENTENCE_ENDED = re.compile(r"(?:^|[.!?][\"'’”)]?)\s*$")
 
 
+# How far before a title the words that say what it is are looked for (a word, `the sequel
+# to`, a sentence's end).
+_NEAR = 120
+
+
 def _opens_sentence(paragraph: str, word: re.Match) -> bool:
     """Whether a word opens its sentence: `Then SEX, LIES, AND VIDEOTAPE (1989)` is no title in
     title case with capitals after it."""
-    return bool(_SENTENCE_ENDED.search(paragraph, 0, word.start()))
+    # (What closes a sentence stands just before the word: a paragraph of many titles is
+    # searched near each one, not from its start.)
+    return bool(_SENTENCE_ENDED.search(paragraph, max(0, word.start() - _NEAR), word.start()))
 
 
 # A year and a colon at the head of a title in capitals: a part of it when another year
@@ -291,7 +298,7 @@ _YEAR_FIELD = re.compile(rf"^(?i:{'|'.join(_YEAR_KEYS)}):[ \t]*\S", re.MULTILINE
 # The film's countries and year on a line of their own, as a festival's kit writes them:
 # `Denmark, 2012`, `Denmark / Sweden, 2012`, `2012, Denmark`.
 _COUNTRY_YEAR = re.compile(
-    rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*?(?:\s*/\s*[{UPPER}][\w.'’ -]*?)*),\s*"
+    rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*?(?:(?<!\s)\s*/\s*[{UPPER}][\w.'’ -]*?)*),\s*"
     r"(?P<year>(?:18|19|20)\d\d)"
     r"|(?P<year_first>(?:18|19|20)\d\d),\s*"
     rf"(?P<countries_after>[{UPPER}][\w.'’ -]*?(?:\s*/\s*[{UPPER}][\w.'’ -]*?)*))"
@@ -645,10 +652,11 @@ _SECTIONED = _CREDIT_HEADING
 # Two columns: parted by dots (one between spaces, where the longest name left room for no more)
 # or a dash between spaces, a tab, or two spaces or more.
 _COLUMNS = re.compile(
-    r"^(?P<left>\S.*?)(?:\s*\.{2,}\s*|\s+[.…]\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})(?P<right>\S.*)$"
+    r"^(?P<left>\S.*?)(?<!\s)(?:\s*\.{2,}\s*|\s+[.…]\s+|\s+[-–—]\s+|\s*\t\s*|\s{2,})"
+    r"(?P<right>\S.*)$"
 )
 
-_DOTTED_COLUMNS = re.compile(r"^(?P<left>\S.*?)\s*\.{2,}\s*(?P<right>\S.*)$")
+_DOTTED_COLUMNS = re.compile(r"^(?P<left>\S.*?)(?<!\s)\s*\.{2,}\s*(?P<right>\S.*)$")
 
 # The heading of a kit's contact: its sales agent, its press officer.
 _CONTACT_HEADING = re.compile(
@@ -1587,7 +1595,9 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             title = title[opening_year.end() :]  # `in 2009: THE GIRL … (2009)`: a list's year
         if sum(c.isalpha() for c in title) < 3 and not (title.isdigit() and after):
             continue
-        before = _TITLE_CASED_WORD_BEFORE.search(paragraph, 0, match.start())
+        before = _TITLE_CASED_WORD_BEFORE.search(
+            paragraph, max(0, match.start() - _NEAR), match.start()
+        )
         if before and (_NUMERAL.fullmatch(title) or not _opens_sentence(paragraph, before)):
             continue  # the numeral of a title in title case: `Rocky III (1983)`
         candidates.append((match, title, int(after["year"]) if after else None, others, title_end))
@@ -1614,7 +1624,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     end = 0
     for start, title, year, others, next_end in spans:
         sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
-        if _SEQUEL_TO.search(paragraph, sentence_starts[sentence], start):
+        if _SEQUEL_TO.search(paragraph, max(sentence_starts[sentence], start - _NEAR), start):
             follows.add(len(named))
         in_list = (
             bool(named) and named[-1][2] == sentence and _LIST_GLUE.fullmatch(paragraph, end, start)
