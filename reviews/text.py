@@ -110,7 +110,7 @@ def called_by_nickname(short: str, full: str) -> bool:
 
 
 # An actor's parts in one film, one credit each: `Bruce Wayne / Batman`.
-PARTS_SEPARATOR = re.compile(r"\s+/\s+")
+PARTS_SEPARATOR = re.compile(r"(?<!\s)\s+/\s+")
 
 
 # Who a quote's line may be said by that is no one's part, folded: a silent film's `Title
@@ -410,7 +410,9 @@ _EMAIL = re.compile(
     rf"|[\w.+-]+ {_AT} [\w-]+(?:{_DOMAIN_DOT}[\w-]+)*{_DOMAIN_DOT}[^\W\d_]{{2,}}\b"
 )
 # An address in brackets of any kind: `(a@b.dk)`, `<a@b.dk>`, `[a@b.dk]`.
-_PARENTHESISED_EMAIL = re.compile(rf"\s*[(<\[]\s*[^()<>\[\]]*[{_AT_SIGNS}][^()<>\[\]]*[)>\]]\s*")
+_PARENTHESISED_EMAIL = re.compile(
+    rf"(?<!\s)\s*[(<\[][^()<>\[\]]*[{_AT_SIGNS}][^()<>\[\]]*[)>\]]\s*"
+)
 
 
 # An address written so that robots miss it: `ann [at] example [dot] org`, `ann(at)example.org`,

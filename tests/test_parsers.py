@@ -5345,3 +5345,26 @@ def test_a_pathological_line_is_read_in_linear_time(base, line):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_helpers_a_review_page_reads_its_authors_and_names_with_are_linear():
+    """An author's line, a name with its note, a username with an address, each after a run of
+    60,000 spaces (a quadratic pattern took tens of seconds over it): read in far less than
+    the guard's ten seconds."""
+    import signal
+
+    from reviews.importers.review_page import author_date_readings
+
+    def hung(*_):
+        raise TimeoutError("not read in ten seconds")
+
+    spaces = " " * 60_000
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        assert author_date_readings(f"Ann Lee{spaces}-") == []
+        assert split_credit_note(f"Ann Lee{spaces}x")[1] == ""
+        assert strip_email(f"Ann{spaces}(x)") == ("Ann (x)", False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

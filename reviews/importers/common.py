@@ -583,7 +583,7 @@ def certificate(where: str, value: str, line: int) -> CertificateRecord:
     return CertificateRecord(territory(where), rating, reason, line)
 
 
-_TRAILING_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
+_TRAILING_NOTE = re.compile(r"(?<!\s)\s*\(([^()]+)\)\s*$")
 
 
 def split_credit_note(text: str) -> tuple[str, str]:
@@ -610,10 +610,10 @@ def part_not_note(note: str) -> bool:
     return note[:1].isupper() and not _CREDIT_NOTES.match(note)
 
 
-_NAMES_JOINED = re.compile(r"(?:^|\s+)(?:and|&)\s+")
+_NAMES_JOINED = re.compile(r"(?:^|(?<!\s)\s+)(?:and|&)\s+")
 
 
-_AS_CHARACTER = re.compile(r"^(?P<name>\S.*?)\s+as\s+(?P<character>[A-Z].*)$")
+_AS_CHARACTER = re.compile(r"^(?P<name>\S.*?)(?<!\s)\s+as\s+(?P<character>[A-Z].*)$")
 
 
 def actor_as_character(entry: str) -> tuple[str, str]:
@@ -729,7 +729,7 @@ def crew_credits(value: str, roles: tuple[str, ...], line: int, name=str.strip, 
     return credits
 
 
-_NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
+_NOTE_AT_END = re.compile(r"(?<!\s)\s*\([^)]*\)\s*$")
 
 
 def continued_fields(
@@ -811,7 +811,7 @@ TERRITORY_ALIASES = {
 # Values of one field, each with its territory in parentheses: `118 min (USA) | 115 min (UK)`,
 # `105 mins (UK) / 109 mins (USA)`, `23 April 1953 (USA), 14 August 1953 (UK)` (a date's own
 # comma, `August 13, 1981`, is inside).
-_LISTED = re.compile(r"(?<=\))\s*[,;/|]\s*|\s+\|\s+")
+_LISTED = re.compile(r"(?<=\))\s*[,;/|]\s*|(?<!\s)\s+\|\s+")
 # A runtime's note that names a territory (`USA`, `New Zealand`), not a version (`director's
 # cut`, `Extended Version`).
 _RUNTIME_TERRITORY = re.compile(
@@ -883,7 +883,7 @@ def rating_in_text(text: str) -> Decimal | None:
 
 
 _SPOILER_MARK = re.compile(
-    r"\s*\*+\s*(?:this review may contain spoilers|spoiler alert)\s*\*+\s*", re.IGNORECASE
+    r"(?<!\s)\s*\*+\s*(?:this review may contain spoilers|spoiler alert)\s*\*+\s*", re.IGNORECASE
 )
 
 
@@ -909,7 +909,7 @@ _WITH_SUBTITLES = re.compile(r"^(?P<item>.*?\S)\s+with\s+(?P<detail>[\w -]*\bsub
 
 
 _IN_LANGUAGES = re.compile(r"^in\s+(?=[A-Z])", re.IGNORECASE)
-_LANGUAGES_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+_LANGUAGES_AND = re.compile(r"(?<!\s)\s+(?:and|&)\s+(?=[A-Z])")
 
 
 # Genres written otherwise, folded (hyphens as spaces), to the name IMDb gives them.
@@ -967,7 +967,7 @@ def list_notes(kind: str, value: str, line: int) -> list[NoteRecord]:
 CAST_SEPARATOR = r"(?<!\s)\s+(?:-|–|—|\.{3,}|…+)\s+"
 # A line of a cast block: `Ann Lee - Irene`, `Bo Berg - Kai (as Bob Berg)`.
 CAST_LINE = re.compile(rf"^(?P<actor>[^\s].*?){CAST_SEPARATOR}(?P<character>.+)$")
-CREDITED_AS = re.compile(r"\s*\(as ([^)]+)\)\s*")
+CREDITED_AS = re.compile(r"(?<!\s)\s*\(as ([^)]+)\)\s*")
 
 
 def cast_line_credit(line: str, number: int, order: int) -> CreditRecord:
@@ -1003,8 +1003,9 @@ def narrator_credits(value: str, number: int) -> list[CreditRecord]:
 # The age a part is played at, after a dash, as a cast of several ages writes it (`Salvatore -
 # Child`, `Salvatore - Adult`, `Elena - 16 years old`).
 _AGE_AFTER_PART = re.compile(
-    r"^(?P<part>.+?)\s+[-–—]\s+(?P<age>(?:as (?:an? )?)?(?:child|young|younger|adolescent|teen|"
-    r"teenager|adult|old|older|elderly|grown[- ]up|aged? \d{1,3}|\d{1,3} years? old))$",
+    r"^(?P<part>.+?)(?<!\s)\s+[-–—]\s+(?P<age>(?:as (?:an? )?)?(?:child|young|younger|"
+    r"adolescent|teen|teenager|adult|old|older|elderly|grown[- ]up|aged? \d{1,3}"
+    r"|\d{1,3} years? old))$",
     re.IGNORECASE,
 )
 

@@ -183,8 +183,8 @@ _BY = re.compile(r"^(?:(?:reviewed|review|written|posted)\s+)?by\s+", re.IGNOREC
 # What some layouts set between the author and the date: `anna.k – 2 February 2010`,
 # `anna.k, 2 February 2010`, `Reviewed by anna.k on 2 February 2010`; a bullet glued to both,
 # `anna.k•Feb 2, 2010` (a dash may end a username: only a spaced one parts).
-_SEPARATOR = re.compile(r"\s+[·•|–—-]$|\s*[·•|]$|,$")
-_ON = re.compile(r"\s+on$", re.IGNORECASE)  # after `by`: a username may end in ` on`
+_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|–—-]$|(?<!\s)\s*[·•|]$|,$")
+_ON = re.compile(r"(?<!\s)\s+on$", re.IGNORECASE)  # after `by`: a username may end in ` on`
 
 
 def _username(text: str) -> str:
