@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Replace
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -2614,14 +2614,19 @@ def reviewer_name_words(usernames) -> set[str]:
     lost = [username for username in usernames if has_lost_letter(username)]
     if not lost:
         return set()
-    # The letters before the first lost one open the folded username whole.
+    words: set[str] = set()
+    for name in usernames_opening_as(lost):
+        words |= non_ascii_words(name)
+    return words
+
+
+def usernames_opening_as(lost) -> QuerySet:
+    """The stored usernames that usernames written with letters lost as `?` may be: the
+    letters before the first lost one open the folded username whole."""
     beginnings = Q()
     for username in lost:
         beginnings |= Q(folded_username__startswith=fold(username.split("?", 1)[0]))
-    words: set[str] = set()
-    for name in Reviewer.objects.filter(beginnings).values_list("username", flat=True):
-        words |= non_ascii_words(name)
-    return words
+    return Reviewer.objects.filter(beginnings).values_list("username", flat=True)
 
 
 def reviewers_spelled_whole(usernames) -> dict[str, str]:
@@ -2630,12 +2635,8 @@ def reviewers_spelled_whole(usernames) -> dict[str, str]:
     lost = {username for username in usernames if username.split("?", 1)[0].strip()}
     if not lost:
         return {}
-    # The letters before the first lost one open the folded username whole.
-    beginnings = Q()
-    for username in lost:
-        beginnings |= Q(folded_username__startswith=fold(username.split("?", 1)[0]))
     fits = defaultdict(set)
-    for name in Reviewer.objects.filter(beginnings).values_list("username", flat=True):
+    for name in usernames_opening_as(lost):
         if (form := _NOT_ASCII.sub("?", name)) in lost and form != name:
             fits[form].add(name)
     return {form: names.pop() for form, names in fits.items() if len(names) == 1}
