@@ -641,33 +641,37 @@ class CreditResolver:
         and `Tony Leung Ka-fai` are two); with how it is written. None when there are two."""
         folded = fold(name)
         found: dict[int, tuple[_Person, str]] = {}
-        forms = [(form, "written in the other order") for form in other_orders(folded)]
-        forms += [(form, "with a middle name written out") for form in initialled_forms(folded)]
-        for form, how in forms:
-            for entry in self.by_spelling.get(form, []):
+
+        def written_as(entry: _Person, spelling: str) -> None:
+            """The person, with how this name writes their spelling (`how_written_otherwise`)."""
+            if how := how_written_otherwise(name, spelling):
                 found.setdefault(id(entry), (entry, how))
+
+        for form in [*other_orders(folded), *initialled_forms(folded)]:
+            for entry in self.by_spelling.get(form, []):
+                written_as(entry, form)
         if short := without_given_name(name):
             for entry in self.by_spelling.get(short, []):
                 if not any(
                     without_given_name(alias.name) == short and alias.folded != folded
                     for alias in entry.aliases.values()
                 ):
-                    found.setdefault(id(entry), (entry, "with a given name left out"))
+                    written_as(entry, short)
         else:
             for entry in self.named_otherwise:
                 added = {
-                    alias.folded
+                    alias.folded: alias.name
                     for alias in entry.aliases.values()
                     if without_given_name(alias.name) == folded
                 }
                 if len(added) == 1:
-                    found.setdefault(id(entry), (entry, "with a given name added"))
+                    written_as(entry, *added.values())
         if has_middle_initial(folded):
             for entry in self.named_otherwise:
-                if any(
-                    initials_written_out(folded, alias.folded) for alias in entry.aliases.values()
-                ):
-                    found.setdefault(id(entry), (entry, "with a middle name as its initial"))
+                for alias in entry.aliases.values():
+                    if initials_written_out(folded, alias.folded):
+                        written_as(entry, alias.name)
+                        break
         found = {
             key: match
             for key, match in found.items()

@@ -301,7 +301,7 @@ _COUNTRY_YEAR = re.compile(
     rf"^(?:(?P<countries>[{UPPER}][\w.'’ -]*?(?:(?<!\s)\s*/\s*[{UPPER}][\w.'’ -]*?)*),\s*"
     r"(?P<year>(?:18|19|20)\d\d)"
     r"|(?P<year_first>(?:18|19|20)\d\d),\s*"
-    rf"(?P<countries_after>[{UPPER}][\w.'’ -]*?(?:\s*/\s*[{UPPER}][\w.'’ -]*?)*))"
+    rf"(?P<countries_after>[{UPPER}][\w.'’ -]*?(?:(?<!\s)\s*/\s*[{UPPER}][\w.'’ -]*?)*))"
     # A festival's line goes on with the film's specifications: `Iran, 2011 - 123 min - DCP`.
     r"(?:\s+[-–—|·]\s+(?P<specs>\S.*?))?\s*$",
     re.MULTILINE,
