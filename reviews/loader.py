@@ -2296,6 +2296,27 @@ def recase_series_name(film: Film) -> None:
         Series.objects.filter(pk=series.pk).update(name=name)
 
 
+def name_after_first_film(series: Series, first: Film) -> None:
+    """A series no document names is known by its first film (`Raiders of the Lost Ark
+    series`), whichever of its documents came first: a film placed before the one its made-up
+    name came from (a dump that says its film follows another) gives the series its name."""
+    if series.is_locked("name") or not series.name.endswith(" series"):
+        return
+    if first.title_is_provisional:
+        return
+    name = series_name_from(first.title)
+    if name == series.name:
+        return
+    values = {"name": name}
+    if not series.is_locked("slug"):
+        values["slug"] = unique_slug(
+            name, lambda s: Series.objects.filter(slug=s).exclude(pk=series.pk).exists()
+        )
+    Series.objects.filter(pk=series.pk).update(**values)
+    for name_of_field, value in values.items():
+        setattr(series, name_of_field, value)
+
+
 def choose_film_title(film: Film) -> None:
     """The fullest title any document gave as the film's: with its subtitle, then with the
     most letters. A film no document has given a title yet (its documents have none, or only
@@ -2572,6 +2593,8 @@ def order_series(series: Series, prose_order: list[int] | None = None) -> None:
             f.title,
         ),
     )
+    if ordered:
+        name_after_first_film(series, ordered[0])
     wanted = {f.pk: i for i, f in enumerate(ordered, start=1)}
     if all(f.series_position == wanted[f.pk] for f in films):
         return

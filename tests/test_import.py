@@ -4635,3 +4635,58 @@ def test_a_films_page_shows_its_plot_keywords(empty_db, tmp_path, client):
     page = client.get(Film.objects.get().get_absolute_url()).content.decode()
     assert "<dt>Keywords</dt><dd>heist, bank robbery</dd>" in page
     assert '"keywords": "heist, bank robbery"' in page  # in its structured data too
+
+
+INDY = settings.BASE_DIR / "tests" / "documents" / "indy"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [
+            "crusade_dump.txt",
+            "doom_page.txt",
+            "raiders_dump.txt",
+            "crusade_reviews.xml",
+            "doom_kit.txt",
+        ],
+        [
+            "doom_kit.txt",
+            "crusade_dump.txt",
+            "doom_page.txt",
+            "crusade_reviews.xml",
+            "raiders_dump.txt",
+        ],
+        [
+            "doom_page.txt",
+            "doom_kit.txt",
+            "crusade_reviews.xml",
+            "raiders_dump.txt",
+            "crusade_dump.txt",
+        ],
+    ],
+)
+def test_a_series_of_titles_apart_whose_kit_names_its_film_as_the_new_one(empty_db, order):
+    """The kit gives no title but names its film as the new one (`Spielberg and George Lucas
+    return with INDIANA JONES AND THE TEMPLE OF DOOM, a prequel …`): the page of that title
+    and year is its film (they were two, one `Untitled film of 1984`), and the films its
+    sentences place in the story (`a prequel set a year before the events of the first film`,
+    `The adventure will continue in 1989 with …`) are its series'. The series no document
+    names is known by its first film, whichever document placed which film first (the dump
+    that says its film follows Temple of Doom named it after Temple of Doom)."""
+    import_in_order_as_together(INDY, order)
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Raiders of the Lost Ark", 1981),
+        ("Indiana Jones and the Temple of Doom", 1984),
+        ("Indiana Jones and the Last Crusade", 1989),
+    ]
+    assert (series.name, series.slug) == (
+        "Raiders of the Lost Ark series",
+        "raiders-of-the-lost-ark-series",
+    )
+    doom = Film.objects.get(year=1984)
+    assert doom.title == "Indiana Jones and the Temple of Doom" and not doom.title_is_provisional
+    assert doom.reviews.count() == 2
+    assert doom.credits.filter(role="director", person__name="Steven Spielberg").exists()
+    assert not ImportWarning.objects.filter(code="provisional_title").exists()

@@ -2775,6 +2775,40 @@ def test_a_kit_in_title_case_has_its_title_from_the_prose():
     ]
 
 
+def test_a_title_less_kit_names_its_film_as_the_new_one():
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1984\nCast: Ann Lee, Bo Berg\nDirector: Kim Dahl\n\n\n"
+        b"Three years after THE HARBOUR (1981) made Ann Lee a star, Kim Dahl returns with "
+        b"NIGHT OF THE HARBOUR, a prequel set a year before the first film. The story will "
+        b"continue in 1989 with THE LAST HARBOUR. Dahl also made HEAT (1986).\n\n"
+        b"Ida (Ann Lee) comes home.\n",
+    )
+    assert (doc.title, doc.title_line) == ("Night of the Harbour", 6)
+    assert [(m.title, m.year, m.in_series) for m in doc.mentioned_films] == [
+        ("THE HARBOUR", 1981, True),  # the new film's sentence says `prequel`, `first film`
+        ("THE LAST HARBOUR", 1989, True),  # `The story will continue … with`
+        ("HEAT", 1986, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His earlier film, NIGHT OF THE HARBOUR, was a hit.",  # not said to be the new one
+        "Dahl returns with NIGHT OF THE HARBOUR and comes back with THE LAST HARBOUR.",  # two
+    ],
+)
+def test_a_title_less_kit_takes_no_title_the_prose_does_not_name_as_its_one_new_film(sentence):
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1984\nCast: Ann Lee, Bo Berg\nDirector: Kim Dahl\n\n\n"
+        + sentence.encode()
+        + b"\n\nIda (Ann Lee) comes home.\n",
+    )
+    assert doc.title == ""
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "

@@ -233,6 +233,25 @@ _PLACE_IN_SERIES = re.compile(
     r"(?:trilogy|saga|quadrilogy|tetralogy)\b",
     re.IGNORECASE,
 )
+# A sentence that says a story goes on in the film it names: `The adventure will continue in
+# 1989 with …`, `the story continues with …`.
+_STORY_CONTINUES = re.compile(
+    r"\b(?:story|stories|adventures?|saga|tale|journey)\s+(?:will\s+)?continues?\b", re.I
+)
+# What names the kit's own film as the new one, just before its title: `Spielberg and Lucas
+# return with …`, `his new film, …`.
+_NEW_FILM = re.compile(
+    r"\b(?:(?:returns?|comes?\s+back|(?:is|are)\s+back)(?:\s+[\w'’-]+){0,6}?\s+with"
+    r"|(?:new|newest|latest)\s+(?:film|feature|picture|movie),?)\s+$",
+    re.IGNORECASE,
+)
+# Words of a sentence that names the kit's new film and another with its year: that one is of
+# its series (`Three years after RAIDERS (1981) …, they return with …, a prequel`).
+_SEQUEL_WORDS = re.compile(
+    r"\b(?:sequel|prequel|follow-up|(?:first|previous|original|earlier)\s+(?:film|instalment|"
+    r"installment|chapter|episode|adventure))\b",
+    re.IGNORECASE,
+)
 # What says the document's film is another's sequel or prequel, just before that one's title:
 # `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
 _SEQUEL_TO = re.compile(
@@ -891,9 +910,24 @@ def parse(text: str) -> FilmDocument:
             doc.year = doc.year or int(dated["year"] or dated["year_after"])
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
+    _title_named_new(doc)
     _column_credits(doc, columns)
     _own_other_titles(doc)
     return doc
+
+
+def _title_named_new(doc: FilmDocument) -> None:
+    """A kit that gives its title nowhere else may name its film as the new one, in capitals
+    and with no year (`Spielberg and Lucas return with INDIANA JONES AND …`): its title, when it
+    names one film so."""
+    if doc.title:
+        return
+    named_new = {title_key(m.title): m for m in doc.mentioned_films if m.new}
+    if len(named_new) == 1:
+        [mention] = named_new.values()
+        doc.title = title_case(mention.title) if is_shouted(mention.title) else mention.title
+        doc.title_line = mention.line
+        doc.mentioned_films.remove(mention)
 
 
 def _own_other_titles(doc: FilmDocument) -> None:
@@ -1620,6 +1654,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     spans.sort(key=lambda span: span[0])
     named: list[tuple[str, int | None, int, tuple]] = []  # title, year, sentence, other titles
     follows: set[int] = set()  # the mentions the document's film follows or comes before
+    own: set[int] = set()  # the mentions of the kit's own film, named as the new one
     listed_year: int | None = None  # the year a list of titles opens with, while it goes on
     end = 0
     for start, title, year, others, next_end in spans:
@@ -1650,15 +1685,26 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
                 listed_year = None
         else:
             listed_year = None  # `A (2002) and B`: A's year is its own
+        if year is None and _NEW_FILM.search(
+            paragraph, max(sentence_starts[sentence], start - _NEAR), start
+        ):
+            own.add(len(named))  # `… return with TITLE`: the kit's own film
         named.append((title, year, sentence, others))
         end = next_end
     with_years = Counter(sentence for _, year, sentence, _ in named if year)
     # A sentence about the series: it names the series and two of its films or more, or one
-    # film and its place in the series.
+    # film and its place in the series, or the story going on in it (`The adventure will
+    # continue in 1989 with …`).
     about_series = set()
     for sentence, count in with_years.items():
-        says = _SERIES_IN_SENTENCE if count >= 2 else _PLACE_IN_SERIES
-        if says.search(paragraph, sentence_starts[sentence], sentence_ends[sentence]):
+        says = [_SERIES_IN_SENTENCE] if count >= 2 else [_PLACE_IN_SERIES, _STORY_CONTINUES]
+        bounds = sentence_starts[sentence], sentence_ends[sentence]
+        if any(pattern.search(paragraph, *bounds) for pattern in says):
+            about_series.add(sentence)
+    # A sentence that names the new film, with a sequel's words: the others it names with
+    # their years are of its series.
+    for sentence in {sentence for index, (_, _, sentence, _) in enumerate(named) if index in own}:
+        if _SEQUEL_WORDS.search(paragraph, sentence_starts[sentence], sentence_ends[sentence]):
             about_series.add(sentence)
     # Or it names the series and counts back to the films the sentences before it name:
     # `… with APARAJITO in 1956, and … with APUR SANSAR in 1959. Together the three films are
@@ -1682,11 +1728,12 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         in_series = bool(year) and (index in follows or sentence in about_series)
         key = (fold(title), year) if year else index
         if (first := mentions.get(key)) is None:
-            mentions[key] = MentionedFilm(title, year, line, in_series, others)
+            mentions[key] = MentionedFilm(title, year, line, in_series, others, index in own)
         else:
             mentions[key] = replace(
                 first,
                 in_series=first.in_series or in_series,
+                new=first.new or index in own,
                 other_titles=first.other_titles
                 + tuple(t for t in others if t not in first.other_titles),
             )

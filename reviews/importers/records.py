@@ -158,6 +158,8 @@ class MentionedFilm:
     in_series: bool = False
     # Titles the prose gives it in parentheses before its year (`BROTHER (BRAT, 1997)`).
     other_titles: tuple[str, ...] = ()
+    # Named without a year as the new film (`Spielberg and Lucas return with …`): a kit's own.
+    new: bool = False
 
 
 @dataclass
