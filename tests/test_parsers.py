@@ -5005,6 +5005,8 @@ def test_a_dumps_crazy_credits_alternate_versions_and_soundtracks():
         ("Heat (1995) - IMDb", None, []),
         ("Heat (1995) - Plot Summary - IMDb", None, []),
         ("Heat (1995)  |  Full Cast & Crew", None, []),
+        ("Heat (1995)\nFull Cast & Crew", None, []),  # the page's name under its title
+        ("Heat (1995)\nFull credits", None, []),
         ("Heat (1995) ⭐ 8.3 | Action, Crime, Drama", Decimal("8.3"), ["Action", "Crime", "Drama"]),
         ("HEAT (1995)", None, []),
         ("# Heat (1995)", None, []),  # saved as Markdown, its one mark the heading's

@@ -532,6 +532,8 @@ def _field_or_warning(
 _PAGE_LABELS = {
     "details", "box office", "technical specs", "technical specifications", "did you know",
     "more like this", "related news", "contribute to this page",
+    # The full credits page's, under its title: what the page is.
+    "full cast & crew", "full cast and crew", "full credits", "cast & crew", "cast and crew",
 }  # fmt: skip
 # The page's credits, a heading over a name a line: `Director` over `Ann Lee`, `Writers` over
 # `Bo Berg (screenplay)`, `Stars` over the top billed.
