@@ -281,11 +281,28 @@ def how_written_otherwise(name: str, other: str) -> str | None:
         return "with a middle name written out"
     if has_middle_initial(folded) and initials_written_out(folded, known):
         return "with a middle name as its initial"
+    if given_name_initialled(folded, known):
+        return "with its given name as its initial"
+    if given_name_initialled(known, folded):
+        return "with its given name written out"
     if without_given_name(name) == known:
         return "with a given name left out"
     if without_given_name(other) == folded:
         return "with a given name added"
     return None
+
+
+def given_name_initialled(short: str, full: str) -> bool:
+    """Whether a folded name is another with its given name as its initial: `t vinterberg`,
+    `thomas vinterberg`."""
+    a, b = short.split(), full.split()
+    return (
+        len(a) == len(b) >= 2
+        and len(a[0]) == 1
+        and len(b[0]) > 1
+        and b[0].startswith(a[0])
+        and a[1:] == b[1:]
+    )
 
 
 def close_spelling_reason(name: str, known: str, ratio: float, role: str, film) -> str:

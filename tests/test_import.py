@@ -272,6 +272,29 @@ def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):
     assert director.aliases.count() == 2
 
 
+@pytest.mark.parametrize(
+    "first, then, reason",
+    [
+        ("Tom Vinter", "T. Vinter", "Tom Vinter with its given name as its initial"),
+        ("T. Vinter", "Tom Vinter", "T. Vinter with its given name written out"),
+    ],
+)
+def test_a_directors_given_name_as_its_initial_says_so(empty_db, tmp_path, first, then, reason):
+    """`T. Vinter` in a kit, `Tom Vinter` in the dump of the same film: one person, and the
+    reason says how the name is written (it said `similarity 100`)."""
+    (tmp_path / "dump.txt").write_text(
+        f"A lie.\n\nRelease Year: 2012\n\nDirector: {first}\n\nAnn Lee - Ida\nBo Berg - Ole\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        f"Year: 2012\nCast: Ann Lee, Bo Berg\nDirector: {then}\n\n\n"
+        "THE LIE tells of Ida (Ann Lee).\n"
+    )
+    for name in ("dump.txt", "kit.txt"):
+        assert run_import([tmp_path / name]).ok
+    [director] = Person.objects.filter(credits__role="director")
+    assert director.aliases.get(name=then).reason == f"{reason}; both credited as director"
+
+
 def test_every_merge_has_a_reason():
     alias = person("Zlakto Buric").aliases.get(name="Zlakto Buric")
     assert "close spelling of Zlatko Buric" in alias.reason
