@@ -2782,13 +2782,16 @@ def test_a_title_less_kit_names_its_film_as_the_new_one():
         b"Three years after THE HARBOUR (1981) made Ann Lee a star, Kim Dahl returns with "
         b"NIGHT OF THE HARBOUR, a prequel set a year before the first film. The story will "
         b"continue in 1989 with THE LAST HARBOUR. Dahl also made HEAT (1986).\n\n"
+        b"Five years after his first film, BLEEDER (1979), Dahl returns with NIGHT OF THE "
+        b"HARBOUR.\n\n"
         b"Ida (Ann Lee) comes home.\n",
     )
     assert (doc.title, doc.title_line) == ("Night of the Harbour", 6)
     assert [(m.title, m.year, m.in_series) for m in doc.mentioned_films] == [
-        ("THE HARBOUR", 1981, True),  # the new film's sentence says `prequel`, `first film`
+        ("THE HARBOUR", 1981, True),  # the new film's sentence says `prequel`
         ("THE LAST HARBOUR", 1989, True),  # `The story will continue … with`
         ("HEAT", 1986, False),
+        ("BLEEDER", 1979, False),  # the director's first film, not the series'
     ]
 
 

@@ -246,12 +246,9 @@ _NEW_FILM = re.compile(
     re.IGNORECASE,
 )
 # Words of a sentence that names the kit's new film and another with its year: that one is of
-# its series (`Three years after RAIDERS (1981) …, they return with …, a prequel`).
-_SEQUEL_WORDS = re.compile(
-    r"\b(?:sequel|prequel|follow-up|(?:first|previous|original|earlier)\s+(?:film|instalment|"
-    r"installment|chapter|episode|adventure))\b",
-    re.IGNORECASE,
-)
+# its series (`Three years after RAIDERS (1981) …, they return with …, a prequel`). Not `first
+# film`: a director's, as often as a series'.
+_SEQUEL_WORDS = re.compile(r"\b(?:sequel|prequel|follow-up|instal+ment|chapter)\b", re.I)
 # What says the document's film is another's sequel or prequel, just before that one's title:
 # `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
 _SEQUEL_TO = re.compile(
@@ -922,12 +919,12 @@ def _title_named_new(doc: FilmDocument) -> None:
     names one film so."""
     if doc.title:
         return
-    named_new = {title_key(m.title): m for m in doc.mentioned_films if m.new}
-    if len(named_new) == 1:
-        [mention] = named_new.values()
+    named_new = [m for m in doc.mentioned_films if m.new]
+    if len({title_key(m.title) for m in named_new}) == 1:
+        mention = named_new[0]  # where the prose first names it so
         doc.title = title_case(mention.title) if is_shouted(mention.title) else mention.title
         doc.title_line = mention.line
-        doc.mentioned_films.remove(mention)
+        doc.mentioned_films = [m for m in doc.mentioned_films if m not in named_new]
 
 
 def _own_other_titles(doc: FilmDocument) -> None:
