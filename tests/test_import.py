@@ -4694,7 +4694,8 @@ def test_a_series_of_titles_apart_whose_kit_names_its_film_as_the_new_one(empty_
     return with INDIANA JONES AND THE TEMPLE OF DOOM, a prequel …`): the page of that title
     and year is its film (they were two, one `Untitled film of 1984`), and the films its
     sentences place in the story (`a prequel set a year before the events of the first film`,
-    `The adventure will continue in 1989 with …`) are its series'. The series no document
+    `The adventure will continue in 1989 with …`) are its series' (not those of its cast's
+    bios). The series no document
     names is known by its first film, whichever document placed which film first (the dump
     that says its film follows Temple of Doom named it after Temple of Doom)."""
     import_in_order_as_together(INDY, order)
@@ -4713,3 +4714,9 @@ def test_a_series_of_titles_apart_whose_kit_names_its_film_as_the_new_one(empty_
     assert doom.reviews.count() == 2
     assert doom.credits.filter(role="director", person__name="Steven Spielberg").exists()
     assert not ImportWarning.objects.filter(code="provisional_title").exists()
+    # A cast member's bio in the kit: `STAR WARS (1977), a role he repeated in its sequel, THE
+    # EMPIRE STRIKES BACK (1980)` is no film of the series, `HARRISON FORD (Indiana Jones) first
+    # won …` no synopsis of a film titled Harrison Ford, and RAIDERS OF THE LOST ARK (1981),
+    # named again, is not said to be of no series.
+    assert not Film.objects.filter(title__in=["The Empire Strikes Back", "Harrison Ford"])
+    assert not ImportWarning.objects.filter(code="other_film", message__contains="Raiders")

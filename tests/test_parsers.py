@@ -605,6 +605,20 @@ def test_the_film_a_kits_film_is_the_sequel_to_is_of_its_series():
     ]
 
 
+def test_the_sequel_of_a_film_a_sentence_named_before_is_not_the_kits_films():
+    """A cast member's career: `its sequel` is the sequel of the film named before it (THE
+    EMPIRE STRIKES BACK was placed in the kit's series); alone in its sentence, the kit's."""
+    text = (
+        "ANN LEE first won audiences in STAR WARS (1977), a role she repeated in its sequel, "
+        "THE EMPIRE STRIKES BACK (1980). Dahl then directed the sequel, THE HARBOUR II (1990)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1) if m.year] == [
+        ("STAR WARS", False),
+        ("THE EMPIRE STRIKES BACK", False),
+        ("THE HARBOUR II", True),
+    ]
+
+
 def test_mentions_keep_a_plurals_apostrophe_not_a_closing_quote():
     text = "He made 'HEAT' (1995), THE HORNETS' NEST (2009) and THE GIRL'S TALE (2001)."
     assert [(m.title, m.year) for m in mentions_in(text, 1)] == [

@@ -253,7 +253,7 @@ _SEQUEL_WORDS = re.compile(r"\b(?:sequel|prequel|follow-up|instal+ment|chapter)\
 # `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
 _SEQUEL_TO = re.compile(
     r"\b(?:(?:sequel|prequel|follow-up)\s+to"
-    r"|(?:the|its|a|his|her|their)\s+(?:sequel|prequel|follow-up),?)\s+$",
+    r"|(?P<whose>the|its|a|his|her|their)\s+(?:sequel|prequel|follow-up),?)\s+$",
     re.IGNORECASE,
 )
 # A series named by its theme: `Park's revenge trilogy`, `his trilogy on revenge`.
@@ -907,10 +907,31 @@ def parse(text: str) -> FilmDocument:
             doc.year = doc.year or int(dated["year"] or dated["year_after"])
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
     _prose(doc, prose)
+    doc.mentioned_films = _one_mention_per_film(doc.mentioned_films)
     _title_named_new(doc)
     _column_credits(doc, columns)
     _own_other_titles(doc)
     return doc
+
+
+def _one_mention_per_film(mentions: list[MentionedFilm]) -> list[MentionedFilm]:
+    """A film named twice with its year, in one paragraph or two, is one mention, where it is
+    first named: of the series if either says (a cast member's bio names RAIDERS OF THE LOST
+    ARK (1981) again after the paragraph that placed it in the series: it was said to be of no
+    series too)."""
+    out: dict[tuple | int, MentionedFilm] = {}
+    for index, mention in enumerate(mentions):
+        key = (fold(mention.title), mention.year) if mention.year else index
+        if (first := out.get(key)) is None:
+            out[key] = mention
+        else:
+            out[key] = replace(
+                first,
+                in_series=first.in_series or mention.in_series,
+                other_titles=first.other_titles
+                + tuple(t for t in mention.other_titles if t not in first.other_titles),
+            )
+    return list(out.values())
 
 
 def _title_named_new(doc: FilmDocument) -> None:
@@ -1276,7 +1297,9 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
     )
     if synopsis_from is None:
-        opening = [i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph)]
+        opening = [
+            i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph, credited)
+        ]
         synopsis_from = next(
             (i for i in opening if not _names_other_films(prose[i][1], mentioned[i])),
             opening[0] if opening else None,
@@ -1324,7 +1347,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     doc.synopsis = "\n\n".join(p for _, p in synopsis)
     opening = _SYNOPSIS_OPENING.match(first)
     aside = (opening["aside"] or "").strip() if opening else ""
-    if not doc.title and (shouted := _shouted_opening(first)):
+    if not doc.title and (shouted := _shouted_opening(first, credited)):
         doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
         for other in _other_title_alone(aside, credited):
             doc.other_titles.append(TitleRecord(title_case(other), "aka", number))
@@ -1389,10 +1412,14 @@ def _names_other_films(paragraph: str, mentions: list[MentionedFilm]) -> bool:
     return any(m.year and title_key(m.title) != key for m in mentions)
 
 
-def _shouted_opening(paragraph: str) -> str:
-    """The title in capitals a synopsis opens with (`ROCKY II tells …`), or ''."""
+def _shouted_opening(paragraph: str, names: set[str] = frozenset()) -> str:
+    """The title in capitals a synopsis opens with (`ROCKY II tells …`), or ''; not one of
+    `names`, the credited people's (folded), whose bio may open so (`HARRISON FORD (Indiana
+    Jones) first won …`)."""
     opening = _SYNOPSIS_OPENING.match(paragraph)
-    return opening.group("title") if opening and is_shouted(opening.group("title")) else ""
+    if opening is None or not is_shouted(title := opening.group("title")):
+        return ""
+    return "" if fold(title) in names else title
 
 
 def _press_note(paragraph: str, line: int, heading: str) -> NoteRecord:
@@ -1656,7 +1683,12 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     end = 0
     for start, title, year, others, next_end in spans:
         sentence = max(i for i, s in enumerate(sentence_starts) if s <= start)
-        if _SEQUEL_TO.search(paragraph, max(sentence_starts[sentence], start - _NEAR), start):
+        sequel = _SEQUEL_TO.search(paragraph, max(sentence_starts[sentence], start - _NEAR), start)
+        if sequel and not (
+            # `STAR WARS (1977), a role he repeated in its sequel, THE EMPIRE STRIKES BACK`: the
+            # sequel of the film named before it, not of the kit's (a bio's career).
+            sequel["whose"] and named and named[-1][2] == sentence
+        ):
             follows.add(len(named))
         in_list = (
             bool(named) and named[-1][2] == sentence and _LIST_GLUE.fullmatch(paragraph, end, start)
@@ -1720,18 +1752,16 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         if films == wanted:
             about_series.update(range(earlier, sentence))
     # A film named twice with its year is one mention: of the series if either sentence says.
-    mentions: dict[tuple, MentionedFilm] = {}
-    for index, (title, year, sentence, others) in enumerate(named):
-        in_series = bool(year) and (index in follows or sentence in about_series)
-        key = (fold(title), year) if year else index
-        if (first := mentions.get(key)) is None:
-            mentions[key] = MentionedFilm(title, year, line, in_series, others, index in own)
-        else:
-            mentions[key] = replace(
-                first,
-                in_series=first.in_series or in_series,
-                new=first.new or index in own,
-                other_titles=first.other_titles
-                + tuple(t for t in others if t not in first.other_titles),
+    return _one_mention_per_film(
+        [
+            MentionedFilm(
+                title,
+                year,
+                line,
+                in_series=bool(year) and (index in follows or sentence in about_series),
+                other_titles=others,
+                new=index in own,
             )
-    return list(mentions.values())
+            for index, (title, year, sentence, others) in enumerate(named)
+        ]
+    )
