@@ -2826,6 +2826,19 @@ def test_a_title_less_kit_takes_no_title_the_prose_does_not_name_as_its_one_new_
     assert doc.title == ""
 
 
+@pytest.mark.parametrize("cast", ["Ann Lee, Bo Berg", "Ann Lee"])
+def test_a_bio_under_its_heading_is_no_synopsis_of_a_film_titled_by_its_name(cast):
+    """`BO BERG (Ole) first won …` under `ABOUT THE CAST`, whether the kit credits Bo Berg or
+    not: a bio, not the synopsis of a film titled `Bo Berg`."""
+    doc = parse_document(
+        "kit.txt",
+        f"Year: 1984\nCast: {cast}\nDirector: Kim Dahl\n\n\nIda (Ann Lee) comes home.\n\n"
+        "ABOUT THE CAST\n\nBO BERG (Ole) first won audiences in HEAT (1980).\n".encode(),
+    )
+    assert (doc.title, doc.synopsis) == ("", "Ida (Ann Lee) comes home.")
+    assert [n.text[:7] for n in doc.notes if n.kind == "press"] == ["BO BERG"]
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "

@@ -702,6 +702,12 @@ _SECTION_WORDS = re.compile(
     r"FESTIVALS?|AWARDS|QUOTES|REVIEWS)\b"
 )
 _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
+# The heading of the people's bios (`ABOUT THE CAST`, `FILMMAKER BIOGRAPHIES`): what it heads
+# opens with a name, never with the film's title.
+_BIOS_HEADING = re.compile(
+    r"\b(?:cast|crew|filmmakers?|biograph\w*|about\s+the\s+(?:director|actors?|writers?|producers?))\b",
+    re.IGNORECASE,
+)
 
 
 def parse(text: str) -> FilmDocument:
@@ -1298,7 +1304,9 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     )
     if synopsis_from is None:
         opening = [
-            i for i, (_, paragraph, _) in enumerate(prose) if _shouted_opening(paragraph, credited)
+            i
+            for i, (_, paragraph, heading) in enumerate(prose)
+            if _shouted_opening(paragraph, credited) and not _BIOS_HEADING.search(heading)
         ]
         synopsis_from = next(
             (i for i in opening if not _names_other_films(prose[i][1], mentioned[i])),
