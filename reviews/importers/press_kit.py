@@ -705,7 +705,8 @@ _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
 # The heading of the people's bios (`ABOUT THE CAST`, `FILMMAKER BIOGRAPHIES`): what it heads
 # opens with a name, never with the film's title.
 _BIOS_HEADING = re.compile(
-    r"\b(?:cast|crew|filmmakers?|biograph\w*|about\s+the\s+(?:director|actors?|writers?|producers?))\b",
+    r"\b(?:about\s+the\s+(?:cast|crew|filmmakers?|director|actors?|writers?|producers?)"
+    r"|biograph\w*|bios|filmmakers?|profiles)\b",
     re.IGNORECASE,
 )
 
