@@ -1335,9 +1335,14 @@ class DocumentLoader:
             )
             by_name: dict[str, list[Credit]] = defaultdict(list)
             for credit in credits:
-                by_name[credit.character.folded_name].append(credit)
+                by_name[_THE.sub("", credit.character.folded_name)].append(credit)
             for group in by_name.values():
-                keep = min((c.character for c in group), key=lambda character: character.pk)
+                # `The Oracle` of one film is the `Oracle` of another: the fuller name, whichever
+                # film came first.
+                keep = min(
+                    (c.character for c in group),
+                    key=lambda character: (-len(character.name), character.name, character.pk),
+                )
                 for credit in group:
                     if credit.character_id != keep.pk:
                         QuoteLine.objects.filter(character_id=credit.character_id).update(
@@ -2294,6 +2299,10 @@ def recase_series_name(film: Film) -> None:
     name = series_name_from(film.title)
     if name != series.name and written_alike(name, series.name):
         Series.objects.filter(pk=series.pk).update(name=name)
+
+
+# The article a part's name may open with in one film and not in another (folded).
+_THE = re.compile(r"^the ")
 
 
 def name_after_first_film(series: Series, first: Film) -> None:

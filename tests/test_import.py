@@ -4744,3 +4744,32 @@ def test_a_series_of_titles_apart_whose_kit_names_its_film_as_the_new_one(empty_
     # named again, is not said to be of no series.
     assert not Film.objects.filter(title__in=["The Empire Strikes Back", "Harrison Ford"])
     assert not ImportWarning.objects.filter(code="other_film", message__contains="Raiders")
+
+
+MATRIX = settings.BASE_DIR / "tests" / "documents" / "matrix"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["revolutions_kit.txt", "matrix_dump.txt", "reloaded_reviews.xml"],
+        ["matrix_dump.txt", "reloaded_reviews.xml", "revolutions_kit.txt"],
+    ],
+)
+def test_a_part_named_with_its_article_in_one_film_and_without_in_another(empty_db, order):
+    """The dump's `Oracle` (Gloria Foster) is the kit's `The Oracle` (Mary Alice), recast in
+    the series: one character, named the fuller way whichever document came first, played by
+    two people (it was two characters)."""
+    import_in_order_as_together(MATRIX, order)
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("title", flat=True)) == [
+        "The Matrix",
+        "The Matrix Reloaded",
+        "The Matrix Revolutions",
+    ]
+    [oracle] = Character.objects.filter(name__icontains="oracle")
+    assert oracle.name == "The Oracle"
+    assert set(oracle.credits.values_list("person__name", "film__year")) == {
+        ("Gloria Foster", 1999),
+        ("Mary Alice", 2003),
+    }
