@@ -1258,12 +1258,62 @@ class DocumentLoader:
     def load_credits(self, film: Film) -> None:
         if self.doc.credits and film.series_id:  # a part named otherwise in another film
             self.touched_series.add(film.series_id)
+        self.credit_teams_as_their_members(film)
         if self.doc.credits:
             resolver = CreditResolver(self, film)
             resolver.resolve()
             merge_close_spellings(film, self.tally, resolver.credited_people())
         elif self.merged_films:
             merge_close_spellings(film, self.tally)
+
+    def credit_teams_as_their_members(self, film: Film) -> None:
+        """`The Coen Brothers`, where the film credits two people of that family name or more
+        (`Joel Coen`, `Ethan Coen`), are those people, not a person of their own: the team's
+        credit this document gives is left out, and one an earlier document gave is taken
+        back (with the team, when it has no other film), each with a warning. A team whose
+        members the film does not name stays as credited."""
+        doc = self.doc
+        families = Counter(_family_name(credit.name) for credit in doc.credits)
+        teams = [c for c in doc.credits if _TEAM.match(c.name)]
+        if not teams and max(families.values(), default=0) < 2:
+            return  # nothing this document says changes who a team is
+        stored = list(Credit.objects.filter(film=film).select_related("person").order_by("pk"))
+        names = {
+            fold(n): n for n in [*(c.person.name for c in stored), *(c.name for c in doc.credits)]
+        }
+        members: dict[str, list[str]] = defaultdict(list)  # family name: the names, written
+        for name in sorted(names.values(), key=fold):
+            if not _TEAM.match(name):
+                members[_family_name(name)].append(name)
+
+        def known_members(team: str) -> str:
+            """The film's people the team stands for, written out; '' for fewer than two."""
+            found = members.get(fold(_TEAM.match(team)["family"]), [])
+            return " and ".join(found) if len(found) >= 2 else ""
+
+        for record in teams:
+            if who := known_members(record.name):
+                doc.credits.remove(record)
+                self.tally.warn(
+                    record.line,
+                    "team_credit",
+                    f"{record.name}, credited as {record.role}, are {who}: no person of their own",
+                )
+        for credit in stored:
+            if not _TEAM.match(credit.person.name) or not (
+                who := known_members(credit.person.name)
+            ):
+                continue
+            team = credit.person
+            credit.delete()
+            self.tally.count("updated", "Credit")
+            self.tally.warn(
+                None,
+                "team_credit",
+                f"{team.name}, credited as {credit.role}, are {who}: no person of their own",
+            )
+            if not team.locked_fields and not team.credits.exists():
+                team.delete()
 
     def join_title_less_films_to_series(self) -> None:
         """`find_film_by_series` the other way round, for a title-less document that came
@@ -2027,8 +2077,22 @@ def credited_spellings(film_ids) -> dict[int, dict[str, set[str]]]:
 
 def spellings_of(known: set[str], names: set[str]) -> set[str]:
     """The names (folded) that spell someone known by the `known` spellings: the same, or,
-    when none is, close ones (`names_close`: `Aleksei Balabanov`, `Alexey Balabanov`)."""
-    return known & names or {name for name in names if any(names_close(name, k) for k in known)}
+    when none is, close ones (`names_close`: `Aleksei Balabanov`, `Alexey Balabanov`), or a
+    team and one of its members (`The Coen Brothers`, `Joel Coen`)."""
+    return (
+        known & names
+        or {name for name in names if any(names_close(name, k) for k in known)}
+        or {name for name in names if any(_of_one_team(name, k) for k in known)}
+    )
+
+
+def _of_one_team(name: str, other: str) -> bool:
+    """Whether one name is a team's (`the coen brothers`) and the other a name of its family
+    (`joel coen`)."""
+    for team, member in ((name, other), (other, name)):
+        if (match := _TEAM.match(team)) and not _TEAM.match(member):
+            return _family_name(member) == fold(match["family"])
+    return False
 
 
 # The actors a title-less film must share with the other films of a series none of whose
@@ -2299,6 +2363,20 @@ def recase_series_name(film: Film) -> None:
     name = series_name_from(film.title)
     if name != series.name and written_alike(name, series.name):
         Series.objects.filter(pk=series.pk).update(name=name)
+
+
+# A team credited under its family name: `The Coen Brothers`, `Dardenne Brothers`, `The
+# Wachowski Sisters`.
+_TEAM = re.compile(
+    r"^(?:the\s+)?(?P<family>[^\W\d_][\w'’-]*)\s+(?:brothers|sisters|siblings|bros\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _family_name(name: str) -> str:
+    """A name's last word, folded: the family name of a name written given name first."""
+    words = fold(name).split()
+    return words[-1] if words else ""
 
 
 # The article a part's name may open with in one film and not in another (folded).
