@@ -495,9 +495,12 @@ def person_detail(request, slug):
     context = {
         "person": person,
         "filmography": [(films[pk], parts_together(filmography[pk])) for pk in films],
-        # Spellings, not the same one in capitals (`ANN LEE` beside `Ann Lee`).
+        # Spellings, not the same one in capitals (`ANN LEE` beside `Ann Lee`), nor one whose
+        # letters a copy lost as `?` (`Zlatko Buri?`: kept, for the import, not shown).
         "other_names": [
-            a for a in person.aliases.all() if a.name.casefold() != person.name.casefold()
+            a
+            for a in person.aliases.all()
+            if a.name.casefold() != person.name.casefold() and "?" not in a.name
         ],
     }
     context["structured_data"] = structured_data.person(request, person, context["other_names"])
