@@ -53,6 +53,7 @@ from .people import (
     assign_fields,
     close_spelling_reason,
     free_slugs,
+    how_written_otherwise,
     listed_in,
     merge_people,
     names_close,
@@ -1500,11 +1501,16 @@ class DocumentLoader:
                     if not ratio:
                         continue
                     part = max((c.character.name for c in group), key=len)
+                    how = how_written_otherwise(other.name, keep.name)
+                    written = (
+                        f"{keep.name} {how}"
+                        if how
+                        else f"close spelling of {keep.name} (similarity {ratio:.0f})"
+                    )
                     merge_people(
                         keep,
                         other,
-                        f"close spelling of {keep.name} (similarity {ratio:.0f}); both play "
-                        f"{part} in films of one series",
+                        f"{written}; both play {part} in films of one series",
                         self.tally,
                     )
                     gone.add(other.pk)

@@ -185,7 +185,7 @@ _CHARACTER_ACTOR = re.compile(
     rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s|(?:{_RANK_WORD})\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}}(?:\s\d[\w-]*)?)"
     r"\s+"
-    rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?(?P<actor>[{UPPER}][\w'’?-]+"
+    rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?(?P<actor>[{UPPER}](?:[\w'’?-]+|\.)"
     rf"(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.?-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
