@@ -1274,18 +1274,36 @@ class DocumentLoader:
         back (with the team, when it has no other film), each with a warning. A team whose
         members the film does not name stays as credited."""
         doc = self.doc
-        families = Counter(_family_name(credit.name) for credit in doc.credits)
         teams = [c for c in doc.credits if _TEAM.match(c.name)]
-        if not teams and max(families.values(), default=0) < 2:
-            return  # nothing this document says changes who a team is
-        stored = list(Credit.objects.filter(film=film).select_related("person").order_by("pk"))
-        names = {
-            fold(n): n for n in [*(c.person.name for c in stored), *(c.name for c in doc.credits)]
-        }
+        # The family names two of the document's people or more share (each name once: one
+        # person credited as director and writer is one).
+        people = {fold(c.name) for c in doc.credits if not _TEAM.match(c.name)}
+        families = Counter(_family_name(name) for name in people)
+        shared = sorted(family for family, count in families.items() if count >= 2)
+        stored_teams = []
+        if shared:  # the teams of those families an earlier document credited: by their names
+            stored_teams = list(
+                Credit.objects.filter(
+                    film=film,
+                    person__folded_name__in=[
+                        f"{the}{family} {word}"
+                        for family in shared
+                        for the in ("", "the ")
+                        for word in _TEAM_WORDS
+                    ],
+                )
+                .select_related("person")
+                .order_by("pk")
+            )
+        if not teams and not stored_teams:
+            return
+        names = [c.name for c in doc.credits]
+        if teams:  # their members may be the film's already
+            names += Credit.objects.filter(film=film).values_list("person__name", flat=True)
+        written = {fold(name): name for name in names if not _TEAM.match(name)}
         members: dict[str, list[str]] = defaultdict(list)  # family name: the names, written
-        for name in sorted(names.values(), key=fold):
-            if not _TEAM.match(name):
-                members[_family_name(name)].append(name)
+        for name in sorted(written.values(), key=fold):
+            members[_family_name(name)].append(name)
 
         def known_members(team: str) -> str:
             """The film's people the team stands for, written out; '' for fewer than two."""
@@ -1300,18 +1318,15 @@ class DocumentLoader:
                     "team_credit",
                     f"{record.name}, credited as {record.role}, are {who}: no person of their own",
                 )
-        for credit in stored:
-            if not _TEAM.match(credit.person.name) or not (
-                who := known_members(credit.person.name)
-            ):
-                continue
+        for credit in stored_teams:
             team = credit.person
             credit.delete()
             self.tally.count("updated", "Credit")
             self.tally.warn(
                 None,
                 "team_credit",
-                f"{team.name}, credited as {credit.role}, are {who}: no person of their own",
+                f"{team.name}, credited as {credit.role}, are "
+                f"{known_members(team.name)}: no person of their own",
             )
             if not team.locked_fields and not team.credits.exists():
                 team.delete()
@@ -2373,8 +2388,9 @@ def recase_series_name(film: Film) -> None:
 
 # A team credited under its family name: `The Coen Brothers`, `Dardenne Brothers`, `The
 # Wachowski Sisters`.
+_TEAM_WORDS = ("brothers", "sisters", "siblings", "bros")
 _TEAM = re.compile(
-    r"^(?:the\s+)?(?P<family>[^\W\d_][\w'’-]*)\s+(?:brothers|sisters|siblings|bros\.?)$",
+    rf"^(?:the\s+)?(?P<family>[^\W\d_][\w'’-]*)\s+(?:{'|'.join(_TEAM_WORDS)})\.?$",
     re.IGNORECASE,
 )
 

@@ -355,6 +355,23 @@ def test_an_actor_whose_name_lost_a_letter_or_is_initialled_plays_the_part(
         assert alias.reason.startswith("Zlatko Buric with its given name as its initial")
 
 
+def test_a_team_one_of_whose_family_the_film_credits_stays_as_credited(empty_db, tmp_path):
+    """Joel Coen, credited as director and as writer, is one of the family, not two: the
+    kit's `The Coen Brothers` stays as credited."""
+    (tmp_path / "kit.txt").write_text(
+        "Year: 1996\nCast: Frances McDormand, William H. Macy\n"
+        "Director: The Coen Brothers\n\n\nFARGO tells of Marge (Frances McDormand).\n"
+    )
+    (tmp_path / "dump.txt").write_text(
+        "Fargo (1996)\n\nA kidnapping.\n\nRelease Year: 1996\n\nDirector: Joel Coen\n\n"
+        "Writer: Joel Coen\n\nFrances McDormand - Marge\nWilliam H. Macy - Jerry\n"
+    )
+    for name in ("kit.txt", "dump.txt"):
+        assert run_import([tmp_path / name]).ok
+    assert Film.objects.get().credits.filter(person__name="The Coen Brothers").exists()
+    assert not ImportWarning.objects.filter(code="team_credit").exists()
+
+
 def test_every_merge_has_a_reason():
     alias = person("Zlakto Buric").aliases.get(name="Zlakto Buric")
     assert "close spelling of Zlatko Buric" in alias.reason
