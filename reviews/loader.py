@@ -1401,7 +1401,7 @@ class DocumentLoader:
             )
             by_name: dict[str, list[Credit]] = defaultdict(list)
             for credit in credits:
-                by_name[_THE.sub("", credit.character.folded_name)].append(credit)
+                by_name[_without_article(credit.character.folded_name)].append(credit)
             for group in by_name.values():
                 # `The Oracle` of one film is the `Oracle` of another: the fuller name, whichever
                 # film came first.
@@ -2399,10 +2399,6 @@ def _family_name(name: str) -> str:
     """A name's last word, folded: the family name of a name written given name first."""
     words = fold(name).split()
     return words[-1] if words else ""
-
-
-# The article a part's name may open with in one film and not in another (folded).
-_THE = re.compile(r"^the ")
 
 
 def name_after_first_film(series: Series, first: Film) -> None:
