@@ -2839,6 +2839,17 @@ def test_a_bio_under_its_heading_is_no_synopsis_of_a_film_titled_by_its_name(cas
     assert [n.text[:7] for n in doc.notes if n.kind == "press"] == ["BO BERG"]
 
 
+@pytest.mark.parametrize(
+    "sentence, new",
+    [
+        ("Bo Berg returns as the sailor with NIGHT OF THE HARBOUR.", True),
+        ("Bo Berg returns as the sailor with IDA (Ann Lee) at his side.", False),  # a part
+    ],
+)
+def test_what_a_kit_names_as_the_new_film_is_no_part_with_its_actor(sentence, new):
+    assert [m.new for m in mentions_in(sentence, 1, {"ann lee", "bo berg"})] == [new]
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "

@@ -1723,8 +1723,13 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
                 listed_year = None
         else:
             listed_year = None  # `A (2002) and B`: A's year is its own
-        if year is None and _NEW_FILM.search(
-            paragraph, max(sentence_starts[sentence], start - _NEAR), start
+        played = _ASIDE_AFTER.match(paragraph, next_end)
+        if (
+            year is None
+            and _NEW_FILM.search(paragraph, max(sentence_starts[sentence], start - _NEAR), start)
+            # Not a part in capitals with its actor: `returns with a new sidekick, SHORT ROUND
+            # (Ke Huy Quan)`.
+            and not (played and fold(played["aside"]) in names)
         ):
             own.add(len(named))  # `… return with TITLE`: the kit's own film
         named.append((title, year, sentence, others))
