@@ -1274,10 +1274,10 @@ class DocumentLoader:
         back (with the team, when it has no other film), each with a warning. A team whose
         members the film does not name stays as credited."""
         doc = self.doc
-        teams = [c for c in doc.credits if _TEAM.match(c.name)]
+        teams = [c for c in doc.credits if team_families(c.name)]
         # The family names two of the document's people or more share (each name once: one
         # person credited as director and writer is one).
-        people = {fold(c.name) for c in doc.credits if not _TEAM.match(c.name)}
+        people = {fold(c.name) for c in doc.credits if not team_families(c.name)}
         families = Counter(_family_name(name) for name in people)
         shared = sorted(family for family, count in families.items() if count >= 2)
         stored_teams = []
@@ -1286,10 +1286,7 @@ class DocumentLoader:
                 Credit.objects.filter(
                     film=film,
                     person__folded_name__in=[
-                        f"{the}{family} {word}"
-                        for family in shared
-                        for the in ("", "the ")
-                        for word in _TEAM_WORDS
+                        name for family in shared for name in _team_names(family)
                     ],
                 )
                 .select_related("person")
@@ -1300,15 +1297,17 @@ class DocumentLoader:
         names = [c.name for c in doc.credits]
         if teams:  # their members may be the film's already
             names += Credit.objects.filter(film=film).values_list("person__name", flat=True)
-        written = {fold(name): name for name in names if not _TEAM.match(name)}
+        written = {fold(name): name for name in names if not team_families(name)}
         members: dict[str, list[str]] = defaultdict(list)  # family name: the names, written
         for name in sorted(written.values(), key=fold):
             members[_family_name(name)].append(name)
 
         def known_members(team: str) -> str:
             """The film's people the team stands for, written out; '' for fewer than two."""
-            found = members.get(fold(_TEAM.match(team)["family"]), [])
-            return " and ".join(found) if len(found) >= 2 else ""
+            for family in team_families(team):
+                if len(found := members.get(family, [])) >= 2:
+                    return " and ".join(found)
+            return ""
 
         for record in teams:
             if who := known_members(record.name):
@@ -2111,8 +2110,8 @@ def _of_one_team(name: str, other: str) -> bool:
     """Whether one name is a team's (`the coen brothers`) and the other a name of its family
     (`joel coen`)."""
     for team, member in ((name, other), (other, name)):
-        if (match := _TEAM.match(team)) and not _TEAM.match(member):
-            return _family_name(member) == fold(match["family"])
+        if (families := team_families(team)) and not team_families(member):
+            return _family_name(member) in families
     return False
 
 
@@ -2393,6 +2392,25 @@ _TEAM = re.compile(
     rf"^(?:the\s+)?(?P<family>[^\W\d_][\w'’-]*)\s+(?:{'|'.join(_TEAM_WORDS)})\.?$",
     re.IGNORECASE,
 )
+# Or by its family name made plural: `The Wachowskis`, `the Coens`, `The Dardennes`.
+_PLURAL_TEAM = re.compile(r"^the\s+(?P<plural>[^\W\d_][\w'’-]*s)$", re.IGNORECASE)
+
+
+def team_families(name: str) -> tuple[str, ...]:
+    """The family names (folded) a team's credit may stand for (`coen` of `The Coen Brothers`;
+    `dardenne` or `dardenn` of `The Dardennes`); () for a name that is no team's."""
+    if match := _TEAM.match(name):
+        return (fold(match["family"]),)
+    if match := _PLURAL_TEAM.match(name):
+        plural = fold(match["plural"])
+        return (plural[:-1], plural[:-2]) if plural.endswith("es") else (plural[:-1],)
+    return ()
+
+
+def _team_names(family: str) -> list[str]:
+    """The names (folded) a team of a family may be credited under."""
+    brothers = [f"{the}{family} {word}" for the in ("", "the ") for word in _TEAM_WORDS]
+    return [*brothers, f"the {family}s", f"the {family}es"]
 
 
 def _family_name(name: str) -> str:
