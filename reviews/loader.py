@@ -1274,10 +1274,10 @@ class DocumentLoader:
         back (with the team, when it has no other film), each with a warning. A team whose
         members the film does not name stays as credited."""
         doc = self.doc
-        teams = [c for c in doc.credits if team_families(c.name)]
+        teams = [c for c in doc.credits if _team_families(c.name)]
         # The family names two of the document's people or more share (each name once: one
         # person credited as director and writer is one).
-        people = {fold(c.name) for c in doc.credits if not team_families(c.name)}
+        people = {fold(c.name) for c in doc.credits if not _team_families(c.name)}
         families = Counter(_family_name(name) for name in people)
         shared = sorted(family for family, count in families.items() if count >= 2)
         stored_teams = []
@@ -1297,14 +1297,14 @@ class DocumentLoader:
         names = [c.name for c in doc.credits]
         if teams:  # their members may be the film's already
             names += Credit.objects.filter(film=film).values_list("person__name", flat=True)
-        written = {fold(name): name for name in names if not team_families(name)}
+        written = {fold(name): name for name in names if not _team_families(name)}
         members: dict[str, list[str]] = defaultdict(list)  # family name: the names, written
         for name in sorted(written.values(), key=fold):
             members[_family_name(name)].append(name)
 
         def known_members(team: str) -> str:
             """The film's people the team stands for, written out; '' for fewer than two."""
-            for family in team_families(team):
+            for family in _team_families(team):
                 if len(found := members.get(family, [])) >= 2:
                     return " and ".join(found)
             return ""
@@ -2110,7 +2110,7 @@ def _of_one_team(name: str, other: str) -> bool:
     """Whether one name is a team's (`the coen brothers`) and the other a name of its family
     (`joel coen`)."""
     for team, member in ((name, other), (other, name)):
-        if (families := team_families(team)) and not team_families(member):
+        if (families := _team_families(team)) and not _team_families(member):
             return _family_name(member) in families
     return False
 
@@ -2396,7 +2396,7 @@ _TEAM = re.compile(
 _PLURAL_TEAM = re.compile(r"^the\s+(?P<plural>[^\W\d_][\w'’-]*s)$", re.IGNORECASE)
 
 
-def team_families(name: str) -> tuple[str, ...]:
+def _team_families(name: str) -> tuple[str, ...]:
     """The family names (folded) a team's credit may stand for (`coen` of `The Coen Brothers`;
     `dardenne` or `dardenn` of `The Dardennes`); () for a name that is no team's."""
     if match := _TEAM.match(name):
