@@ -89,7 +89,9 @@ from .text import (
     title_key,
     title_stem_and_number,
     told_subtitle,
+    typeset_fractions,
     unique_slug,
+    without_closing_fraction,
     written_alike,
 )
 
@@ -2359,7 +2361,8 @@ def releases_once(releases: list) -> list:
 def series_name_from(title: str) -> str:
     """The name of a series no document names, made from its first film's title: `Kill Bill
     series` of `Kill Bill: Vol. 1`."""
-    main_words = split_title(clean_title(title))[0].split()
+    main = split_title(clean_title(title))[0]
+    main_words = (without_closing_fraction(main) or main).split()  # `The Naked Gun 2½`
     if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
         main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
     elif len(main_words) > 1 and title_stem_and_number(" ".join(main_words))[1] > 1:
@@ -2472,9 +2475,10 @@ def choose_film_title(film: Film) -> None:
         titles = [(title, fmt) for title, kind, fmt in given if kind == first_kind]
 
     def fullness(title: str) -> tuple:
-        main, subtitle = split_title(title)
-        # The words count, not the separator; the same words: a colon before the subtitle.
-        return (bool(subtitle), len(main) + len(subtitle), ":" in title, title)
+        main, subtitle = split_title(typeset_fractions(title))
+        # The words count, not the separator; the same words: a colon before the subtitle, a
+        # fraction's character (`2½`) before the fraction typed (`2 1/2`).
+        return (bool(subtitle), len(main) + len(subtitle), ":" in title, "/" not in title, title)
 
     own = [title for title, fmt in titles if fmt not in REVIEW_COPIES]  # staff's too (None)
     stem = title_stem_and_number(max(own or [title for title, _ in titles], key=fullness))[0]

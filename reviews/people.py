@@ -43,6 +43,7 @@ from .importers.records import SOURCE_RANK, CreditRecord
 from .models import Character, Credit, Film, Person, PersonAlias, QuoteLine
 from .text import (
     PARTS_SEPARATOR,
+    RANKS_WRITTEN_OUT,
     fold,
     is_shouted,
     name_case,
@@ -983,6 +984,9 @@ def ranked_name_of(short: str, full: str) -> bool:
     full_ranks, full_name = without_ranks(fold(full).split())
     if not short_name:
         return False
+    written_out = [RANKS_WRITTEN_OUT.get(rank, rank) for rank in short_ranks]
+    if short_ranks != full_ranks and written_out == full_ranks:
+        return short_name == full_name  # `Capt. Ed Hocken` of `Captain Ed Hocken`
     if full_ranks and not short_ranks:
         return short_name == full_name
     return (

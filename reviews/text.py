@@ -3,10 +3,19 @@
 import hashlib
 import re
 import unicodedata
+from fractions import Fraction
 
 # The capital letters of the Latin alphabets, for a regular expression's character class: `A-Z`
 # alone stops a name or a title in capitals at its first `Å`, `Ø`, `É` or `Ł`.
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
+# A fraction glued to its number (`2½`) parts from it as it is typed (`2 1/2`): else `½`
+# decomposes to `1⁄2`, and `2½` folds as `21 2`.
+VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_TYPED_FRACTIONS = {
+    c: " " + unicodedata.normalize("NFKD", c).replace("\u2044", "/") for c in VULGAR_FRACTIONS
+}
+_TYPED_FRACTION_TABLE = str.maketrans(_TYPED_FRACTIONS)
 
 # Letters that Unicode decomposition does not reduce to ASCII.
 _TRANSLITERATIONS = str.maketrans(
@@ -27,6 +36,7 @@ _TRANSLITERATIONS = str.maketrans(
         "ð": "d",
         "Ð": "d",
         "ı": "i",
+        **_TYPED_FRACTIONS,
     }
 )
 
@@ -157,6 +167,13 @@ RANKS = {
     *("minister", "senator", "governor", "president", "ambassador", "baron", "duke", "count"),
 }
 
+# Ranks written short, each with the rank it stands for (`Capt. Ed Hocken`, `Captain Ed Hocken`).
+RANKS_WRITTEN_OUT = {
+    "dr": "doctor", "doc": "doctor", "prof": "professor", "det": "detective", "sgt": "sergeant",
+    "lt": "lieutenant", "capt": "captain", "col": "colonel", "gen": "general", "pvt": "private",
+    "cpl": "corporal", "rev": "reverend",
+}  # fmt: skip
+
 
 def without_ranks(words: list[str]) -> tuple[list[str], list[str]]:
     """A folded name's words: the ranks it opens with (`RANKS`), and the rest."""
@@ -226,11 +243,55 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_NUMBERS = str.maketrans({c: f" {i}" for i, c in enumerate(SUPERSCRIPT_DIGITS)})
 
 
+# A number with a fraction, typed (`2 1/2`, `2-1/2`) or as one character (`2½`, folded as typed):
+# one word of the key, `2and1over2`, that is no part's number alone (`The Naked Gun 2½` is not
+# `The Naked Gun 2`, nor `8½` the second of `8`).
+_FRACTION = re.compile(r"(?<![\w/])(?:(\d+)[\s-]+)?(\d)/(\d)(?![\w/])")
+_FRACTION_WORD = re.compile(r"^(?:(\d+)and)?(\d+)over(\d+)$")
+
+
+def _fraction_word(match: re.Match) -> str:
+    whole, numerator, denominator = match.groups()
+    if not 0 < int(numerator) < int(denominator):  # no fraction: `2/1`
+        return match[0]
+    return f" {f'{whole}and' if whole else ''}{numerator}over{denominator} "
+
+
+_GLYPHS = {typed.strip(): glyph for glyph, typed in _TYPED_FRACTIONS.items()}
+
+
+def typeset_fractions(title: str) -> str:
+    """A title with its typed fractions as their characters: `The Naked Gun 2 1/2` as `The Naked
+    Gun 2½`, the way the film is titled (a kit's capitals type it)."""
+    if "/" not in title:
+        return title
+
+    def glyph(match: re.Match) -> str:
+        whole, numerator, denominator = match.groups()
+        typed = _GLYPHS.get(f"{numerator}/{denominator}")
+        return f"{whole or ''}{typed}" if typed else match[0]
+
+    return _FRACTION.sub(glyph, title)
+
+
+def without_closing_fraction(title: str) -> str | None:
+    """A title without the number and fraction that close it (`The Naked Gun 2 1/2`, `The
+    Naked Gun 2½`: The Naked Gun); None if none closes it."""
+    typed = title.strip().translate(_TYPED_FRACTION_TABLE)
+    closing = [m for m in _FRACTION.finditer(typed) if not typed[m.end() :].strip()]
+    if not closing or _fraction_word(closing[0]) == closing[0][0]:
+        return None
+    return typed[: closing[0].start()].strip() or None
+
+
 def title_key(title: str) -> str:
     """Folded main title with its number as digits: `ROCKY II`, `Rocky 2` and `Rocky Two`
     share a key; so do `The Godfather: Part II` and `The Godfather 2` (a subtitle that is only
-    a part's number is the number)."""
-    main, subtitle = split_title(title.translate(_SUPERSCRIPT_NUMBERS))
+    a part's number is the number), and `The Naked Gun 2½` and `THE NAKED GUN 2 1/2`."""
+    title = title.translate(_SUPERSCRIPT_NUMBERS)
+    if "/" in title or any(c in VULGAR_FRACTIONS for c in title):
+        title = _FRACTION.sub(_fraction_word, title.translate(_TYPED_FRACTION_TABLE))
+    main, subtitle = split_title(title)
     if _numbers_a_part(subtitle):
         main = f"{main} {subtitle}"
     words = [str(ROMAN_NUMERALS.get(w, w)) for w in fold(main).split()]
@@ -261,11 +322,15 @@ def _number(word: str) -> int | None:
     return ROMAN_NUMERALS.get(word) or NUMBER_WORDS.get(word)
 
 
-def title_stem_and_number(title: str) -> tuple[str, int]:
+def title_stem_and_number(title: str) -> tuple[str, int | Fraction]:
     """The series stem and the film's number in it: `Rocky III` -> (`rocky`, 3)."""
     words = title_key(title).split()
     if len(words) > 1 and words[-1].isdigit() and int(words[-1]) < 100:
         return " ".join(words[:-1]), int(words[-1])
+    if len(words) > 1 and (fraction := _FRACTION_WORD.match(words[-1])):
+        whole, numerator, denominator = (int(n or 0) for n in fraction.groups())
+        if denominator:  # `The Naked Gun 2½`: the Naked Gun's 2½, after its 2 and before its 3
+            return " ".join(words[:-1]), whole + Fraction(numerator, denominator)
     return " ".join(words), 1
 
 

@@ -4427,8 +4427,8 @@ IRON = settings.BASE_DIR / "tests" / "documents" / "iron"
 def test_a_part_recast_in_the_sequel_and_a_dumps_bare_connection(empty_db, order):
     """A title-less dump that ends `Followed by Iron Man 2 (2010)`, a line alone: a connection,
     not a user review (it was stored as one, with no author or date). The part Terrence Howard
-    plays as `Rhodey` and Don Cheadle as `James "Rhodey" Rhodes` in the sequel: one character
-    (it was two). `Robert Downey Jr.`, `Robert Downey, Jr.` and `Robert Downey Jr`: one
+    plays as `Rhodey` and Don Cheadle as `Lt. Col. James "Rhodey" Rhodes` in the sequel: one
+    character (it was two). `Robert Downey Jr.`, `Robert Downey, Jr.` and `Robert Downey Jr`: one
     person; `Samuel L. Jackson` and `Samuel L Jackson` too."""
     import_in_order_as_together(IRON, order)
     series = Series.objects.get()
@@ -4439,7 +4439,7 @@ def test_a_part_recast_in_the_sequel_and_a_dumps_bare_connection(empty_db, order
     assert not Review.objects.filter(reviewer=None).exists()
     assert Review.objects.count() == 4
     rhodes = Character.objects.get(credits__person__name="Don Cheadle")
-    assert rhodes.name == 'James "Rhodey" Rhodes'
+    assert rhodes.name == 'Lt. Col. James "Rhodey" Rhodes'
     assert set(rhodes.credits.values_list("person__name", "film__year")) == {
         ("Terrence Howard", 2008),
         ("Don Cheadle", 2010),
@@ -4852,3 +4852,47 @@ def test_a_part_named_with_its_article_in_one_film_and_without_in_another(empty_
         ("Gloria Foster", 1999),
         ("Mary Alice", 2003),
     }
+
+
+NAKED_GUN = settings.BASE_DIR / "tests" / "documents" / "naked"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["smell_kit.txt", "insult_page.txt", "naked_dump.txt", "smell_reviews.xml"],
+        ["insult_page.txt", "smell_reviews.xml", "insult_dump.txt", "smell_kit.txt"],
+        ["naked_dump.txt", "insult_dump.txt", "smell_kit.txt", "insult_page.txt"],
+    ],
+)
+def test_a_series_numbered_with_fractions(empty_db, order):
+    """`The Naked Gun 2½` of the review file is the kit's `THE NAKED GUN 2 1/2` (it was
+    `Untitled film of 1991`, the two fractions read as `21 2` and `2 1`); the dump titled
+    `The Naked Gun: From the Files of Police Squad! (1988)` is titled so (its colon made a
+    field of it), and the kit's `follow-up to 1988's box-office smash THE NAKED GUN: …` puts it
+    in the series. `Capt. Ed Hocken` of the dumps is the kit's `Captain Ed Hocken`, and
+    `Nordberg (O.J. Simpson)` is the kit's part for him."""
+    import_in_order_as_together(NAKED_GUN, [*order, *sorted(set(NAKED_FILES) - set(order))])
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        1988,
+        1991,
+        1994,
+    ]
+    assert series.name == "The Naked Gun series"
+    first, second, third = series.films.order_by("series_position")
+    assert first.title == "The Naked Gun: From the Files of Police Squad!"
+    assert (second.title, second.slug) == (
+        "The Naked Gun 2½: The Smell of Fear",
+        "the-naked-gun-2-1-2-the-smell-of-fear-1991",
+    )
+    assert third.title_is_provisional is False and third.reviews.count() == 3
+    assert second.reviews.count() == 2 and not second.title_is_provisional
+    assert not ImportWarning.objects.filter(code__in=["provisional_title", "unknown_field"])
+    [hocken] = Character.objects.filter(name__contains="Hocken")
+    assert hocken.name == "Captain Ed Hocken"
+    assert set(hocken.credits.values_list("film__year", flat=True)) == {1988, 1991, 1994}
+    assert second.credits.filter(person__name="O.J. Simpson", character__name="Nordberg").exists()
+
+
+NAKED_FILES = [path.name for path in NAKED_GUN.iterdir()]

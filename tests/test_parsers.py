@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -96,6 +97,14 @@ def test_fold_keeps_names_of_other_alphabets_apart(a, b):
         ("Alien³", "alien 3"),  # a superscript number is the part's number
         ("ALIEN³", "alien 3"),
         ("Alien", "alien"),
+        # A number with a fraction, as a character or typed: one word, no part's number.
+        ("The Naked Gun 2½: The Smell of Fear", "the naked gun 2and1over2"),
+        ("THE NAKED GUN 2 1/2: THE SMELL OF FEAR", "the naked gun 2and1over2"),
+        ("The Naked Gun 2-1/2", "the naked gun 2and1over2"),
+        ("Naked Gun 33⅓: The Final Insult", "naked gun 33and1over3"),
+        ("8½", "8and1over2"),
+        ("24/7", "24 7"),  # no fraction
+        ("Fahrenheit 9/11", "fahrenheit 9 11"),
     ],
 )
 def test_title_key_folds_case_numerals_and_subtitles(title, key):
@@ -104,10 +113,40 @@ def test_title_key_folds_case_numerals_and_subtitles(title, key):
 
 @pytest.mark.parametrize(
     "title, stem, number",
-    [("Pusher III: I'm the Angel of Death", "pusher", 3), ("Pusher", "pusher", 1)],
+    [
+        ("Pusher III: I'm the Angel of Death", "pusher", 3),
+        ("Pusher", "pusher", 1),
+        ("The Naked Gun 2½: The Smell of Fear", "the naked gun", Fraction(5, 2)),
+        ("Naked Gun 33 1/3", "naked gun", Fraction(100, 3)),
+        ("8½", "8and1over2", 1),  # a title that is a number is no part of a series
+    ],
 )
 def test_title_stem_and_number(title, stem, number):
     assert title_stem_and_number(title) == (stem, number)
+
+
+@pytest.mark.parametrize(
+    "title, folded, typeset, series",
+    [
+        ("The Naked Gun 2½", "the naked gun 2 1 2", "The Naked Gun 2½", "The Naked Gun series"),
+        ("The Naked Gun 2 1/2", "the naked gun 2 1 2", "The Naked Gun 2½", "The Naked Gun series"),
+        ("Naked Gun 33⅓: The Final Insult", "naked gun 33 1 3 the final insult", None, None),
+        ("8 1/2", "8 1 2", "8½", "8 1/2 series"),
+        ("24/7", "24 7", "24/7", "24/7 series"),
+    ],
+)
+def test_a_titles_fraction_folded_typeset_and_left_out_of_its_series_name(
+    title, folded, typeset, series
+):
+    """`2½` folds as it is typed (`2 1 2`, not `21 2`: its slug is `…-2-1-2`), a typed fraction
+    is set as its character when titles are compared, and a series made up from a title
+    numbered so is named without its number."""
+    from reviews.loader import series_name_from
+    from reviews.text import typeset_fractions
+
+    assert fold(title) == folded
+    assert typeset_fractions(title) == (typeset or title)
+    assert series_name_from(title) == (series or "Naked Gun series")
 
 
 @pytest.mark.parametrize(
@@ -2850,6 +2889,47 @@ def test_what_a_kit_names_as_the_new_film_is_no_part_with_its_actor(sentence, ne
     assert [m.new for m in mentions_in(sentence, 1, {"ann lee", "bo berg"})] == [new]
 
 
+def test_a_kits_synopsis_names_its_film_as_the_new_one_and_the_film_it_follows():
+    """The synopsis opens with the hero and his actor, and names the kit's film as the one he
+    is back in, with a fraction in its number, and the film it is the follow-up to, its year
+    before it (`1988's box-office smash`): the kit's title, and a film of its series. The
+    synopsis's other capitals are no films. `Nordberg (O.J. Simpson)` is a part."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1991\nCast: Leslie Nielsen, O.J. Simpson\nDirector: David Zucker\n\n\n"
+        b"Lt. Frank Drebin (Leslie Nielsen) is back in THE NAKED GUN 2 1/2: THE SMELL OF FEAR, "
+        b"the follow-up to 1988's box-office smash THE NAKED GUN: FROM THE FILES OF POLICE "
+        b"SQUAD!\n\nDrebin guards the FBI man, helped by the accident-prone Nordberg "
+        b"(O.J. Simpson).\n",
+    )
+    assert (doc.title, doc.title_line) == ("The Naked Gun 2 1/2: The Smell of Fear", 6)
+    assert [(m.title, m.year, m.in_series) for m in doc.mentioned_films] == [
+        ("THE NAKED GUN: FROM THE FILES OF POLICE SQUAD", 1988, True)
+    ]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Leslie Nielsen", "Lt. Frank Drebin"),
+        ("O.J. Simpson", "Nordberg"),
+    ]
+
+
+def test_a_dumps_heading_titled_with_a_colon_is_its_title():
+    """`The Naked Gun: From the Files of Police Squad! (1988)` over the dump: its title, not a
+    field `The Naked Gun` of no known kind."""
+    doc = parse_document(
+        "dump.txt",
+        b"The Naked Gun: From the Files of Police Squad! (1988)\n\n"
+        b"A detective must foil an attempt to assassinate the Queen.\n\n"
+        b"Release Year: 1988\n\nDirector: David Zucker\n\nStars: Leslie Nielsen\n\n"
+        b"Leslie Nielsen - Lt. Frank Drebin\n",
+    )
+    assert (doc.title, doc.year, doc.title_line) == (
+        "The Naked Gun: From the Files of Police Squad!",
+        1988,
+        1,
+    )
+    assert doc.logline.startswith("A detective") and not doc.warnings
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "
@@ -3596,6 +3676,9 @@ def test_a_parts_nickname(name, nicknames_, short, called):
         ("Commissioner Gordon", "Gordon", False),
         ("Gordon", "Barbara Gordon", False),  # another name: another part
         ("Lau Kin-ming", "Young Lau Kin-ming", False),
+        ("Capt. Ed Hocken", "Captain Ed Hocken", True),  # the rank written out is fuller
+        ("Captain Ed Hocken", "Capt. Ed Hocken", False),
+        ("Lt. Frank Drebin", "Capt. Frank Drebin", False),  # another rank
     ],
 )
 def test_a_characters_name_with_a_rank_before_it(short, full, is_ranked):

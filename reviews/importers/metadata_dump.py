@@ -630,8 +630,9 @@ _LONGEST_HEADING = 400  # a page's heading, with what a browser's tab adds
 def _title_heading(doc: FilmDocument, lines: list[str], line: int) -> tuple[str, int] | None:
     """A line alone, a title and its year in parentheses (`Shane (1953)`), as a web page heads
     its film (with what a browser's tab adds after it: `Shane (1953) - IMDb`); else None. A
-    title in capitals is written as a title (`SHANE`: Shane)."""
-    if len(lines) != 1 or KEY_VALUE.match(lines[0].strip()):
+    title in capitals is written as a title (`SHANE`: Shane). A title's colon before its
+    subtitle makes no field of it (`The Naked Gun: From the Files of Police Squad! (1988)`)."""
+    if len(lines) != 1 or _known_key(_key_of(lines[0].strip()) or ""):
         return None
     heading = lines[0].strip()
     if len(heading) > _LONGEST_HEADING:

@@ -9,7 +9,9 @@ from dataclasses import replace
 
 from ..text import (
     RANKS,
+    RANKS_WRITTEN_OUT,
     UPPER,
+    VULGAR_FRACTIONS,
     fold,
     is_shouted,
     name_case,
@@ -163,9 +165,12 @@ _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
 # A comma inside a title in capitals, whose words go on to an `AND` in capitals (`THE GOOD, THE
 # BAD AND THE UGLY`, `SEX, LIES, AND VIDEOTAPE`): a list of titles says `and` in lower case.
 _COMMA_IN_TITLE = rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{UPPER}0-9])"
+# A number with a fraction in a title: `THE NAKED GUN 2 1/2`, `2-1/2`, `2½`, `33⅓`.
+_FRACTION_NUMBER = rf"[0-9]+(?:[\s-][1-9]/[1-9]\b|[{VULGAR_FRACTIONS}])"
 _SHOUTED_TITLE = re.compile(
     rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
-    rf"(?:(?:\s+|:\s*|\s+-\s+|{_COMMA_IN_TITLE})(?:{_SHOUTED_WORD}|[0-9][A-Z0-9'’]*\b))*"
+    rf"(?:(?:\s+|:\s*|\s+-\s+|{_COMMA_IN_TITLE})"
+    rf"(?:{_SHOUTED_WORD}|{_FRACTION_NUMBER}|[0-9][A-Z0-9'’]*\b))*"
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
 _SYNOPSIS_OPENING = re.compile(
@@ -181,11 +186,13 @@ _NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"�
 # A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
 # Grubitz`).
 _RANK_WORD = "|".join(sorted(rank.capitalize() for rank in RANKS if len(rank) > 3))
+_RANK_SHORT = "|".join(sorted(rank.capitalize() for rank in RANKS_WRITTEN_OUT))  # `Lt. Drebin`
 _CHARACTER_ACTOR = re.compile(
-    rf"\b(?P<character>(?:(?:Mrs?|Ms|Dr|St)\.\s|(?:{_RANK_WORD})\s)?[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
+    rf"\b(?P<character>(?:(?:Mrs?|Ms|St|{_RANK_SHORT})\.\s|(?:{_RANK_WORD})\s){{0,2}}[{UPPER}][\w'’-]+(?:\s[{UPPER}]\.)?"
     rf"(?:{_NICKNAME})?(?:\s[{UPPER}][\w'’-]+){{0,2}}(?:\s\d[\w-]*)?)"
     r"\s+"
-    rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?(?P<actor>[{UPPER}](?:[\w'’?-]+|\.)"
+    rf"\((?:played by\s+|(?P<voiced>voiced by\s+))?"
+    rf"(?P<actor>[{UPPER}](?:[\w'’?-]+|\.(?:[{UPPER}]\.)*)"  # `O.J. Simpson`, `A. Lee`
     rf"(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.?-]+){{1,3}})(?:,\s[a-z][^()]*)?\)"
 )
 # A territory in parentheses after the key: `Release Date (UK): 10 June 1994`.
@@ -242,6 +249,7 @@ _STORY_CONTINUES = re.compile(
 # return with …`, `his new film, …`.
 _NEW_FILM = re.compile(
     r"\b(?:(?:returns?|comes?\s+back|(?:is|are)\s+back)(?:\s+[\w'’-]+){0,6}?\s+with"
+    r"|(?:is|are)\s+back\s+in"
     r"|(?:new|newest|latest)\s+(?:film|feature|picture|movie),?)\s+$",
     re.IGNORECASE,
 )
@@ -252,7 +260,8 @@ _SEQUEL_WORDS = re.compile(r"\b(?:sequel|prequel|follow-up|instal+ment|chapter)\
 # What says the document's film is another's sequel or prequel, just before that one's title:
 # `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
 _SEQUEL_TO = re.compile(
-    r"\b(?:(?:sequel|prequel|follow-up)\s+to"
+    r"\b(?:(?:sequel|prequel|follow-up)\s+to(?:\s+(?:the|his|her|their|(?:19|20)\d\d['’]s))?"
+    r"(?:\s+[\w-]+){0,2}?"  # `the follow-up to 1988's box-office smash THE NAKED GUN`
     r"|(?P<whose>the|its|a|his|her|their)\s+(?:sequel|prequel|follow-up),?)\s+$",
     re.IGNORECASE,
 )
@@ -1348,7 +1357,12 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     synopsis = [(n, p) for n, p, h in prose[synopsis_from:] if h == heading]
     after = zip(prose[synopsis_from:], mentioned[synopsis_from:], strict=True)
     for (n, paragraph, other), mentions in after:
-        if other != heading:  # `PRODUCTION NOTES`, after the synopsis: the films they name too
+        if other == heading:
+            # The synopsis names films in capitals as it names parts; only its own as the new
+            # one (`Lt. Frank Drebin is back in THE NAKED GUN 2 1/2`) and the one it follows
+            # (`the follow-up to 1988's smash THE NAKED GUN`) are films.
+            doc.mentioned_films.extend(m for m in mentions if m.new or m.in_series)
+        else:  # `PRODUCTION NOTES`, after the synopsis: the films they name too
             doc.mentioned_films.extend(mentions)
             if not doc.series_name:
                 doc.series_name = series_named_in(paragraph)
