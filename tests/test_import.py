@@ -4893,6 +4893,12 @@ def test_a_series_numbered_with_fractions(empty_db, order):
     assert hocken.name == "Captain Ed Hocken"
     assert set(hocken.credits.values_list("film__year", flat=True)) == {1988, 1991, 1994}
     assert second.credits.filter(person__name="O.J. Simpson", character__name="Nordberg").exists()
+    # `Directed by David Zucker from a screenplay by David Zucker and Pat Proft, the film …`
+    assert set(second.credits.filter(role="writer").values_list("person__name", flat=True)) == {
+        "David Zucker",
+        "Pat Proft",
+    }
+    assert Person.objects.filter(name="David Zucker").count() == 1
 
 
 NAKED_FILES = [path.name for path in NAKED_GUN.iterdir()]

@@ -2912,6 +2912,44 @@ def test_a_kits_synopsis_names_its_film_as_the_new_one_and_the_film_it_follows()
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence, credits",
+    [
+        (
+            "Directed by Kim Dahl from a screenplay by Kim Dahl and Bo Berg, the film is fun.",
+            [("Kim Dahl", "director"), ("Kim Dahl", "writer"), ("Bo Berg", "writer")],
+        ),
+        (
+            "Written and directed by Cy Lund, it is fun.",
+            [("Cy Lund", "director"), ("Cy Lund", "writer")],
+        ),
+        (
+            "Directed by Cy Lund from his own script.",
+            [("Cy Lund", "director"), ("Cy Lund", "writer")],
+        ),
+        (
+            "Written by Bo Berg and Cy Lund, the film is fun.",
+            [("Bo Berg", "writer"), ("Cy Lund", "writer")],
+        ),
+        ("Directed by Cy Lund, HEAT (1986) was a hit.", []),  # another film's
+        ("The story was directed by fate.", []),
+    ],
+)
+def test_a_kits_prose_credits_its_film(sentence, credits):
+    """The director and writers a sentence of the kit's prose opens with, besides those of
+    its fields (Kim Dahl's direction, once); not those of a cast member's bio."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1991\nCast: Ann Lee\nDirector: Kim Dahl\n\n\nIda (Ann Lee) comes home. "
+        + sentence.encode()
+        + b"\n\nABOUT THE CAST\n\nANN LEE (Ida) began on stage. Directed by Ola Vik, she shone.\n",
+    )
+    assert [(c.name, c.role) for c in doc.credits if c.role != "cast"] == [
+        ("Kim Dahl", "director"),
+        *[credit for credit in credits if credit != ("Kim Dahl", "director")],
+    ]
+
+
 def test_a_dumps_heading_titled_with_a_colon_is_its_title():
     """`The Naked Gun: From the Files of Police Squad! (1988)` over the dump: its title, not a
     field `The Naked Gun` of no known kind."""

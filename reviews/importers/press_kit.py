@@ -316,6 +316,17 @@ _UNKEYED_CREDITS = re.compile(
     re.MULTILINE,
 )
 
+# The credits a sentence of the prose opens with: `Directed by Ann Berg from a screenplay by Ann
+# Berg and Bo Dahl, the film …`, `Written and directed by Ann Berg, …`, `Directed by Ann Berg
+# from his own script`.
+_NAMES = rf"{_NAME}(?:(?:, (?:and )?| and | & ){_NAME})*"
+_PROSE_CREDITS = re.compile(
+    rf"(?:^|(?<=[.!?] ))(?P<key>(?:Written and )?[Dd]irected by|Written by) (?P<names>{_NAMES})"
+    r"(?: (?:from|on|with) (?:a|an|the|his|her|their) (?P<own>own )?(?:original )?"
+    rf"(?:screenplay|script)(?: (?:(?:co-)?written )?(?:by|with) (?P<writers>{_NAMES}))?)?"
+    r"(?=\s*[,.;:!?]|$)"
+)
+
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
 # Any value: a kit whose year is mistyped (`Year: 19966`) is a kit still, its year a warning.
@@ -1306,6 +1317,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     Of two paragraphs that open with the title, one that names other films with their years
     places the film among them (`BABEL closes the trilogy … began with AMORES PERROS (2000)`):
     the synopsis is the other."""
+    _prose_credits(doc, prose)
     credited = {fold(credit.name) for credit in doc.credits}
     # The films each paragraph names, read once.
     mentioned = [mentions_in(paragraph, number, credited) for number, paragraph, _ in prose]
@@ -1393,6 +1405,34 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         )
         for actor, number, part, note in told
     )
+
+
+def _prose_credits(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
+    """The director and writers a sentence of the kit's own prose credits (`Directed by Ann
+    Berg from a screenplay by Ann Berg and Bo Dahl, …`), those its fields do not: not a bio's
+    sentence, nor one that names a year other than the film's (another film's credits)."""
+    known = {(fold(credit.name), credit.role) for credit in doc.credits}
+    for number, paragraph, heading in prose:
+        if _BIOS_HEADING.search(heading):
+            continue
+        for match in _PROSE_CREDITS.finditer(paragraph):
+            sentence_end = _SENTENCE_END.search(paragraph, match.end())
+            sentence = paragraph[match.start() : sentence_end.start() if sentence_end else None]
+            if any(int(year) != doc.year for year in _YEAR.findall(sentence)):
+                continue
+            names = crew_names(match["names"])
+            roles = {"director": names} if "irected" in match["key"] else {"writer": names}
+            if match["key"].startswith("Written and"):
+                roles["writer"] = names
+            if match["own"] and "director" in roles:
+                roles["writer"] = names  # `from his own screenplay`
+            if match["writers"]:
+                roles["writer"] = crew_names(match["writers"])
+            for role, people in roles.items():
+                for name in people:
+                    if (fold(name), role) not in known:
+                        known.add((fold(name), role))
+                        doc.credits.append(CreditRecord(name, role, number))
 
 
 _TELLS_THE_STORY = re.compile(
