@@ -76,6 +76,7 @@ from .text import (
     letters_from_copy,
     lost_letters_pattern,
     name_forms,
+    named_subtitle,
     nicknames,
     non_ascii_words,
     paragraph_count,
@@ -2266,7 +2267,7 @@ def find_film_by_subtitle(title: str, year: int | None, exclude: int) -> tuple[F
     """The only film of the year, other than `exclude`, titled by this title's subtitle: with
     its main title and subtitle swapped (`titles_swapped`), or the subtitle alone
     (`subtitle_alone`); with how it is titled, `swapped` or `subtitle`."""
-    subtitle = split_title(title)[1]
+    subtitle = named_subtitle(title)
     if not (subtitle and year):
         return None, ""
     known = FilmTitle.objects.filter(key=title_key(subtitle), film__year=year).exclude(film=exclude)
@@ -2293,7 +2294,7 @@ def subtitle_alone(a: str, b: str) -> bool:
     """Whether one title is the other's subtitle alone (`The Two Towers`, `The Lord of the
     Rings: The Two Towers`), a subtitle that tells a film (`_telling_subtitle`)."""
     for short, full in ((a, b), (b, a)):
-        subtitle = split_title(full)[1]
+        subtitle = named_subtitle(full)  # `Episode I - The Phantom Menace`: after the number
         if (
             subtitle
             and not split_title(short)[1]
@@ -2365,15 +2366,24 @@ def series_name_from(title: str) -> str:
     main_words = (without_closing_fraction(main) or main).split()  # `The Naked Gun 2½`
     if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
         main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`
-    elif len(main_words) > 1 and title_stem_and_number(" ".join(main_words))[1] > 1:
+    elif len(main_words) > 1 and _closes_with_number(" ".join(main_words)):
         # The main title's number goes, not a subtitle's (`Kill Bill: Vol. 2`: Kill Bill).
         main_words = main_words[:-1]
         if len(main_words) > 1 and fold(main_words[-1]) in PART_WORDS:
             main_words = main_words[:-1]  # `The Godfather Part II`: the Godfather series
+        while len(main_words) > 1 and not any(c.isalnum() for c in main_words[-1]):
+            main_words = main_words[:-1]  # `Star Wars - Episode I`: Star Wars
     if all(word.isdigit() for word in main_words):
         # A main title that is a number (`2001: A Space Odyssey`): the whole title names it.
         main_words = clean_title(title).split()
     return f"{' '.join(main_words)} series"
+
+
+def _closes_with_number(main: str) -> bool:
+    """Whether a main title ends with a part's number, the first's too (`Rocky II`, `Star Wars
+    Episode I`)."""
+    stem, number = title_stem_and_number(main)
+    return number > 1 or stem != title_key(main)
 
 
 def recase_series_name(film: Film) -> None:

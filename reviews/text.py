@@ -294,6 +294,8 @@ def title_key(title: str) -> str:
     main, subtitle = split_title(title)
     if _numbers_a_part(subtitle):
         main = f"{main} {subtitle}"
+    elif number := _numbered_subtitle(subtitle)[0]:
+        main = f"{main} {number}"  # `Star Wars: Episode II - Attack of the Clones`: star wars 2
     words = [str(ROMAN_NUMERALS.get(w, w)) for w in fold(main).split()]
     if len(words) > 1 and words[-1] in NUMBER_WORDS:
         words[-1] = str(NUMBER_WORDS[words[-1]])
@@ -308,12 +310,27 @@ def _numbers_a_part(subtitle: str) -> bool:
     return len(words) == 2 and words[0] in PART_WORDS and bool(_number(words[1]))
 
 
+def _numbered_subtitle(subtitle: str) -> tuple[str, str]:
+    """A subtitle that opens with a part's number, and what names the part after it: `Episode
+    I - The Phantom Menace` -> (`Episode I`, `The Phantom Menace`); any other: (``, itself)."""
+    number, named = split_title(subtitle)
+    return (number, named) if named and _numbers_a_part(number) else ("", subtitle)
+
+
+def named_subtitle(title: str) -> str:
+    """What a title's subtitle names the film by, after a part's number: `The Phantom Menace` of
+    `Star Wars: Episode I - The Phantom Menace`; `Dead Man's Chest` of `Pirates of the
+    Caribbean: Dead Man's Chest`."""
+    return _numbered_subtitle(split_title(title)[1])[1]
+
+
 def told_subtitle(title: str) -> str:
     """A title's subtitle folded, one that tells a film apart from others of its main title:
     none for a part's number, which `title_key` holds (`Kill Bill: Vol. 1` and `Kill Bill:
-    Volume 1` have no subtitles to disagree on)."""
+    Volume 1` have no subtitles to disagree on); after it, what names the part (`Star Wars:
+    Episode I - The Phantom Menace`: `the phantom menace`)."""
     subtitle = split_title(title)[1]
-    return "" if _numbers_a_part(subtitle) else fold(subtitle)
+    return "" if _numbers_a_part(subtitle) else fold(_numbered_subtitle(subtitle)[1])
 
 
 def _number(word: str) -> int | None:

@@ -4902,3 +4902,36 @@ def test_a_series_numbered_with_fractions(empty_db, order):
 
 
 NAKED_FILES = [path.name for path in NAKED_GUN.iterdir()]
+
+
+STAR_WARS = settings.BASE_DIR / "tests" / "documents" / "starwars"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["sith_kit.txt", "menace_reviews.xml", "clones_dump.txt"],
+        ["menace_reviews.xml", "clones_dump.txt", "sith_kit.txt"],
+        ["clones_dump.txt", "sith_kit.txt", "menace_reviews.xml"],
+    ],
+)
+def test_a_series_whose_kit_names_its_films_by_their_episodes_names(empty_db, order):
+    """The kit's `THE PHANTOM MENACE (1999)` and `ATTACK OF THE CLONES (2002)` are `Star Wars:
+    Episode I - The Phantom Menace` and `Episode II - Attack of the Clones` (each was two
+    films: the subtitle after the episode's number was not read as the film's name), and the
+    kit that `completes the saga with STAR WARS: EPISODE III - …` is titled so. The series is
+    named without the first episode's number; the kit's `Written and directed by George
+    Lucas, …` credits him as the third film's writer."""
+    import_in_order_as_together(STAR_WARS, order)
+    [series] = Series.objects.all()
+    assert series.name == "Star Wars series"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Star Wars: Episode I - The Phantom Menace", 1999),
+        ("Star Wars: Episode II - Attack of the Clones", 2002),
+        ("Star Wars: Episode III - Revenge of the Sith", 2005),
+    ]
+    assert Film.objects.count() == 3
+    assert Film.objects.get(year=1999).reviews.count() == 2
+    assert not ImportWarning.objects.filter(code__in=["provisional_title", "other_film"])
+    sith = Film.objects.get(year=2005)
+    assert sith.credits.filter(role="writer", person__name="George Lucas").exists()

@@ -105,6 +105,11 @@ def test_fold_keeps_names_of_other_alphabets_apart(a, b):
         ("8½", "8and1over2"),
         ("24/7", "24 7"),  # no fraction
         ("Fahrenheit 9/11", "fahrenheit 9 11"),
+        # A subtitle that opens with the part's number: the number is the key's.
+        ("Star Wars: Episode II - Attack of the Clones", "star wars 2"),
+        ("Star Wars Episode II: Attack of the Clones", "star wars 2"),
+        ("STAR WARS: EPISODE II - ATTACK OF THE CLONES", "star wars 2"),
+        ("Mission: Impossible - Fallout", "mission"),
     ],
 )
 def test_title_key_folds_case_numerals_and_subtitles(title, key):
@@ -123,6 +128,28 @@ def test_title_key_folds_case_numerals_and_subtitles(title, key):
 )
 def test_title_stem_and_number(title, stem, number):
     assert title_stem_and_number(title) == (stem, number)
+
+
+@pytest.mark.parametrize(
+    "title, told, series",
+    [
+        ("Star Wars: Episode I - The Phantom Menace", "The Phantom Menace", "Star Wars series"),
+        ("Star Wars - Episode I: The Phantom Menace", "The Phantom Menace", "Star Wars series"),
+        ("Star Wars Episode I: The Phantom Menace", "The Phantom Menace", "Star Wars series"),
+        ("Kill Bill: Vol. 1", "Vol. 1", "Kill Bill series"),
+        ("Three Colours: Blue", "Blue", "Three Colours series"),
+    ],
+)
+def test_the_subtitle_that_names_a_numbered_part(title, told, series):
+    """What a subtitle names the film by, after its episode's number (a review file titles
+    the film by it alone: `subtitle_alone`); and the series named without the first episode's
+    number, whichever way its title is punctuated."""
+    from reviews.loader import series_name_from, subtitle_alone
+    from reviews.text import named_subtitle
+
+    assert named_subtitle(title) == told
+    assert subtitle_alone(told, title) is (told not in ("Vol. 1", "Blue"))
+    assert series_name_from(title) == series
 
 
 @pytest.mark.parametrize(
@@ -2883,6 +2910,10 @@ def test_a_bio_under_its_heading_is_no_synopsis_of_a_film_titled_by_its_name(cas
     [
         ("Bo Berg returns as the sailor with NIGHT OF THE HARBOUR.", True),
         ("Bo Berg returns as the sailor with IDA (Ann Lee) at his side.", False),  # a part
+        ("Kim Dahl completes the saga with NIGHT OF THE HARBOUR.", True),
+        ("Kim Dahl concludes his harbour trilogy with NIGHT OF THE HARBOUR.", True),
+        ("Bo Berg is back in NIGHT OF THE HARBOUR.", True),
+        ("Bo Berg was seen in NIGHT OF THE HARBOUR.", False),
     ],
 )
 def test_what_a_kit_names_as_the_new_film_is_no_part_with_its_actor(sentence, new):
@@ -2932,6 +2963,10 @@ def test_a_kits_synopsis_names_its_film_as_the_new_one_and_the_film_it_follows()
             [("Bo Berg", "writer"), ("Cy Lund", "writer")],
         ),
         ("Directed by Cy Lund, HEAT (1986) was a hit.", []),  # another film's
+        (  # this film's, naming another
+            "Directed by Cy Lund, the film goes back to HEAT (1986).",
+            [("Cy Lund", "director")],
+        ),
         ("The story was directed by fate.", []),
     ],
 )

@@ -250,6 +250,9 @@ _STORY_CONTINUES = re.compile(
 _NEW_FILM = re.compile(
     r"\b(?:(?:returns?|comes?\s+back|(?:is|are)\s+back)(?:\s+[\w'’-]+){0,6}?\s+with"
     r"|(?:is|are)\s+back\s+in"
+    # `Lucas completes the saga with …`, `concludes his trilogy with …`
+    r"|(?:complete|conclude|close|end|finish)s?\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+)?"
+    r"(?:saga|trilogy|series|story|tale)\s+with"
     r"|(?:new|newest|latest)\s+(?:film|feature|picture|movie),?)\s+$",
     re.IGNORECASE,
 )
@@ -320,6 +323,11 @@ _UNKEYED_CREDITS = re.compile(
 # Berg and Bo Dahl, the film …`, `Written and directed by Ann Berg, …`, `Directed by Ann Berg
 # from his own script`.
 _NAMES = rf"{_NAME}(?:(?:, (?:and )?| and | & ){_NAME})*"
+# What follows a sentence's credits when they are another film's: `, HEAT (1986)`.
+_OTHER_FILM_AFTER = re.compile(
+    r",\s+[A-Z0-9][\w'’:&.!-]*\s+(?:(?:[A-Z0-9][\w'’:&.!-]*|of|the|for|and|a|an|in|on|to|with)"
+    r"\s+){0,8}?\((?P<year>(?:19|20)\d\d)\)"
+)
 _PROSE_CREDITS = re.compile(
     rf"(?:^|(?<=[.!?] ))(?P<key>(?:Written and )?[Dd]irected by|Written by) (?P<names>{_NAMES})"
     r"(?: (?:from|on|with) (?:a|an|the|his|her|their) (?P<own>own )?(?:original )?"
@@ -1410,15 +1418,14 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
 def _prose_credits(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     """The director and writers a sentence of the kit's own prose credits (`Directed by Ann
     Berg from a screenplay by Ann Berg and Bo Dahl, …`), those its fields do not: not a bio's
-    sentence, nor one that names a year other than the film's (another film's credits)."""
+    sentence, nor another film's (`Directed by Ann Berg, HEAT (1986) was …`)."""
     known = {(fold(credit.name), credit.role) for credit in doc.credits}
     for number, paragraph, heading in prose:
         if _BIOS_HEADING.search(heading):
             continue
         for match in _PROSE_CREDITS.finditer(paragraph):
-            sentence_end = _SENTENCE_END.search(paragraph, match.end())
-            sentence = paragraph[match.start() : sentence_end.start() if sentence_end else None]
-            if any(int(year) != doc.year for year in _YEAR.findall(sentence)):
+            other = _OTHER_FILM_AFTER.match(paragraph, match.end())
+            if other and int(other["year"]) != doc.year:
                 continue
             names = crew_names(match["names"])
             roles = {"director": names} if "irected" in match["key"] else {"writer": names}
