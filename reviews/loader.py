@@ -1107,7 +1107,9 @@ class DocumentLoader:
                 # `Mad Max (1979)` named in the kit of `Mad Max Beyond Thunderdome`: the series
                 # is known by the shorter title.
                 stem, named_after = mention_stem, mention.title
-            if titles_agree(mention.title, [doc.title]):
+            if titles_agree(mention.title, [doc.title]) and not main_title_alone(
+                mention, doc.title, doc.year
+            ):
                 prose_order.append(film.pk)
                 self.add_other_titles(film, mention)
                 continue
@@ -1980,6 +1982,15 @@ def film_slug(title: str, year: int | None) -> str:
 
 def series_slug_taken(slug: str) -> bool:
     return Series.objects.filter(slug=slug).exists()
+
+
+def main_title_alone(mention: MentionedFilm, title: str, year: int | None) -> bool:
+    """Whether the prose names the film whose title a subtitled one goes on from: `THE FAST AND
+    THE FURIOUS (2001)` in the kit of `The Fast and the Furious: Tokyo Drift`, 2006 (years
+    more than one apart: sources disagree by one). A title without a subtitle named with
+    another year is the film's own (`Filmed in 1951, SHANE …`)."""
+    apart = mention.year is not None and year is not None and abs(mention.year - year) > 1
+    return apart and bool(told_subtitle(title)) and not told_subtitle(mention.title)
 
 
 def titles_agree(title: str, known_titles: list[str]) -> bool:

@@ -4935,3 +4935,37 @@ def test_a_series_whose_kit_names_its_films_by_their_episodes_names(empty_db, or
     assert not ImportWarning.objects.filter(code__in=["provisional_title", "other_film"])
     sith = Film.objects.get(year=2005)
     assert sith.credits.filter(role="writer", person__name="George Lucas").exists()
+
+
+FAST = settings.BASE_DIR / "tests" / "documents" / "fast"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["drift_kit.txt", "ff4_page.txt", "fast_dump.txt", "twofast_reviews.xml", "ff4_dump.txt"],
+        ["fast_dump.txt", "ff4_dump.txt", "twofast_reviews.xml", "drift_kit.txt", "ff4_page.txt"],
+        ["ff4_page.txt", "twofast_reviews.xml", "ff4_dump.txt", "fast_dump.txt", "drift_kit.txt"],
+    ],
+)
+def test_a_franchise_whose_third_film_is_titled_after_the_first(empty_db, order):
+    """The kit of `The Fast and the Furious: Tokyo Drift` (2006) says it is `the third
+    installment of the … franchise that began with THE FAST AND THE FURIOUS (2001) and
+    continued with 2 FAST 2 FURIOUS (2003)`: both of its series (a franchise was no series),
+    and the first film is not the kit's own for sharing its main title (it was, five years
+    apart). `Fast & Furious` and `Fast and Furious` of 2009 are one film, after the third."""
+    import_in_order_as_together(FAST, order)
+    [series] = Series.objects.all()
+    assert series.name == "The Fast and the Furious series"
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        2001,
+        2003,
+        2006,
+        2009,
+    ]
+    assert Film.objects.count() == 4
+    assert Film.objects.get(year=2009).reviews.count() == 2
+    [toretto] = Character.objects.filter(
+        name__contains="Toretto", credits__person__name="Vin Diesel"
+    ).distinct()
+    assert set(toretto.credits.values_list("film__year", flat=True)) == {2001, 2009}

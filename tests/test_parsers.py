@@ -3003,6 +3003,19 @@ def test_a_dumps_heading_titled_with_a_colon_is_its_title():
     assert doc.logline.startswith("A detective") and not doc.warnings
 
 
+def test_a_sentence_about_a_franchise_names_its_films():
+    text = (
+        "HARBOUR NIGHTS is the third installment of the franchise that began with THE "
+        "HARBOUR (2001) and continued with 2 HARBOURS (2003). Dahl also made HEAT (1999)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [
+        ("HARBOUR NIGHTS", False),
+        ("THE HARBOUR", True),
+        ("2 HARBOURS", True),
+        ("HEAT", False),
+    ]
+
+
 def test_a_film_a_sentence_places_in_a_series_is_its_film():
     text = (
         "He made his name with AMORES PERROS (2000), the first film of his Death trilogy. "

@@ -221,7 +221,7 @@ _SENTENCE_END = re.compile(
     rf"(?=[{UPPER}0-9])"
 )
 # A sentence about a series: the films of years it names are the series'.
-_SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy)\b", re.I)
+_SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy|franchise)\b", re.I)
 # Words of a sentence that name the films before it as a whole: `Together the three films …`,
 # `All three are …`, `These films form …`.
 _COUNTS_BACK = re.compile(
@@ -231,13 +231,13 @@ _COUNTS_BACK = re.compile(
 )
 _COUNTED = {
     "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5,
-    "trilogy": 3, "quadrilogy": 4, "tetralogy": 4, "saga": 0,
+    "trilogy": 3, "quadrilogy": 4, "tetralogy": 4, "saga": 0, "franchise": 0,
 }  # fmt: skip
 # A sentence that places a film in a series: `the first film of his Death trilogy`.
 _PLACE_IN_SERIES = re.compile(
     r"\b(?:first|second|third|fourth|fifth|middle|final|last|opening|closing|concluding)"
     r"(?:\s+[\w-]+){0,2}\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,4}"
-    r"(?:trilogy|saga|quadrilogy|tetralogy)\b",
+    r"(?:trilogy|saga|quadrilogy|tetralogy|franchise)\b",
     re.IGNORECASE,
 )
 # A sentence that says a story goes on in the film it names: `The adventure will continue in
