@@ -254,6 +254,19 @@ def initialled_forms(folded: str) -> list[str]:
     return [" ".join(form) for form in forms]
 
 
+def without_middle_names(folded: str) -> str | None:
+    """A folded name of three parts or more as its first and last alone (`nicolas refn` of
+    `nicolas winding refn`, `samuel raimi` of `samuel m raimi`); None for a shorter one."""
+    parts = folded.split()
+    return f"{parts[0]} {parts[-1]}" if len(parts) >= 3 else None
+
+
+# The roles in which a name without its middle names is the same person's: a film's makers,
+# few to a film. (An actor's is not: `Thomas Larsen` and `Thomas Bo Larsen` may be two of a
+# country's actors.)
+MIDDLE_NAME_ROLES = frozenset({"director", "writer", "producer", "cinematographer", "composer"})
+
+
 def has_middle_initial(folded: str) -> bool:
     parts = folded.split()
     return any(len(part) == 1 for part in parts[1:-1])
@@ -290,6 +303,10 @@ def how_written_otherwise(name: str, other: str) -> str | None:
         return "with a given name left out"
     if without_given_name(other) == folded:
         return "with a given name added"
+    if without_middle_names(known) == folded:
+        return "with a middle name left out"
+    if without_middle_names(folded) == known:
+        return "with a middle name added"
     return None
 
 
@@ -331,24 +348,32 @@ def without_given_name(name: str) -> str | None:
     return None
 
 
-def people_with_spellings_opening(prefixes: list[str]) -> RawSQL:
-    """The ids of the people with a spelling (folded) that opens with one of `prefixes`, in a
-    form the spellings' index serves: ranges of SQLite's byte order (whose LIKE ignores case,
-    and so the index), PostgreSQL's LIKE (which Django's pattern index serves, whatever the
-    database's collation). Raw SQL: as Q objects, the prefixes of a document's names cost its
-    load a few milliseconds to compile."""
+def people_with_spellings_opening(prefixes: list[str], endings: list[str] = ()) -> RawSQL:
+    """The ids of the people with a spelling (folded) that opens with one of `prefixes` (and
+    ends with the ending of the same place in `endings`, if given), in a form the spellings'
+    index serves: ranges of SQLite's byte order (whose LIKE ignores case, and so the index),
+    PostgreSQL's LIKE (which Django's pattern index serves, whatever the database's
+    collation). Raw SQL: as Q objects, the prefixes of a document's names cost its load a few
+    milliseconds to compile."""
     quote = connection.ops.quote_name
     meta = PersonAlias._meta
     column = quote(meta.get_field("folded").column)
-    if connection.vendor == "sqlite":
-        condition = f"({column} >= %s AND {column} < %s)"
-        params = [value for p in prefixes for value in (p, p[:-1] + chr(ord(p[-1]) + 1))]
-    else:
-        condition = f"{column} LIKE %s"
-        params = [connection.ops.prep_for_like_query(p) + "%" for p in prefixes]
+    like = connection.ops.prep_for_like_query
+    conditions, params = [], []
+    for i, prefix in enumerate(prefixes):
+        if connection.vendor == "sqlite":
+            condition = f"{column} >= %s AND {column} < %s"
+            params += [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+        else:
+            condition = f"{column} LIKE %s"
+            params.append(like(prefix) + "%")
+        if endings:  # (the range found by the index, the ending read in its rows)
+            condition += f" AND {column} LIKE %s ESCAPE '\\'"
+            params.append("%" + like(endings[i]))
+        conditions.append(f"({condition})")
     return RawSQL(
         f"SELECT {quote(meta.get_field('person').column)} FROM {quote(meta.db_table)} "
-        f"WHERE {' OR '.join([condition] * len(prefixes))}",
+        f"WHERE {' OR '.join(conditions)}",
         params,
     )
 
@@ -483,6 +508,7 @@ class CreditResolver:
                 *other_orders(fold(r.name)),
                 *initialled_forms(fold(r.name)),
                 without_given_name(r.name),
+                without_middle_names(fold(r.name)) if r.role in MIDDLE_NAME_ROLES else None,
             ]
             if form
         } - names
@@ -496,6 +522,14 @@ class CreditResolver:
         )
         if added := sorted(f"{name} " for name in names if name.count(" ") == 1):
             found |= Q(pk__in=people_with_spellings_opening(added))  # a given name added
+        # A maker's first and last names: the same with a middle name between them.
+        makers = sorted({fold(r.name) for r in self.records if r.role in MIDDLE_NAME_ROLES} & names)
+        if makers := [name.split() for name in makers if name.count(" ") == 1]:
+            found |= Q(
+                pk__in=people_with_spellings_opening(
+                    [f"{first} " for first, _ in makers], [f" {last}" for _, last in makers]
+                )
+            )
         people = Person.objects.filter(found).order_by("pk").prefetch_related("aliases")
         self.people: dict[int, _Person] = {}
         self.by_spelling: dict[str, list[_Person]] = defaultdict(list)
@@ -668,6 +702,18 @@ class CreditResolver:
         for form in [*other_orders(folded), *initialled_forms(folded)]:
             for entry in self.by_spelling.get(form, []):
                 written_as(entry, form)
+        if role in MIDDLE_NAME_ROLES and (short := without_middle_names(folded)):
+            for entry in self.by_spelling.get(short, []):
+                written_as(entry, short)  # `Nicolas Winding Refn`: the `Nicolas Refn` known
+        elif role in MIDDLE_NAME_ROLES and folded.count(" ") == 1:
+            for entry in self.named_otherwise:  # `Nicolas Refn`: a `Nicolas Winding Refn`'s
+                longer = sorted(
+                    a.name
+                    for a in entry.aliases.values()
+                    if without_middle_names(a.folded) == folded
+                )
+                if longer:  # (its name first: `Nicolas W. Refn` is one of its spellings too)
+                    written_as(entry, entry.row.name if entry.row.name in longer else longer[0])
         if short := without_given_name(name):
             for entry in self.by_spelling.get(short, []):
                 if not any(
@@ -1048,7 +1094,7 @@ def _same_part(credit: Credit, keep: Person) -> Credit | None:
         return None
     theirs = Credit.objects.filter(
         film=credit.film_id, person=keep, role=credit.role, character__isnull=False
-    ).select_related("character")
+    ).select_related("character", "source")
     name = credit.character.name
     return next(
         (
@@ -1062,11 +1108,16 @@ def _same_part(credit: Credit, keep: Person) -> Credit | None:
     )
 
 
+def _source_rank(credit: Credit) -> int:
+    return SOURCE_RANK.get(credit.source.format, 0) if credit.source else -1
+
+
 def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None = None) -> None:
     """Move every credit and alias of `other` to `keep`, then delete `other`."""
-    for credit in Credit.objects.filter(person=other).select_related("character"):
+    for credit in Credit.objects.filter(person=other).select_related("character", "source"):
         twin = (
             Credit.objects.filter(film=credit.film_id, person=keep, role=credit.role)
+            .select_related("source")
             .filter(
                 Q(character=credit.character_id) | Q(character__isnull=True)
                 if credit.character_id
@@ -1095,8 +1146,13 @@ def merge_people(keep: Person, other: Person, reason: str, tally: Tally | None =
             values["note"] = notes
         if credit.is_top_billed and not twin.is_top_billed:
             values["is_top_billed"] = True
-        if twin.billing_order is None and credit.billing_order is not None:
+        if credit.billing_order is not None and (
+            twin.billing_order is None or _source_rank(credit) > _source_rank(twin)
+        ):
+            # The billing the better source gives, as a document's credit takes it
+            # (`CreditResolver.upsert_credit`), whichever of the two people came first.
             values["billing_order"] = credit.billing_order
+            values["source_id"], values["source_line"] = credit.source_id, credit.source_line
         credit.delete()
         if values:
             Credit.objects.filter(pk=twin.pk).update(**values)

@@ -277,6 +277,8 @@ def test_a_name_written_family_name_first_joins_its_person(empty_db, tmp_path):
     [
         ("Tom Vinter", "T. Vinter", "Tom Vinter with its given name as its initial"),
         ("T. Vinter", "Tom Vinter", "T. Vinter with its given name written out"),
+        ("Tom Vinter", "Tom Erik Vinter", "Tom Vinter with a middle name added"),
+        ("Tom Erik Vinter", "Tom Vinter", "Tom Erik Vinter with a middle name left out"),
     ],
 )
 def test_a_directors_given_name_as_its_initial_says_so(empty_db, tmp_path, first, then, reason):
@@ -4969,3 +4971,54 @@ def test_a_franchise_whose_third_film_is_titled_after_the_first(empty_db, order)
         name__contains="Toretto", credits__person__name="Vin Diesel"
     ).distinct()
     assert set(toretto.credits.values_list("film__year", flat=True)) == {2001, 2009}
+
+
+THIRD_FILM_DUMP = """Pusher 3 (2005)
+
+Milo, an aging drug lord, has a busy day: his daughter turns 25 and a shipment goes wrong.
+
+Release Year: 2005
+
+Director: Nicolas Refn
+
+Stars: Zlatko Buric, Marinela Dekic, Slavko Labovic
+
+Zlatko Buric - Milo
+Marinela Dekic - Milena
+Slavko Labovic - Radovan
+Thomas Larsen - Dealer
+"""
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["third.txt", "000_d925aacf02b38b39.txt", "002_1affec39b17f696e.txt"],
+        ["002_1affec39b17f696e.txt", "third.txt", "000_d925aacf02b38b39.txt"],
+        ["000_d925aacf02b38b39.txt", "002_1affec39b17f696e.txt", "third.txt"],
+    ],
+)
+def test_a_director_named_without_his_middle_name_in_another_film(empty_db, tmp_path, order):
+    """`Nicolas Refn`, director of the third film, is `Nicolas Winding Refn`, director of the
+    first (he was two people); an actor's name without a middle name is no one else's
+    (`Thomas Larsen` is not `Thomas Bo Larsen`). The billing the dump gives an actor the kit
+    spells otherwise (`Slavco Labovic`, 5th) is his, whichever document or spelling came
+    first (it was the kit's where the third film's dump made him a person of his own before
+    the first film's dump named him)."""
+    for name in order:
+        if name != "third.txt":
+            shutil.copy(settings.BASE_DIR / "fixtures" / name, tmp_path / name)
+    (tmp_path / "third.txt").write_text(THIRD_FILM_DUMP)
+    import_in_order_as_together(tmp_path, order)
+    refn = Person.objects.get(name="Nicolas Winding Refn")
+    assert refn.credits.filter(role="director").count() == 2
+    # (Why, said of whichever spelling came second.)
+    reasons = dict(refn.aliases.values_list("name", "reason"))
+    assert reasons["Nicolas Refn"] == (
+        "Nicolas Winding Refn with a middle name left out; both credited as director"
+    ) or reasons["Nicolas Winding Refn"] == (
+        "Nicolas Refn with a middle name added; both credited as director"
+    )
+    assert Person.objects.filter(name__in=["Thomas Larsen", "Thomas Bo Larsen"]).count() == 2
+    labovic = Credit.objects.get(film__year=1996, person__name="Slavko Labovic")
+    assert labovic.billing_order == 4
