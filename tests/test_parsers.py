@@ -3003,6 +3003,18 @@ def test_a_dumps_heading_titled_with_a_colon_is_its_title():
     assert doc.logline.startswith("A detective") and not doc.warnings
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After HEAT (2002) and COLD (2006), Kim Dahl was chosen to take over the franchise.",
+        "Kim Dahl, who made HEAT (1999) and COLD (2001), now directs the third film of the saga.",
+    ],
+)
+def test_films_named_before_a_series_in_a_career_are_not_its(sentence):
+    """A director's films named before the series he joins: none of them is of it."""
+    assert [m.in_series for m in mentions_in(sentence, 1)] == [False, False]
+
+
 def test_a_sentence_about_a_franchise_names_its_films():
     text = (
         "HARBOUR NIGHTS is the third installment of the franchise that began with THE "

@@ -1747,6 +1747,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             used_years.add(year_match.start("year"))
     spans.sort(key=lambda span: span[0])
     named: list[tuple[str, int | None, int, tuple]] = []  # title, year, sentence, other titles
+    last_dated: dict[int, int] = {}  # where each sentence names its last film with a year
     follows: set[int] = set()  # the mentions the document's film follows or comes before
     own: set[int] = set()  # the mentions of the kit's own film, named as the new one
     listed_year: int | None = None  # the year a list of titles opens with, while it goes on
@@ -1794,6 +1795,8 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         ):
             own.add(len(named))  # `… return with TITLE`: the kit's own film
         named.append((title, year, sentence, others))
+        if year:
+            last_dated[sentence] = start
         end = next_end
     with_years = Counter(sentence for _, year, sentence, _ in named if year)
     # A sentence about the series: it names the series and two of its films or more, or one
@@ -1802,7 +1805,11 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     about_series = set()
     for sentence, count in with_years.items():
         says = [_SERIES_IN_SENTENCE] if count >= 2 else [_PLACE_IN_SERIES, _STORY_CONTINUES]
-        bounds = sentence_starts[sentence], sentence_ends[sentence]
+        # The series named before the last of its films (`the trilogy began with A and
+        # continued with B`), not only after them, as a career names it: `After A (2002) and
+        # B (2006), Lin took over the franchise`.
+        bounds = sentence_starts[sentence], last_dated[sentence] if count >= 2 else None
+        bounds = bounds[0], bounds[1] or sentence_ends[sentence]
         if any(pattern.search(paragraph, *bounds) for pattern in says):
             about_series.add(sentence)
     # A sentence that names the new film, with a sequel's words: the others it names with
