@@ -67,6 +67,7 @@ from .text import (
     PARTS_SEPARATOR,
     SELF_PARTS,
     SUPERSCRIPT_DIGITS,
+    TITLE_ARTICLES,
     UNCAST_SPEAKERS,
     called_by_nickname,
     fill_lost_letters,
@@ -86,6 +87,7 @@ from .text import (
     split_title,
     spoken_forms,
     strip_email,
+    telling_subtitle,
     title_case,
     title_key,
     title_stem_and_number,
@@ -2037,14 +2039,9 @@ def titles_close(a: str, b: str) -> bool:
     return spelled_alike(stem_a, stem_b) or fuzz.ratio(stem_a, stem_b) >= TITLE_RATIO
 
 
-# Articles a title may be written with or without (`The Celebration`, `Celebration`); not
-# `die` (`Die Hard`) nor `i` (a numeral).
-_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
-
-
 def _without_article(folded: str) -> str:
     words = folded.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLES else folded
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in TITLE_ARTICLES else folded
 
 
 def _without_and(folded: str) -> str:
@@ -2294,22 +2291,15 @@ def find_film_by_subtitle(title: str, year: int | None, exclude: int) -> tuple[F
     return Film.objects.get(pk=film_id), how
 
 
-def _telling_subtitle(subtitle: str) -> bool:
-    """Whether a subtitle tells a film by itself: two words or more besides its articles, and
-    no part's number (`The Beginning` and `Part Two` are too common)."""
-    words = fold(subtitle).split()
-    return len([w for w in words if w not in _ARTICLES]) >= 2 and words[0] not in PART_WORDS
-
-
 def subtitle_alone(a: str, b: str) -> bool:
     """Whether one title is the other's subtitle alone (`The Two Towers`, `The Lord of the
-    Rings: The Two Towers`), a subtitle that tells a film (`_telling_subtitle`)."""
+    Rings: The Two Towers`), a subtitle that tells a film (`telling_subtitle`)."""
     for short, full in ((a, b), (b, a)):
         subtitle = named_subtitle(full)  # `Episode I - The Phantom Menace`: after the number
         if (
             subtitle
             and not split_title(short)[1]
-            and _telling_subtitle(subtitle)
+            and telling_subtitle(subtitle)
             and title_key(short) == title_key(subtitle)
         ):
             return True

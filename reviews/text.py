@@ -317,6 +317,18 @@ def _numbered_subtitle(subtitle: str) -> tuple[str, str]:
     return (number, named) if named and _numbers_a_part(number) else ("", subtitle)
 
 
+# Articles a title may be written with or without (`The Celebration`, `Celebration`); not
+# `die` (`Die Hard`) nor `i` (a numeral).
+TITLE_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
+
+
+def telling_subtitle(subtitle: str) -> bool:
+    """Whether a subtitle tells a film by itself: two words or more besides its articles, and
+    no part's number (`The Beginning` and `Part Two` are too common)."""
+    words = fold(subtitle).split()
+    return len([w for w in words if w not in TITLE_ARTICLES]) >= 2 and words[0] not in PART_WORDS
+
+
 def named_subtitle(title: str) -> str:
     """What a title's subtitle names the film by, after a part's number: `The Phantom Menace` of
     `Star Wars: Episode I - The Phantom Menace`; `Dead Man's Chest` of `Pirates of the

@@ -175,6 +175,31 @@ def test_a_film_page_shows_the_titles_its_kit_writes_in_capitals_as_titles(clien
     ) in page
 
 
+def test_a_film_page_cites_its_series_films_by_their_episodes_names(client):
+    """A kit names the series' films by the subtitles after their episodes' numbers (`THE
+    PHANTOM MENACE (1999)`): their titles, linked; the main title all three share is none's."""
+    series = make_series(name="Star Wars series")
+    make_film(
+        title="Star Wars: Episode I - The Phantom Menace",
+        slug="star-wars-episode-i-1999",
+        year=1999,
+        series=series,
+    )
+    make_film(
+        title="Star Wars: Episode III - Revenge of the Sith",
+        slug="star-wars-episode-iii-2005",
+        year=2005,
+        series=series,
+        synopsis="The saga that began with THE PHANTOM MENACE (1999) ends, as STAR WARS (1977) "
+        "began.",
+    )
+    page = text(client.get("/films/star-wars-episode-iii-2005/"))
+    assert (
+        'began with <a href="/films/star-wars-episode-i-1999/"><cite>The Phantom Menace</cite>'
+        "</a> (1999) ends, as <cite>Star Wars</cite> (1977) began."
+    ) in page
+
+
 def test_an_actors_parts_in_one_film_are_one_line_of_the_cast(client):
     """Three parts of one actor's (a credit each, one billing) are one line of the film's cast,
     in the order listed, and one line of the actor's filmography, as the documents write them

@@ -9,7 +9,7 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..text import split_title, title_case
+from ..text import named_subtitle, split_title, telling_subtitle, title_case
 
 register = template.Library()
 
@@ -121,12 +121,18 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     forms: dict[str, tuple] = {}  # the form in capitals (`'` for any apostrophe): film, form
     named = [(film, [film.title, *titles]), *((f, [f.title]) for f in films)]
     # Whole titles first: `MAD MAX` is the film of that title, not the main title of `Mad Max:
-    # Fury Road`; a main title two films share is neither's.
-    for whole in (True, False):
+    # Fury Road`; a main title two films share is neither's. Then subtitles that tell a film
+    # by themselves (`THE PHANTOM MENACE` of `Star Wars: Episode I - The Phantom Menace`).
+    for kind in ("whole", "main", "subtitle"):
+        whole = kind == "whole"
         shared: set[str] = set()
         for one, names in named:
             for name in names:
-                form = name if whole else split_title(name)[0]
+                form = {"whole": name, "main": split_title(name)[0]}.get(kind)
+                if form is None:
+                    form = named_subtitle(name)
+                    if not telling_subtitle(form):
+                        continue
                 shouted = form.upper().replace("’", "'")
                 if sum(c.isalpha() for c in shouted) < CITED_TITLE_LETTERS:
                     continue
