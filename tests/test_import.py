@@ -2304,6 +2304,34 @@ def test_the_migration_that_folds_marks_of_any_alphabet_refolds_what_was_stored(
     assert Review.objects.get(pk=review.pk).search_text == "don t miss it"
 
 
+def test_the_migrations_for_fractions_and_episodes_make_the_stored_keys_again(empty_db):
+    """Keys and folded values stored before (`2½` folded as `21 2`; `Episode II - …` no number
+    of the key) are made again, so that a later document finds the film; others are left."""
+    from django.apps import apps
+
+    def migration(name: str):
+        return importlib.import_module(f"reviews.migrations.{name}")
+
+    film = Film.objects.create(title="The Naked Gun 2½", year=1991, slug="gun")
+    FilmTitle.objects.create(film=film, title="The Naked Gun 2½")
+    FilmTitle.objects.create(film=film, title="Star Wars: Episode II - Attack of the Clones")
+    FilmTitle.objects.filter(film=film).update(folded="stale", key="stale")
+    review = Review.objects.create(film=film, body="3½ stars.", fingerprint="x")
+    Review.objects.filter(pk=review.pk).update(search_text="31 2 stars")
+    other = Review.objects.create(film=film, body="Fine.", fingerprint="y")
+    Review.objects.filter(pk=other.pk).update(search_text="left as it was")
+    migration("0031_title_keys_with_fractions").refresh_keys(apps, None)
+    migration("0032_title_keys_with_numbered_subtitles").refresh_keys(apps, None)
+    migration("0033_fold_fractions_apart").refold(apps, None)
+    assert dict(FilmTitle.objects.values_list("title", "key")) == {
+        "The Naked Gun 2½": "the naked gun 2and1over2",
+        "Star Wars: Episode II - Attack of the Clones": "star wars 2",
+    }
+    assert FilmTitle.objects.get(title="The Naked Gun 2½").folded == "the naked gun 2 1 2"
+    assert Review.objects.get(pk=review.pk).search_text == "3 1 2 stars"
+    assert Review.objects.get(pk=other.pk).search_text == "left as it was"
+
+
 def test_names_titles_and_reviews_in_another_alphabet_stay_apart(empty_db, tmp_path, client):
     """Names, usernames and reviews in Cyrillic folded to nothing, so that every person of a
     cast was one, and so were the reviewers and the reviews. Each has its own now, and its own
