@@ -1427,12 +1427,10 @@ def _prose_credits(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None
             other = _OTHER_FILM_AFTER.match(paragraph, match.end())
             if other and int(other["year"]) != doc.year:
                 continue
-            names = crew_names(match["names"])
-            roles = {"director": names} if "irected" in match["key"] else {"writer": names}
-            if match["key"].startswith("Written and"):
+            key, names = match["key"].lower(), crew_names(match["names"])
+            roles = {"director": names} if key.endswith("directed by") else {}
+            if key.startswith("written") or (roles and match["own"]):  # `from his own script`
                 roles["writer"] = names
-            if match["own"] and "director" in roles:
-                roles["writer"] = names  # `from his own screenplay`
             if match["writers"]:
                 roles["writer"] = crew_names(match["writers"])
             for role, people in roles.items():
@@ -1808,9 +1806,8 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         # The series named before the last of its films (`the trilogy began with A and
         # continued with B`), not only after them, as a career names it: `After A (2002) and
         # B (2006), Lin took over the franchise`.
-        bounds = sentence_starts[sentence], last_dated[sentence] if count >= 2 else None
-        bounds = bounds[0], bounds[1] or sentence_ends[sentence]
-        if any(pattern.search(paragraph, *bounds) for pattern in says):
+        end = last_dated[sentence] if count >= 2 else sentence_ends[sentence]
+        if any(pattern.search(paragraph, sentence_starts[sentence], end) for pattern in says):
             about_series.add(sentence)
     # A sentence that names the new film, with a sequel's words: the others it names with
     # their years are of its series.

@@ -110,6 +110,17 @@ _SHOUTED_BEFORE_YEAR = (
 )
 
 
+def _title_form(title: str, kind: str) -> str:
+    """A form a text may name a film by: its whole title, its main title, or its subtitle
+    when that tells the film by itself ('' when it does not)."""
+    if kind == "whole":
+        return title
+    if kind == "main":
+        return split_title(title)[0]
+    subtitle = named_subtitle(title)
+    return subtitle if telling_subtitle(subtitle) else ""
+
+
 @register.simple_tag
 def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     """`text`, escaped, with the titles a document writes in capitals (a kit's `NIGHT TWO tells
@@ -128,11 +139,8 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
         shared: set[str] = set()
         for one, names in named:
             for name in names:
-                form = {"whole": name, "main": split_title(name)[0]}.get(kind)
-                if form is None:
-                    form = named_subtitle(name)
-                    if not telling_subtitle(form):
-                        continue
+                if not (form := _title_form(name, kind)):
+                    continue
                 shouted = form.upper().replace("’", "'")
                 if sum(c.isalpha() for c in shouted) < CITED_TITLE_LETTERS:
                     continue
