@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -2360,9 +2361,13 @@ def releases_once(releases: list) -> list:
     return out
 
 
-def series_name_from(title: str) -> str:
+def series_name_from(title: str, others: Iterable[str] = ()) -> str:
     """The name of a series no document names, made from its first film's title: `Kill Bill
-    series` of `Kill Bill: Vol. 1`."""
+    series` of `Kill Bill: Vol. 1`. A first title that the series' other titles (`others`) all
+    go on from, past its colon, is whole: `Mission: Impossible series` of `Mission: Impossible`,
+    `Mission: Impossible II` and `Mission: Impossible - Ghost Protocol`."""
+    if _opens_every_title(clean_title(title), others):
+        return f"{clean_title(title)} series"
     main = split_title(clean_title(title))[0]
     main_words = (without_closing_fraction(main) or main).split()  # `The Naked Gun 2½`
     if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
@@ -2380,6 +2385,18 @@ def series_name_from(title: str) -> str:
     return f"{' '.join(main_words)} series"
 
 
+def _opens_every_title(first: str, others: Iterable[str]) -> bool:
+    """Whether a title with a subtitle (or what looks like one) opens each of the other titles,
+    one at least, with more words after it."""
+    others = list(others)
+    opening = f"{fold(first)} "
+    return (
+        bool(split_title(first)[1])
+        and bool(others)
+        and all(fold(other).startswith(opening) for other in others)
+    )
+
+
 def _closes_with_number(main: str) -> bool:
     """Whether a main title ends with a part's number, the first's too (`Rocky II`, `Star Wars
     Episode I`)."""
@@ -2394,7 +2411,7 @@ def recase_series_name(film: Film) -> None:
     series = Series.objects.filter(pk=film.series_id).first() if film.series_id else None
     if series is None or series.is_locked("name") or not series.name.endswith(" series"):
         return
-    name = series_name_from(film.title)
+    name = series_name_from(film.title, other_titles_of_series(series, film))
     if name != series.name and written_alike(name, series.name):
         Series.objects.filter(pk=series.pk).update(name=name)
 
@@ -2433,15 +2450,23 @@ def _family_name(name: str) -> str:
     return words[-1] if words else ""
 
 
-def name_after_first_film(series: Series, first: Film) -> None:
+def other_titles_of_series(series: Series, film: Film, films: Iterable[Film] = ()) -> list[str]:
+    """The titles of a series' films besides `film`, those a document gave (`films`: the
+    series' films, when the caller has them)."""
+    films = list(films) or Film.objects.filter(series=series)
+    return [f.title for f in films if f.pk != film.pk and not f.title_is_provisional]
+
+
+def name_after_first_film(series: Series, first: Film, films: Iterable[Film] = ()) -> None:
     """A series no document names is known by its first film (`Raiders of the Lost Ark
     series`), whichever of its documents came first: a film placed before the one its made-up
-    name came from (a dump that says its film follows another) gives the series its name."""
+    name came from (a dump that says its film follows another) gives the series its name.
+    `films`: the series' films, when the caller has them."""
     if series.is_locked("name") or not series.name.endswith(" series"):
         return
     if first.title_is_provisional:
         return
-    name = series_name_from(first.title)
+    name = series_name_from(first.title, other_titles_of_series(series, first, films))
     if name == series.name:
         return
     values = {"name": name}
@@ -2732,7 +2757,7 @@ def order_series(series: Series, prose_order: list[int] | None = None) -> None:
         ),
     )
     if ordered:
-        name_after_first_film(series, ordered[0])
+        name_after_first_film(series, ordered[0], films)
     wanted = {f.pk: i for i, f in enumerate(ordered, start=1)}
     if all(f.series_position == wanted[f.pk] for f in films):
         return

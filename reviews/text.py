@@ -342,7 +342,12 @@ def told_subtitle(title: str) -> str:
     Volume 1` have no subtitles to disagree on); after it, what names the part (`Star Wars:
     Episode I - The Phantom Menace`: `the phantom menace`)."""
     subtitle = split_title(title)[1]
-    return "" if _numbers_a_part(subtitle) else fold(_numbered_subtitle(subtitle)[1])
+    if _numbers_a_part(subtitle):
+        return ""
+    words = fold(_numbered_subtitle(subtitle)[1]).split()
+    if len(words) > 1 and (number := _number(words[-1])):
+        words[-1] = str(number)  # `Mission: Impossible III`, `Mission: Impossible 3`
+    return " ".join(words)
 
 
 def _number(word: str) -> int | None:

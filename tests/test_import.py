@@ -5001,6 +5001,85 @@ def test_a_franchise_whose_third_film_is_titled_after_the_first(empty_db, order)
     assert set(toretto.credits.values_list("film__year", flat=True)) == {2001, 2009}
 
 
+MISSION = settings.BASE_DIR / "tests" / "documents" / "mission"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["mi4_kit.txt", "mi2_reviews.xml", "mi4_page.txt", "mi1_dump.txt", "mi3_kit.txt"],
+        ["mi1_dump.txt", "mi3_kit.txt", "mi4_page.txt", "mi2_reviews.xml", "mi4_kit.txt"],
+        ["mi4_page.txt", "mi3_kit.txt", "mi4_kit.txt", "mi2_reviews.xml", "mi1_dump.txt"],
+    ],
+)
+def test_a_series_whose_title_holds_a_colon_of_its_own(empty_db, order):
+    """`Mission: Impossible`, `II` (`2` in a kit), `III` and `– Ghost Protocol`: one series named
+    after the whole first title (it was `Mission series`); `II` and `2` are one film (they were
+    two); the kit titled `MISSION: IMPOSSIBLE – GHOST PROTOCOL` with a dash is read (it had no
+    title, its synopsis a field `MISSION`), and its director's earlier films, named in the
+    sentence that names the series' films, are not of it."""
+    import_in_order_as_together(MISSION, order)
+    [series] = Series.objects.all()
+    assert series.name == "Mission: Impossible series"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Mission: Impossible", 1996),
+        ("Mission: Impossible II", 2000),
+        ("Mission: Impossible III", 2006),
+        ("Mission: Impossible – Ghost Protocol", 2011),
+    ]
+    assert Film.objects.count() == 4
+    protocol = Film.objects.get(year=2011)
+    assert protocol.reviews.count() == 2
+    assert protocol.synopsis.startswith("MISSION: IMPOSSIBLE – GHOST PROTOCOL tells")
+    assert protocol.credits.get(person__name="Simon Pegg").character.name == "Benji Dunn"
+    assert not Film.objects.filter(title_is_provisional=True)
+    assert not ImportWarning.objects.filter(code="unknown_field")
+    assert set(
+        ImportWarning.objects.filter(code="other_film").values_list("message", flat=True)
+    ) == {
+        f"the prose names {title}, which is not part of this film's series: not imported"
+        for title in ("The Incredibles (2004)", "Ratatouille (2007)")
+    }
+    hunt = Character.objects.get(name="Ethan Hunt")
+    assert set(hunt.credits.values_list("film__year", flat=True)) == {1996, 2006, 2011}
+
+
+POTTER = settings.BASE_DIR / "tests" / "documents" / "potter"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["hp5_kit.txt", "hp1_reviews.xml", "hp7_page.txt"],
+        ["hp1_reviews.xml", "hp7_page.txt", "hp5_kit.txt"],
+    ],
+)
+def test_a_series_of_films_a_kit_names_in_a_paragraph_before_its_synopsis(empty_db, order):
+    """`HARRY POTTER AND THE ORDER OF THE PHOENIX is the fifth film in the Harry Potter
+    series, which began with …`, then `In HARRY POTTER AND THE ORDER OF THE PHOENIX, Harry
+    (Daniel Radcliffe) …`: the series and its films (there were none: the first paragraph was
+    the synopsis, whose films count only as the new one's or the one it follows), the synopsis
+    the second paragraph; the director's television serial is no film of it."""
+    import_in_order_as_together(POTTER, order)
+    [series] = Series.objects.all()
+    assert series.name == "The Harry Potter Series"
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        2001,
+        2002,
+        2004,
+        2005,
+        2007,
+    ]
+    phoenix = Film.objects.get(year=2007)
+    assert phoenix.title == "Harry Potter and the Order of the Phoenix"
+    assert phoenix.synopsis.startswith("In HARRY POTTER AND THE ORDER OF THE PHOENIX, Harry")
+    assert phoenix.notes.get(kind="press").text.startswith("HARRY POTTER AND THE ORDER")
+    assert phoenix.credits.get(person__name="Imelda Staunton").character.name == (
+        "Dolores Umbridge"
+    )
+    assert not Film.objects.filter(title="State of Play")
+
+
 THIRD_FILM_DUMP = """Pusher 3 (2005)
 
 Milo, an aging drug lord, has a busy day: his daughter turns 25 and a shipment goes wrong.

@@ -153,6 +153,45 @@ def test_the_subtitle_that_names_a_numbered_part(title, told, series):
 
 
 @pytest.mark.parametrize(
+    "first, others, series",
+    [
+        # A title the others go on from, past its colon: whole.
+        (
+            "Mission: Impossible",
+            ["Mission: Impossible II", "Mission: Impossible – Ghost Protocol"],
+            "Mission: Impossible series",
+        ),
+        ("Mission: Impossible", [], "Mission series"),  # nothing to tell
+        ("Mission: Impossible", ["Mission: Impossible II", "Mission: Other"], "Mission series"),
+        ("Three Colours: Blue", ["Three Colours: White"], "Three Colours series"),
+        ("Kill Bill: Vol. 1", ["Kill Bill: Vol. 2"], "Kill Bill series"),
+        ("Rocky", ["Rocky II"], "Rocky series"),
+    ],
+)
+def test_a_series_named_after_a_first_title_its_others_go_on_from(first, others, series):
+    from reviews.loader import series_name_from
+
+    assert series_name_from(first, others) == series
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ("Mission: Impossible II", "MISSION: IMPOSSIBLE 2", True),
+        ("Mission: Impossible III", "Mission: Impossible Three", True),
+        ("Mission: Impossible II", "Mission: Impossible III", False),
+        ("Mission: Impossible - Ghost Protocol", "Mission: Impossible – Ghost Protocol", True),
+    ],
+)
+def test_subtitles_that_close_with_a_number_agree_whatever_its_numeral(a, b, agree):
+    """A title whose colon is its own (`Mission: Impossible III`) closes its subtitle with the
+    film's number: `II` and `2` are one title (they were two films of one year)."""
+    from reviews.loader import titles_agree
+
+    assert titles_agree(a, [b]) is agree
+
+
+@pytest.mark.parametrize(
     "title, folded, typeset, series",
     [
         ("The Naked Gun 2½", "the naked gun 2 1 2", "The Naked Gun 2½", "The Naked Gun series"),
@@ -3013,6 +3052,103 @@ def test_a_dumps_heading_titled_with_a_colon_is_its_title():
 def test_films_named_before_a_series_in_a_career_are_not_its(sentence):
     """A director's films named before the series he joins: none of them is of it."""
     assert [m.in_series for m in mentions_in(sentence, 1)] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "career",
+    [
+        "Bird, director of THE TOYS (2004) and RATS (2007), makes his debut with",
+        "Bird, the man behind the hits THE TOYS (2004) and RATS (2007), makes his debut with",
+        "Bird, best known for THE TOYS (2004), RATS (2007), makes his debut with",
+    ],
+)
+def test_a_makers_earlier_films_in_a_sentence_about_the_series_are_not_its(career):
+    """A director's earlier work, named in a sentence that names the series' films besides,
+    is no film of the series (it was: the sentence was about the series)."""
+    text = (
+        f"{career} HARBOUR: NIGHTS – GHOSTS, the fourth film in the HARBOUR: NIGHTS franchise, "
+        "after HARBOUR: NIGHTS (1996), HARBOUR: NIGHTS 2 (2000) and HARBOUR: NIGHTS III (2006)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1) if m.year] == [
+        ("THE TOYS", False),
+        ("RATS", False),
+        ("HARBOUR: NIGHTS", True),
+        ("HARBOUR: NIGHTS 2", True),
+        ("HARBOUR: NIGHTS III", True),
+    ]
+
+
+def test_a_makers_films_that_are_the_series_ones_stay_its():
+    """The films a phrase about the director names are the series' when the sentence names
+    one other film alone, the one they lead to."""
+    text = (
+        "Ray, director of PATHER (1955) and APARAJITO (1956), completes his trilogy with "
+        "SANSAR (1959)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1)] == [
+        ("PATHER", True),
+        ("APARAJITO", True),
+        ("SANSAR", True),
+    ]
+
+
+def test_a_synopsis_opening_with_a_title_whose_subtitle_follows_a_dash():
+    """`MISSION: IMPOSSIBLE – GHOST PROTOCOL tells the story of …`: the kit's title, with its
+    dash (it was a field `MISSION` of no known kind, and the kit had no title)."""
+    doc = parse_document(
+        "kit.txt",
+        "Year: 2011\nDirector: Kim Dahl\nCast: Ann Lee, Bo Berg\n\n\n"
+        "HARBOUR: NIGHTS – GHOSTS tells the story of Sam (Ann Lee), whose team is blamed for a "
+        "bombing, and of Joe (Bo Berg).\n".encode(),
+    )
+    assert doc.title == "Harbour: Nights – Ghosts"
+    assert doc.synopsis.startswith("HARBOUR: NIGHTS – GHOSTS tells")
+    assert not doc.warnings
+
+
+def test_a_film_placed_in_a_series_of_films_names_it_and_its_films():
+    """`the fifth film in the Harry Potter series, which began with A (2001) and continued
+    with B (2002)`: a series of films, named; a series alone is not one (`the television
+    series`)."""
+    text = (
+        "HARBOUR AND THE GHOSTS is the third film in the Harbour Nights series, which began "
+        "with HARBOUR AND THE STONE (2001) and continued with HARBOUR AND THE FIRE (2002). "
+        "Kim Dahl made his name in the television series THE PORT (2003) and in a series of "
+        "shorts, DOCKS (2004) and CRANES (2005)."
+    )
+    assert [(m.title, m.in_series) for m in mentions_in(text, 1) if m.year] == [
+        ("HARBOUR AND THE STONE", True),
+        ("HARBOUR AND THE FIRE", True),
+        ("THE PORT", False),
+        ("DOCKS", False),
+        ("CRANES", False),
+    ]
+    assert series_named_in(text) == "The Harbour Nights Series"
+    assert series_named_in("Dahl made his name in the television series THE PORT (2003).") == ""
+
+
+def test_a_synopsis_after_a_paragraph_that_places_the_film_in_its_series():
+    """A kit whose only paragraph opening with its title places the film among the others:
+    the synopsis is the later one that names the actors' parts (`In X, Harry (Ann Lee) …`),
+    the first a press note (it was the synopsis, and its films no mentions)."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 2007\nDirector: Kim Dahl\nCast: Ann Lee, Bo Berg\n\n\n"
+        b"HARBOUR AND THE GHOSTS is the third film in the Harbour series, which began with "
+        b"HARBOUR AND THE STONE (2001) and continued with HARBOUR AND THE FIRE (2002).\n\n"
+        b"In HARBOUR AND THE GHOSTS, Sam (Ann Lee) comes home to find Joe (Bo Berg) gone.\n",
+    )
+    assert (doc.title, doc.title_line) == ("Harbour and the Ghosts", 6)
+    assert doc.synopsis.startswith("In HARBOUR AND THE GHOSTS, Sam (Ann Lee)")
+    assert [n.text[:22] for n in doc.notes if n.kind == "press"] == ["HARBOUR AND THE GHOSTS"]
+    assert [(m.title, m.in_series) for m in doc.mentioned_films if m.year] == [
+        ("HARBOUR AND THE STONE", True),
+        ("HARBOUR AND THE FIRE", True),
+    ]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Ann Lee", "Sam"),
+        ("Bo Berg", "Joe"),
+    ]
 
 
 def test_a_sentence_about_a_franchise_names_its_films():

@@ -169,12 +169,12 @@ _COMMA_IN_TITLE = rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{U
 _FRACTION_NUMBER = rf"[0-9]+(?:[\s-][1-9]/[1-9]\b|[{VULGAR_FRACTIONS}])"
 _SHOUTED_TITLE = re.compile(
     rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
-    rf"(?:(?:\s+|:\s*|\s+-\s+|{_COMMA_IN_TITLE})"
+    rf"(?:(?:\s+|:\s*|\s+[-–—]\s+|{_COMMA_IN_TITLE})"
     rf"(?:{_SHOUTED_WORD}|{_FRACTION_NUMBER}|[0-9][A-Z0-9'’]*\b))*"
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
 _SYNOPSIS_OPENING = re.compile(
-    rf"^(?P<title>[{UPPER}0-9][{UPPER}0-9 ,:'’&!?.-]*?[{UPPER}0-9'’!?])"
+    rf"^(?P<title>[{UPPER}0-9][{UPPER}0-9 ,:'’&!?.–—-]*?[{UPPER}0-9'’!?])"
     r"(?:\s+\((?P<aside>[^()\d]+)\))?\s+[a-z]"  # `PATHER PANCHALI (SONG OF THE LITTLE ROAD)`
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -222,6 +222,18 @@ _SENTENCE_END = re.compile(
 )
 # A sentence about a series: the films of years it names are the series'.
 _SERIES_IN_SENTENCE = re.compile(r"\b(?:trilogy|saga|quadrilogy|tetralogy|franchise)\b", re.I)
+# A film placed in a series of films: `the fifth film in the Harry Potter series` (a series
+# alone may be of television, or of anything: `a series of murders`).
+_FILM_WORDS = r"(?:films?|movies?|pictures?|instal+ments?|entry|entries|chapters?)"
+_FILM_IN_SERIES = re.compile(
+    rf"\b{_FILM_WORDS}\s+(?:in|of)\s+(?:[\w'’-]+\s+){{0,4}}?series\b", re.IGNORECASE
+)
+# The name of such a series: `the Harry Potter series`, The Harry Potter Series.
+_FILM_SERIES_NAMED = re.compile(
+    rf"\b{_FILM_WORDS}\s+(?:in|of)\s+the\s+(?P<name>[{UPPER}][\w'’-]*"
+    rf"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){{0,2}}[{UPPER}][\w'’-]*){{0,3}})\s+"
+    r"(?P<word>series)\b"
+)
 # Words of a sentence that name the films before it as a whole: `Together the three films …`,
 # `All three are …`, `These films form …`.
 _COUNTS_BACK = re.compile(
@@ -1332,6 +1344,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     synopsis_from = next(
         (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
     )
+    titled_by = None  # a paragraph before the synopsis that opens with the kit's title
     if synopsis_from is None:
         opening = [
             i
@@ -1339,9 +1352,22 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
             if _shouted_opening(paragraph, credited) and not _BIOS_HEADING.search(heading)
         ]
         synopsis_from = next(
-            (i for i in opening if not _names_other_films(prose[i][1], mentioned[i])),
-            opening[0] if opening else None,
+            (i for i in opening if not _names_other_films(prose[i][1], mentioned[i])), None
         )
+        if synopsis_from is None and opening:
+            # Each places the film among others (`X is the fifth film in the series, which
+            # began with A (2001)`): the synopsis is a later paragraph that names the actors'
+            # parts (`In X, Harry (Daniel Radcliffe) returns …`), else that one; the kit's
+            # title is the one it opens with.
+            titled_by = opening[0]
+            synopsis_from = next(
+                (
+                    i
+                    for i in range(titled_by + 1, len(prose))
+                    if _names_parts(prose[i][1], credited)
+                ),
+                titled_by,
+            )
     if synopsis_from is None:
         # A kit that writes titles in title case: the synopsis opens with its title, or the one
         # the prose gives with the kit's year (`Heat II (1997)` … `Heat II tells the story of`).
@@ -1352,11 +1378,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         # None opens with the title: the first that names the kit's actors in their parts
         # (`Ida (Ann Lee) comes home …`) is the synopsis.
         synopsis_from = next(
-            (
-                i
-                for i, (_, paragraph, _) in enumerate(prose)
-                if any(fold(m["actor"]) in credited for m in _CHARACTER_ACTOR.finditer(paragraph))
-            ),
+            (i for i, (_, paragraph, _) in enumerate(prose) if _names_parts(paragraph, credited)),
             None,
         )
     before = prose[: synopsis_from if synopsis_from is not None else len(prose)]
@@ -1388,12 +1410,14 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
                 doc.series_name = series_named_in(paragraph)
             doc.notes.append(_press_note(paragraph, n, other))
     doc.synopsis = "\n\n".join(p for _, p in synopsis)
+    titled_number, titled = prose[synopsis_from if titled_by is None else titled_by][:2]
     opening = _SYNOPSIS_OPENING.match(first)
     aside = (opening["aside"] or "").strip() if opening else ""
-    if not doc.title and (shouted := _shouted_opening(first, credited)):
-        doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), number
-        for other in _other_title_alone(aside, credited):
-            doc.other_titles.append(TitleRecord(title_case(other), "aka", number))
+    if not doc.title and (shouted := _shouted_opening(titled, credited)):
+        doc.title, doc.title_line = _full_title(shouted, doc.mentioned_films), titled_number
+        titled_opening = _SYNOPSIS_OPENING.match(titled)
+        for other in _other_title_alone((titled_opening["aside"] or "").strip(), credited):
+            doc.other_titles.append(TitleRecord(title_case(other), "aka", titled_number))
     told = []
     for number, paragraph in synopsis:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
@@ -1474,6 +1498,11 @@ def _title_cased_opening(
     return None, ""
 
 
+def _names_parts(paragraph: str, credited: set[str]) -> bool:
+    """Whether a paragraph names credited actors in their parts (`Ida (Ann Lee)`)."""
+    return any(fold(m["actor"]) in credited for m in _CHARACTER_ACTOR.finditer(paragraph))
+
+
 def _names_other_films(paragraph: str, mentions: list[MentionedFilm]) -> bool:
     """Whether a paragraph that opens with its film's title names other films with years."""
     key = title_key(_shouted_opening(paragraph))
@@ -1529,6 +1558,10 @@ def series_named_in(paragraph: str) -> str:
         if is_shouted(name):
             name = title_case(name)
         return f"{the}{name} {match.group('word').capitalize()}"
+    for match in _FILM_SERIES_NAMED.finditer(paragraph):
+        name = match.group("name")
+        if name.split()[0].lower() not in _NOT_A_SERIES_NAME:
+            return f"The {title_case(name) if is_shouted(name) else name} Series"
     for match in _SERIES_THEME.finditer(paragraph):
         theme = match.group("theme") or match.group("theme2")
         if theme not in _NOT_A_THEME:
@@ -1645,6 +1678,16 @@ _YEAR_IN_WORDS_AFTER = re.compile(
     r"(?!\s*,?\s+(?:with|by)\b)"
 )
 # What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
+# Films a sentence names as someone's earlier work, in a phrase about them: `Brad Bird, director
+# of THE INCREDIBLES (2004) and RATATOUILLE (2007), makes his live-action debut with …`.
+_CAREER_BEFORE = re.compile(
+    r"\b(?:(?:co-?)?(?:director|creator|maker|writer|star|producer|helmer)s?\s+of"
+    r"|the\s+(?:man|woman|team|mind|minds|filmmakers?|directors?)\s+behind"
+    r"|(?:best\s+|well\s+)?known\s+for|whose\s+(?:films|credits|work)\s+include)"
+    r"(?:\s+(?:the\s+)?(?:hits?|films?|acclaimed|award-winning|animated|features?))*\s+$",
+    re.IGNORECASE,
+)
+_DATED_LIST_GLUE = re.compile(r"(?:\s*\((?:19|20)\d\d\))?\s*(?:,|,?\s*(?:and|&))\s*")
 _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*(?:and|&))\s*")
 
 
@@ -1748,6 +1791,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     last_dated: dict[int, int] = {}  # where each sentence names its last film with a year
     follows: set[int] = set()  # the mentions the document's film follows or comes before
     own: set[int] = set()  # the mentions of the kit's own film, named as the new one
+    career: set[int] = set()  # the mentions of someone's earlier work (`director of A and B`)
     listed_year: int | None = None  # the year a list of titles opens with, while it goes on
     end = 0
     for start, title, year, others, next_end in spans:
@@ -1762,6 +1806,10 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
         in_list = (
             bool(named) and named[-1][2] == sentence and _LIST_GLUE.fullmatch(paragraph, end, start)
         )
+        if _CAREER_BEFORE.search(paragraph, max(sentence_starts[sentence], start - _NEAR), start):
+            career.add(len(named))
+        elif len(named) - 1 in career and _DATED_LIST_GLUE.fullmatch(paragraph, end, start):
+            career.add(len(named))  # `director of A (2004) and B (2007)`: B's too
         if year is None and (known := [y for t, y, _, _ in named if y and fold(t) == fold(title)]):
             year, listed_year = known[-1], None  # named with its year before: `A (2000) … A`
         elif year is None:
@@ -1803,6 +1851,7 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
     about_series = set()
     for sentence, count in with_years.items():
         says = [_SERIES_IN_SENTENCE] if count >= 2 else [_PLACE_IN_SERIES, _STORY_CONTINUES]
+        says.append(_FILM_IN_SERIES)
         # The series named before the last of its films (`the trilogy began with A and
         # continued with B`), not only after them, as a career names it: `After A (2002) and
         # B (2006), Lin took over the franchise`.
@@ -1830,6 +1879,14 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
             films += with_years[earlier]
         if films == wanted:
             about_series.update(range(earlier, sentence))
+    # Someone's earlier work in a sentence that names films of the series besides, two or more
+    # (one may be the new film, that the work leads to): not of it.
+    others_dated = Counter(
+        sentence
+        for index, (_, year, sentence, _) in enumerate(named)
+        if year and index not in career
+    )
+    apart = {index for index in career if others_dated[named[index][2]] >= 2}
     # A film named twice with its year is one mention: of the series if either sentence says.
     return _one_mention_per_film(
         [
@@ -1837,7 +1894,8 @@ def mentions_in(paragraph: str, line: int, names: set[str] = frozenset()) -> lis
                 title,
                 year,
                 line,
-                in_series=bool(year) and (index in follows or sentence in about_series),
+                in_series=bool(year)
+                and (index in follows or (sentence in about_series and index not in apart)),
                 other_titles=others,
                 new=index in own,
             )
