@@ -2390,6 +2390,22 @@ def test_detect_format_reads_content_not_name():
     assert detect_format("Year: 2000\nCast: A, B\n") == "press_kit"
 
 
+def test_a_kit_of_few_fields_is_read_by_its_synopsis():
+    """A year, a director and a synopsis that tells the film's story with its parts' actors:
+    a kit (it was no format at all); not with a dump's keys."""
+    kit = "Year: 2001\nDirector: Kim Dahl\n\n\nHARBOUR tells the story of Sam (Ann Lee).\n"
+    assert detect_format(kit) == "press_kit"
+    doc = parse_document("kit.txt", kit.encode())
+    assert (doc.title, doc.year) == ("Harbour", 2001)
+    assert [(c.name, c.role, c.character) for c in doc.credits] == [
+        ("Kim Dahl", "director", ""),
+        ("Ann Lee", "cast", "Sam"),
+    ]
+    dump = kit.replace("Year:", "Release Year:")
+    assert detect_format(dump) == "metadata_dump"
+    assert detect_format("Year: 2001\nDirector: Kim Dahl\n") is None  # nothing to tell
+
+
 FRAGMENTS = st.sampled_from(
     [
         "Year: 2004\n",

@@ -414,6 +414,14 @@ _TITLE_YEAR_FIRST = re.compile(
 
 # A synopsis' heading alone on its line: `SYNOPSIS`, `SHORT SYNOPSIS`, `LONG SYNOPSIS`.
 _SYNOPSIS_LINE = r"^(?:(?:SHORT|LONG|FULL|BRIEF) )?SYNOPSIS\s*$"
+# Keys only a metadata dump gives (IMDb's), which a kit's few fields do not.
+_DUMP_ONLY_KEYS = re.compile(
+    r"^(?:Release Year|Stars|Taglines|Filming Locations|Opening Weekend)\s*:", re.I | re.M
+)
+_DIRECTOR_FIELD = re.compile(r"^Directors?(?: \([^()]*\))?:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
+_STORY_WITH_PARTS = re.compile(
+    rf"\b(?:tells|is) the (?:story|tale) of\b[^\n]*?\b[{UPPER}][\w'’-]+ \([{UPPER}][^()\n]*\)"
+)
 
 
 def looks_like(text: str) -> bool:
@@ -446,6 +454,14 @@ def looks_like(text: str) -> bool:
         for line in head.splitlines()
         if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
     )
+    if not (cast_list or territorial >= 2 or cast_block):
+        # A year, its director, and a synopsis that tells the film's story, its parts with
+        # their actors (`HARBOUR tells the story of Sam (Ann Lee)`): a kit of few fields.
+        return bool(
+            _DIRECTOR_FIELD.search(head)
+            and _STORY_WITH_PARTS.search(head)
+            and not _DUMP_ONLY_KEYS.search(head)
+        )
     return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
 
 
