@@ -1401,6 +1401,7 @@ class DocumentLoader:
         an actor's part named in full in one film and by its first or last words in another
         (`Danila Bagrov`, `Danila`; `Pavel Chekov`, `Chekov`), under the fuller name."""
         for series_id in self.touched_series:
+            self.merge_makers_of_a_series(series_id)
             credits = list(
                 Credit.objects.filter(film__series_id=series_id, character__isnull=False)
                 .select_related("character")
@@ -1481,6 +1482,54 @@ class DocumentLoader:
                 self.move_credit(credit, fuller[0])
             films_of[fuller[0].pk] |= films_of.pop(short.pk)
             del characters[short.pk]
+
+    def merge_makers_of_a_series(self, series_id: int) -> None:
+        """Two people credited in one role of the crew in different films of a series, never
+        together in one, under names that are close spellings of each other (`Nicolas Winding
+        Refn`, director of the first, `Nicholas Winding Refn`, of the second), are one person;
+        two directors of one film (`Joel Coen`, `Ethan Coen`) stay two."""
+        films_of: dict[tuple[str, int], set[int]] = defaultdict(set)  # (role, person): films
+        for role, person_id, film_id in (
+            Credit.objects.filter(film__series_id=series_id)
+            .exclude(role=Credit.Role.CAST)
+            .values_list("role", "person_id", "film_id")
+        ):
+            films_of[(role, person_id)].add(film_id)
+        by_role: dict[str, list[int]] = defaultdict(list)
+        for role, person_id in sorted(films_of):
+            by_role[role].append(person_id)
+        pairs = [
+            (role, a, b)
+            for role, people in by_role.items()
+            for i, a in enumerate(people)
+            for b in people[i + 1 :]
+            if not films_of[(role, a)] & films_of[(role, b)]
+        ]
+        if not pairs:
+            return
+        people_named = Person.objects.in_bulk({pk for _, a, b in pairs for pk in (a, b)})
+        gone: set[int] = set()
+        for role, a, b in pairs:
+            if (
+                a in gone
+                or b in gone
+                or not (ratio := names_close(people_named[a].name, people_named[b].name))
+            ):
+                continue
+            keep, other = people_named[a], people_named[b]
+            how = how_written_otherwise(other.name, keep.name)
+            written = (
+                f"{keep.name} {how}"
+                if how
+                else f"close spelling of {keep.name} (similarity {ratio:.0f})"
+            )
+            merge_people(
+                keep,
+                other,
+                f"{written}; both credited as {role} in films of one series",
+                self.tally,
+            )
+            gone.add(b)
 
     def merge_players_of_a_part(self, by_name: dict[str, list[Credit]]) -> bool:
         """The actors credited with one part in the films of a series, under names that are

@@ -5080,6 +5080,50 @@ def test_a_series_of_films_a_kit_names_in_a_paragraph_before_its_synopsis(empty_
     assert not Film.objects.filter(title="State of Play")
 
 
+SERIES_DUMP = """{title} ({year})
+
+A story of the harbour.
+
+Release Year: {year}
+
+Director: {director}
+
+Stars: Ann Lee, Bo Berg
+
+Ann Lee - Sam
+Bo Berg - Joe
+{connections}"""
+
+
+@pytest.mark.parametrize("order", [["one.txt", "two.txt"], ["two.txt", "one.txt"]])
+def test_a_maker_spelled_otherwise_in_another_film_of_the_series(empty_db, tmp_path, order):
+    """`Nicholas Winding Refn` directed the second film of the series whose first `Nicolas
+    Winding Refn` directed: one person (they were two: no film credited both)."""
+    (tmp_path / "one.txt").write_text(
+        SERIES_DUMP.format(
+            title="Harbour", year=2001, director="Nicolas Winding Refn", connections=""
+        )
+    )
+    (tmp_path / "two.txt").write_text(
+        SERIES_DUMP.format(
+            title="Harbour 2",
+            year=2003,
+            director="Nicholas Winding Refn",
+            connections="\nConnections: Follows Harbour (2001)\n",
+        )
+    )
+    import_in_order_as_together(tmp_path, order)
+    assert Series.objects.get().films.count() == 2
+    [refn] = Person.objects.filter(name__contains="Refn")
+    assert refn.credits.filter(role="director").count() == 2
+    # (Why, said of whichever spelling came second.)
+    reasons = dict(refn.aliases.values_list("name", "reason"))
+    why = "(similarity 98); both credited as director in films of one series"
+    assert reasons["Nicholas Winding Refn"] == f"close spelling of Nicolas Winding Refn {why}" or (
+        reasons["Nicolas Winding Refn"] == f"close spelling of Nicholas Winding Refn {why}"
+    )
+
+
 THIRD_FILM_DUMP = """Pusher 3 (2005)
 
 Milo, an aging drug lord, has a busy day: his daughter turns 25 and a shipment goes wrong.
