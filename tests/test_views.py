@@ -200,6 +200,26 @@ def test_a_film_page_cites_its_series_films_by_their_episodes_names(client):
     ) in page
 
 
+def test_a_film_page_cites_a_series_film_its_kit_numbers_otherwise(client):
+    """`MISSION: IMPOSSIBLE 2 (2000)` in a kit is the series' `Mission: Impossible II`, one title
+    linked to its page (it was the first film's title, linked, then ` 2`)."""
+    series = make_series(name="Mission: Impossible series")
+    make_film(title="Mission: Impossible", slug="mi-1996", year=1996, series=series)
+    make_film(title="Mission: Impossible II", slug="mi-2000", year=2000, series=series)
+    make_film(
+        title="Mission: Impossible III",
+        slug="mi-2006",
+        year=2006,
+        series=series,
+        synopsis="After MISSION: IMPOSSIBLE (1996) and MISSION: IMPOSSIBLE 2 (2000).",
+    )
+    page = text(client.get("/films/mi-2006/"))
+    assert (
+        'After <a href="/films/mi-1996/"><cite>Mission: Impossible</cite></a> (1996) and '
+        '<a href="/films/mi-2000/"><cite>Mission: Impossible 2</cite></a> (2000).'
+    ) in page
+
+
 def test_an_actors_parts_in_one_film_are_one_line_of_the_cast(client):
     """Three parts of one actor's (a credit each, one billing) are one line of the film's cast,
     in the order listed, and one line of the actor's filmography, as the documents write them

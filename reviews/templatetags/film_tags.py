@@ -9,7 +9,14 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..text import named_subtitle, split_title, telling_subtitle, title_case
+from ..text import (
+    named_subtitle,
+    split_title,
+    telling_subtitle,
+    title_case,
+    title_key,
+    told_subtitle,
+)
 
 register = template.Library()
 
@@ -156,14 +163,24 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     def pattern(shouted: str) -> str:  # an apostrophe written either way
         return "(?:&#x27;|’)".join(re.escape(escape(part)) for part in shouted.split("'"))
 
+    # A series film's title the prose writes otherwise: `MISSION: IMPOSSIBLE 2` of `Mission:
+    # Impossible II`, by its key and subtitle.
+    by_key = {(title_key(f.title), told_subtitle(f.title)): f for f in films}
+
     def cite(match: re.Match) -> str:
         if match["other"]:
-            return format_html("<cite>{}</cite>", title_case(html.unescape(match["other"])))
+            written = title_case(html.unescape(match["other"]))
+            one = by_key.get((title_key(written), told_subtitle(written)))
+            if one is None or one.pk == film.pk:
+                return format_html("<cite>{}</cite>", written)
+            return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), written)
         one, form, _ = forms[html.unescape(match.group(0)).replace("’", "'")]
         if one.pk == film.pk:
             return format_html("<cite>{}</cite>", form)
         return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), form)
 
     known = "|".join(map(pattern, sorted(forms, key=len, reverse=True)))
+    # A form followed by a part's number is another title: `MISSION: IMPOSSIBLE 2`.
+    known = f"(?:{known})(?!\\s+(?:[0-9]+|[IVX]+)\\b)" if known else ""
     titled = re.compile(rf"(?<!\w)(?:{known}{'|' if known else ''}{_SHOUTED_BEFORE_YEAR})(?!\w)")
     return mark_safe(titled.sub(cite, escaped))
