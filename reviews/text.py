@@ -350,6 +350,35 @@ def told_subtitle(title: str) -> str:
     return " ".join(words)
 
 
+_ROMAN_OF = {n: roman for roman, n in ROMAN_NUMERALS.items()}
+_WORD_OF = {n: word for word, n in NUMBER_WORDS.items()}
+
+
+def numeral_forms(folded: str, limit: int = 8) -> list[str]:
+    """A folded text with its numbers written each other way a title may write them (`rocky 2`:
+    `rocky ii`, `rocky two`; `rocky iii`: `rocky 3`, `rocky three`), itself first; at most `limit`
+    forms. (`closes_with_numeral` tells a form whose last word is a number.)"""
+    forms = [[]]
+    for word in folded.split():
+        number = _number(word) if word != "i" else None  # `I, Robot`: no numeral
+        spellings = [word]
+        if number:
+            spellings += [
+                s
+                for s in (str(number), _ROMAN_OF.get(number), _WORD_OF.get(number))
+                if s and s != word
+            ]
+        forms = [[*form, spelling] for form in forms for spelling in spellings][:limit]
+    return [" ".join(form) for form in forms]
+
+
+def closes_with_numeral(folded: str) -> bool:
+    """Whether a folded text's last word is a number (`rocky ii`, `rocky 2`): a whole word,
+    which `rocky iii` does not hold."""
+    words = folded.split()
+    return bool(words) and words[-1] != "i" and _number(words[-1]) is not None
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)

@@ -31,7 +31,14 @@ from .models import (
     searched_words,
 )
 from .pagination import paginate
-from .text import fold, split_title, title_key, written_alike
+from .text import (
+    closes_with_numeral,
+    fold,
+    numeral_forms,
+    split_title,
+    title_key,
+    written_alike,
+)
 
 PAGE_SIZE = {"films": 24, "reviews": 20, "people": 48, "series": 24}
 HOME_SERIES = 6
@@ -573,12 +580,24 @@ def search(request):
     folded = fold(query)
     results = {}
     if folded:
-        film_ids = FilmTitle.objects.filter(folded__contains=folded).values("film_id")
+        # Its numbers as any title writes them: `rocky 2` finds `Rocky II: The Return`,
+        # `mission impossible 3` finds `Mission: Impossible III`.
+        written = Q()
+        for form in numeral_forms(folded):
+            if closes_with_numeral(form):  # a whole word: `rocky ii` is not in `rocky iii`
+                written |= Q(folded__endswith=f" {form}") | Q(folded__contains=f"{form} ")
+                written |= Q(folded=form)
+            else:
+                written |= Q(folded__contains=form)
+        film_ids = FilmTitle.objects.filter(written).values("film_id")
         results = {
             # The closest first: a title or name that is the query, then those that begin
             # with it, then the others (a search for "m" finds the film called "M" on top).
             "films": found_as(
-                Film.objects.filter(Q(pk__in=film_ids) | Q(title__icontains=query))
+                Film.objects.filter(
+                    Q(pk__in=film_ids)
+                    | (Q() if closes_with_numeral(folded) else Q(title__icontains=query))
+                )
                 .distinct()
                 .annotate(
                     closeness=closeness("title", query),

@@ -119,6 +119,31 @@ def test_search_says_which_other_title_or_spelling_it_found(client):
     assert "Pusher II: With Blood on My Hands</a> (2004)</li>" in page
 
 
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("pusher 2", ["Pusher II: With Blood on My Hands"]),
+        ("Pusher Two", ["Pusher II: With Blood on My Hands"]),
+        ("pusher 3", ["Pusher III: I&#x27;m the Angel of Death"]),
+        ("pusher ii", ["Pusher II: With Blood on My Hands"]),  # not `Pusher III`
+        (
+            "push",
+            [
+                "Pusher",
+                "Pusher II: With Blood on My Hands",
+                "Pusher III: I&#x27;m the Angel of Death",
+            ],
+        ),
+    ],
+)
+def test_search_finds_a_title_by_its_number_written_any_way(client, query, found):
+    """`pusher 2` finds `Pusher II` (it found nothing), `pusher 3` `Pusher III`; a numeral is a
+    whole word (`pusher ii` is no part of `Pusher III`)."""
+    page = text(client.get("/search/", {"q": query}))
+    films = page[page.index('id="r-films"') : page.index("</ul>", page.index('id="r-films"'))]
+    assert re.findall(r'<li><a href="/films/[^"]+">([^<]+)</a>', films) == found
+
+
 def test_search_is_accent_insensitive(client):
     page = text(client.get("/search/?q=drasbaek"))
     assert "Laura Drasbæk" in page
