@@ -1693,7 +1693,6 @@ _YEAR_IN_WORDS_AFTER = re.compile(
     r"(?:\s*,)?(?:\s+(?!and\b|or\b|with\b)[a-z]+){0,2}\s+in\s+(?P<year>(?:19|20)\d\d)\b"
     r"(?!\s*,?\s+(?:with|by)\b)"
 )
-# What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
 # Films a sentence names as someone's earlier work, in a phrase about them: `Brad Bird, director
 # of THE INCREDIBLES (2004) and RATATOUILLE (2007), makes his live-action debut with …`.
 _CAREER_BEFORE = re.compile(
@@ -1703,7 +1702,9 @@ _CAREER_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:hits?|films?|acclaimed|award-winning|animated|features?))*\s+$",
     re.IGNORECASE,
 )
+# What goes on with such a list after a title and its year: `A (2004) and B`.
 _DATED_LIST_GLUE = re.compile(r"(?:\s*\((?:19|20)\d\d\))?\s*(?:,|,?\s*(?:and|&))\s*")
+# What joins the titles of a list: `A, B and C`, `A, a prequel, and B`.
 _LIST_GLUE = re.compile(r"(?:\s*,\s*(?:an?|the)(?:\s+[a-z]+){1,2})?\s*(?:,|,?\s*(?:and|&))\s*")
 
 
