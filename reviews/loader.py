@@ -54,7 +54,6 @@ from .people import (
     assign_fields,
     close_spelling_reason,
     free_slugs,
-    how_written_otherwise,
     listed_in,
     merge_people,
     names_close,
@@ -62,6 +61,7 @@ from .people import (
     ranked_name_of,
     short_name_of,
     spelled_alike,
+    spelled_otherwise,
 )
 from .text import (
     PART_WORDS,
@@ -1517,12 +1517,7 @@ class DocumentLoader:
             ):
                 continue
             keep, other = people_named[a], people_named[b]
-            how = how_written_otherwise(other.name, keep.name)
-            written = (
-                f"{keep.name} {how}"
-                if how
-                else f"close spelling of {keep.name} (similarity {ratio:.0f})"
-            )
+            written = spelled_otherwise(other.name, keep.name, ratio)
             merge_people(
                 keep,
                 other,
@@ -1572,12 +1567,7 @@ class DocumentLoader:
                     if not ratio:
                         continue
                     part = max((c.character.name for c in group), key=len)
-                    how = how_written_otherwise(other.name, keep.name)
-                    written = (
-                        f"{keep.name} {how}"
-                        if how
-                        else f"close spelling of {keep.name} (similarity {ratio:.0f})"
-                    )
+                    written = spelled_otherwise(other.name, keep.name, ratio)
                     merge_people(
                         keep,
                         other,

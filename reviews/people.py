@@ -323,6 +323,14 @@ def given_name_initialled(short: str, full: str) -> bool:
     )
 
 
+def spelled_otherwise(name: str, known: str, ratio: float) -> str:
+    """How `name` is the person `known`, as a merge of two films' credits says it: how it is
+    written otherwise, or how close it is (the start of a merge's reason)."""
+    if how := how_written_otherwise(name, known):
+        return f"{known} {how}"
+    return f"close spelling of {known} (similarity {ratio:.0f})"
+
+
 def close_spelling_reason(name: str, known: str, ratio: float, role: str, film) -> str:
     """Why `name` is the person `known` of one film's credits in `role`: how the name is
     written otherwise (as a merge across films says it, whichever of the two came first), or

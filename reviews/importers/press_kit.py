@@ -210,9 +210,12 @@ _SERIES_WORDS = re.compile(r"\b(trilogy|series|saga|collection|quadrilogy|tetral
 # A series the prose names: `the Before Trilogy`, `THE HEIST TRILOGY`, `the Three Colours
 # trilogy`, `the Back to the Future Trilogy`: capitalised words (with a title's small words
 # between them), then the word for a series.
+_SERIES_NAME = (
+    rf"(?P<name>[{UPPER}][\w'’-]*"
+    rf"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){{0,2}}[{UPPER}][\w'’-]*){{0,3}})"
+)
 _SERIES_IN_PROSE = re.compile(
-    rf"\b(?P<the>[Tt]he\s+|THE\s+)?(?P<name>[{UPPER}][\w'’-]*"
-    rf"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){{0,2}}[{UPPER}][\w'’-]*){{0,3}})\s+"
+    rf"\b(?P<the>[Tt]he\s+|THE\s+)?{_SERIES_NAME}\s+"
     r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
 )
 # The end of a sentence: not the full stop of an initial (`L.A.`) or of a title (`Mr.`).
@@ -229,11 +232,7 @@ _FILM_IN_SERIES = re.compile(
     rf"\b{_FILM_WORDS}\s+(?:in|of)\s+(?:[\w'’-]+\s+){{0,4}}?series\b", re.IGNORECASE
 )
 # The name of such a series: `the Harry Potter series`, The Harry Potter Series.
-_FILM_SERIES_NAMED = re.compile(
-    rf"\b{_FILM_WORDS}\s+(?:in|of)\s+the\s+(?P<name>[{UPPER}][\w'’-]*"
-    rf"(?:\s+(?:(?:of|the|to|a|an|in|on|at|for|from|with)\s+){{0,2}}[{UPPER}][\w'’-]*){{0,3}})\s+"
-    r"(?P<word>series)\b"
-)
+_FILM_SERIES_NAMED = re.compile(rf"\b{_FILM_WORDS}\s+(?:in|of)\s+the\s+{_SERIES_NAME}\s+series\b")
 # Words of a sentence that name the films before it as a whole: `Together the three films …`,
 # `All three are …`, `These films form …`.
 _COUNTS_BACK = re.compile(
