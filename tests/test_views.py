@@ -227,8 +227,9 @@ def test_a_film_page_cites_its_series_films_by_their_episodes_names(client):
 
 def test_a_film_page_cites_a_series_film_its_kit_numbers_otherwise(client):
     """`MISSION: IMPOSSIBLE 2 (2000)` in a kit is the series' `Mission: Impossible II`, one title
-    linked to its page (it was the first film's title, linked, then ` 2`)."""
-    series = make_series(name="Mission: Impossible series")
+    linked to its page (it was the first film's title, linked, then ` 2`); `the MISSION:
+    IMPOSSIBLE franchise` is the series, linked to its page (it was the first film's)."""
+    series = make_series(name="Mission: Impossible series", slug="mi-series")
     make_film(title="Mission: Impossible", slug="mi-1996", year=1996, series=series)
     make_film(title="Mission: Impossible II", slug="mi-2000", year=2000, series=series)
     make_film(
@@ -236,12 +237,14 @@ def test_a_film_page_cites_a_series_film_its_kit_numbers_otherwise(client):
         slug="mi-2006",
         year=2006,
         series=series,
-        synopsis="After MISSION: IMPOSSIBLE (1996) and MISSION: IMPOSSIBLE 2 (2000).",
+        synopsis="The third in the MISSION: IMPOSSIBLE franchise, after MISSION: IMPOSSIBLE "
+        "(1996) and MISSION: IMPOSSIBLE 2 (2000).",
     )
     page = text(client.get("/films/mi-2006/"))
     assert (
-        'After <a href="/films/mi-1996/"><cite>Mission: Impossible</cite></a> (1996) and '
-        '<a href="/films/mi-2000/"><cite>Mission: Impossible 2</cite></a> (2000).'
+        'The third in the <a href="/series/mi-series/"><cite>Mission: Impossible</cite></a> '
+        'franchise, after <a href="/films/mi-1996/"><cite>Mission: Impossible</cite></a> (1996) '
+        'and <a href="/films/mi-2000/"><cite>Mission: Impossible 2</cite></a> (2000).'
     ) in page
 
 

@@ -117,6 +117,10 @@ _SHOUTED_BEFORE_YEAR = (
 )
 
 
+# What names a series after a title: `All three NIGHT films`, `the NIGHT trilogy`.
+_SERIES_AFTER = re.compile(r"\s+(?:films|movies|franchise|series|trilogy|saga)\b", re.IGNORECASE)
+
+
 def _title_form(title: str, kind: str) -> str:
     """A form a text may name a film by: its whole title, its main title, or its subtitle
     when that tells the film by itself ('' when it does not)."""
@@ -175,6 +179,11 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
                 return format_html("<cite>{}</cite>", written)
             return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), written)
         one, form, _ = forms[html.unescape(match.group(0)).replace("’", "'")]
+        if film.series_id and _SERIES_AFTER.match(escaped, match.end()):
+            # `All three PUSHER films`, `the MISSION: IMPOSSIBLE franchise`: the series.
+            return format_html(
+                '<a href="{}"><cite>{}</cite></a>', film.series.get_absolute_url(), form
+            )
         if one.pk == film.pk:
             return format_html("<cite>{}</cite>", form)
         return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), form)
