@@ -180,7 +180,7 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
             return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), written)
         one, form, _ = forms[html.unescape(match.group(0)).replace("’", "'")]
         if film.series_id and _SERIES_AFTER.match(escaped, match.end()):
-            # `All three PUSHER films`, `the MISSION: IMPOSSIBLE franchise`: the series.
+            # `All three NIGHT films`, `the MISSION: IMPOSSIBLE franchise`: the series.
             return format_html(
                 '<a href="{}"><cite>{}</cite></a>', film.series.get_absolute_url(), form
             )
