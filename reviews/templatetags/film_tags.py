@@ -121,6 +121,11 @@ _SHOUTED_BEFORE_YEAR = (
 _SERIES_AFTER = re.compile(r"\s+(?:films|movies|franchise|series|trilogy|saga)\b", re.IGNORECASE)
 
 
+def _linked(url: str, title: str) -> SafeString:
+    """A title cited and linked to its page."""
+    return format_html('<a href="{}"><cite>{}</cite></a>', url, title)
+
+
 def _title_form(title: str, kind: str) -> str:
     """A form a text may name a film by: its whole title, its main title, or its subtitle
     when that tells the film by itself ('' when it does not)."""
@@ -177,16 +182,14 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
             one = by_key.get((title_key(written), told_subtitle(written)))
             if one is None or one.pk == film.pk:
                 return format_html("<cite>{}</cite>", written)
-            return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), written)
+            return _linked(one.get_absolute_url(), written)
         one, form, _ = forms[html.unescape(match.group(0)).replace("’", "'")]
         if film.series_id and _SERIES_AFTER.match(escaped, match.end()):
             # `All three NIGHT films`, `the MISSION: IMPOSSIBLE franchise`: the series.
-            return format_html(
-                '<a href="{}"><cite>{}</cite></a>', film.series.get_absolute_url(), form
-            )
+            return _linked(film.series.get_absolute_url(), form)
         if one.pk == film.pk:
             return format_html("<cite>{}</cite>", form)
-        return format_html('<a href="{}"><cite>{}</cite></a>', one.get_absolute_url(), form)
+        return _linked(one.get_absolute_url(), form)
 
     known = "|".join(map(pattern, sorted(forms, key=len, reverse=True)))
     # A form followed by a part's number is another title: `MISSION: IMPOSSIBLE 2`.
