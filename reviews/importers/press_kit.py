@@ -261,6 +261,10 @@ _STORY_CONTINUES = re.compile(
 _NEW_FILM = re.compile(
     r"\b(?:(?:returns?|comes?\s+back|(?:is|are)\s+back)(?:\s+[\w'’-]+){0,6}?\s+with"
     r"|(?:is|are)\s+back\s+in"
+    # `Stallone returns as the most famous soldier in movie history in …`; not `returns as the
+    # dealer he played in …`: that film is an earlier one.
+    r"|(?:returns?|comes?\s+back)\s+as\s+(?:(?!(?:played|created|seen|starred|first)\b)"
+    r"[\w'’-]+\s+){1,8}?in"
     # `Lucas completes the saga with …`, `concludes his trilogy with …`
     r"|(?:complete|conclude|close|end|finish)s?\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+)?"
     r"(?:saga|trilogy|series|story|tale)\s+with"
