@@ -1131,6 +1131,8 @@ class DocumentLoader:
         series = (
             Series.objects.filter(pk=in_series[0]).first() if in_series else None
         ) or Series.objects.filter(stem=stem).first()
+        for other_id in in_series[1:]:
+            self.join_series(series, other_id, members.values())
         name = doc.series_name or series_name_from(named_after)
         if series is None:
             series = Series.objects.create(
@@ -1153,6 +1155,36 @@ class DocumentLoader:
         Film.objects.filter(pk__in=[member.pk for member in joining]).update(series=series)
         order_series(series, prose_order)
         self.touched_series.add(series.pk)
+
+    def join_series(self, series: Series, other_id: int, members: Iterable[Film]) -> None:
+        """Films of two series the prose names together are of one: `First Blood` and its
+        sequel, which a dump links, and `Rambo III` and `Rambo`, which another does, are one
+        series once a kit names the first two in the third's. The other series' films join
+        `series` (those staff placed stay), and the other goes when it has none left; a name a
+        document gave it is the series' when `series` has a made-up one."""
+        other = Series.objects.get(pk=other_id)
+        films = list(Film.objects.filter(series=other))
+        moved = [film.pk for film in films if not film.is_locked("series")]
+        Film.objects.filter(pk__in=moved).update(series=series, series_position=None)
+        for member in members:
+            if member.pk in moved:
+                member.series, member.series_position = series, None
+        self.touched_series.discard(other.pk)
+        if len(moved) < len(films):
+            return
+        if (
+            not other.name.endswith(" series")
+            and series.name.endswith(" series")
+            and not series.is_locked("name")
+        ):
+            values = {"name": other.name}
+            if not series.is_locked("slug"):
+                values["slug"] = other.slug
+            other.delete()
+            _set_fields(series, values, self.tally)
+        else:
+            other.delete()
+        self.tally.count("updated", "Series")
 
     def add_other_titles(self, film: Film, mention: MentionedFilm) -> None:
         """The titles the prose gives a film besides its own (`BROTHER (BRAT, 1997)`)."""
@@ -2404,9 +2436,21 @@ def series_name_from(title: str, others: Iterable[str] = ()) -> str:
     """The name of a series no document names, made from its first film's title: `Kill Bill
     series` of `Kill Bill: Vol. 1`. A first title that the series' other titles (`others`) all
     go on from, past its colon, is whole: `Mission: Impossible series` of `Mission: Impossible`,
-    `Mission: Impossible II` and `Mission: Impossible - Ghost Protocol`."""
+    `Mission: Impossible II` and `Mission: Impossible - Ghost Protocol`. A first title unlike
+    the others, which share their main title (two films at least), gives way to theirs: `Rambo
+    series` of `First Blood`, `Rambo: First Blood Part II` and `Rambo III`."""
+    others = list(others)
     if _opens_every_title(clean_title(title), others):
         return f"{clean_title(title)} series"
+    main = _series_main_title(title)
+    shared = {fold(_series_main_title(other)) for other in others}
+    if len(others) >= 2 and len(shared) == 1 and shared != {fold(main)}:
+        main = _series_main_title(sorted(others)[0])
+    return f"{main} series"
+
+
+def _series_main_title(title: str) -> str:
+    """A title's main part without the film's number: what its series is named by."""
     main = split_title(clean_title(title))[0]
     main_words = (without_closing_fraction(main) or main).split()  # `The Naked Gun 2½`
     if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
@@ -2421,7 +2465,7 @@ def series_name_from(title: str, others: Iterable[str] = ()) -> str:
     if all(word.isdigit() for word in main_words):
         # A main title that is a number (`2001: A Space Odyssey`): the whole title names it.
         main_words = clean_title(title).split()
-    return f"{' '.join(main_words)} series"
+    return " ".join(main_words)
 
 
 def _opens_every_title(first: str, others: Iterable[str]) -> bool:

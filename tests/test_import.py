@@ -5080,6 +5080,41 @@ def test_a_series_of_films_a_kit_names_in_a_paragraph_before_its_synopsis(empty_
     assert not Film.objects.filter(title="State of Play")
 
 
+RAMBO = settings.BASE_DIR / "tests" / "documents" / "rambo"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fb_dump.txt", "r4_dump.txt", "r3_kit.txt", "fb2_reviews.xml", "r4_page.txt"],
+        ["r3_kit.txt", "r4_page.txt", "fb2_reviews.xml", "r4_dump.txt", "fb_dump.txt"],
+        ["r4_page.txt", "fb2_reviews.xml", "fb_dump.txt", "r4_dump.txt", "r3_kit.txt"],
+    ],
+)
+def test_two_series_a_kit_names_together_are_one(empty_db, order):
+    """A dump links `First Blood` to its sequel, another `Rambo III` to `Rambo`; the kit of
+    `Rambo III` names the first two in its film's sentence: one series of four (it stayed two
+    when the kit came last), named by the title its later films share (not `First Blood
+    series`). The kit names its film as the one its star `returns as …  in` (it had no title)."""
+    import_in_order_as_together(RAMBO, order)
+    [series] = Series.objects.all()
+    assert series.name == "Rambo series"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("First Blood", 1982),
+        ("Rambo: First Blood Part II", 1985),
+        ("Rambo III", 1988),
+        ("Rambo", 2008),
+    ]
+    assert Film.objects.count() == 4
+    assert Film.objects.get(year=1988).synopsis.startswith("Living in a Buddhist monastery")
+    assert not Film.objects.filter(title_is_provisional=True)
+    trautman = Character.objects.get(
+        credits__person__name="Richard Crenna", credits__film__year=1982
+    )
+    assert set(trautman.credits.values_list("film__year", flat=True)) == {1982, 1988}
+    assert not Film.objects.filter(title="Rocky")
+
+
 SERIES_DUMP = """{title} ({year})
 
 A story of the harbour.

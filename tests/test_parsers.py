@@ -166,6 +166,10 @@ def test_the_subtitle_that_names_a_numbered_part(title, told, series):
         ("Three Colours: Blue", ["Three Colours: White"], "Three Colours series"),
         ("Kill Bill: Vol. 1", ["Kill Bill: Vol. 2"], "Kill Bill series"),
         ("Rocky", ["Rocky II"], "Rocky series"),
+        # A first title unlike the others, which share theirs: theirs.
+        ("First Blood", ["Rambo: First Blood Part II", "Rambo III", "Rambo"], "Rambo series"),
+        ("The Harbour", ["Night of the Harbour", "The Last Harbour"], "The Harbour series"),
+        ("First Blood", ["Rambo: First Blood Part II"], "First Blood series"),  # one tells little
     ],
 )
 def test_a_series_named_after_a_first_title_its_others_go_on_from(first, others, series):
@@ -2969,6 +2973,8 @@ def test_a_bio_under_its_heading_is_no_synopsis_of_a_film_titled_by_its_name(cas
         ("Kim Dahl concludes his harbour trilogy with NIGHT OF THE HARBOUR.", True),
         ("Bo Berg is back in NIGHT OF THE HARBOUR.", True),
         ("Bo Berg was seen in NIGHT OF THE HARBOUR.", False),
+        ("Bo Berg returns as the most feared sailor of the coast in NIGHT OF THE HARBOUR.", True),
+        ("Bo Berg returns as the sailor he played in NIGHT OF THE HARBOUR.", False),  # earlier
     ],
 )
 def test_what_a_kit_names_as_the_new_film_is_no_part_with_its_actor(sentence, new):
