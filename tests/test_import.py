@@ -5115,6 +5115,42 @@ def test_two_series_a_kit_names_together_are_one(empty_db, order):
     assert not Film.objects.filter(title="Rocky")
 
 
+DOINEL = settings.BASE_DIR / "tests" / "documents" / "doinel"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["run_dump.txt", "blows_dump.txt", "kisses_page.txt", "run_reviews.xml", "kisses_kit.txt"],
+        ["kisses_kit.txt", "run_reviews.xml", "kisses_page.txt", "blows_dump.txt", "run_dump.txt"],
+    ],
+)
+def test_a_cycle_of_films_of_no_shared_title(empty_db, order):
+    """Truffaut's Antoine Doinel films: the kit names its cycle (`the third chapter of the
+    Antoine Doinel cycle`: the series was `The 400 Blows series`), and the film the story goes
+    on in, `BED & BOARD (DOMICILE CONJUGAL)`, which another dump's film follows: one series of
+    five (`Bed & Board` was the part `Board` of `Domicile Conjugal`, its series a second one).
+    French titles (a review page's `Baisers volés`) and names without their accents
+    (`Francois Truffaut`) are the films' and people's."""
+    import_in_order_as_together(DOINEL, order)
+    [series] = Series.objects.all()
+    assert series.name == "The Antoine Doinel Cycle"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("The 400 Blows", 1959),
+        ("Antoine and Colette", 1962),
+        ("Stolen Kisses", 1968),
+        ("Bed & Board", 1970),
+        ("Love on the Run", 1979),
+    ]
+    assert Film.objects.get(year=1968).reviews.count() == 1
+    assert set(Film.objects.get(year=1970).titles.values_list("title", flat=True)) == {
+        "Bed & Board",
+        "Domicile Conjugal",
+    }
+    assert not Person.objects.filter(name__icontains="conjugal")
+    assert Person.objects.get(name="François Truffaut").credits.count() == 4
+
+
 SERIES_DUMP = """{title} ({year})
 
 A story of the harbour.

@@ -2790,6 +2790,9 @@ def test_a_title_with_words_before_it(a, b, within):
         # Whose it is, left out.
         ("Based on Stieg Larsson's Millennium trilogy.", "The Millennium Trilogy"),
         ("The last film of his Death trilogy.", "The Death Trilogy"),
+        # A cycle, by its name only.
+        ("the third chapter of the Antoine Doinel cycle.", "The Antoine Doinel Cycle"),
+        ("a cycle of violence.", ""),
     ],
 )
 def test_press_kit_prose_that_names_its_series(paragraph, name):
@@ -5784,3 +5787,18 @@ def test_the_helpers_a_review_page_reads_its_authors_and_names_with_are_linear()
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_title_with_an_ampersand_and_its_other_title_is_no_part():
+    """`BED & BOARD (DOMICILE CONJUGAL)` in a synopsis's paragraph: one film, with its other
+    title (it was `BED`, `BOARD`, and the part `Board` played by `Domicile Conjugal`)."""
+    doc = parse_document(
+        "kit.txt",
+        b"Year: 1968\nCast: Ann Lee, Bo Berg\nDirector: Kim Dahl\n\n\n"
+        b"NIGHT OF THE HARBOUR follows Ida (Ann Lee) home.\n\n"
+        b"Ida's story continues in 1970 with BED & BOARD (DOMICILE CONJUGAL).\n",
+    )
+    assert [(m.title, m.year, m.other_titles) for m in doc.mentioned_films] == [
+        ("BED & BOARD", 1970, ("DOMICILE CONJUGAL",))
+    ]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [("Ann Lee", "Ida")]

@@ -169,7 +169,7 @@ _COMMA_IN_TITLE = rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{U
 _FRACTION_NUMBER = rf"[0-9]+(?:[\s-][1-9]/[1-9]\b|[{VULGAR_FRACTIONS}])"
 _SHOUTED_TITLE = re.compile(
     rf"\b(?:{_LEADING_NUMBER}?{_SHOUTED_WORD}"
-    rf"(?:(?:\s+|:\s*|\s+[-–—]\s+|{_COMMA_IN_TITLE})"
+    rf"(?:(?:\s+|:\s*|\s+[-–—&]\s+|{_COMMA_IN_TITLE})"
     rf"(?:{_SHOUTED_WORD}|{_FRACTION_NUMBER}|[0-9][A-Z0-9'’]*\b))*"
     r"|[0-9]{2,}(?=\s*\((?:19|20)\d\d\)))"
 )
@@ -216,7 +216,7 @@ _SERIES_NAME = (
 )
 _SERIES_IN_PROSE = re.compile(
     rf"\b(?P<the>[Tt]he\s+|THE\s+)?{_SERIES_NAME}\s+"
-    r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy))\b"
+    r"(?P<word>(?i:trilogy|saga|quadrilogy|tetralogy|cycle))\b"  # `the Antoine Doinel cycle`
 )
 # The end of a sentence: not the full stop of an initial (`L.A.`) or of a title (`Mr.`).
 _SENTENCE_END = re.compile(
@@ -1442,6 +1442,8 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             if paragraph is first and match.start() == 0 and match["actor"] == aside:
                 continue  # the title and its other title: `LITTLE ROAD (SONG OF THE ROAD)`
+            if is_shouted(match["actor"]):
+                continue  # a title's other title: `BED & BOARD (DOMICILE CONJUGAL)`
             part = _part_named(match.group("character"), paragraph, match.start())
             told.append((match.group("actor"), number, part, "voice" if match["voiced"] else ""))
     # Parts in capitals (`VINZ (Vincent Cassel)`, `HUBERT (…)`): the kit's way, not their names.
