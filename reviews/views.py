@@ -362,7 +362,11 @@ def film_detail(request, slug):
     # The voices of another version (`voice: English version`) after the film's own, in their
     # billing: not one dub's voice between two of the original's.
     credits.sort(key=lambda credit: "version" in credit.note)
-    series_films = list(film.series.films.order_by("series_position")) if film.series_id else []
+    series_films = (
+        list(film.series.films.order_by("series_position").prefetch_related("titles"))
+        if film.series_id
+        else []
+    )
     position = next((i for i, f in enumerate(series_films) if f.pk == film.pk), None)
     # Other titles, less the shown one written otherwise (`I'm` for `I’m`, `Hornet's` for
     # `Hornets'`: `written_alike`) and its short forms (`Rocky 2` beside `Rocky II: The Return`:

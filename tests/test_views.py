@@ -16,6 +16,7 @@ from reviews.models import (
     Credit,
     Film,
     FilmNote,
+    FilmTitle,
     Release,
     Review,
     Runtime,
@@ -245,6 +246,28 @@ def test_a_film_page_cites_a_series_film_its_kit_numbers_otherwise(client):
         'The third in the <a href="/series/mi-series/"><cite>Mission: Impossible</cite></a> '
         'franchise, after <a href="/films/mi-1996/"><cite>Mission: Impossible</cite></a> (1996) '
         'and <a href="/films/mi-2000/"><cite>Mission: Impossible 2</cite></a> (2000).'
+    ) in page
+
+
+def test_a_film_page_cites_a_series_films_other_title_after_its_own(client):
+    """`NIGHT ONE (NUIT UNE, 1999)`, `NIGHT TWO (NUIT DEUX)`: a series film's other title, in
+    parentheses after its own, is cited as the site writes it, not linked again (it was left in
+    capitals); alone, it is linked."""
+    series = make_series(name="Night series")
+    one = make_film(title="Night One", slug="night-one-1999", year=1999, series=series)
+    FilmTitle.objects.create(film=one, title="Nuit une", kind="aka")
+    make_film(
+        title="Night Three",
+        slug="night-three-2004",
+        year=2004,
+        series=series,
+        synopsis="After NIGHT ONE (NUIT UNE, 1999), and NUIT UNE again.",
+    )
+    page = text(client.get("/films/night-three-2004/"))
+    link = '<a href="/films/night-one-1999/">'
+    assert (
+        f"After {link}<cite>Night One</cite></a> (<cite>Nuit une</cite>, 1999), and "
+        f"{link}<cite>Nuit une</cite></a> again."
     ) in page
 
 

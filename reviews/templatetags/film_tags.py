@@ -137,6 +137,13 @@ def _title_form(title: str, kind: str) -> str:
     return subtitle if telling_subtitle(subtitle) else ""
 
 
+def _prefetched_titles(film) -> list[str]:
+    """A film's other titles, when they came with it (`prefetch_related("titles")`): none
+    read here, one query per film."""
+    cache = getattr(film, "_prefetched_objects_cache", {})
+    return [t.title for t in cache["titles"]] if "titles" in cache else []
+
+
 @register.simple_tag
 def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     """`text`, escaped, with the titles a document writes in capitals (a kit's `NIGHT TWO tells
@@ -144,9 +151,15 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     title before a subtitle, its other `titles`) and of `films` (its series') shown as titles:
     a `<cite>` under the title as the site writes it, linked to the film's page but for the
     page's own. A form two films share is left as written. Another film's title in capitals
-    with its year after it (`BLEEDER (1999)`) is shown as a title too, in title case."""
+    with its year after it (`BLEEDER (1999)`) is shown as a title too, in title case. The
+    series' films' other titles count when `films` come with their `titles` prefetched; a title
+    in parentheses after one of the same film's (`BED & BOARD (DOMICILE CONJUGAL)`) is cited,
+    not linked again."""
     forms: dict[str, tuple] = {}  # the form in capitals (`'` for any apostrophe): film, form
-    named = [(film, [film.title, *titles]), *((f, [f.title]) for f in films)]
+    named = [
+        (film, [film.title, *titles]),
+        *((f, [f.title, *_prefetched_titles(f)]) for f in films),
+    ]
     # Whole titles first: `MAD MAX` is the film of that title, not the main title of `Mad Max:
     # Fury Road`; a main title two films share is neither's. Then subtitles that tell a film
     # by themselves (`THE PHANTOM MENACE` of `Star Wars: Episode I - The Phantom Menace`).
@@ -176,6 +189,8 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     # Impossible II`, by its key and subtitle.
     by_key = {(title_key(f.title), told_subtitle(f.title)): f for f in films}
 
+    last = [None, -1]  # the film last linked, where its title ended
+
     def cite(match: re.Match) -> str:
         if match["other"]:
             written = title_case(html.unescape(match["other"]))
@@ -187,8 +202,10 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
         if film.series_id and _SERIES_AFTER.match(escaped, match.end()):
             # `All three NIGHT films`, `the MISSION: IMPOSSIBLE franchise`: the series.
             return _linked(film.series.get_absolute_url(), form)
-        if one.pk == film.pk:
+        again = last[0] == one.pk and escaped[last[1] : match.start()] == " ("
+        if one.pk == film.pk or again:
             return format_html("<cite>{}</cite>", form)
+        last[:] = [one.pk, match.end()]
         return _linked(one.get_absolute_url(), form)
 
     known = "|".join(map(pattern, sorted(forms, key=len, reverse=True)))
