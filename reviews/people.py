@@ -267,6 +267,23 @@ def without_middle_names(folded: str) -> str | None:
 MIDDLE_NAME_ROLES = frozenset({"director", "writer", "producer", "cinematographer", "composer"})
 
 
+def middle_names_alike(a: str, b: str) -> bool:
+    """Whether two folded names' middle names may be one person's: one has none, or each of
+    one's is the other's or its initial (`paul w s anderson`, `paul thomas anderson`: two)."""
+    x, y = a.split()[1:-1], b.split()[1:-1]
+    return (
+        not x
+        or not y
+        or (
+            len(x) == len(y)
+            and all(
+                p == q or (len(p) == 1 and q.startswith(p)) or (len(q) == 1 and p.startswith(q))
+                for p, q in zip(x, y, strict=True)
+            )
+        )
+    )
+
+
 def has_middle_initial(folded: str) -> bool:
     parts = folded.split()
     return any(len(part) == 1 for part in parts[1:-1])
@@ -295,6 +312,10 @@ def how_written_otherwise(name: str, other: str) -> str | None:
         return "with a middle name written out"
     if has_middle_initial(folded) and initials_written_out(folded, known):
         return "with a middle name as its initial"
+    if given_names_initialled(folded, known):
+        return "with its given names as their initials"
+    if given_names_initialled(known, folded):
+        return "with its given names written out"
     if given_name_initialled(folded, known):
         return "with its given name as its initial"
     if given_name_initialled(known, folded):
@@ -308,6 +329,35 @@ def how_written_otherwise(name: str, other: str) -> str | None:
     if without_middle_names(folded) == known:
         return "with a middle name added"
     return None
+
+
+def given_names_initialled(short: str, full: str) -> bool:
+    """Whether a folded name is another with its given names, two or more, as their initials:
+    `p t anderson`, `paul thomas anderson`."""
+    a, b = short.split(), full.split()
+    return (
+        len(a) == len(b) >= 3
+        and a[-1] == b[-1]
+        and all(
+            len(x) == 1 and len(y) > 1 and y.startswith(x)
+            for x, y in zip(a[:-1], b[:-1], strict=True)
+        )
+    )
+
+
+def initials_of(folded: str) -> str | None:
+    """A folded name with its given names, two or more and written out, as their initials
+    (`p t anderson` of `paul thomas anderson`); None for another."""
+    *given, last = folded.split()
+    if len(given) < 2 or any(len(name) == 1 for name in given):
+        return None
+    return " ".join([*(name[0] for name in given), last])
+
+
+def all_initials(folded: str) -> bool:
+    """Whether a folded name's given names, two or more, are all initials (`p t anderson`)."""
+    *given, _ = folded.split()
+    return len(given) >= 2 and all(len(name) == 1 for name in given)
 
 
 def given_name_initialled(short: str, full: str) -> bool:
@@ -517,6 +567,7 @@ class CreditResolver:
                 *initialled_forms(fold(r.name)),
                 without_given_name(r.name),
                 without_middle_names(fold(r.name)) if r.role in MIDDLE_NAME_ROLES else None,
+                initials_of(fold(r.name)) if r.role in MIDDLE_NAME_ROLES else None,
             ]
             if form
         } - names
@@ -536,6 +587,18 @@ class CreditResolver:
             found |= Q(
                 pk__in=people_with_spellings_opening(
                     [f"{first} " for first, _ in makers], [f" {last}" for _, last in makers]
+                )
+            )
+        # A maker's given names as initials (`P.T. Anderson`): the names they open.
+        initialled = sorted(
+            fold(r.name).split()
+            for r in self.records
+            if r.role in MIDDLE_NAME_ROLES and all_initials(fold(r.name))
+        )
+        if initialled:
+            found |= Q(
+                pk__in=people_with_spellings_opening(
+                    [parts[0] for parts in initialled], [f" {parts[-1]}" for parts in initialled]
                 )
             )
         people = Person.objects.filter(found).order_by("pk").prefetch_related("aliases")
@@ -710,9 +773,13 @@ class CreditResolver:
         for form in [*other_orders(folded), *initialled_forms(folded)]:
             for entry in self.by_spelling.get(form, []):
                 written_as(entry, form)
+        # A middle name left out or added: the person's, whose spellings give no other middle
+        # names (`Paul W.S. Anderson` is not `Paul Thomas Anderson`, written `Paul Anderson`
+        # too), and who worked in another film with someone this document credits.
         if role in MIDDLE_NAME_ROLES and (short := without_middle_names(folded)):
             for entry in self.by_spelling.get(short, []):
-                written_as(entry, short)  # `Nicolas Winding Refn`: the `Nicolas Refn` known
+                if self.middle_names_agree(entry, folded) and self.worked_with(entry):
+                    written_as(entry, short)  # `Nicolas Winding Refn`: the `Nicolas Refn` known
         elif role in MIDDLE_NAME_ROLES and folded.count(" ") == 1:
             for entry in self.named_otherwise:  # `Nicolas Refn`: a `Nicolas Winding Refn`'s
                 longer = sorted(
@@ -720,8 +787,24 @@ class CreditResolver:
                     for a in entry.aliases.values()
                     if without_middle_names(a.folded) == folded
                 )
-                if longer:  # (its name first: `Nicolas W. Refn` is one of its spellings too)
+                if longer and self.worked_with(entry):
+                    # (its name first: `Nicolas W. Refn` is one of its spellings too)
                     written_as(entry, entry.row.name if entry.row.name in longer else longer[0])
+        # Given names as initials (`P.T. Anderson`, `Paul Thomas Anderson`), of a maker who
+        # worked in another film with someone this document credits.
+        if role in MIDDLE_NAME_ROLES and (initials := initials_of(folded)):
+            for entry in self.by_spelling.get(initials, []):
+                if self.worked_with(entry):
+                    written_as(entry, initials)
+        elif role in MIDDLE_NAME_ROLES and all_initials(folded):
+            for entry in self.named_otherwise:
+                full = sorted(
+                    a.name
+                    for a in entry.aliases.values()
+                    if given_names_initialled(folded, a.folded)
+                )
+                if full and self.worked_with(entry):
+                    written_as(entry, full[0])
         if short := without_given_name(name):
             for entry in self.by_spelling.get(short, []):
                 if not any(
@@ -750,6 +833,27 @@ class CreditResolver:
             if match[0] in self.named_otherwise and role in self.roles.get(match[0].row.pk, ())
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def middle_names_agree(entry: _Person, folded: str) -> bool:
+        """Whether a person's spellings with the first and last names of `folded` give middle
+        names it may write too: the same, or initials of them."""
+        return all(
+            middle_names_alike(folded, alias.folded)
+            for alias in entry.aliases.values()
+            if without_middle_names(alias.folded) == without_middle_names(folded)
+        )
+
+    def worked_with(self, entry: _Person) -> bool:
+        """Whether a person credited in other films was credited in one of them with someone
+        this document credits."""
+        names = {fold(record.name) for record in self.records}
+        films = Credit.objects.filter(person_id=entry.row.pk).values("film_id")
+        return (
+            Credit.objects.filter(film_id__in=films, person__aliases__folded__in=names)
+            .exclude(person_id=entry.row.pk)
+            .exists()
+        )
 
     def record_alias(self, entry: _Person, name: str, line: int, reason: str, credited=False):
         source = self.loader.source

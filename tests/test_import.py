@@ -110,6 +110,26 @@ def test_a_middle_initial_written_out(short, full, written_out):
 
 
 @pytest.mark.parametrize(
+    "a, b, alike, initialled",
+    [
+        ("Paul W.S. Anderson", "Paul Thomas Anderson", False, False),
+        ("Paul W. Anderson", "Paul William Anderson", True, False),
+        ("Paul Anderson", "Paul Thomas Anderson", True, False),  # none to disagree
+        ("P.T. Anderson", "Paul Thomas Anderson", True, True),
+        ("P.T. Anderson", "Paul Anderson", True, False),
+        ("P.W. Anderson", "Paul Thomas Anderson", False, False),
+    ],
+)
+def test_middle_names_that_may_be_one_persons_and_given_names_as_initials(a, b, alike, initialled):
+    from reviews.people import given_names_initialled, initials_of, middle_names_alike
+
+    a, b = fold(a), fold(b)
+    assert middle_names_alike(a, b) is alike
+    assert given_names_initialled(a, b) is initialled
+    assert (initials_of(b) == a) is initialled
+
+
+@pytest.mark.parametrize(
     "a, b, close",
     [
         ("Aleksei Balabanov", "Alexey Balabanov", True),
@@ -5149,6 +5169,43 @@ def test_a_cycle_of_films_of_no_shared_title(empty_db, order):
     }
     assert not Person.objects.filter(name__icontains="conjugal")
     assert Person.objects.get(name="François Truffaut").credits.count() == 4
+
+
+ANDERSON = settings.BASE_DIR / "tests" / "documents" / "anderson"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["soldier_dump.txt", "horizon_dump.txt", "boogie_dump.txt", "magnolia_kit.txt"],
+        ["horizon_dump.txt", "soldier_dump.txt", "boogie_dump.txt", "magnolia_kit.txt"],
+        ["boogie_dump.txt", "soldier_dump.txt", "magnolia_kit.txt", "horizon_dump.txt"],
+        ["magnolia_kit.txt", "boogie_dump.txt", "horizon_dump.txt", "soldier_dump.txt"],
+    ],
+)
+def test_two_directors_of_one_first_and_last_name_stay_two(empty_db, order):
+    """`Paul Thomas Anderson` and `Paul W.S. Anderson` direct films of one year: two people
+    (`Paul Thomas Anderson` joined `Paul W.S. Anderson` once `Paul Anderson`, the first
+    name and the last, had), whatever the order. `Paul Anderson`, whose film shares an actor
+    with `Paul W.S. Anderson`'s, is he; `P.T. Anderson`, whose kit shares four actors with
+    `Paul Thomas Anderson`'s film, is he (he was a person of his own)."""
+    import_in_order_as_together(ANDERSON, order)
+    directors = {
+        credit.film.title: credit.person.name
+        for credit in Credit.objects.filter(role="director").select_related("film", "person")
+    }
+    assert directors == {
+        "Boogie Nights": "Paul Thomas Anderson",
+        "Magnolia": "Paul Thomas Anderson",
+        "Event Horizon": "Paul W.S. Anderson",
+        "Soldier": "Paul W.S. Anderson",
+    }
+    pta = Person.objects.get(name="Paul Thomas Anderson")
+    assert pta.aliases.get(name="P.T. Anderson").reason == (
+        "Paul Thomas Anderson with its given names as their initials; both credited as director"
+    ) or pta.aliases.get(name="Paul Thomas Anderson").reason == (
+        "P.T. Anderson with its given names written out; both credited as director"
+    )
 
 
 SERIES_DUMP = """{title} ({year})
