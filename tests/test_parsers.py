@@ -949,11 +949,22 @@ def test_a_dump_copied_from_a_full_credits_page():
     assert [(w.line, w.code) for w in doc.warnings] == [(15, "unplaced_line")]
 
 
-@pytest.mark.parametrize("title", ["Original music", "Music", "Editing", "Directed by"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Original music",
+        "Music",
+        "Editing",
+        "Directed by",
+        "Director: the one who matters here is Ida",
+        "Stars: two of them, and both shine",
+    ],
+)
 def test_a_dumps_review_titled_like_a_crew_heading_is_a_review(title):
     """A review's title that names a craft (`Original music`) is no heading of a full credits
     page over its first line (the review lost its title and made a composer of its words);
-    `Directed by` over a sentence is none either."""
+    `Directed by` over a sentence is none either; nor, after the cast, a field of names with
+    words of prose (`Director: the one who …` made a director of them)."""
     dump = METADATA.replace(b"A title for the review", title.encode())
     doc = parse_document("dump.txt", dump)
     assert [r.title for r in doc.reviews] == [title]

@@ -238,6 +238,22 @@ def _is_star_of_one_line(lines: list[str], stars: list[tuple[str, int, bool, int
 _NAME_WORD = re.compile(rf"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|{NAME_PARTICLE})$")
 
 
+_NAMES_KINDS = frozenset({*_CREW_KINDS, "stars", "cast", "narrator"})
+_NAMES_SEPARATOR = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
+
+
+def _prose_after_a_names_key(lines: list[str]) -> bool:
+    """Whether a line alone whose key lists names has words of prose after it: a review's
+    title (`Director: the one who matters here is Lenny`), not a field."""
+    if len(lines) != 1 or not (field := KEY_VALUE.match(lines[0])):
+        return False
+    key, value = field.groups()
+    if _kind_of(key.strip().lower()) not in _NAMES_KINDS:
+        return False
+    names = _NAMES_SEPARATOR.split(re.sub(r"\([^()]*\)", " ", value))
+    return any(not all(map(_NAME_WORD.match, name.split())) for name in names)
+
+
 def _names_a_part(actor: str, character: str) -> bool:
     """Whether a line alone is an actor and a part as names are written (`Kim Bo - Frank`): a
     name of two to four words, a part of a few capitalised words, no digit, no sentence's end
@@ -740,6 +756,8 @@ def parse(text: str) -> FilmDocument:
             cast_seen = True
             for order, line in enumerate(lines, start=1):
                 _cast_credit(doc, line, start + order - 1, order)
+        elif cast_seen and _prose_after_a_names_key(lines):
+            prose_after_cast.append((start, lines, False))  # a review's title, after the cast
         elif all(map(_kind_of, keys)):
             for offset, line in enumerate(lines):
                 stars.extend(_field(doc, line, start + offset))
