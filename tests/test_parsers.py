@@ -5813,3 +5813,27 @@ def test_a_title_with_an_ampersand_and_its_other_title_is_no_part():
         ("BED & BOARD", 1970, ("DOMICILE CONJUGAL",))
     ]
     assert [(c.name, c.character) for c in doc.credits if c.character] == [("Ann Lee", "Ida")]
+
+
+def test_a_dumps_fields_facts_and_quote_with_no_blank_line_between_them():
+    """Fields, a trivia line, a goof and a quote written on one line after another, then the
+    connections under the quote: each where it belongs (the quote took the fields' lines as its
+    speeches, the connections as a speech; the trivia and goof were lost among the fields)."""
+    doc = parse_document(
+        "dump.txt",
+        b"A lie.\n\nRelease Year: 2012\n\nDirector: Kim Dahl\n\n"
+        b"Ann Lee - Ida\nBo Berg - Ole\n\n"
+        b"Release Date: 3 May 2012 (Denmark)\nBudget: DKK 5,000,000(estimated)\n"
+        b"Trivia: Shot in eleven days.\n"
+        b"Continuity: Ida's scarf changes colour.\n"
+        b"Ida: Where were you?\nOle: Out.\n"
+        b"Connections: Followed by The Second Lie (2014)\n",
+    )
+    assert [(r.territory, r.date_text) for r in doc.releases] == [("Denmark", "3 May 2012")]
+    assert [(m.kind, m.amount, m.currency) for m in doc.money] == [("budget", 5000000, "DKK")]
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("trivia", "Shot in eleven days."),
+        ("goof", "Ida's scarf changes colour."),
+    ]
+    assert [q.lines for q in doc.quotes] == [(("Ida", "Where were you?"), ("Ole", "Out."))]
+    assert [(m.title, m.year) for m in doc.mentioned_films] == [("The Second Lie", 2014)]

@@ -713,6 +713,7 @@ def parse(text: str) -> FilmDocument:
         for cast in cast_lines
         if fold(split_credit_note(cast["character"])[0]) in SELF_PARTS
     }
+    all_blocks = _fields_apart_from_speech(all_blocks, speakers)
     # (name, line, whether top-billed, billing order) of `Stars:` and `Cast:` lists
     stars: list[tuple[str, int, bool, int | None]] = []
     cast_seen = False
@@ -955,6 +956,44 @@ def _speaker_names(characters) -> set[str]:
         for part in PARTS_SEPARATOR.split(split_credit_note(CREDITED_AS.sub(" ", character))[0])
         for form in [*name_forms(fold(part)), *nicknames(part)]
     }
+
+
+def _fields_apart_from_speech(
+    all_blocks: list[tuple[int, list[str], str]], speakers: set[str]
+) -> list[tuple[int, list[str], str]]:
+    """Fields, facts (`Trivia: …`, `Continuity: …`) and a quote's lines written next to each
+    other, no blank line between them (`Release Date: …` over `Alfredo: Whatever …`, a goof
+    over a quote, a quote over `Connections: Followed by …`): blocks of their own, a fact's
+    each (the block was a quote of them all, or fields with lines of no field)."""
+    out = []
+    for start, lines, section in all_blocks:
+        kinds = [_line_kind(line, speakers) for line in lines]
+        if section not in ("", "quotes") or len({*kinds} - {None}) < 2:
+            out.append((start, lines, section))
+            continue
+        runs: list[tuple[int, list[str], str]] = []
+        run_kinds: list[str] = []
+        for offset, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+            if runs and (kind is None or (kind == run_kinds[-1] and kind != "fact")):
+                runs[-1][1].append(line)  # (a line of no kind goes on with the run before it)
+            else:
+                runs.append((start + offset, [line], section if kind == "speech" else ""))
+                run_kinds.append(kind or "")
+        out.extend(runs)
+    return out
+
+
+def _line_kind(line: str, speakers: set[str]) -> str | None:
+    """`field` for a line of a field this parser knows, `fact` for trivia or a goof on its
+    line, `speech` for a character's line; None for another."""
+    key = _key_of(line)
+    if key and not _speaks(key, speakers):
+        if _kind_of(key):
+            return "field"
+        if _SECTIONS.get(key) in (*_TRIVIA_SECTIONS, "goofs") or key in GOOF_CATEGORIES:
+            return "fact"
+    said = _speech(line)
+    return "speech" if said and _speaks(said[0], speakers) else None
 
 
 def _speaks(speaker: str, speakers: set[str]) -> bool:
