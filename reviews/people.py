@@ -1130,7 +1130,7 @@ def short_name_of(short: str, full: str, *, or_last: bool = False) -> bool:
     if all(fold(word).strip(".,") in _GENERATIONS for word in added):
         return False
     # Names, not words (`Frank's brother`); a nickname in quotes is one (`Lo 'Dark Cloud'`).
-    return bool(added) and all(word.lstrip("'‘\"“")[:1].isupper() for word in added)
+    return bool(added) and all(word.lstrip("'‘’\"“")[:1].isupper() for word in added)
 
 
 def ranked_name_of(short: str, full: str) -> bool:

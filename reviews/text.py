@@ -95,9 +95,10 @@ def name_forms(folded: str) -> list[str]:
     ]
 
 
-# A nickname in quotes in a part's name: `Robert 'Rusty' Ryan`, `'The Amazing' Yen`.
+# A nickname in quotes in a part's name: `Robert 'Rusty' Ryan`, `'The Amazing' Yen`, its
+# quotes curled either way (`’Totò’`, as a text's every apostrophe curled writes it).
 _NICKNAME = re.compile(
-    r"(?:^|\s)['‘\"“](?P<nickname>[^\W\d_][\w-]*(?:\s[\w-]+){0,2})['’\"”](?=\s|$)"
+    r"(?:^|\s)['‘’\"“](?P<nickname>[^\W\d_][\w-]*(?:\s[\w-]+){0,2})['’\"”](?=\s|$)"
 )
 
 

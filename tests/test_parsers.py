@@ -3924,6 +3924,7 @@ def test_a_cast_lines_part_with_what_it_is_or_the_age_it_is_played_at(part, char
     [
         ("Robert 'Rusty' Ryan", ["rusty"], "Rusty Ryan", True),
         ("Robert “Bob” Smith", ["bob"], "Bob Smith", True),
+        ("Salvatore ’Totò’ Di Vita", ["toto"], "Totò Di Vita", True),  # every apostrophe curled
         ("'The Amazing' Yen", ["the amazing"], "Yen", False),  # a nickname first: no given name
         ("Robert 'Rusty' Ryan", ["rusty"], "Robert Ryan", False),  # `short_name_of`'s to say
         ("Frank's brother", [], "Frank", False),
@@ -3962,6 +3963,7 @@ def test_a_characters_name_with_a_rank_before_it(short, full, is_ranked):
     [
         ("Valentine", "Valentine Dussaut", True),
         ("Lo", "Lo 'Dark Cloud'", True),  # a nickname added
+        ("Lo", "Lo ’Dark Cloud’", True),
         ("Judge", "Judge Joseph Kern", True),
         ("Jean-Pierre", "Jean-Pierre Léaud", True),
         ("Frank", "Frank's brother", False),  # another part

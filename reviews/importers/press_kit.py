@@ -180,7 +180,7 @@ _SYNOPSIS_OPENING = re.compile(
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 # A nickname in quotes inside a part's name: `Buford 'Mad Dog' Tannen`.
-_NICKNAME = rf"\s['‘\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
+_NICKNAME = rf"\s['‘’\"“][{UPPER}][\w-]*(?:\s[{UPPER}][\w-]*){{0,2}}['’\"”]"
 # A part and its actor in a synopsis: `Ole (Bo Berg)`, `Anna (played by Kim Lee)`, `Anna
 # (Kim Lee, in her first role)`, `Woody (voiced by Tom Hanks)`.
 # A rank a part's name may open with, besides its three words (`Lieutenant Colonel Anton
