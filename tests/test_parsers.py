@@ -2277,6 +2277,34 @@ def test_review_page_whose_reviews_no_one_voted_on_close_with_the_vote_links():
     assert not doc.warnings
 
 
+def test_review_page_whose_copy_lost_a_reviews_helpful_line():
+    """The first review's and the last's `found this helpful` lines lost in the copy: three
+    reviews, those two with their votes unknown (the first ran on into the second, its title
+    and author line in its text, with the second's votes; the last was text after the last
+    review); a paragraph that ends with a date is no author line."""
+    page = (
+        "Heat (1995) Poster\nUser Reviews\n5 Reviews\n"
+        "The best heist film\njohn_d12 May 2010\nOne diner.\n\n"
+        "I first saw it in London on 6 January 1996\n"
+        "Too long\nmary.k3 June 2011\nThree hours. 6/10\n"
+        "10 out of 12 found this helpful. Was this review helpful? | Report this\n"
+        "Fine\nlee20 August 2013\nGood film.\n"
+        "An error has occured. Please try again.\n"
+    )
+    doc = parse_document("page.txt", page.encode())
+    assert [(r.title, r.username, r.body, r.helpful_total) for r in doc.reviews] == [
+        (
+            "The best heist film",
+            "john_d",
+            "One diner.\n\nI first saw it in London on 6 January 1996",
+            None,
+        ),
+        ("Too long", "mary.k", "Three hours. 6/10", 12),
+        ("Fine", "lee", "Good film.", None),
+    ]
+    assert not [w for w in doc.warnings if w.code == "unplaced_line"]
+
+
 @pytest.mark.parametrize("footer", ["See all reviews", "See all 31 reviews", "Load More"])
 def test_a_review_pages_link_to_more_reviews_is_no_ones_words(footer):
     doc = parse_document("page.txt", NEWER_PAGE.replace(b"Load More", footer.encode()))

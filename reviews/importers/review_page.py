@@ -363,6 +363,11 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if closing.re is _HELPFUL_FOR:  # its votes against on the next line
             waiting, block = (after_header(block), index, votes[0]), []
             continue
+        *unclosed, block = _reviews_apart(after_header(block))
+        for part in unclosed:  # a review whose helpful line the copy lost: its votes unknown
+            if (record := _review(doc, part, part[-1][0], None, None)) is not None:
+                found += 1
+                yield record
         record = close(block, index, votes)
         block = []
         if record is not None:
@@ -386,6 +391,16 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if (record := close(ended, ended[-1][0], votes)) is not None:
             found += 1
             yield record
+    end = next(
+        (i for i, (_, text) in enumerate(block) if _FOOTER_LINES.match(text.strip())), len(block)
+    )
+    if not in_header and _opens_with_an_author(block[:end]):
+        # The last review, its helpful line lost in the copy: its votes unknown.
+        for part in _reviews_apart(block[:end]):
+            if (record := _review(doc, part, part[-1][0], None, None)) is not None:
+                found += 1
+                yield record
+        block = block[end:]
     if controls_lines:
         warn_controls_removed(doc, controls_first, controls_lines)
     if in_header:
@@ -405,6 +420,53 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             "review_count_mismatch",
             f"the page claims {about}{claimed:,} reviews but {found} were found in the copy",
         )
+
+
+# Words that end a sentence's words before a date (`seen here on 6 January 2005`), not a name.
+_BEFORE_A_DATE = {"on", "in", "at", "of", "since", "from", "until", "by", "the", "and", "to"}
+_LONGEST_TITLE = 120
+
+
+def _reviews_apart(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The reviews of a block one helpful line closes: one, or more when the copy lost the
+    line that closed a review before it (its text ran on into the next review's title and
+    author line). A later author line (a username of a few words at most) under a short line,
+    after a line of text at least, opens a review at that line, its title; or at the rating
+    over it, when the block's first review opens with its rating too."""
+    words = [(position, text.strip()) for position, (_, text) in enumerate(block) if text.strip()]
+    texts = [text for _, text in words]
+    rating_first = bool(texts) and shown_rating(texts[0]) is not None
+    starts, author = [], None
+    for w in range(len(texts)):
+        readings, _ = author_at(texts, w)
+        if not readings or not _a_username(readings[0][0]):
+            continue
+        if author is not None and w - 1 > author + 1 and len(texts[w - 1]) <= _LONGEST_TITLE:
+            start = w - 1
+            if rating_first and start - 1 > author + 1 and shown_rating(texts[start - 1]):
+                start -= 1
+            starts.append(words[start][0])
+        author = w
+    bounds = [0, *starts, len(block)]
+    return [block[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _opens_with_an_author(block: list[tuple[int, str]]) -> bool:
+    """Whether lines after the last review closed open as a review does: an author line, maybe
+    under a title (and a rating), with text after it."""
+    texts = [text.strip() for _, text in block if text.strip()]
+    texts = [text for text in texts if not _VOTE_LINES.match(text)]
+    return any(
+        (readings := author_at(texts, i)[0]) and _a_username(readings[0][0]) and i + 1 < len(texts)
+        for i in range(min(3, len(texts)))
+    )
+
+
+def _a_username(name: str) -> bool:
+    """Whether what an author line reads before its date may be a username: a few words, not
+    a sentence's words before a date."""
+    words = name.split()
+    return 0 < len(words) <= 3 and len(name) <= 40 and words[-1].lower() not in _BEFORE_A_DATE
 
 
 def _last_author(block: list[tuple[int, str]]) -> int | None:
