@@ -1248,6 +1248,12 @@ class DocumentLoader:
             return film
         self.add_title(film, mention.title, mention.line)
         choose_film_title(film)
+        if film.year is None and mention.year and not film.is_locked("year"):
+            # The year the prose gives a film a document gave none (a review file's).
+            _set_fields(film, {"year": mention.year}, self.tally)
+            if not film.is_locked("slug"):
+                film.slug = free_film_slug(film)
+                film.save(update_fields=["slug"])
         return film
 
     def provisional_film_named(
@@ -2067,6 +2073,12 @@ def main_title_alone(mention: MentionedFilm, title: str, year: int | None) -> bo
     return apart and bool(told_subtitle(title)) and not told_subtitle(mention.title)
 
 
+def same_title(title: str, known_titles: list[str]) -> bool:
+    """Whether one of a film's titles is this one, case and numerals aside, subtitle and all."""
+    told = (title_key(title), told_subtitle(title))
+    return any((title_key(known), told_subtitle(known)) == told for known in known_titles)
+
+
 def titles_agree(title: str, known_titles: list[str]) -> bool:
     """Same main title as one of a film's titles (case, numerals folded), and no conflicting
     subtitles; or a close spelling of one (`titles_close`)."""
@@ -2285,7 +2297,14 @@ def find_film_by_title(title: str, year: int | None, exclude: int | None = None)
     for film_id, film_year, film_title, given_title in given.order_by():
         titles.setdefault(film_id, [film_title]).append(given_title)
         years[film_id] = film_year
-    agreeing = [film_id for film_id in sorted(titles) if titles_agree(title, titles[film_id])]
+    # With no year on one side, only the same title, subtitle and all, says it is one film:
+    # `Rambo` of 2008 is not the `Rambo: First Blood Part II` a review file gave no year.
+    agreeing = [
+        film_id
+        for film_id in sorted(titles)
+        if titles_agree(title, titles[film_id])
+        and ((year and years[film_id] is not None) or same_title(title, titles[film_id]))
+    ]
     same_year = [film_id for film_id in agreeing if not year or years[film_id] in (year, None)]
     if same_year or len(agreeing) == 1:
         return Film.objects.get(pk=(same_year or agreeing)[0])

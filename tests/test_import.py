@@ -5135,6 +5135,33 @@ def test_two_series_a_kit_names_together_are_one(empty_db, order):
     assert not Film.objects.filter(title="Rocky")
 
 
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["fb2_reviews.xml", "fb_dump.txt", "r3_kit.txt", "r4_dump.txt", "r4_page.txt"],
+        ["r4_dump.txt", "fb2_reviews.xml", "fb_dump.txt", "r3_kit.txt", "r4_page.txt"],
+        ["r4_page.txt", "fb2_reviews.xml", "r4_dump.txt", "fb_dump.txt", "r3_kit.txt"],
+    ],
+)
+def test_a_review_file_of_no_year_is_no_film_of_its_main_title_alone(empty_db, tmp_path, order):
+    """The review file of `Rambo: First Blood Part II` gives no year: its film is not `Rambo`
+    (2008), whose title is its main title alone (the two were one film, of 2008, with both
+    films' reviews); the year the dump's `Followed by … (1985)` gives is its year (it had none)."""
+    for path in RAMBO.iterdir():
+        text = path.read_text()
+        (tmp_path / path.name).write_text(re.sub(r"\s*<year>\d+</year>", "", text))
+    import_in_order_as_together(tmp_path, order)
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("First Blood", 1982),
+        ("Rambo: First Blood Part II", 1985),
+        ("Rambo III", 1988),
+        ("Rambo", 2008),
+    ]
+    assert Film.objects.get(year=1985).reviews.count() == 2
+    assert Film.objects.get(year=2008).reviews.count() == 2
+
+
 DOINEL = settings.BASE_DIR / "tests" / "documents" / "doinel"
 
 
