@@ -379,6 +379,17 @@ class DocumentLoader:
         if film is None:
             film = self.create_film()
             self.film_is_new = True
+            if doc.title and doc.year is None and (
+                films_titled := films_of_title(doc.title, exclude=film.pk)
+            ):
+                self.tally.warn(
+                    doc.title_line,
+                    "ambiguous_film",
+                    f"no year to tell which film of this title it is ("
+                    f"{', '.join(str(f) for f in films_titled)}): a film of its own, for staff "
+                    "to merge",
+                    film,
+                )
         else:
             self.tally.warn(doc.title_line, "film_matched", f"joined {film} by {reason}")
             self.tally.count("unchanged", "Film")
@@ -2277,6 +2288,17 @@ def titles_of(films: list[Film]) -> dict[int, list[str]]:
     return titles
 
 
+def films_of_title(title: str, exclude: int | None = None) -> list[Film]:
+    """The films one of whose titles is this one (`same_title`), by year."""
+    named = FilmTitle.objects.filter(key=title_key(title)).exclude(film=exclude)
+    films = Film.objects.filter(pk__in=named.values("film_id")).prefetch_related("titles")
+    return [
+        film
+        for film in films.order_by("year", "pk")
+        if same_title(title, [film.title, *(t.title for t in film.titles.all())])
+    ]
+
+
 def find_film_by_title(title: str, year: int | None, exclude: int | None = None) -> Film | None:
     """The first film of the year one of whose titles has the same key (`FilmTitle.key`: every
     title a document or staff gave it) and no conflicting subtitle; else the only such film a
@@ -2305,7 +2327,9 @@ def find_film_by_title(title: str, year: int | None, exclude: int | None = None)
         if titles_agree(title, titles[film_id])
         and ((year and years[film_id] is not None) or same_title(title, titles[film_id]))
     ]
-    same_year = [film_id for film_id in agreeing if not year or years[film_id] in (year, None)]
+    if not year:  # no telling which of two films of one title (a remake's) it is
+        return Film.objects.get(pk=agreeing[0]) if len(agreeing) == 1 else None
+    same_year = [film_id for film_id in agreeing if years[film_id] in (year, None)]
     if same_year or len(agreeing) == 1:
         return Film.objects.get(pk=(same_year or agreeing)[0])
     return None

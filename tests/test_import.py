@@ -5162,6 +5162,26 @@ def test_a_review_file_of_no_year_is_no_film_of_its_main_title_alone(empty_db, t
     assert Film.objects.get(year=2008).reviews.count() == 2
 
 
+def test_a_review_file_of_no_year_titled_as_two_films_is_neither(empty_db, tmp_path):
+    """`Insomnia` with no year, once `Insomnia` (1997) and its remake (2002) are known: no
+    telling which, a film of its own, and a warning for staff (it took the first film's, the
+    original's, and gave it the remake's reviews)."""
+    for path in INSOMNIA.iterdir():
+        (tmp_path / path.name).write_text(re.sub(r"\s*<year>\d+</year>", "", path.read_text()))
+    [xml] = tmp_path.glob("*.xml")
+    assert run_import([p for p in tmp_path.iterdir() if p != xml]).ok
+    assert run_import([xml]).ok
+    assert sorted(Film.objects.values_list("year", "review_count"), key=str) == [
+        (1997, 2),
+        (2002, 0),
+        (None, 2),
+    ]
+    [warning] = ImportWarning.objects.filter(code="ambiguous_film")
+    assert warning.message.startswith(
+        "no year to tell which film of this title it is (Insomnia (1997), Insomnia (2002))"
+    )
+
+
 DOINEL = settings.BASE_DIR / "tests" / "documents" / "doinel"
 
 
