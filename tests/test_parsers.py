@@ -5867,3 +5867,29 @@ def test_a_dumps_fields_facts_and_quote_with_no_blank_line_between_them():
     ]
     assert [q.lines for q in doc.quotes] == [(("Ida", "Where were you?"), ("Ole", "Out."))]
     assert [(m.title, m.year) for m in doc.mentioned_films] == [("The Second Lie", 2014)]
+
+
+def test_a_kits_paragraphs_wrapped_at_a_width_as_a_pdfs_copy_is():
+    """A kit copied from a PDF, its lines wrapped at 60 columns: a line that ends a sentence
+    but had no room for the next word goes on with the next line (the synopsis was cut into
+    paragraphs there, and `Dr.` / `Meinheimer (…)` lost the part its rank); a short line ends
+    its paragraph."""
+    lines = [
+        "Shanghai, 1935. Ida (Ann Lee) flees a gangster and her past,",
+        "crash-landing high in the mountains of northern India.",
+        "There, a desperate village begs her to recover a stone from",
+        "the palace, watched over by the mad and dangerous Dr.",
+        "Meinheimer (Bo Berg).",
+        "A short line.",
+    ]
+    doc = parse_document(
+        "kit.txt",
+        (
+            "Year: 1984\nCast: Ann Lee, Bo Berg\nDirector: Kim Dahl\n\n\n" + "\n".join(lines)
+        ).encode(),
+    )
+    assert doc.synopsis == " ".join(lines[:5]) + "\n\n" + lines[5]
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Dr. Meinheimer"),
+    ]

@@ -532,13 +532,26 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
     """A block's paragraphs, each with its first line: a line wrapped in the middle of a
     sentence goes on with the next (`… and` / `THREE COLOURS: RED (1994).`)."""
     paragraphs: list[tuple[int, str]] = []
-    for offset, line in enumerate(lines):
-        text = " ".join(line.split())
-        if paragraphs and (not _PARAGRAPH_END.search(paragraphs[-1][1]) or text[:1].islower()):
+    texts = [" ".join(line.split()) for line in lines]
+    # Lines wrapped at a width, as a PDF's copy is: a line that had no room for the next one's
+    # first word goes on with it, whatever it ends with (`… northern India.` / `There, …`).
+    width = max(map(len, texts), default=0)
+    wrapped = len(texts) > 1 and width <= _WRAPPED_WIDTH
+    for offset, text in enumerate(texts):
+        before = texts[offset - 1] if offset else ""
+        if paragraphs and (
+            not _PARAGRAPH_END.search(paragraphs[-1][1])
+            or text[:1].islower()
+            or (wrapped and len(before) + 1 + len(text.split(" ")[0]) > width)
+        ):
             paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
         else:
             paragraphs.append((start + offset, text))
     return paragraphs
+
+
+# The widest lines a copy wraps its paragraphs at.
+_WRAPPED_WIDTH = 100
 
 
 def _cast_heading(line: str) -> bool:
