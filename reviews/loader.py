@@ -379,8 +379,10 @@ class DocumentLoader:
         if film is None:
             film = self.create_film()
             self.film_is_new = True
-            if doc.title and doc.year is None and (
-                films_titled := films_of_title(doc.title, exclude=film.pk)
+            if (
+                doc.title
+                and doc.year is None
+                and (films_titled := films_of_title(doc.title, exclude=film.pk))
             ):
                 self.tally.warn(
                     doc.title_line,
@@ -2302,8 +2304,9 @@ def films_of_title(title: str, exclude: int | None = None) -> list[Film]:
 def find_film_by_title(title: str, year: int | None, exclude: int | None = None) -> Film | None:
     """The first film of the year one of whose titles has the same key (`FilmTitle.key`: every
     title a document or staff gave it) and no conflicting subtitle; else the only such film a
-    year before or after (sources disagree by one: a festival, a country's release). Never
-    the film whose key is `exclude`."""
+    year before or after (sources disagree by one: a festival, a country's release). With no
+    year on either side, a film only under the same title, subtitle and all, and with no year
+    given, only the one film so titled. Never the film whose key is `exclude`."""
     named = FilmTitle.objects.filter(key=title_key(title))
     if exclude is not None:
         named = named.exclude(film=exclude)
