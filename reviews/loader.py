@@ -1141,6 +1141,11 @@ class DocumentLoader:
             stem = series_stem(named_after, doc.series_name)
         # The series a member is in already, else the series of the stem.
         in_series = sorted({m.series_id for m in members.values() if m.series_id})
+        if len(in_series) > 1:  # the one staff edited first: it stays, and keeps its name
+            edited = dict(
+                Series.objects.filter(pk__in=in_series).values_list("pk", "locked_fields")
+            )
+            in_series.sort(key=lambda pk: (not edited[pk], pk))
         series = (
             Series.objects.filter(pk=in_series[0]).first() if in_series else None
         ) or Series.objects.filter(stem=stem).first()
@@ -1174,8 +1179,11 @@ class DocumentLoader:
         sequel, which a dump links, and `Rambo III` and `Rambo`, which another does, are one
         series once a kit names the first two in the third's. The other series' films join
         `series` (those staff placed stay), and the other goes when it has none left; a name a
-        document gave it is the series' when `series` has a made-up one."""
+        document gave it is the series' when `series` has a made-up one. A series staff edited
+        is left as it is."""
         other = Series.objects.get(pk=other_id)
+        if other.locked_fields:
+            return  # a series staff edited stays as they left it
         films = list(Film.objects.filter(series=other))
         moved = [film.pk for film in films if not film.is_locked("series")]
         Film.objects.filter(pk__in=moved).update(series=series, series_position=None)

@@ -5135,6 +5135,23 @@ def test_two_series_a_kit_names_together_are_one(empty_db, order):
     assert not Film.objects.filter(title="Rocky")
 
 
+def test_two_series_joined_keep_the_one_staff_named(empty_db):
+    """Staff named the second series (`John Rambo series`): the kit that joins the two keeps that
+    series and its name, whichever was made first (the other took its films and it was gone)."""
+    assert run_import([RAMBO / "fb_dump.txt", RAMBO / "r4_dump.txt"]).ok
+    assert Series.objects.count() == 2
+    Series.objects.filter(films__year=2008).update(name="John Rambo series", locked_fields=["name"])
+    assert run_import([RAMBO / "r3_kit.txt"]).ok
+    [series] = Series.objects.all()
+    assert series.name == "John Rambo series"
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        1982,
+        1985,
+        1988,
+        2008,
+    ]
+
+
 @pytest.mark.parametrize(
     "order",
     [
