@@ -1193,18 +1193,10 @@ class DocumentLoader:
         self.touched_series.discard(other.pk)
         if len(moved) < len(films):
             return
-        if (
-            not other.name.endswith(" series")
-            and series.name.endswith(" series")
-            and not series.is_locked("name")
-        ):
-            values = {"name": other.name}
-            if not series.is_locked("slug"):
-                values["slug"] = other.slug
-            other.delete()
-            _set_fields(series, values, self.tally)
-        else:
-            other.delete()
+        named = not other.name.endswith(" series") and series.name.endswith(" series")
+        other.delete()  # (first: its slug is free for `series`)
+        if named and not series.is_locked("name"):
+            _set_fields(series, {"name": other.name, "slug": other.slug}, self.tally)
         self.tally.count("updated", "Series")
 
     def add_other_titles(self, film: Film, mention: MentionedFilm) -> None:

@@ -334,15 +334,7 @@ def how_written_otherwise(name: str, other: str) -> str | None:
 def given_names_initialled(short: str, full: str) -> bool:
     """Whether a folded name is another with its given names, two or more, as their initials:
     `p t anderson`, `paul thomas anderson`."""
-    a, b = short.split(), full.split()
-    return (
-        len(a) == len(b) >= 3
-        and a[-1] == b[-1]
-        and all(
-            len(x) == 1 and len(y) > 1 and y.startswith(x)
-            for x, y in zip(a[:-1], b[:-1], strict=True)
-        )
-    )
+    return initials_of(full) == short
 
 
 def initials_of(folded: str) -> str | None:

@@ -137,13 +137,6 @@ def _title_form(title: str, kind: str) -> str:
     return subtitle if telling_subtitle(subtitle) else ""
 
 
-def _prefetched_titles(film) -> list[str]:
-    """A film's other titles, when they came with it (`prefetch_related("titles")`): none
-    read here, one query per film."""
-    cache = getattr(film, "_prefetched_objects_cache", {})
-    return [t.title for t in cache["titles"]] if "titles" in cache else []
-
-
 @register.simple_tag
 def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     """`text`, escaped, with the titles a document writes in capitals (a kit's `NIGHT TWO tells
@@ -152,13 +145,13 @@ def cite_films(text: str, film, films=(), titles=()) -> SafeString:
     a `<cite>` under the title as the site writes it, linked to the film's page but for the
     page's own. A form two films share is left as written. Another film's title in capitals
     with its year after it (`BLEEDER (1999)`) is shown as a title too, in title case. The
-    series' films' other titles count when `films` come with their `titles` prefetched; a title
+    series' films' other titles count too (`films` come with their `titles` prefetched); a title
     in parentheses after one of the same film's (`BED & BOARD (DOMICILE CONJUGAL)`) is cited,
     not linked again."""
     forms: dict[str, tuple] = {}  # the form in capitals (`'` for any apostrophe): film, form
     named = [
         (film, [film.title, *titles]),
-        *((f, [f.title, *_prefetched_titles(f)]) for f in films),
+        *((f, [f.title, *(t.title for t in f.titles.all())]) for f in films),
     ]
     # Whole titles first: `MAD MAX` is the film of that title, not the main title of `Mad Max:
     # Fury Road`; a main title two films share is neither's. Then subtitles that tell a film
