@@ -678,6 +678,10 @@ class CreditResolver:
         self.listed: dict[int, set[str]] = defaultdict(set)
         # The parts (folded) this document gave each person in each role.
         self.parts_given: dict[tuple[int, str], set[str]] = defaultdict(set)
+        # The makers of each role in the document's order (`Directors: Jim Abrahams, David
+        # Zucker, Jerry Zucker`): their credits' billing, as the page lists them. Read after the
+        # people are found: a maker's credit is no list of spellings (`self.listed`).
+        made = Counter()
         for record in self.records:
             listed = record.billing_order is not None
             entry = self.person_for(record.name, record.role, record.line, listed=listed)
@@ -685,6 +689,9 @@ class CreditResolver:
                 entry = self.absorb_credited_alias(entry, record)
             if listed:
                 self.listed[id(entry)].add(fold(record.name))
+            if record.role != Credit.Role.CAST and record.billing_order is None:
+                made[record.role] += 1
+                record = replace(record, billing_order=made[record.role])
             self.upsert_credit(entry, record)
         self.flush()
 

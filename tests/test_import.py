@@ -317,6 +317,27 @@ def test_a_directors_given_name_as_its_initial_says_so(empty_db, tmp_path, first
     assert director.aliases.get(name=then).reason == f"{reason}; both credited as director"
 
 
+@pytest.mark.parametrize("order", [("dump.txt", "kit.txt"), ("kit.txt", "dump.txt")])
+def test_a_films_makers_are_listed_in_their_documents_order(empty_db, tmp_path, client, order):
+    """`Directors: Jo Vang, Ann Lee, Bo Lee`: the film's page lists its directors and writers
+    in that order (it sorted them by given name: `Ann Lee, Bo Lee, Jo Vang`), whichever
+    document came first; a kit naming them in another order does not reorder the dump's."""
+    (tmp_path / "dump.txt").write_text(
+        "Lift Off (1980)\n\nA plane.\n\nRelease Year: 1980\n\n"
+        "Directors: Jo Vang, Ann Lee, Bo Lee\n\nWriters: Jo Vang, Cy Dahl (story)\n\n"
+        "Ida Berg - Elaine\nOle Holm - Ted\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "LIFT OFF\n\nYear: 1980\nCast: Ida Berg, Ole Holm\nDirector: Bo Lee, Ann Lee, Jo Vang\n"
+        "Writer: Cy Dahl\n\n\nLIFT OFF tells of Elaine (Ida Berg) and Ted (Ole Holm).\n"
+    )
+    for name in order:
+        assert run_import([tmp_path / name]).ok
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    facts = " ".join(re.sub(r"<[^>]+>", " ", page[page.index("Directors") :]).split())
+    assert facts.startswith("Directors Jo Vang , Ann Lee , Bo Lee Writers Jo Vang , Cy Dahl")
+
+
 @pytest.mark.parametrize("team", ["The Coen Brothers", "The Coens"])
 @pytest.mark.parametrize("order", [("kit", "dump"), ("dump", "kit")])
 def test_a_team_credited_by_its_family_name_is_the_films_people_of_that_name(
