@@ -2305,6 +2305,28 @@ def test_review_page_whose_copy_lost_a_reviews_helpful_line():
     assert not [w for w in doc.warnings if w.code == "unplaced_line"]
 
 
+@pytest.mark.parametrize("cut", ["5 out of 6 found thi", "5 out of 6 ", "5 out of 6 found this"])
+def test_a_review_page_cut_short_in_its_last_helpful_line(cut):
+    """A copy that ends in the last review's helpful line: its votes, and a warning (the line
+    was the review's last paragraph, its votes unknown); cut within its counts, or with a line
+    break after it, the line is the review's words."""
+    page = (
+        "Heat (1995) Poster\nUser Reviews\n2 Reviews\nLong\nbob3 May 2010\nThree hours.\n"
+        "1 out of 2 found this helpful. Was this review helpful? | Report this\n"
+        "Taut\nann12 March 2011\nOne diner.\n"
+    )
+    doc = parse_document("page.txt", (page + cut).encode())
+    review = doc.reviews[-1]
+    assert (review.body, review.helpful_yes, review.helpful_total) == ("One diner.", 5, 6)
+    assert [(w.line, w.code) for w in doc.warnings] == [(11, "cut_short")]
+    for whole in (page + cut + "\n", page + "5 out of 1"):
+        review = parse_document("page.txt", whole.encode()).reviews[-1]
+        assert (review.helpful_total, review.body) == (
+            None,
+            f"One diner.\n\n{whole[len(page) :].strip()}",
+        )
+
+
 @pytest.mark.parametrize("footer", ["See all reviews", "See all 31 reviews", "Load More"])
 def test_a_review_pages_link_to_more_reviews_is_no_ones_words(footer):
     doc = parse_document("page.txt", NEWER_PAGE.replace(b"Load More", footer.encode()))

@@ -40,6 +40,8 @@ HELPFUL = re.compile(
 # votes against (`6`), then `Permalink`; a count of thousands rounded (`Helpful•1.2K`).
 _VOTES = r"\d[\d,]*|\d+(?:\.\d)?[KkMm]"
 _HELPFUL_FOR = re.compile(rf"^Helpful\s*[•·]\s*({_VOTES})$", re.IGNORECASE)
+# The helpful line a copy cut short ends with, its counts whole: `11 out of 14 found thi`.
+_CUT_HELPFUL = re.compile(r"^(\d[\d,]*) out of (\d[\d,]*) ", re.IGNORECASE)
 _VOTES_AGAINST = re.compile(rf"^({_VOTES})$")
 # An older layout opens a review with its votes and closes it with a question.
 _USEFUL_BEFORE = re.compile(
@@ -319,6 +321,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         return _review(doc, after_header(block), end, yes, total)
 
     for index, text in enumerate(lines):
+        last = not text.endswith("\n")  # a file's last line, if it ends with no line break
         text = text.rstrip("\n")
         if CONTROL_CHARACTERS.search(text):
             text = CONTROL_CHARACTERS.sub("", text)
@@ -333,6 +336,8 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             if against:
                 continue
         closing = HELPFUL.match(line) or _HELPFUL_FOR.match(line) or _USEFUL_AFTER.match(line)
+        if last and not closing and (closing := _cut_helpful(text.lstrip())):
+            doc.warn(index + 1, "cut_short", f"the copy ends mid-line: {line!r} read as votes")
         if unvoted is not None and line and not closing and not _VOTE_LINES.match(line):
             record = close(block[:unvoted], block[unvoted - 1][0], None)
             block, unvoted = block[unvoted:], None
@@ -490,6 +495,12 @@ def _next_review_start(block: list[tuple[int, str]]) -> int | None:
     if before and _USEFUL_BEFORE.match(block[before[-1]][1].strip()) and before[-1] > author + 1:
         start = before[-1]
     return start
+
+
+def _cut_helpful(line: str) -> re.Match | None:
+    """The helpful line a copy cut short in its words ends with (`11 out of 14 found thi`)."""
+    cut = _CUT_HELPFUL.match(line)
+    return cut if cut and "found this helpful".startswith(line[cut.end() :].lower()) else None
 
 
 def _holds_words(block: list[tuple[int, str]]) -> bool:
