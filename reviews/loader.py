@@ -79,6 +79,7 @@ from .text import (
     lost_letters_pattern,
     name_forms,
     named_subtitle,
+    names_a_version,
     nicknames,
     non_ascii_words,
     paragraph_count,
@@ -2159,21 +2160,13 @@ _UNCREDITED_SERIES_FILMS = (
 )
 
 
-# A subtitle that names a version of a film, not a film (`Blade Runner: The Final Cut`).
-_VERSION = re.compile(
-    r"^(?:the )?(?:final|director s|extended|special|ultimate|theatrical|uncut|unrated|"
-    r"restored|remastered|redux|\d+(?:st|nd|rd|th) anniversary)"
-    r"(?: (?:cut|edition|version|restoration))?$"
-)
-
-
 def version_of(title: str, titles: list[str]) -> str:
     """The title of which `title` names a version (`Blade Runner: The Final Cut`, `Apocalypse
     Now Redux`), one of `titles` (the main title alone, as the prose names it), or ''."""
     main, subtitle = split_title(title)
     if not subtitle and (words := main.split()) and fold(words[-1]) == "redux":
         main, subtitle = " ".join(words[:-1]), words[-1]
-    if not subtitle or not _VERSION.match(fold(subtitle)):
+    if not subtitle or not names_a_version(subtitle):
         return ""
     return next((t for t in titles if titles_agree(main, [t]) and t != title), "")
 

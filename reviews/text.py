@@ -231,6 +231,20 @@ def split_title(title: str) -> tuple[str, str]:
     return main.strip(), subtitle.strip()
 
 
+# A subtitle that names a version of a film, not a film (`Blade Runner: The Final Cut`), folded:
+# `The Restored Version`, `4K Restoration`, `50th Anniversary Edition`.
+_VERSION = re.compile(
+    r"^(?:the )?(?:new )?(?:\dk )?(?:(?:final|director s|extended|special|ultimate|theatrical"
+    r"|uncut|unrated|restored|remastered|redux|\d+(?:st|nd|rd|th) anniversary)"
+    r"(?: (?:cut|edition|version|restoration))?|restoration)$"
+)
+
+
+def names_a_version(text: str) -> bool:
+    """Whether `text` names a version of a film, not a film: `The Final Cut`, `Redux`."""
+    return _VERSION.match(fold(text)) is not None
+
+
 # A film's number as a word, closing its title: `Rocky Two`, `Ocean's Twelve`.
 _NUMBER_NAMES = "one two three four five six seven eight nine ten eleven twelve thirteen"
 NUMBER_WORDS = {word: n for n, word in enumerate(_NUMBER_NAMES.split(), start=1)}

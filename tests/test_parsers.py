@@ -4307,6 +4307,25 @@ def test_a_kits_title_over_its_original_title_or_its_fields(head, original):
     assert doc.warnings == []
 
 
+@pytest.mark.parametrize(
+    "version", ["The Restored Version", "(Director's Cut)", "4K Restoration", "THE FINAL CUT"]
+)
+def test_a_kits_title_over_the_version_it_presents(version):
+    """`LAWRENCE OF ARABIA` over `The Restored Version`: the film's title, and the version kept
+    aside in a warning, not the film's original title (the page said `Original title: The
+    Restored Version`)."""
+    doc = parse_document(
+        "kit.txt",
+        f"LAWRENCE OF ARABIA\n{version}\n\nYear: 1962\nCast: Peter O'Toole, Omar Sharif\n"
+        "Director: David Lean\n\n\nLAWRENCE OF ARABIA tells the story of T.E. Lawrence (Peter"
+        " O'Toole).\n".encode(),
+    )
+    assert (doc.title, doc.title_line, doc.year) == ("Lawrence of Arabia", 1, 1962)
+    assert doc.other_titles == []
+    assert [(w.line, w.code) for w in doc.warnings] == [(2, "unplaced_line")]
+    assert version in doc.warnings[0].message
+
+
 BILLED_KIT = """PARAMOUNT PICTURES
 presents
 

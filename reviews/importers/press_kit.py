@@ -15,6 +15,7 @@ from ..text import (
     fold,
     is_shouted,
     name_case,
+    names_a_version,
     redact_emails,
     split_title,
     title_case,
@@ -928,6 +929,22 @@ def parse(text: str) -> FilmDocument:
         ):
             # `PAN'S LABYRINTH` over `(2006)`: the title, and its year.
             title_line, doc.year = (start, lines[0].strip()), doc.year or int(year["year"])
+            continue
+        if (
+            overhead
+            and title_line is None
+            and len(lines) == 2
+            and _heading(lines[:1]) is not None
+            and names_a_version(lines[1].strip().strip("()"))
+        ):
+            # `LAWRENCE OF ARABIA` over `The Restored Version`: the title, and the version the
+            # kit presents, no title of the film's (it was an original title).
+            title_line = (start, lines[0].strip())
+            doc.warn(
+                start + 1,
+                "unplaced_line",
+                f"the version the kit presents kept aside: {lines[1].strip()!r}",
+            )
             continue
         if overhead and title_line is None and (original := _title_over_original(lines)):
             # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
