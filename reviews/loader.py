@@ -1090,14 +1090,17 @@ class DocumentLoader:
                         "gives no title of its own to place it by: not imported",
                     )
             return
-        stem = series_stem(doc.title, doc.series_name)
+        makers = {fold(c.name) for c in doc.credits if c.role != Credit.Role.CAST}
+        stem = series_stem(without_makers_possessive(doc.title, makers), doc.series_name)
         members = {film.pk: film}
         prose_order = []  # the films as the prose names them: a series' order, ties apart
         by_sentence = False  # a film joined by a sentence about the series, not by its title
         named_after = doc.title
         named_titles = [m.title for m in doc.mentioned_films]
         for mention in doc.mentioned_films:
-            mention_stem = series_stem(mention.title, doc.series_name)
+            mention_stem = series_stem(
+                without_makers_possessive(mention.title, makers), doc.series_name
+            )
             stem_apart = not stems_of_one_series(mention_stem, stem)
             if stem_apart and mention.in_series:
                 by_sentence = True
@@ -1124,7 +1127,7 @@ class DocumentLoader:
                 # `Mad Max (1979)` named in the kit of `Mad Max Beyond Thunderdome`: the series
                 # is known by the shorter title.
                 stem, named_after = mention_stem, mention.title
-            if titles_agree(mention.title, [doc.title]) and not main_title_alone(
+            if titles_agree(mention.title, [doc.title]) and not another_of_its_main_title(
                 mention, doc.title, doc.year
             ):
                 prose_order.append(film.pk)
@@ -2078,13 +2081,15 @@ def series_slug_taken(slug: str) -> bool:
     return Series.objects.filter(slug=slug).exists()
 
 
-def main_title_alone(mention: MentionedFilm, title: str, year: int | None) -> bool:
-    """Whether the prose names the film whose title a subtitled one goes on from: `THE FAST AND
-    THE FURIOUS (2001)` in the kit of `The Fast and the Furious: Tokyo Drift`, 2006 (years
-    more than one apart: sources disagree by one). A title without a subtitle named with
+def another_of_its_main_title(mention: MentionedFilm, title: str, year: int | None) -> bool:
+    """Whether the prose names another film of the film's main title, years more than one apart
+    (sources disagree by one): the film whose title a subtitled one goes on from (`THE FAST AND
+    THE FURIOUS (2001)` in the kit of `The Fast and the Furious: Tokyo Drift`, 2006), or one
+    that goes on from it with a subtitle (`Sin City: A Dame to Kill For (2014)` in the dump of
+    `Sin City`, 2005: it was the film's own title). A title of no subtitle either way named with
     another year is the film's own (`Filmed in 1951, SHANE …`)."""
     apart = mention.year is not None and year is not None and abs(mention.year - year) > 1
-    return apart and bool(told_subtitle(title)) and not told_subtitle(mention.title)
+    return apart and bool(told_subtitle(title)) != bool(told_subtitle(mention.title))
 
 
 def same_title(title: str, known_titles: list[str]) -> bool:
@@ -2832,6 +2837,18 @@ def merge_films(keep: Film, other: Film, *, refresh_counts: bool = True) -> None
         order_series(keep.series)
     if refresh_counts:
         refresh_film_aggregates(keep.pk)
+
+
+# A title opening with whose film it is: `Frank Miller's Sin City: A Dame to Kill For`.
+_POSSESSIVE_OPENING = re.compile(r"^(?P<who>[^:]+?)['’]s?\s+(?P<title>\S.*)$")
+
+
+def without_makers_possessive(title: str, makers: set[str]) -> str:
+    """The title less the possessive of one of the film's makers (`makers`, folded) it opens
+    with: `Sin City: A Dame to Kill For` of `Frank Miller's Sin City: A Dame to Kill For`, by
+    Frank Miller, whose series is Sin City's; not `Schindler's List`."""
+    opening = _POSSESSIVE_OPENING.match(title)
+    return opening["title"] if opening and fold(opening["who"]) in makers else title
 
 
 def stems_of_one_series(a: str, b: str) -> bool:

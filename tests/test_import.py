@@ -22,7 +22,7 @@ from django.db.models import Count
 
 from reviews.importers import records
 from reviews.importing import run_import
-from reviews.loader import subtitle_alone
+from reviews.loader import subtitle_alone, without_makers_possessive
 from reviews.models import (
     Certificate,
     Character,
@@ -3272,6 +3272,20 @@ def test_a_title_that_is_anothers_subtitle_alone(a, b, alone):
 
 
 @pytest.mark.parametrize(
+    "title, makers, without",
+    [
+        ("Frank Miller's Sin City: A Dame to Kill For", {"frank miller"}, "Sin City: A Dame"),
+        ("Dr. Seuss' The Lorax", {"dr seuss"}, "The Lorax"),
+        ("Schindler's List", {"steven spielberg"}, "Schindler's List"),  # no maker's
+        ("Ocean's Eleven", {"steven soderbergh"}, "Ocean's Eleven"),
+        ("Frank Miller's Sin City", set(), "Frank Miller's Sin City"),  # not credited
+    ],
+)
+def test_a_title_less_its_makers_possessive(title, makers, without):
+    assert without_makers_possessive(title, makers).startswith(without)
+
+
+@pytest.mark.parametrize(
     "order",
     [("a.xml", "b.xml", "c.txt"), ("c.txt", "b.xml", "a.xml")],
     ids=["xml-first", "page-first"],
@@ -5119,6 +5133,81 @@ def test_a_series_of_films_a_kit_names_in_a_paragraph_before_its_synopsis(empty_
         "Dolores Umbridge"
     )
     assert not Film.objects.filter(title="State of Play")
+
+
+TRAINSPOTTING = settings.BASE_DIR / "tests" / "documents" / "trainspotting"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["t1_dump.txt", "t1_reviews.xml", "t2_kit.txt", "t2_page.txt"],
+        ["t2_page.txt", "t2_kit.txt", "t1_reviews.xml", "t1_dump.txt"],
+        ["t2_kit.txt", "t1_dump.txt", "t2_page.txt", "t1_reviews.xml"],
+    ],
+)
+def test_a_kit_whose_makers_reunite_the_original_cast_for_its_film(empty_db, order):
+    """The title-less kit of `T2 Trainspotting` names its film as the one its makers `reunite
+    the original cast for`, twenty years after `TRAINSPOTTING (1996)`: its title (it was an
+    untitled film of 2017 by its director, and the review page's film another), and a series of
+    the two (the earlier one was said to be of no series)."""
+    import_in_order_as_together(TRAINSPOTTING, order)
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Trainspotting", 1996),
+        ("T2 Trainspotting", 2017),
+    ]
+    assert Film.objects.count() == 2
+    assert not Film.objects.filter(title_is_provisional=True)
+    sequel = Film.objects.get(year=2017)
+    assert sequel.review_count == 2
+    assert sequel.synopsis.startswith("First there was an opportunity")
+    assert sequel.credits.get(person__name="Ewan McGregor").character.name == "Mark Renton"
+
+
+SIN_CITY = settings.BASE_DIR / "tests" / "documents" / "sincity"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["sc_dump.txt", "dame_reviews.xml", "dame_kit.txt"],
+        ["dame_kit.txt", "dame_reviews.xml", "sc_dump.txt"],
+        ["dame_reviews.xml", "sc_dump.txt", "dame_kit.txt"],
+    ],
+)
+def test_a_sequel_subtitled_after_its_first_film_and_titled_by_its_maker(empty_db, order):
+    """The dump of `Sin City` (2005) is `Followed by Sin City: A Dame to Kill For (2014)`: that
+    film, not the dump's own under another title (the two were one film and no series); its
+    kit titles it `FRANK MILLER'S SIN CITY: …`, by its director: of Sin City's series (the
+    kit's `SIN CITY (2005)` was said to be of no series of its)."""
+    import_in_order_as_together(SIN_CITY, order)
+    [series] = Series.objects.all()
+    assert series.name == "Sin City series"
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        2005,
+        2014,
+    ]
+    sequel = Film.objects.get(year=2014)
+    assert set(sequel.titles.values_list("title", flat=True)) == {
+        "Frank Miller's Sin City: A Dame to Kill For",
+        "Sin City: A Dame to Kill For",
+    }
+    assert sequel.review_count == 1
+    assert list(
+        Film.objects.get(year=2005)
+        .credits.filter(role="director")
+        .values_list("person__name", "note")
+    ) == [
+        ("Frank Miller", ""),
+        ("Robert Rodriguez", ""),
+        ("Quentin Tarantino", "special guest director"),
+    ]
+    dwight = Character.objects.get(name="Dwight McCarthy")
+    assert set(dwight.credits.values_list("person__name", "film__year")) == {
+        ("Clive Owen", 2005),
+        ("Josh Brolin", 2014),
+    }
 
 
 RAMBO = settings.BASE_DIR / "tests" / "documents" / "rambo"

@@ -262,6 +262,8 @@ _STORY_CONTINUES = re.compile(
 _NEW_FILM = re.compile(
     r"\b(?:(?:returns?|comes?\s+back|(?:is|are)\s+back)(?:\s+[\w'’-]+){0,6}?\s+with"
     r"|(?:is|are)\s+back\s+in"
+    # `Boyle and Hodge reunite the original cast for …`, `team up again for …`
+    r"|(?:reunites?|teams?\s+up)(?:\s+[\w'’-]+){0,6}?\s+for"
     # `Stallone returns as the most famous soldier in movie history in …`; not `returns as the
     # dealer he played in …`: that film is an earlier one.
     r"|(?:returns?|comes?\s+back)\s+as\s+(?:(?!(?:played|created|seen|starred|first)\b)"
@@ -273,9 +275,11 @@ _NEW_FILM = re.compile(
     re.IGNORECASE,
 )
 # Words of a sentence that names the kit's new film and another with its year: that one is of
-# its series (`Three years after RAIDERS (1981) …, they return with …, a prequel`). Not `first
-# film`: a director's, as often as a series'.
-_SEQUEL_WORDS = re.compile(r"\b(?:sequel|prequel|follow-up|instal+ment|chapter)\b", re.I)
+# its series (`Three years after RAIDERS (1981) …, they return with …, a prequel`; `… reunite
+# the original cast for …`). Not `first film`: a director's, as often as a series'.
+_SEQUEL_WORDS = re.compile(
+    r"\b(?:sequel|prequel|follow-up|instal+ment|chapter|original\s+(?:cast|stars|team))\b", re.I
+)
 # What says the document's film is another's sequel or prequel, just before that one's title:
 # `the sequel to OLDBOY (2003)`; or that one is this one's: `directed the sequel, 2010: …`.
 _SEQUEL_TO = re.compile(
