@@ -4431,6 +4431,23 @@ def test_a_kits_title_with_a_subtitle_over_its_fields(head, title, distributors)
     assert doc.synopsis.startswith("Max Rockatansky (Tom Hardy) is captured")
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_kits_title_with_a_possessive_and_a_subtitle_over_its_fields(apostrophe):
+    """`FRANK MILLER’S SIN CITY: A DAME TO KILL FOR`, its apostrophe curled or not, over the
+    fields: the kit's title (curled, it was no title, and the one the prose names as new was
+    taken)."""
+    doc = parse_document(
+        "kit.txt",
+        f"FRANK MILLER{apostrophe}S SIN CITY: A DAME TO KILL FOR\n\nYear: 2014\n"
+        "Cast: Mickey Rourke\nDirector: Frank Miller\n\n\nNine years on, Frank Miller returns "
+        "with SIN CITY: A DAME TO KILL FOR.\n".encode(),
+    )
+    assert (doc.title, doc.title_line) == (
+        f"Frank Miller{apostrophe}s Sin City: A Dame to Kill For",
+        1,
+    )
+
+
 @pytest.mark.parametrize(
     "value, notes",
     [

@@ -484,9 +484,9 @@ def parenthesised(text: str) -> list[str]:
     return [part.strip() for part in re.findall(r"\(([^()]*)\)", text)]
 
 
-KEY_VALUE = re.compile(r"^([A-Z][\w .&'/-]{0,60}?)\s*:\s*(.*)$")
+KEY_VALUE = re.compile(r"^([A-Z][\w .&'’/-]{0,60}?)\s*:\s*(.*)$")
 # A key written in lower case: `release year: 1996`, `director: Ann Lee`.
-_LOWER_KEY = re.compile(r"^(\s*)([a-z][\w .&'/-]{0,60}?)\s*:")
+_LOWER_KEY = re.compile(r"^(\s*)([a-z][\w .&'’/-]{0,60}?)\s*:")
 
 
 def key_capitalised(line: str, known: Callable[[str], bool]) -> str:
