@@ -17,6 +17,7 @@ from django.views.decorators.http import condition, require_safe
 
 from . import charts, structured_data
 from .filters import FILM_SORTS, REVIEW_SORTS, FilmFilter, PersonFilter, ReviewFilter
+from .importers.records import SOURCE_RANK
 from .models import (
     Character,
     Credit,
@@ -335,6 +336,16 @@ def parts_together(credits: list[Credit]) -> list[Credit]:
     return together
 
 
+def best_list_first(credit: Credit) -> tuple:
+    """A film's credits in the billing of the best document that lists them (a dump's cast
+    before a kit's, `SOURCE_RANK`; staff's before any), then those only other lists give, in
+    theirs: a kit's list in the alphabet put the actors the dump leaves out between the dump's
+    (each credit keeps the billing of the best list that gives it, and its source is that
+    list's). Unbilled credits last."""
+    rank = SOURCE_RANK.get(credit.source.format, 0) if credit.source_id else len(SOURCE_RANK)
+    return (credit.billing_order is None, -rank if credit.billing_order is not None else 0)
+
+
 def shown_once(rows, key) -> list:
     """A film's rows of a fact by territory (certificates, releases, runtimes), less one of no
     territory and no note whose `key` a territory's row gives again: a dump's `Certificate: R`
@@ -355,10 +366,11 @@ def film_detail(request, slug):
     # The billed cast in its order, then the parts only a synopsis names (no billing), on
     # every database (SQLite sorts nulls first, PostgreSQL last).
     credits = list(
-        film.credits.select_related("person", "character").order_by(
+        film.credits.select_related("person", "character", "source").order_by(
             F("billing_order").asc(nulls_last=True), "person__name", "pk"
         )
     )
+    credits.sort(key=best_list_first)
     # The voices of another version (`voice: English version`) after the film's own, in their
     # billing: not one dub's voice between two of the original's.
     credits.sort(key=lambda credit: "version" in credit.note)

@@ -338,6 +338,30 @@ def test_a_films_makers_are_listed_in_their_documents_order(empty_db, tmp_path, 
     assert facts.startswith("Directors Jo Vang , Ann Lee , Bo Lee Writers Jo Vang , Cy Dahl")
 
 
+@pytest.mark.parametrize("order", [("dump.txt", "kit.txt"), ("kit.txt", "dump.txt")])
+def test_a_films_cast_in_the_dumps_billing_then_the_actors_only_a_kit_lists(
+    empty_db, tmp_path, client, order
+):
+    """The dump bills `Ole Holm`, `Ann Lee`, `Bo Berg`; the kit lists its cast in the alphabet
+    with two more: the page lists the dump's three in its billing, then the kit's two in its
+    (they stood between the dump's, each at its place in the kit's list)."""
+    (tmp_path / "dump.txt").write_text(
+        "Lift Off (1980)\n\nA plane.\n\nRelease Year: 1980\n\nDirector: Jo Vang\n\n"
+        "Ole Holm - Ted\nAnn Lee - Elaine\nBo Berg - Rex\n"
+    )
+    (tmp_path / "kit.txt").write_text(
+        "LIFT OFF\n\nYear: 1980\nCast: Ann Lee, Ari Dahl, Bo Berg, Cy Moe, Ole Holm\n"
+        "Director: Jo Vang\n\n\nLIFT OFF tells of Elaine (Ann Lee) and Ted (Ole Holm).\n"
+    )
+    for name in order:
+        assert run_import([tmp_path / name]).ok
+    page = client.get(Film.objects.get().get_absolute_url()).content.decode()
+    start = page.index(">Cast</h2>")
+    cast = page[start : page.index("</table>", start)]
+    actors = re.findall(r'<a href="/people/[^"]+">([^<]+)</a>', cast)
+    assert actors == ["Ole Holm", "Ann Lee", "Bo Berg", "Ari Dahl", "Cy Moe"]
+
+
 @pytest.mark.parametrize("team", ["The Coen Brothers", "The Coens"])
 @pytest.mark.parametrize("order", [("kit", "dump"), ("dump", "kit")])
 def test_a_team_credited_by_its_family_name_is_the_films_people_of_that_name(
