@@ -543,6 +543,20 @@ def series_list(request):
     )
 
 
+def played_in_turn(appearances: list[Credit]) -> list[tuple[Person, list[Film]]]:
+    """A character's credits in the series' order, as who played it in which films: an actor
+    once for the films in a row they played it in (`Mickey Rourke in Sin City and Sin City: A
+    Dame to Kill For`), each film once."""
+    turns: list[tuple[Person, list[Film]]] = []
+    for credit in appearances:
+        if turns and turns[-1][0].pk == credit.person_id:
+            if credit.film not in turns[-1][1]:
+                turns[-1][1].append(credit.film)
+        else:
+            turns.append((credit.person, [credit.film]))
+    return turns
+
+
 @public_page
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
@@ -554,7 +568,7 @@ def series_detail(request, slug):
     for credit in credits.order_by("film__series_position", "billing_order"):
         by_character[credit.character].append(credit)
     recurring = [
-        (character, appearances)
+        (character, played_in_turn(appearances))
         for character, appearances in sorted(by_character.items(), key=lambda kv: kv[0].name)
         if len({c.film_id for c in appearances}) > 1
     ]

@@ -106,6 +106,23 @@ def test_series_page_shows_recurring_characters_and_their_actors(client):
     assert "1996 · dir. Nicolas Winding Refn</p>" in page and ", part 1" not in page
 
 
+def test_series_page_names_each_actor_once_for_the_films_in_a_row_they_played_a_part_in(client):
+    """An actor who plays a part in three films in a row is named once, with the three films
+    (it was a line a film); a part recast names each actor with theirs, in the series' order."""
+    series = make_series(name="The Basin Trilogy", slug="the-basin-trilogy")
+    films = [make_film(title=f"Basin {n}", series=series, series_position=n) for n in (1, 2, 3)]
+    ann, bo, cy = (make_person(name=name) for name in ("Ann Lee", "Bo Berg", "Cy Dahl"))
+    marv, dwight = Character.objects.create(name="Marv"), Character.objects.create(name="Dwight")
+    for film in films:
+        Credit.objects.create(film=film, person=ann, role="cast", character=marv)
+    for film, actor in zip(films, (bo, bo, cy), strict=True):
+        Credit.objects.create(film=film, person=actor, role="cast", character=dwight)
+    page = re.sub(r"<[^>]+>", "", text(client.get("/series/the-basin-trilogy/")))
+    assert "Ann Lee in Basin 1, Basin 2 and Basin 3" in page
+    assert page.index("Bo Berg in Basin 1 and Basin 2") < page.index("Cy Dahl in Basin 3")
+    assert page.count("Ann Lee") == 1
+
+
 def test_person_page_lists_other_spellings(client):
     page = text(client.get("/people/nicolas-winding-refn/"))
     assert "Jang Go Star" in page and "credited name" in page
