@@ -5951,3 +5951,28 @@ def test_a_kits_paragraphs_wrapped_at_a_width_as_a_pdfs_copy_is():
         ("Ann Lee", "Ida"),
         ("Bo Berg", "Dr. Meinheimer"),
     ]
+
+
+@pytest.mark.parametrize(
+    "after, names",
+    [
+        # Wrapped in the middle of a name: one name (it was `Ralph`, and the line unread).
+        ("Ralph\nBrown, Charles Dance", ["Ralph Brown", "Charles Dance"]),
+        ("Ralph Brown,\nCharles Dance", ["Ralph Brown", "Charles Dance"]),  # after a comma
+        ("Jada Pinkett\nSmith, Mary Alice", ["Jada Pinkett Smith", "Mary Alice"]),
+    ],
+)
+def test_a_kits_cast_list_wrapped_at_a_width_as_a_pdfs_copy_is(after, names):
+    """A kit's fields copied from a PDF, wrapped at a width: a cast list cut in the middle
+    of a name goes on in the next line; a line under a list ending with a whole name does not
+    (`US Distributor`, a stray line)."""
+    head = "Year: 1992\nCast: Sigourney Weaver, Charles S. Dutton, Paul McGann, Brian Glover, "
+    doc = parse_document(
+        "kit.txt",
+        f"{head}{after}\nDirector: David Fincher\nUS Distributor\n\n\nRipley (Sigourney Weaver)"
+        " lands on a prison planet.\n".encode(),
+    )
+    cast = [c.name for c in doc.credits if c.role == "cast" and c.billing_order]
+    assert cast[4:] == names
+    assert [c.name for c in doc.credits if c.role == "director"] == ["David Fincher"]
+    assert [w.code for w in doc.warnings] == ["unplaced_line"]  # `US Distributor`, kept aside

@@ -733,13 +733,14 @@ _NOTE_AT_END = re.compile(r"(?<!\s)\s*\([^)]*\)\s*$")
 
 
 def continued_fields(
-    lines: list[str], names_under: Callable[[str], bool] | None = None
+    lines: list[str], names_under: Callable[[str], bool] | None = None, *, width: int = 0
 ) -> list[tuple[int, str]]:
     """A block's lines (offset, line), a field's value that goes on over the next lines joined
     into one: after a value that ends with a comma (`Cast: Ann Lee, Bo Berg,` over `Cy Dahl`),
-    or on lines indented under it (a copy's wrapped lines); under a key with no value that
-    `names_under` (lower case) says lists names, its names a line each (`Cast:` over `Ann
-    Lee`, `Bo Berg`). A line of its own stays apart."""
+    or on lines indented under it (a copy's wrapped lines), or in a name wrapped at `width` (a
+    PDF's copy: `_name_wrapped`); under a key with no value that `names_under` (lower case)
+    says lists names, its names a line each (`Cast:` over `Ann Lee`, `Bo Berg`). A line of its
+    own stays apart."""
     out: list[tuple[int, str]] = []
     listed = False  # the last field's value is a list of names under its key
     for offset, line in enumerate(lines):
@@ -749,7 +750,11 @@ def continued_fields(
             if (
                 field
                 and field.group(2).strip()
-                and (previous.rstrip().endswith(",") or line[:1].isspace())
+                and (
+                    previous.rstrip().endswith(",")
+                    or line[:1].isspace()
+                    or _name_wrapped(field, lines[offset - 1], line, width, names_under)
+                )
                 and not listed
             ):
                 out[-1] = (first, f"{previous.rstrip()} {line.strip()}")
@@ -767,6 +772,26 @@ def continued_fields(
         out.append((offset, line))
         listed = False
     return out
+
+
+def _name_wrapped(
+    field: re.Match,
+    before: str,
+    line: str,
+    width: int,
+    names_under: Callable[[str], bool] | None,
+) -> bool:
+    """Whether a list of names wrapped at `width` goes on in `line`, in the middle of a name:
+    the line before it had no room for its first word, and the list ends with a name's first
+    word or the line opens with a name's last (`Cast: …, Ralph` over `Brown`, `…, Jada Pinkett`
+    over `Smith, Mary Alice`; not `…, Jesper Staal` over `US Distributor`)."""
+    if not width or names_under is None or not names_under(field.group(1).strip().lower()):
+        return False
+    last_name = field.group(2).rsplit(",", 1)[-1].split()
+    first_name = line.split(",", 1)[0].split()
+    if not first_name or len(before.rstrip()) + 1 + len(first_name[0]) <= width:
+        return False  # the line before had room for it
+    return len(last_name) == 1 or len(first_name) == 1
 
 
 # A line that is a name alone, as a list under its key writes it: a few words, no sentence.

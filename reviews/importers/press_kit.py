@@ -557,6 +557,16 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
 
 # The widest lines a copy wraps its paragraphs at.
 _WRAPPED_WIDTH = 100
+# The narrowest: a block of fields no longer is no field wrapped (`US Distributor` under a
+# short field is a line of its own).
+_NARROWEST_WRAP = 60
+
+
+def _wrapped_at(lines: list[str]) -> int:
+    """The width a block's lines of fields were wrapped at (its longest line's), or 0 when
+    they were not: a line longer than a copy wraps at, or none long enough to tell."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    return width if _NARROWEST_WRAP <= width <= _WRAPPED_WIDTH else 0
 
 
 def _cast_heading(line: str) -> bool:
@@ -988,7 +998,7 @@ def parse(text: str) -> FilmDocument:
         if _is_prose(lines):
             prose.extend((line, text, heading) for line, text in _paragraphs(start, lines))
             continue
-        for offset, line in continued_fields(lines, _lists_names):
+        for offset, line in continued_fields(lines, _lists_names, width=_wrapped_at(lines)):
             if rated := _RATED.match(line.strip()):  # `Rated R for strong violence`
                 rating = f"{rated['rating']}{rated['reason'] or ''}"
                 doc.certificates.extend(certificates("USA", rating, start + offset))
