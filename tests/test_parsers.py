@@ -5976,3 +5976,22 @@ def test_a_kits_cast_list_wrapped_at_a_width_as_a_pdfs_copy_is(after, names):
     assert cast[4:] == names
     assert [c.name for c in doc.credits if c.role == "director"] == ["David Fincher"]
     assert [w.code for w in doc.warnings] == ["unplaced_line"]  # `US Distributor`, kept aside
+
+
+def test_a_kits_paragraph_wrapped_after_a_names_hyphen():
+    """A PDF's copy wraps `Choi Min-sik` after its hyphen: the name whole again (it was `Choi
+    Min- sik`, and the part it played lost its actor)."""
+    lines = [
+        "LADY VENGEANCE tells the story of Lee Geum-ja (Lee Young-ae), released after",
+        "thirteen years in prison, who takes her revenge on Mr. Baek (Choi Min-",
+        "sik), the teacher who made her take the blame for the murder of a young boy.",
+    ]
+    doc = parse_document(
+        "kit.txt",
+        ("Year: 2005\nCast: Lee Young-ae, Choi Min-sik\n\n\n" + "\n".join(lines)).encode(),
+    )
+    assert "Mr. Baek (Choi Min-sik), the teacher" in doc.synopsis
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Lee Young-ae", "Lee Geum-ja"),
+        ("Choi Min-sik", "Mr. Baek"),
+    ]

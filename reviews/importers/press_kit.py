@@ -549,7 +549,9 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
             or text[:1].islower()
             or (wrapped and len(before) + 1 + len(text.split(" ")[0]) > width)
         ):
-            paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
+            # A line wrapped after a word's hyphen goes on with no space (`Choi Min-` / `sik`).
+            joint = "" if wrapped and _WRAPPED_HYPHEN.search(before) else " "
+            paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]}{joint}{text}")
         else:
             paragraphs.append((start + offset, text))
     return paragraphs
@@ -557,6 +559,7 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
 
 # The widest lines a copy wraps its paragraphs at.
 _WRAPPED_WIDTH = 100
+_WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
 # The narrowest: a block of fields no longer is no field wrapped (`US Distributor` under a
 # short field is a line of its own).
 _NARROWEST_WRAP = 60
