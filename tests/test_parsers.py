@@ -5612,11 +5612,13 @@ def test_a_kits_columns_under_a_credit_heading_written_otherwise(heading):
     assert not doc.warnings
 
 
-def test_a_copied_title_page_with_no_blank_lines_between_its_sections():
+@pytest.mark.parametrize("did_you_know", ["Did you know", "Did You Know?"])
+def test_a_copied_title_page_with_no_blank_lines_between_its_sections(did_you_know):
     """IMDb's title page copied whole: the line under its title (`R | 2h 23min | Drama | …`),
     credits as headings over a name a line, sections labelled `Details`, `Box office`, `Did you
-    know` with no blank line between them. Each fact in its place (they were the plot, a
-    review titled `Details` and trivia)."""
+    know` (an older page's with its question mark) with no blank line between them. Each fact
+    in its place (they were the plot, a review titled `Details` and trivia; the question was
+    the trivia's first words)."""
     page = (
         "Babel (2006)\nR | 2h 23min | Drama | 10 November 2006 (USA)\n\n"
         "Tragedy strikes a married couple on vacation in the Moroccan desert.\n\n"
@@ -5627,7 +5629,7 @@ def test_a_copied_title_page_with_no_blank_lines_between_its_sections():
         "Details\nCountries of origin: France, United States, Mexico\n"
         "Filming locations: Tazarine, Morocco\n"
         "Box office\nBudget: $25,000,000 (estimated)\n"
-        "Did you know\nTrivia: Brad Pitt took the role after leaving another film.\n"
+        f"{did_you_know}\nTrivia: Brad Pitt took the role after leaving another film.\n"
         "Quotes:\nRichard: Why did we come here?\nSusan: To be alone.\n"
     )
     doc = parse_document("babel.txt", page.encode())

@@ -572,7 +572,7 @@ def _page_layout(all_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, lis
     the fields it stands for. Any other dump's blocks as they are."""
     out: list[tuple[int, list[str]]] = []
     for index, (start, lines) in enumerate(all_blocks):
-        bare = [line.strip().lower() for line in lines]
+        bare = [line.strip().lower().removesuffix("?") for line in lines]  # `Did you know?`
         info = _TITLE_INFO.match(lines[1].strip()) if index == 0 and len(lines) == 2 else None
         if info and title_and_year(lines[0].strip())[1]:
             out.append((start, lines[:1]))
