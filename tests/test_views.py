@@ -968,6 +968,20 @@ def test_home_shows_a_few_series_and_links_to_all(client):
     assert f"All {Series.objects.count()} series →" in page
 
 
+def test_home_with_reviews_no_one_voted_on_does_not_say_there_are_none(client):
+    """An archive whose reviews no viewer voted on: the most helpful say so (they said `No
+    reviews yet` beside the newest reviews), with no link to a list of none."""
+    from tests.factories import wipe_film_data
+
+    wipe_film_data()
+    make_review(title="Unvoted", helpful_yes=None, helpful_total=None)
+    bump_data_version()
+    page = text(client.get("/"))
+    assert "No viewer has found a review helpful yet." in page
+    assert "<p>No reviews yet.</p>" not in page and "More helpful reviews" not in page
+    assert "Unvoted" in page and "All reviews →" in page
+
+
 def test_chart_coordinates_are_never_localised():
     """SVG wants `12.5`, whatever the language (German would write `12,5`); counts keep their
     separators, names and labels are escaped."""
