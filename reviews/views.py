@@ -5,7 +5,7 @@ import hashlib
 import json
 from collections import defaultdict
 from functools import wraps
-from itertools import islice
+from itertools import groupby, islice
 
 from django.core.cache import caches
 from django.db import connection
@@ -650,11 +650,13 @@ def search(request):
                 "name",
                 folded,
             ),
-            "characters": Credit.objects.filter(
-                character__in=Character.objects.filter(folded_name__contains=folded)
-            )
-            .select_related("character", "person", "film")
-            .order_by("character__name", "film__year")[:SEARCH_LIMIT],
+            "characters": played_by(
+                Credit.objects.filter(
+                    character__in=Character.objects.filter(folded_name__contains=folded)
+                )
+                .select_related("character", "person", "film")
+                .order_by("character__name", "character_id", "film__year")[:SEARCH_LIMIT]
+            ),
             # Words of one letter alone find titles and names (a film called "M"), not reviews:
             # nearly every review holds a word they begin.
             "reviews": visible_reviews()
@@ -664,6 +666,17 @@ def search(request):
             else [],
         }
     return render(request, "reviews/search.html", {"query_text": query, "results": results})
+
+
+def played_by(credits) -> list[tuple[Character, Person, list[Film]]]:
+    """Credits of parts, a part's together: each part, an actor who played it and the films
+    in a row they did (`Mark Renton, played by Ewan McGregor in Trainspotting and T2
+    Trainspotting`, not a line a film)."""
+    return [
+        (character, person, films)
+        for character, credits_of_part in groupby(credits, key=lambda c: c.character)
+        for person, films in played_in_turn(list(credits_of_part))
+    ]
 
 
 def first_match(model, owner: str, field: str, folded: str, value: str = "") -> Subquery:

@@ -123,6 +123,22 @@ def test_series_page_names_each_actor_once_for_the_films_in_a_row_they_played_a_
     assert page.count("Ann Lee") == 1
 
 
+def test_search_names_a_part_once_with_the_films_an_actor_played_it_in(client):
+    """A part found by its name: each actor who played it once, with the films they did (it
+    was a line a film); another part of the same name, in a film of its own, on its own line."""
+    series = make_series(name="The Basin Trilogy", slug="the-basin-trilogy")
+    films = [make_film(title=f"Basin {n}", year=2000 + n, series=series) for n in (1, 2)]
+    other = make_film(title="Elsewhere", year=1990)
+    ann, bo = make_person(name="Ann Lee"), make_person(name="Bo Berg")
+    marv, namesake = (Character.objects.create(name="Marvin Holt") for _ in range(2))
+    for film in films:
+        Credit.objects.create(film=film, person=ann, role="cast", character=marv)
+    Credit.objects.create(film=other, person=bo, role="cast", character=namesake)
+    page = re.sub(r"<[^>]+>", "", text(client.get("/search/?q=marvin+holt")))
+    assert "Marvin Holt, played by Ann Lee in Basin 1 and Basin 2" in page
+    assert "Marvin Holt, played by Bo Berg in Elsewhere" in page
+
+
 def test_person_page_lists_other_spellings(client):
     page = text(client.get("/people/nicolas-winding-refn/"))
     assert "Jang Go Star" in page and "credited name" in page
