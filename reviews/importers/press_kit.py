@@ -559,10 +559,11 @@ def _paragraphs(start: int, lines: list[str]) -> list[tuple[int, str]]:
 
 # The widest lines a copy wraps its paragraphs at.
 _WRAPPED_WIDTH = 100
-_WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
-# The narrowest: a block of fields no longer is no field wrapped (`US Distributor` under a
-# short field is a line of its own).
+# The narrowest: in a block of fields whose lines are all shorter, no field was wrapped (`US
+# Distributor` under a short field is a line of its own).
 _NARROWEST_WRAP = 60
+# A wrapped line that ends with a word's hyphen: `Choi Min-`.
+_WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 def _wrapped_at(lines: list[str]) -> int:
