@@ -5997,3 +5997,26 @@ def test_a_kits_paragraph_wrapped_after_a_names_hyphen():
         ("Lee Young-ae", "Lee Geum-ja"),
         ("Choi Min-sik", "Mr. Baek"),
     ]
+
+
+@pytest.mark.parametrize(
+    "key, note",
+    [("Special Guest Director", "special guest director"), ("Co-Director", "co-director")],
+)
+@pytest.mark.parametrize("kind", ["kit", "dump"])
+def test_a_director_keyed_as_a_co_director_or_a_guest(kind, key, note):
+    """`Special Guest Director: Tom Vint` in a kit or a dump: a director, the key his credit's
+    note, as IMDb notes it (it was a field not understood, kept aside)."""
+    fields = f"Director: Ann Lee\n{key}: Tom Vint\n"
+    text = (
+        f"Year: 2005\nCast: Bo Berg, Cy Dahl\n{fields}\n\nIda (Bo Berg) flees.\n"
+        if kind == "kit"
+        else f"A chase.\n\nRelease Year: 2005\n\n{fields}\nBo Berg - Ida\nCy Dahl - Ole\n"
+    )
+    doc = parse_document(f"{kind}.txt", text.encode())
+    assert doc.format == ("press_kit" if kind == "kit" else "metadata_dump")
+    assert [(c.name, c.note) for c in doc.credits if c.role == "director"] == [
+        ("Ann Lee", ""),
+        ("Tom Vint", note),
+    ]
+    assert doc.warnings == []

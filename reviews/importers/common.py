@@ -1092,9 +1092,12 @@ CREW_KEYS = {
     "director": "director",
     "directors": "director",
     "directed by": "director",
+    **dict.fromkeys(("co-director", "co-directors", "co-directed by"), "director"),
+    "special guest director": "director",
     "writer": "writer",
     "writers": "writer",
     "written by": "writer",
+    **dict.fromkeys(("co-writer", "co-writers", "co-written by"), "writer"),
     "writing credits": "writer",
     "screenplay": "writer",
     "screenplay by": "writer",
@@ -1137,6 +1140,8 @@ CREW_KEYS = {
 # What a crew key says of its credits, as a credit's note would (`Story by: Ann Lee` is
 # `Ann Lee (story)`).
 CREW_KEY_NOTES = {
+    **dict.fromkeys(("co-director", "co-directors", "co-directed by"), "co-director"),
+    "special guest director": "special guest director",
     **dict.fromkeys(("screenplay", "screenplay by"), "screenplay"),
     **dict.fromkeys(("story", "story by", "original story", "original story by"), "story"),
     **dict.fromkeys(_NOVEL_KEYS, "novel"),
