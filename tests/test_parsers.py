@@ -4326,6 +4326,27 @@ def test_a_kits_title_over_the_version_it_presents(version):
     assert version in doc.warnings[0].message
 
 
+@pytest.mark.parametrize(
+    "under, tagline",
+    [
+        ("A Los Angeles Crime Saga", "A Los Angeles Crime Saga"),
+        ('"Twelve terrorists. One cop."', "Twelve terrorists. One cop."),
+        ("“Twelve terrorists. One cop.”", "Twelve terrorists. One cop."),
+    ],
+)
+def test_a_kits_title_over_its_tagline(under, tagline):
+    """`HEAT` over `A Los Angeles Crime Saga`, or over a line in quotes: the film's title and
+    its tagline (it was the film's original title; in quotes, a press note with the title)."""
+    doc = parse_document(
+        "kit.txt",
+        f"HEAT\n{under}\n\nYear: 1995\nCast: Al Pacino, Robert De Niro\nDirector: Michael Mann"
+        "\n\n\nHEAT tells the story of Vincent Hanna (Al Pacino).\n".encode(),
+    )
+    assert (doc.title, doc.title_line, doc.other_titles) == ("Heat", 1, [])
+    assert [(n.kind, n.text, n.line) for n in doc.notes] == [("tagline", tagline, 2)]
+    assert doc.warnings == []
+
+
 BILLED_KIT = """PARAMOUNT PICTURES
 presents
 

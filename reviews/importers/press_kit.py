@@ -724,6 +724,28 @@ _PRESENTS = re.compile(r"^(?:presents?|PRESENTS?)$")
 _YEAR_ALONE = re.compile(r"^\(?(?P<year>(?:18|19|20)\d\d)\)?$")
 
 
+# A line under a kit's title that is its tagline: in quotes, or what kind of story the film is
+# (`A Los Angeles Crime Saga`, `An Epic Adventure`), not a title of its own; not whose film it
+# is (`A Tim Burton Film`).
+_QUOTED_TAGLINE = re.compile(r"^[\"“]\s*(?P<tagline>[^\"“”]+?)\s*[\"”]$")
+_STORY_KIND = re.compile(
+    r"^(?:an?|the)\s.*\b(?:saga|story|tale|thriller|comedy|drama|epic|adventure|romance|fable"
+    r"|western|musical|mystery)$",
+    re.IGNORECASE,
+)
+
+
+def _tagline_under_title(lines: list[str]) -> str:
+    """Of two lines over a kit, a title in capitals (`_heading`) and its tagline under it: the
+    tagline; else ''."""
+    if len(lines) != 2 or _heading(lines[:1]) is None:
+        return ""
+    under = lines[1].strip()
+    if quoted := _QUOTED_TAGLINE.match(under):
+        return quoted["tagline"]
+    return under if _STORY_KIND.match(under) and not is_shouted(under) else ""
+
+
 def _title_over_original(lines: list[str]) -> str:
     """Of two lines over a kit, a title in capitals (`_heading`) and another that is no field:
     the other, the film's original title (`(Fa yeung nin wah)`); else ''."""
@@ -963,6 +985,12 @@ def parse(text: str) -> FilmDocument:
                 "unplaced_line",
                 f"the version the kit presents kept aside: {lines[1].strip()!r}",
             )
+            continue
+        if overhead and title_line is None and (tagline := _tagline_under_title(lines)):
+            # `DIE HARD` over `"Twelve terrorists. One cop. …"`, `HEAT` over `A Los Angeles Crime
+            # Saga`: the title, and its tagline (they were the original title, or a press note).
+            title_line = (start, lines[0].strip())
+            doc.notes.append(NoteRecord("tagline", tagline, start + 1))
             continue
         if overhead and title_line is None and (original := _title_over_original(lines)):
             # `IN THE MOOD FOR LOVE` over `花樣年華`: the title, and its original under it.
