@@ -2455,6 +2455,25 @@ def test_detect_format_reads_content_not_name():
     assert detect_format("Year: 2000\nCast: A, B\n") == "press_kit"
 
 
+def test_a_dump_whose_cast_is_written_actor_as_part_under_its_key():
+    """A dump with its `Release Year:` and a `Cast:` key over `Ann Lee as Ida` lines: a dump
+    (it was read as a kit: its title line and `Release Year:` not understood, and the film
+    untitled); keys by territory still say a kit."""
+    dump = (
+        "Harbour (1996)\n\nA fisherman disappears.\n\nRelease Year: 1996\n\n"
+        "Director: Kim Dahl\n\nCast:\nAnn Lee as Ida\nBo Berg as Ole\n"
+    )
+    assert detect_format(dump) == "metadata_dump"
+    doc = parse_document("dump.txt", dump.encode())
+    assert (doc.title, doc.year, doc.warnings) == ("Harbour", 1996, [])
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
+        ("Ann Lee", "Ida"),
+        ("Bo Berg", "Ole"),
+    ]
+    kit = dump.replace("Director:", "USA: Magnolia Films\nUK: Metrodome\nDirector:")
+    assert detect_format(kit) == "press_kit"
+
+
 def test_a_kit_of_few_fields_is_read_by_its_synopsis():
     """A year, a director and a synopsis that tells the film's story with its parts' actors:
     a kit (it was no format at all); not with a dump's keys."""

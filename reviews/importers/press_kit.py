@@ -426,6 +426,7 @@ _SYNOPSIS_LINE = r"^(?:(?:SHORT|LONG|FULL|BRIEF) )?SYNOPSIS\s*$"
 _DUMP_ONLY_KEYS = re.compile(
     r"^(?:Release Year|Stars|Taglines|Filming Locations|Opening Weekend)\s*:", re.I | re.M
 )
+_RELEASE_YEAR_KEY = re.compile(r"^Release Year\s*:", re.I | re.M)
 _DIRECTOR_FIELD = re.compile(r"^Directors?(?: \([^()]*\))?:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
 _STORY_WITH_PARTS = re.compile(
     rf"\b(?:tells|is) the (?:story|tale) of\b[^\n]*?\b[{UPPER}][\w'’-]+ \([{UPPER}][^()\n]*\)"
@@ -470,7 +471,12 @@ def looks_like(text: str) -> bool:
             and _STORY_WITH_PARTS.search(head)
             and not _DUMP_ONLY_KEYS.search(head)
         )
-    return bool(cast_list or territorial >= 2) and (not cast_block or territorial >= 2)
+    # A dump's `Release Year:` over a cast written `Ann Lee as Ida` under its `Cast:` key (no
+    # `Actor - Character` block): a dump, unless keys by territory say it is a kit.
+    dump_keyed = _RELEASE_YEAR_KEY.search(head) is not None
+    return bool(cast_list or territorial >= 2) and (
+        territorial >= 2 or not (cast_block or dump_keyed)
+    )
 
 
 def _spec(doc: FilmDocument, spec: str, number: int) -> None:
