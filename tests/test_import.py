@@ -5159,6 +5159,20 @@ def test_a_series_of_films_a_kit_names_in_a_paragraph_before_its_synopsis(empty_
     assert not Film.objects.filter(title="State of Play")
 
 
+def test_the_kits_without_their_year_lines_give_the_same_archive(empty_db, fixture_path, tmp_path):
+    """The two press kits copied without their `Year:` lines: kits still (they were `format
+    not recognised`), each of the year its prose names its film with (dated by its first
+    release, a re-release's, Pusher would be a fourth film of the trilogy, of 2006)."""
+    assert run_import([fixture_path]).ok
+    together = canonical_dump()
+    wipe_film_data()
+    for path in fixture_path.iterdir():
+        (tmp_path / path.name).write_text(re.sub(r"(?m)^Year: .*\n", "", path.read_text()))
+    result = run_import([tmp_path])
+    assert result.ok
+    assert canonical_dump() == together
+
+
 TRAINSPOTTING = settings.BASE_DIR / "tests" / "documents" / "trainspotting"
 
 

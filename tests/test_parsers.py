@@ -5292,6 +5292,24 @@ def test_review_xml_in_a_namespace_of_its_own_is_read_by_its_elements_names():
     assert not [w for w in doc.warnings if w.code == "unknown_element"]
 
 
+def test_a_kit_with_no_year_dated_by_its_prose_not_by_a_re_release():
+    """A distributor's kit that lost its `Year:` line: a kit still (it was `format not
+    recognised`), of the year its prose names its title with (`his 1996 feature film debut,
+    HARBOUR`), not of its first release's (a re-release's, 2006); with no such year, refused
+    with a clear message, not made a film of the re-release's year."""
+    fields = (
+        "USA: Magnolia Films\nUK: Metrodome Group\nCast: Kim Lee, Bo Berg\nDirector: Ann Dahl\n"
+        "USA: 105 mins\nUSA Release Date: 18 August 2006 (Limited Release - New York)\n\n\n"
+    )
+    prose = "Ann Dahl made her 1996 feature film debut, HARBOUR, in a month.\n\n"
+    synopsis = "HARBOUR tells the story of Ida (Kim Lee) and Ole (Bo Berg).\n"
+    doc = parse_document("kit.txt", (fields + prose + synopsis).encode())
+    assert (doc.format, doc.title, doc.year) == ("press_kit", "Harbour", 1996)
+    assert [(r.territory, r.date) for r in doc.releases] == [("USA", date(2006, 8, 18))]
+    with pytest.raises(ImportFormatError, match="gives no year"):
+        parse_document("kit.txt", (fields + synopsis).encode())
+
+
 def test_a_kit_whose_year_is_mistyped_is_read_with_a_warning_not_refused():
     """`Year: 19966` made the whole kit `format not recognised`: its cast, director and
     releases were lost with it."""

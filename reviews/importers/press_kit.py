@@ -66,6 +66,7 @@ from .records import (
     CreditRecord,
     DistributorRecord,
     FilmDocument,
+    ImportFormatError,
     MentionedFilm,
     NoteRecord,
     ReleaseRecord,
@@ -453,16 +454,18 @@ def looks_like(text: str) -> bool:
         return True  # `CAST` and `CREW` in columns, under headings, and a synopsis
     cast_list = _CAST_LIST.search(head)
     cast_block = len(_CAST_LINE.findall(head)) >= 2
-    if not has_year:
-        # A cast list, a release with its year, and a synopsis under its heading: a kit that
-        # dates its film by its release (a dump has no synopsis, nor headings in capitals).
-        synopsis = re.search(_SYNOPSIS_LINE, head, re.MULTILINE)
-        return bool(cast_list and synopsis and _DATED_RELEASE.search(head)) and not cast_block
     territorial = sum(
         1
         for line in head.splitlines()
         if _TERRITORIAL_KEY.match(line) or _NAMED_TERRITORY_KEY.match(line)
     )
+    if not has_year:
+        # A cast list, a release with its year, and a synopsis under its heading or keys by
+        # territory: a kit that dates its film by its release or its prose (a dump has no
+        # synopsis, nor headings in capitals, nor `USA: Magnolia Films`).
+        synopsis = re.search(_SYNOPSIS_LINE, head, re.MULTILINE)
+        dated = _DATED_RELEASE.search(head)
+        return bool(cast_list and (synopsis or territorial >= 2) and dated) and not cast_block
     if not (cast_list or territorial >= 2 or cast_block):
         # A year, its director, and a synopsis that tells the film's story, its parts with
         # their actors (`HARBOUR tells the story of Sam (Ann Lee)`): a kit of few fields.
@@ -1046,20 +1049,47 @@ def parse(text: str) -> FilmDocument:
                 prose.append((start + offset, " ".join(line.split()), heading))
     _distributors(doc, distributors)
     _territories_of_releases(doc)
-    if doc.year is None:
-        doc.year = _year_of_first_release(doc)
     if title_line and not doc.title:  # a `Title:` field says it better
         title = _QUOTED.sub(r"\g<title>", title_line[1])  # `"EPSILON"`: the title in quotes
         if dated := _TITLE_YEAR_FIRST.match(title):  # `PAN'S LABYRINTH (2006)`
             title = dated["title"]
             doc.year = doc.year or int(dated["year"] or dated["year_after"])
         doc.title_line, doc.title = title_line[0], title_case(title) if is_shouted(title) else title
+    year_of_release = doc.year is None  # none given: its first release's, if it dates one
+    if year_of_release:
+        doc.year = _year_of_first_release(doc)
     _prose(doc, prose)
     doc.mentioned_films = _one_mention_per_film(doc.mentioned_films)
     _title_named_new(doc)
+    if year_of_release and (own := _year_prose_gives_its_title(doc)):
+        doc.year = own  # `his 1996 feature film debut, HARBOUR`, not a re-release's 2006
+    elif (
+        year_of_release
+        and doc.year
+        and not _YEAR_FIELD.search(text)  # `Year: 19966`: its release's, with a warning
+        and not (re.search(_SYNOPSIS_LINE, text, re.MULTILINE) or _SECTIONED.search(text))
+    ):
+        # Its releases may be a re-release's (`USA Release Date: 18 August 2006` of a 1996
+        # film): with no synopsis under its heading to say it is the film's own kit, no year.
+        raise ImportFormatError(
+            "the press kit gives no year: no `Year:`, and its prose names its film with none"
+        )
     _column_credits(doc, columns)
     _own_other_titles(doc)
     return doc
+
+
+def _year_prose_gives_its_title(doc: FilmDocument) -> int | None:
+    """The one year the kit's prose names its own title with, if it names it so: a kit with no
+    `Year:` is of that year, not of its first release the kit dates (a re-release's)."""
+    if not doc.title:
+        return None
+
+    def whole(title: str) -> tuple[str, str]:  # subtitle and all: not `… : Tokyo Drift`'s
+        return title_key(title), fold(split_title(title)[1])
+
+    years = {m.year for m in doc.mentioned_films if m.year and whole(m.title) == whole(doc.title)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _one_mention_per_film(mentions: list[MentionedFilm]) -> list[MentionedFilm]:
