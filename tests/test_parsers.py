@@ -2474,6 +2474,18 @@ def test_a_dump_whose_cast_is_written_actor_as_part_under_its_key():
     assert detect_format(kit) == "press_kit"
 
 
+def test_a_dump_that_lost_its_year_and_director_lines_is_a_dump_still(fixture_path):
+    """The fixtures' dump without `Release Year:` and `Director:`: its cast block and IMDb's
+    keys (`Stars:`, `Taglines:`) say a dump (it was `format not recognised`); a cast block
+    alone says nothing."""
+    dump = (fixture_path / "000_d925aacf02b38b39.txt").read_text()
+    lost = re.sub(r"(?m)^(?:Release Year|Director): .*\n", "", dump)
+    assert detect_format(lost) == "metadata_dump"
+    doc = parse_document("dump.txt", lost.encode())
+    assert len([c for c in doc.credits if c.role == "cast"]) == 15
+    assert detect_format("A life.\n\nAnn Lee - Ida\nBo Berg - Ole\nCy Dahl - Per\n") is None
+
+
 def test_a_kit_of_few_fields_is_read_by_its_synopsis():
     """A year, a director and a synopsis that tells the film's story with its parts' actors:
     a kit (it was no format at all); not with a dump's keys."""

@@ -198,19 +198,26 @@ def _kind_of(key: str | None) -> str | None:
 
 def looks_like(text: str) -> bool:
     """A `Release Year:`; or a director and a cast (two lines of actor and part, or a `Stars:`
-    list). Tried last: a kit's fields have a director and a cast too, and a year of their own."""
+    list); or, its director lost, a cast block and IMDb's keys (`Stars:`, `Taglines:`). Tried
+    last: a kit's fields have a director and a cast too, and a year of their own."""
     head = text[:20000]
     has_year = re.search(rf"^(?i:Release Year)\s*:\s*{YEAR_VALUE}\s*$", head, re.MULTILINE)
     if has_year:
         return True
-    if not re.search(r"^(?i:Directors?|Directed by)[ \t]*(?::|$)", head, re.MULTILINE):
-        return False
     lines = head.splitlines()
     cast_lines = sum(map(_is_cast_line, lines))
+    if not re.search(r"^(?i:Directors?|Directed by)[ \t]*(?::|$)", head, re.MULTILINE):
+        return cast_lines >= 3 and _IMDB_KEYS.search(head) is not None
     tabbed = sum(1 for line in lines if "\t" in line.strip() and _CAST_AS_OR_TAB.match(line))
     # `Stars: Ann Lee`, or a copied page's `Stars` over a name a line.
     stars = re.search(r"^(?i:Stars?|Starring)[ \t]*(?::[ \t]*\S|\n[ \t]*[A-Z])", head, re.MULTILINE)
     return cast_lines >= 2 or tabbed >= 2 or bool(stars)
+
+
+# Keys IMDb's dumps give and press kits do not.
+_IMDB_KEYS = re.compile(
+    r"^(?:Stars|Taglines|Filming Locations|Opening Weekend|Gross(?: USA)?)\s*:", re.I | re.M
+)
 
 
 def _is_cast_line(line: str) -> bool:
