@@ -2486,6 +2486,20 @@ def test_a_dump_that_lost_its_year_and_director_lines_is_a_dump_still(fixture_pa
     assert detect_format("A life.\n\nAnn Lee - Ida\nBo Berg - Ole\nCy Dahl - Per\n") is None
 
 
+@pytest.mark.parametrize("heading", ["Trivia", "Goofs"])
+def test_a_copied_pages_dump_without_a_lists_heading_is_a_dump_still(heading):
+    """A dump copied from a title page (`Starring:`, its cast after tabs) whose `Trivia` or
+    `Goofs` heading the copy lost: a dump (it was a kit: the heading over the list's dashes was
+    what made it a dump's `Actor - Part` block, and without it the `Starring:` list a kit's)."""
+    dump = (
+        "Harbour (1975)\n\nA gang leaves prison.\n\nDirected by: Kim Dahl\n"
+        "Starring: Ann Lee, Bo Berg\n\nCast\nAnn Lee\tIda\nBo Berg\tOle\n\n"
+        "Trivia\n- Shot by the railway.\n\nGoofs\n- Continuity: the hat changes.\n"
+    )
+    assert detect_format(dump) == "metadata_dump"
+    assert detect_format(dump.replace(f"{heading}\n", "")) == "metadata_dump"
+
+
 def test_a_kit_of_few_fields_is_read_by_its_synopsis():
     """A year, a director and a synopsis that tells the film's story with its parts' actors:
     a kit (it was no format at all); not with a dump's keys."""

@@ -77,9 +77,12 @@ from .records import (
 FORMAT = "press_kit"
 
 # A line of a cast block (`Ann Lee - Irene`), its actor a name of a few words: prose with a
-# dash in it is none.
+# dash in it is none, nor a heading over a list's dashes (`Trivia` / `- The railway …`); or a
+# copied page's, its part after a tab (`Ann Lee<TAB>Irene`).
+_SEPARATOR_ON_ITS_LINE = CAST_SEPARATOR.replace(r"\s", "[ ]")
 _CAST_LINE = re.compile(
-    rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}}){CAST_SEPARATOR}(?P<character>\S.*)$", re.M
+    rf"^(?P<actor>[^\s:]+(?: [^\s:]+){{0,4}})(?:{_SEPARATOR_ON_ITS_LINE}|\t+)(?P<character>\S.*)$",
+    re.M,
 )
 # A cast block's line written `Alan Ladd as Shane`: under a `CAST` heading, a name of a few
 # words; else a name of capitalised words (`Brandon deWilde`, a particle aside), so that a
