@@ -2484,6 +2484,9 @@ def test_a_dump_that_lost_its_year_and_director_lines_is_a_dump_still(fixture_pa
     doc = parse_document("dump.txt", lost.encode())
     assert len([c for c in doc.credits if c.role == "cast"]) == 15
     assert detect_format("A life.\n\nAnn Lee - Ida\nBo Berg - Ole\nCy Dahl - Per\n") is None
+    # A copied page's: its `Storyline` and its cast after tabs.
+    page = "Harbour (1975)\n\nStoryline\nA gang leaves prison.\n\nTop cast\n"
+    assert detect_format(page + "Ann Lee\tIda\nBo Berg\tOle\nCy Dahl\tPer\n") == "metadata_dump"
 
 
 @pytest.mark.parametrize("heading", ["Trivia", "Goofs"])
