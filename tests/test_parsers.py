@@ -5337,6 +5337,10 @@ def test_a_kit_with_no_year_dated_by_its_prose_not_by_a_re_release():
     assert [(r.territory, r.date) for r in doc.releases] == [("USA", date(2006, 8, 18))]
     with pytest.raises(ImportFormatError, match="gives no year"):
         parse_document("kit.txt", (fields + synopsis).encode())
+    # A remake's kit names the original, of its own title, with its year: not the kit's.
+    remake = "Ann Dahl's HARBOUR is a remake of Bo Lund's HARBOUR (1980).\n\nSYNOPSIS\n"
+    doc = parse_document("kit.txt", (fields + remake + synopsis).encode())
+    assert (doc.title, doc.year) == ("Harbour", 2006)
 
 
 def test_a_kit_whose_year_is_mistyped_is_read_with_a_warning_not_refused():

@@ -1064,7 +1064,7 @@ def parse(text: str) -> FilmDocument:
     _prose(doc, prose)
     doc.mentioned_films = _one_mention_per_film(doc.mentioned_films)
     _title_named_new(doc)
-    if year_of_release and (own := _year_prose_gives_its_title(doc)):
+    if year_of_release and (own := _year_prose_gives_its_title(doc, text)):
         doc.year = own  # `his 1996 feature film debut, HARBOUR`, not a re-release's 2006
     elif (
         year_of_release
@@ -1082,10 +1082,15 @@ def parse(text: str) -> FilmDocument:
     return doc
 
 
-def _year_prose_gives_its_title(doc: FilmDocument) -> int | None:
+# A remake's kit names the film it remakes, of its own title: `a remake of … INSOMNIA (1997)`.
+_REMAKE = re.compile(r"\bremake\b|\bremade\b", re.IGNORECASE)
+
+
+def _year_prose_gives_its_title(doc: FilmDocument, text: str) -> int | None:
     """The one year the kit's prose names its own title with, if it names it so: a kit with no
-    `Year:` is of that year, not of its first release the kit dates (a re-release's)."""
-    if not doc.title:
+    `Year:` is of that year, not of its first release the kit dates (a re-release's). None in
+    a remake's kit: that title and year may be the original's."""
+    if not doc.title or _REMAKE.search(text):
         return None
 
     def whole(title: str) -> tuple[str, str]:  # subtitle and all: not `… : Tokyo Drift`'s
