@@ -484,6 +484,12 @@ def parenthesised(text: str) -> list[str]:
     return [part.strip() for part in re.findall(r"\(([^()]*)\)", text)]
 
 
+# Keys only IMDb's metadata dumps give, which press kits do not.
+DUMP_ONLY_KEYS = re.compile(
+    r"^(?:Release Year|Stars|Taglines|Filming Locations|Opening Weekend|Gross(?: USA)?"
+    r"|IMDb Rating)\s*:",
+    re.I | re.M,
+)
 KEY_VALUE = re.compile(r"^([A-Z][\w .&'’/-]{0,60}?)\s*:\s*(.*)$")
 # A key written in lower case: `release year: 1996`, `director: Ann Lee`.
 _LOWER_KEY = re.compile(r"^(\s*)([a-z][\w .&'’/-]{0,60}?)\s*:")

@@ -24,6 +24,7 @@ from .common import (
     COMPANY_KEYS,
     CREDITED_AS,
     CREW_KEYS,
+    DUMP_ONLY_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
     NAME_PARTICLE,
@@ -208,18 +209,16 @@ def looks_like(text: str) -> bool:
     cast_lines = sum(map(_is_cast_line, lines))
     tabbed = sum(1 for line in lines if "\t" in line.strip() and _CAST_AS_OR_TAB.match(line))
     if not re.search(r"^(?i:Directors?|Directed by)[ \t]*(?::|$)", head, re.MULTILINE):
-        return max(cast_lines, tabbed) >= 3 and _IMDB_KEYS.search(head) is not None
+        return max(cast_lines, tabbed) >= 3 and bool(
+            DUMP_ONLY_KEYS.search(head) or _STORYLINE.search(head)
+        )
     # `Stars: Ann Lee`, or a copied page's `Stars` over a name a line.
     stars = re.search(r"^(?i:Stars?|Starring)[ \t]*(?::[ \t]*\S|\n[ \t]*[A-Z])", head, re.MULTILINE)
     return cast_lines >= 2 or tabbed >= 2 or bool(stars)
 
 
-# Keys IMDb's dumps give and press kits do not, and its page's `Storyline` heading.
-_IMDB_KEYS = re.compile(
-    r"^(?:(?:Stars|Taglines|Filming Locations|Opening Weekend|Gross(?: USA)?|IMDb Rating)\s*:"
-    r"|Storyline\s*$)",
-    re.I | re.M,
-)
+# A copied title page's `Storyline` heading: IMDb's, as its keys are (`DUMP_ONLY_KEYS`).
+_STORYLINE = re.compile(r"^Storyline\s*$", re.I | re.M)
 
 
 def _is_cast_line(line: str) -> bool:

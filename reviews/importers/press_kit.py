@@ -25,6 +25,7 @@ from .common import (
     CAST_SEPARATOR,
     COMPANY_KEYS,
     CREW_KEYS,
+    DUMP_ONLY_KEYS,
     IMDB_KEYS,
     KEY_VALUE,
     NAME_PARTICLE,
@@ -426,10 +427,6 @@ _TITLE_YEAR_FIRST = re.compile(
 
 # A synopsis' heading alone on its line: `SYNOPSIS`, `SHORT SYNOPSIS`, `LONG SYNOPSIS`.
 _SYNOPSIS_LINE = r"^(?:(?:SHORT|LONG|FULL|BRIEF) )?SYNOPSIS\s*$"
-# Keys only a metadata dump gives (IMDb's), which a kit's few fields do not.
-_DUMP_ONLY_KEYS = re.compile(
-    r"^(?:Release Year|Stars|Taglines|Filming Locations|Opening Weekend)\s*:", re.I | re.M
-)
 _RELEASE_YEAR_KEY = re.compile(r"^Release Year\s*:", re.I | re.M)
 _DIRECTOR_FIELD = re.compile(r"^Directors?(?: \([^()]*\))?:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
 _STORY_WITH_PARTS = re.compile(
@@ -475,7 +472,7 @@ def looks_like(text: str) -> bool:
         return bool(
             _DIRECTOR_FIELD.search(head)
             and _STORY_WITH_PARTS.search(head)
-            and not _DUMP_ONLY_KEYS.search(head)
+            and not DUMP_ONLY_KEYS.search(head)
         )
     # A dump's `Release Year:` over a cast written `Ann Lee as Ida` under its `Cast:` key (no
     # `Actor - Character` block): a dump, unless keys by territory say it is a kit.
