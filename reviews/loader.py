@@ -2086,10 +2086,13 @@ def another_of_its_main_title(mention: MentionedFilm, title: str, year: int | No
     (sources disagree by one): the film whose title a subtitled one goes on from (`THE FAST AND
     THE FURIOUS (2001)` in the kit of `The Fast and the Furious: Tokyo Drift`, 2006), or one
     that goes on from it with a subtitle (`Sin City: A Dame to Kill For (2014)` in the dump of
-    `Sin City`, 2005: it was the film's own title). A title of no subtitle either way named with
-    another year is the film's own (`Filmed in 1951, SHANE …`)."""
+    `Sin City`, 2005: it was the film's own title); or the first film of a sequel titled as it,
+    which the prose places in its series (`HALLOWEEN (1978)` in the kit of Halloween, 2018). A
+    title of no subtitle either way named with another year is else the film's own (`Filmed in
+    1951, SHANE …`)."""
     apart = mention.year is not None and year is not None and abs(mention.year - year) > 1
-    return apart and bool(told_subtitle(title)) != bool(told_subtitle(mention.title))
+    subtitled_otherwise = bool(told_subtitle(title)) != bool(told_subtitle(mention.title))
+    return apart and (subtitled_otherwise or mention.in_series)
 
 
 def same_title(title: str, known_titles: list[str]) -> bool:

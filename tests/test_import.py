@@ -5513,3 +5513,46 @@ def test_a_director_named_without_his_middle_name_in_another_film(empty_db, tmp_
     assert Person.objects.filter(name__in=["Thomas Larsen", "Thomas Bo Larsen"]).count() == 2
     labovic = Credit.objects.get(film__year=1996, person__name="Slavko Labovic")
     assert labovic.billing_order == 4
+
+
+HALLOWEEN = settings.BASE_DIR / "tests" / "documents" / "halloween"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["h78_dump.txt", "h18_kit.txt", "h18_reviews.xml", "h78_page.txt"],
+        ["h18_kit.txt", "h78_page.txt", "h18_reviews.xml", "h78_dump.txt"],
+        ["h78_page.txt", "h18_reviews.xml", "h78_dump.txt", "h18_kit.txt"],
+    ],
+)
+def test_a_sequel_titled_as_its_first_film(empty_db, order):
+    """The kit of `HALLOWEEN` (2018), `a direct sequel`, names `HALLOWEEN (1978)`: that film, of
+    its series, third after it and the dump's `Halloween II` (the kit's film was of no series,
+    the 1978 title said to be its own)."""
+    import_in_order_as_together(HALLOWEEN, order)
+    [series] = Series.objects.all()
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Halloween", 1978),
+        ("Halloween II", 1981),
+        ("Halloween", 2018),
+    ]
+    assert [f.review_count for f in Film.objects.filter(title="Halloween").order_by("year")] == [
+        2,
+        2,
+    ]
+
+
+def test_a_kit_naming_an_earlier_film_of_its_title_that_it_does_not_go_on_from(empty_db, tmp_path):
+    """A new adaptation's kit names the film made of the book before, of the same title: no
+    series, and no film of that year (a remake's kit, `INSOMNIA`, is tested with its set)."""
+    (tmp_path / "kit.txt").write_text(
+        "DUNE\n\nYear: 2021\nDirector: Denis Villeneuve\n"
+        "Cast: Timothée Chalamet, Rebecca Ferguson, Oscar Isaac\nUSA: 155 mins\n\n\n"
+        "Frank Herbert's novel was first filmed by David Lynch as DUNE (1984), with Kyle "
+        "MacLachlan as Paul.\n\nDUNE follows Paul Atreides (Timothée Chalamet), who travels "
+        "to the most dangerous planet in the universe.\n"
+    )
+    assert run_import([tmp_path]).ok
+    assert list(Film.objects.values_list("title", "year")) == [("Dune", 2021)]
+    assert not Series.objects.exists()

@@ -1076,6 +1076,7 @@ def parse(text: str) -> FilmDocument:
         )
     _column_credits(doc, columns)
     _own_other_titles(doc)
+    _first_of_its_title(doc, text)
     return doc
 
 
@@ -1095,6 +1096,39 @@ def _year_prose_gives_its_title(doc: FilmDocument, text: str) -> int | None:
 
     years = {m.year for m in doc.mentioned_films if m.year and whole(m.title) == whole(doc.title)}
     return years.pop() if len(years) == 1 else None
+
+
+# What says a kit's film goes on from the film of its very title it names with another year:
+# `a direct sequel to the 1978 original`, `Jamie Lee Curtis returns as Laurie Strode`.
+_GOES_ON_FROM = re.compile(
+    rf"{_SEQUEL_WORDS.pattern}|\b(?:returns?|comes?\s+back)\s+as\s+(?-i:[{UPPER}])"
+    r"|\breprises?\s+(?:his|her|their)\s+roles?\b",
+    re.IGNORECASE,
+)
+
+
+def _first_of_its_title(doc: FilmDocument, text: str) -> None:
+    """A sequel titled as its first film names that one with its year, in parentheses, years
+    apart from its own (`Forty years after John Carpenter's HALLOWEEN (1978)`, in the kit of
+    Halloween, 2018, `a direct sequel`): a film of its series, not the kit's own film named
+    with another year (`Filmed in 1951, SHANE`). Not in a remake's kit, nor a kit that does not
+    say its film goes on from another (a new adaptation of a book filmed before)."""
+    if not (doc.title and doc.year) or _REMAKE.search(text):
+        return
+    flat = " ".join(text.split())
+    if not _GOES_ON_FROM.search(flat):
+        return
+    own = (title_key(doc.title), fold(split_title(doc.title)[1]))
+    for index, mention in enumerate(doc.mentioned_films):
+        if (
+            mention.year
+            and abs(mention.year - doc.year) > 1
+            and (title_key(mention.title), fold(split_title(mention.title)[1])) == own
+            and re.search(
+                rf"{re.escape(mention.title)}\s*\((?:[^()]*,\s*)?{mention.year}\)", flat, re.I
+            )
+        ):
+            doc.mentioned_films[index] = replace(mention, in_series=True)
 
 
 def _one_mention_per_film(mentions: list[MentionedFilm]) -> list[MentionedFilm]:
