@@ -5529,7 +5529,7 @@ HALLOWEEN = settings.BASE_DIR / "tests" / "documents" / "halloween"
 def test_a_sequel_titled_as_its_first_film(empty_db, order):
     """The kit of `HALLOWEEN` (2018), `a direct sequel`, names `HALLOWEEN (1978)`: that film, of
     its series, third after it and the dump's `Halloween II` (the kit's film was of no series,
-    the 1978 title said to be its own)."""
+    the 1978 title said to be its own). Its star `returns as Laurie Strode`: her part in both."""
     import_in_order_as_together(HALLOWEEN, order)
     [series] = Series.objects.all()
     assert list(series.films.order_by("series_position").values_list("title", "year")) == [
@@ -5541,6 +5541,11 @@ def test_a_sequel_titled_as_its_first_film(empty_db, order):
         2,
         2,
     ]
+    laurie = Character.objects.get(name="Laurie Strode")
+    assert set(laurie.credits.values_list("person__name", "film__year")) == {
+        ("Jamie Lee Curtis", 1978),
+        ("Jamie Lee Curtis", 2018),
+    }
 
 
 def test_a_kit_naming_an_earlier_film_of_its_title_that_it_does_not_go_on_from(empty_db, tmp_path):

@@ -6111,3 +6111,20 @@ def test_a_director_keyed_as_a_co_director_or_a_guest(kind, key, note):
         ("Tom Vint", note),
     ]
     assert doc.warnings == []
+
+
+def test_parts_a_kits_prose_says_its_cast_play():
+    """`Jamie Lee Curtis returns as Laurie Strode`, `Greer plays Karen` (a family name no other
+    actor of the cast has): their parts, where no synopsis names them; not an actor of no
+    credit of the kit, nor a biography's sentence (`she plays …` there may be another film's)."""
+    doc = press_kit.parse(
+        "HALLOWEEN\n\nYear: 2018\nDirector: David Gordon Green\n"
+        "Cast: Jamie Lee Curtis, Judy Greer, Andi Matichak, Will Patton\nUSA: 106 mins\n\n\n"
+        "Forty years on, Jamie Lee Curtis returns as Laurie Strode for a final confrontation. "
+        "Greer plays Karen, her daughter, and Kyle Richards plays Lindsey Wallace.\n\n"
+        "ABOUT THE CAST\n\nANDI MATICHAK\n\nMatichak plays Allyson on television.\n"
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Jamie Lee Curtis", "Laurie Strode"),
+        ("Judy Greer", "Karen"),
+    ]

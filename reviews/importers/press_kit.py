@@ -1075,6 +1075,7 @@ def parse(text: str) -> FilmDocument:
             "the press kit gives no year: no `Year:`, and its prose names its film with none"
         )
     _column_credits(doc, columns)
+    _parts_said(doc, prose)
     _own_other_titles(doc)
     _first_of_its_title(doc, text)
     return doc
@@ -1609,6 +1610,44 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         )
         for actor, number, part, note in told
     )
+
+
+# An actor the kit's prose says plays a part: `Jamie Lee Curtis returns as Laurie Strode`,
+# `Greer plays Karen`, `Castle reprises his role as The Shape`.
+_PLAYS_PART = re.compile(
+    rf"(?P<actor>[{UPPER}][\w'’.-]+(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{0,3}})"
+    r",?\s+(?:(?:also\s+|again\s+)?(?:returns|comes\s+back|stars)\s+as"
+    r"|plays|reprises\s+(?:his|her|their)\s+role\s+as)\s+"
+    rf"(?P<character>(?:(?:Mrs?|Ms|Dr|St|{_RANK_SHORT})\.\s|(?:{_RANK_WORD}|The)\s){{0,2}}"
+    rf"[{UPPER}][\w'’-]+(?:\s[{UPPER}][\w'’-]+){{0,2}})"
+)
+
+
+def _parts_said(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
+    """The parts the kit's prose says its cast play, where no synopsis names them (`Jamie Lee
+    Curtis returns as Laurie Strode`): an actor of its cast list, by name or by a family name
+    no other of them has, outside the cast's and crew's biographies (`she plays …` there may be
+    another film's part)."""
+    cast = {fold(c.name): c.name for c in doc.credits if c.role == "cast"}
+    playing = {fold(c.name) for c in doc.credits if c.role == "cast" and c.character}
+    by_family = Counter(name.split()[-1] for name in cast)
+    for number, paragraph, heading in prose:
+        if _BIOS_HEADING.search(heading):
+            continue
+        for match in _PLAYS_PART.finditer(paragraph):
+            words = fold(match["actor"]).split()  # `In Haddonfield Jamie Lee Curtis`: the last
+            said = [" ".join(words[start:]) for start in range(len(words))]
+            actor = next((name for name in said if name in cast), None)
+            if actor is None and by_family[words[-1]] == 1:
+                actor = next(name for name in cast if name.split()[-1] == words[-1])
+            if actor is None or actor in playing:
+                continue
+            playing.add(actor)
+            doc.credits.append(
+                CreditRecord(
+                    name=cast[actor], role="cast", line=number, character=match["character"]
+                )
+            )
 
 
 def _prose_credits(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
