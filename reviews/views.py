@@ -4,12 +4,13 @@ import csv
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import wraps
 from itertools import groupby, islice
 
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, Sum, When
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Sum, When
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -546,15 +547,34 @@ def series_list(request):
 def played_in_turn(appearances: list[Credit]) -> list[tuple[Person, list[Film]]]:
     """A character's credits in the series' order, as who played it in which films: an actor
     once for the films in a row they played it in (`Mickey Rourke in Sin City and Sin City: A
-    Dame to Kill For`), each film once."""
+    Dame to Kill For`), each film once. Of two who played it in one film, the one who played
+    it in the film before goes on first (`Nick Castle in Halloween (1978) and Halloween (2018)`,
+    then the actor who shared the part with him in the second)."""
     turns: list[tuple[Person, list[Film]]] = []
-    for credit in appearances:
-        if turns and turns[-1][0].pk == credit.person_id:
-            if credit.film not in turns[-1][1]:
-                turns[-1][1].append(credit.film)
-        else:
-            turns.append((credit.person, [credit.film]))
+    for _, of_film in groupby(appearances, key=lambda credit: credit.film_id):
+        of_film = list(of_film)
+        if turns:
+            of_film.sort(key=lambda credit: credit.person_id != turns[-1][0].pk)
+        for credit in of_film:
+            if turns and turns[-1][0].pk == credit.person_id:
+                if credit.film not in turns[-1][1]:
+                    turns[-1][1].append(credit.film)
+            else:
+                turns.append((credit.person, [credit.film]))
     return turns
+
+
+def titles_shared(films: Iterable[Film]) -> set[str]:
+    """Those of the films' titles another film of the archive has too (`Halloween`, 1978 and
+    2018): the lists that name films by title alone give their years."""
+    titles = {film.title for film in films}
+    return set(
+        Film.objects.filter(title__in=titles)
+        .values("title")
+        .annotate(films=Count("pk"))
+        .filter(films__gt=1)
+        .values_list("title", flat=True)
+    )
 
 
 @public_page
@@ -575,7 +595,14 @@ def series_detail(request, slug):
     return render(
         request,
         "reviews/series_detail.html",
-        {"series": series, "films": films, "recurring": recurring},
+        {
+            "series": series,
+            "films": films,
+            "recurring": recurring,
+            "shared_titles": titles_shared(
+                film for _, turns in recurring for _, played_in in turns for film in played_in
+            ),
+        },
     )
 
 
@@ -655,7 +682,9 @@ def search(request):
                     character__in=Character.objects.filter(folded_name__contains=folded)
                 )
                 .select_related("character", "person", "film")
-                .order_by("character__name", "character_id", "film__year")[:SEARCH_LIMIT]
+                .order_by(
+                    "character__name", "character_id", "film__year", "film_id", "billing_order"
+                )[:SEARCH_LIMIT]
             ),
             # Words of one letter alone find titles and names (a film called "M"), not reviews:
             # nearly every review holds a word they begin.
@@ -665,7 +694,14 @@ def search(request):
             if searched_words(query)
             else [],
         }
-    return render(request, "reviews/search.html", {"query_text": query, "results": results})
+    shared_titles = titles_shared(
+        film for _, _, films in results.get("characters", ()) for film in films
+    )
+    return render(
+        request,
+        "reviews/search.html",
+        {"query_text": query, "results": results, "shared_titles": shared_titles},
+    )
 
 
 def played_by(credits) -> list[tuple[Character, Person, list[Film]]]:

@@ -123,6 +123,29 @@ def test_series_page_names_each_actor_once_for_the_films_in_a_row_they_played_a_
     assert page.count("Ann Lee") == 1
 
 
+def test_series_page_tells_films_of_one_title_apart_and_keeps_a_part_shared_in_a_row(client):
+    """A sequel titled as its first film: the films an actor played a part in are named with
+    their years (`Halloween and Halloween` said nothing); of two actors who share the part in
+    the sequel, the one who played it in the first film goes on first, named once (he was
+    named twice, either side of the other)."""
+    series = make_series(name="Night series", slug="night-series")
+    first, second = (
+        make_film(title="Night", year=year, series=series, series_position=n, slug=f"n{year}")
+        for n, year in ((1, 1978), (2, 2018))
+    )
+    nick, james = make_person(name="Nick Castle"), make_person(name="James Courtney")
+    shape = Character.objects.create(name="The Shape")
+    Credit.objects.create(film=first, person=nick, role="cast", character=shape)
+    Credit.objects.create(film=second, person=james, role="cast", character=shape, billing_order=4)
+    Credit.objects.create(film=second, person=nick, role="cast", character=shape, billing_order=5)
+    page = re.sub(r"<[^>]+>", "", text(client.get("/series/night-series/")))
+    assert "Nick Castle in Night (1978) and Night (2018)" in page
+    assert "James Courtney in Night (2018)" in page
+    assert page.count("Nick Castle") == 1
+    found = re.sub(r"<[^>]+>", "", text(client.get("/search/?q=shape")))
+    assert "The Shape, played by Nick Castle in Night (1978) and Night (2018)" in found
+
+
 def test_search_names_a_part_once_with_the_films_an_actor_played_it_in(client):
     """A part found by its name: each actor who played it once, with the films they did (it
     was a line a film); another part of the same name, in a film of its own, on its own line."""
