@@ -6128,3 +6128,36 @@ def test_parts_a_kits_prose_says_its_cast_play():
         ("Jamie Lee Curtis", "Laurie Strode"),
         ("Judy Greer", "Karen"),
     ]
+
+
+def test_a_review_page_copied_twice_or_with_its_second_page():
+    """A copy pasted twice into one file: each review once, counted once against the page's
+    claim, and the footer and the second header are no review (they were one, titled `An error
+    has occured.`, and the second copy's first review was its text); a second page of reviews,
+    copied with its header, adds its own."""
+    header = "Heat (1995) Poster\nUser Reviews\n3 Reviews\nSort by:\n"
+    first = (
+        "Long\nbob3 May 2010\nThree hours.\n"
+        "1 out of 2 found this helpful. Was this review helpful? | Report this\n"
+        "Taut\nann12 March 2011\nOne diner.\n"
+        "5 out of 6 found this helpful. Was this review helpful? | Report this\n"
+    )
+    footer = "An error has occured. Please try again.\n\nSee also\n\nAwards | FAQ\n"
+    second = (
+        "Great\ncy_d1 June 2012\nDe Niro and Pacino.\n"
+        "2 out of 2 found this helpful. Was this review helpful? | Report this\n"
+    )
+    twice = parse_document("page.txt", (header + first + footer + header + first).encode())
+    assert [r.title for r in twice.reviews] == ["Long", "Taut", "Long", "Taut"]
+    assert [(w.line, w.code) for w in twice.warnings] == [
+        (18, "page_again"),
+        (None, "review_count_mismatch"),
+    ]
+    assert "but 2 were found" in twice.warnings[-1].message
+    pages = parse_document("page.txt", (header + first + footer + header + second).encode())
+    assert [(r.title, r.username) for r in pages.reviews] == [
+        ("Long", "bob"),
+        ("Taut", "ann"),
+        ("Great", "cy_d"),
+    ]
+    assert [w.code for w in pages.warnings] == ["page_again"]

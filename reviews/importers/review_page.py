@@ -300,7 +300,8 @@ def _older_head(first: str, second: str) -> tuple[str, str]:
 def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     """Each helpful-vote line closes a review: the lines since the one before are its own."""
     block: list[tuple[int, str]] = []  # (0-based line index, text) since the last helpful line
-    found, in_header = 0, True
+    found: set[str] = set()  # the reviews' fingerprints: a review the copy repeats counts once
+    in_header = True
     controls_first, controls_lines = 0, 0  # where control characters were removed
     # A review closed by its votes for (`Helpful•45`), waiting for the line of votes against.
     waiting: tuple[list[tuple[int, str]], int, int] | None = None
@@ -330,7 +331,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if waiting is not None and line:
             against = _VOTES_AGAINST.match(line)
             if (record := _voted_for(doc, *waiting, against)) is not None:
-                found += 1
+                found.add(record.fingerprint)
                 yield record
             waiting = None
             if against:
@@ -342,7 +343,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             record = close(block[:unvoted], block[unvoted - 1][0], None)
             block, unvoted = block[unvoted:], None
             if record is not None:
-                found += 1
+                found.add(record.fingerprint)
                 yield record
         if (
             not closing
@@ -353,8 +354,13 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             # `Author:` line, under its title and maybe its votes, closes the one before.
             ended, block = _votes_before(block[:start]), block[start:]
             if (record := close(ended[0], ended[0][-1][0], ended[1])) is not None:
-                found += 1
+                found.add(record.fingerprint)
                 yield record
+        if not closing and not in_header and _page_again(doc, line, block):
+            # The page copied again under its footer (or a second page of its reviews, copied
+            # with its header): its header is read as one, not as a review.
+            doc.warn(index + 1, "page_again", "the page is copied again from here: header skipped")
+            block, in_header = [], True
         if not closing:
             if _UNVOTED.match(line) and _holds_words(block):
                 unvoted = len(block) + 1
@@ -371,21 +377,21 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         *unclosed, block = _reviews_apart(after_header(block))
         for part in unclosed:  # a review whose helpful line the copy lost: its votes unknown
             if (record := _review(doc, part, part[-1][0], None, None)) is not None:
-                found += 1
+                found.add(record.fingerprint)
                 yield record
         record = close(block, index, votes)
         block = []
         if record is not None:
-            found += 1
+            found.add(record.fingerprint)
             yield record
     if waiting is not None and (record := _voted_for(doc, *waiting, None)) is not None:
-        found += 1
+        found.add(record.fingerprint)
         yield record
     if unvoted is not None:
         record = close(block[:unvoted], block[unvoted - 1][0], None)
         block = block[unvoted:]
         if record is not None:
-            found += 1
+            found.add(record.fingerprint)
             yield record
     if _last_author(block) is not None:  # the older layout's last review, no question after it
         end = next(
@@ -394,7 +400,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         )
         (ended, votes), block = _votes_before(block[:end]), block[end:]
         if (record := close(ended, ended[-1][0], votes)) is not None:
-            found += 1
+            found.add(record.fingerprint)
             yield record
     end = next(
         (i for i, (_, text) in enumerate(block) if _FOOTER_LINES.match(text.strip())), len(block)
@@ -403,7 +409,7 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         # The last review, its helpful line lost in the copy: its votes unknown.
         for part in _reviews_apart(block[:end]):
             if (record := _review(doc, part, part[-1][0], None, None)) is not None:
-                found += 1
+                found.add(record.fingerprint)
                 yield record
         block = block[end:]
     if controls_lines:
@@ -418,12 +424,12 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
         if line and not _VOTE_LINES.match(line):
             doc.warn(index + 1, "unplaced_line", f"text after the last review: {line[:80]!r}")
     claimed, margin = doc.claimed_review_count, doc.claimed_review_margin
-    if claimed is not None and abs(claimed - found) > margin:
+    if claimed is not None and abs(claimed - len(found)) > margin:
         about = "about " if margin else ""
         doc.warn(
             None,
             "review_count_mismatch",
-            f"the page claims {about}{claimed:,} reviews but {found} were found in the copy",
+            f"the page claims {about}{claimed:,} reviews but {len(found)} were found in the copy",
         )
 
 
@@ -557,6 +563,20 @@ def _film_rating(line: str) -> Decimal | None:
     if rated is None or rated["rating"].isdigit():  # `8/10`: a reviewer's
         return None
     return Decimal(rated["rating"].replace(",", "."))
+
+
+def _page_again(doc: FilmDocument, line: str, block: list[tuple[int, str]]) -> bool:
+    """Whether `line` heads the page again, after a review's votes and the page's footer
+    (`Heat (1995)`), or with nothing between (`Heat (1995) Poster`; a review may be
+    titled by its film and year): a copy pasted twice, or its second page of reviews."""
+    if not (header := _FILM_HEADER.match(line)) or not doc.title:
+        return False
+    if (fold(header["title"]), int(header["year"])) != (fold(doc.title), doc.year):
+        return False
+    words = [text.strip() for _, text in block if text.strip()]
+    if words:
+        return bool(_FOOTER_LINES.match(words[0]))
+    return bool(line[header.end("year") + 1 :].strip())  # `Poster`, a browser's `- IMDb`
 
 
 def _filled_above(lines: list[str], index: int) -> int:
