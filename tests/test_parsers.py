@@ -1289,9 +1289,10 @@ def test_metadata_dump_closing_with_one_sentence_after_its_cast(last, trivia):
 
 def test_who_made_a_film_and_how_it_was_shot_from_a_dump_and_a_kit():
     """`Production companies:`, `Sound Mix:`, `Color:`, `Aspect Ratio:` are facts of the film
-    (they were warnings: fields not understood)."""
+    (they were warnings: fields not understood); IMDb's list of several, `Mono | DTS`, as a
+    sentence lists them (the page showed its pipes)."""
     made = (
-        b"Production companies: Balboa Films, Nordisk\n\nSound Mix: Mono\n\n"
+        b"Production companies: Balboa Films, Nordisk\n\nSound Mix: Mono |  DTS |\n\n"
         b"Color: Black and White\n\nAspect Ratio: 1.37 : 1\n\nTaglines: Drive."
     )
     dump = parse_document("dump.txt", METADATA.replace(b"Taglines: Drive.", made))
@@ -1305,7 +1306,7 @@ def test_who_made_a_film_and_how_it_was_shot_from_a_dump_and_a_kit():
     ] == [
         ("company", "Balboa Films", ""),
         ("company", "Nordisk", ""),
-        ("technical", "Mono", "Sound mix"),
+        ("technical", "Mono, DTS", "Sound mix"),
         ("technical", "Black and White", "Colour"),
         ("technical", "1.37 : 1", "Aspect ratio"),
     ]

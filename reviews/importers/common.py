@@ -1179,13 +1179,18 @@ TECHNICAL_KEYS = {
 
 def making_notes(key: str, value: str, line: int) -> list[NoteRecord] | None:
     """`Production companies: Balboa, Chartoff-Winkler` (a note each), `Sound Mix: Dolby SR`
-    (one note, `Sound mix` its detail); None for a key of neither."""
+    (one note, `Sound mix` its detail; IMDb's list of several, `Dolby Digital | DTS | SDDS`,
+    written as a sentence lists them); None for a key of neither."""
     lower = " ".join(key.lower().split())
     if lower in COMPANY_KEYS:
         return list_notes("company", value, line)
     if label := TECHNICAL_KEYS.get(lower):
-        return [NoteRecord("technical", " ".join(value.split()), line, label)]
+        listed = ", ".join(part for part in _PIPES.split(" ".join(value.split())) if part)
+        return [NoteRecord("technical", listed, line, label)]
     return None
+
+
+_PIPES = re.compile(r"\s*\|\s*")
 
 
 # Keys of a film's other titles, and the kind of title each gives.
