@@ -6162,3 +6162,29 @@ def test_a_review_page_copied_twice_or_with_its_second_page():
         ("Great", "cy_d"),
     ]
     assert [w.code for w in pages.warnings] == ["page_again"]
+
+
+def test_a_kits_logline_and_its_short_and_long_synopses():
+    """Under `LOGLINE`, the film's logline (the heading was a line not understood, its sentence
+    a press note); of a `SHORT SYNOPSIS` and a `LONG SYNOPSIS`, the fuller is the synopsis, and
+    its actors' parts are read (the short one was, and the parts were lost); the short one is a
+    press note."""
+    doc = press_kit.parse(
+        "THE LIGHTHOUSE\n\nYear: 2019\nDirector: Robert Eggers\n"
+        "Cast: Robert Pattinson, Willem Dafoe\nRunning time: 109 mins\n\n"
+        "LOGLINE\n\nTwo lighthouse keepers lose their minds on a remote island.\n\n"
+        "SHORT SYNOPSIS\n\nA hypnotic tale of two lighthouse keepers in the 1890s.\n\n"
+        "LONG SYNOPSIS\n\nTHE LIGHTHOUSE follows Ephraim Winslow (Robert Pattinson), who takes "
+        "a job under Thomas Wake (Willem Dafoe).\n\nA storm strands them on the rock.\n"
+    )
+    assert doc.logline == "Two lighthouse keepers lose their minds on a remote island."
+    assert doc.synopsis.startswith("THE LIGHTHOUSE follows Ephraim Winslow")
+    assert doc.synopsis.endswith("A storm strands them on the rock.")
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Robert Pattinson", "Ephraim Winslow"),
+        ("Willem Dafoe", "Thomas Wake"),
+    ]
+    assert [(n.kind, n.detail, n.text[:7]) for n in doc.notes] == [
+        ("press", "Short Synopsis", "A hypno")
+    ]
+    assert not doc.warnings

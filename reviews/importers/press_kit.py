@@ -821,9 +821,11 @@ _COMPANY_WORDS = re.compile(
 _SECTION_WORDS = re.compile(
     r"\b(SYNOPSIS|STORY|PLOT|ABOUT|NOTES?|PRODUCTION|BIOGRAPHY|BIOGRAPHIES|FILMOGRAPHY|"
     r"STATEMENT|INTERVIEW|CAST|CREW|CREDITS|CONTACTS?|PRESS|TECHNICAL|SPECIFICATIONS|"
-    r"FESTIVALS?|AWARDS|QUOTES|REVIEWS)\b"
+    r"FESTIVALS?|AWARDS|QUOTES|REVIEWS|LOG[ -]?LINE)\b"
 )
 _SYNOPSIS_HEADING = re.compile(r"\b(SYNOPSIS|STORY|PLOT)\b")
+# The heading of the kit's one sentence on its film: `LOGLINE`.
+_LOGLINE_HEADING = re.compile(r"log[ -]?line", re.IGNORECASE)
 # The heading of the people's bios (`ABOUT THE CAST`, `FILMMAKER BIOGRAPHIES`): what it heads
 # opens with a name, never with the film's title.
 _BIOS_HEADING = re.compile(
@@ -1059,6 +1061,7 @@ def parse(text: str) -> FilmDocument:
     if year_of_release:
         doc.year = _year_of_first_release(doc)
     _prose(doc, prose)
+    _logline(doc)
     doc.mentioned_films = _one_mention_per_film(doc.mentioned_films)
     _title_named_new(doc)
     if year_of_release and (own := _year_prose_gives_its_title(doc, text)):
@@ -1512,9 +1515,7 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
     credited = {fold(credit.name) for credit in doc.credits}
     # The films each paragraph names, read once.
     mentioned = [mentions_in(paragraph, number, credited) for number, paragraph, _ in prose]
-    synopsis_from = next(
-        (i for i, (_, _, heading) in enumerate(prose) if _SYNOPSIS_HEADING.search(heading)), None
-    )
+    synopsis_from = _fullest_synopsis(prose)
     titled_by = None  # a paragraph before the synopsis that opens with the kit's title
     if synopsis_from is None:
         opening = [
@@ -1728,6 +1729,29 @@ def _shouted_opening(paragraph: str, names: set[str] = frozenset()) -> str:
     if opening is None or not is_shouted(title := opening.group("title")):
         return ""
     return "" if fold(title) in names else title
+
+
+def _fullest_synopsis(prose: list[tuple[int, str, str]]) -> int | None:
+    """Where the synopsis opens: of the sections a `SYNOPSIS` heading heads, the fullest (a kit's
+    `LONG SYNOPSIS`, that names the actors' parts, not its `SHORT SYNOPSIS` before it: that one
+    is a press note)."""
+    sections: dict[str, list[int]] = {}
+    for index, (_, _, heading) in enumerate(prose):
+        if _SYNOPSIS_HEADING.search(heading):
+            sections.setdefault(heading, []).append(index)
+    if not sections:
+        return None
+    fullest = max(sections.values(), key=lambda section: sum(len(prose[i][1]) for i in section))
+    return fullest[0]
+
+
+def _logline(doc: FilmDocument) -> None:
+    """The paragraph under the kit's `LOGLINE` heading: the film's logline, not a press note."""
+    for index, note in enumerate(doc.notes):
+        if note.kind == "press" and _LOGLINE_HEADING.fullmatch(note.detail):
+            doc.logline = note.text
+            del doc.notes[index]
+            return
 
 
 def _press_note(paragraph: str, line: int, heading: str) -> NoteRecord:
