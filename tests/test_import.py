@@ -3684,6 +3684,28 @@ def test_a_kits_press_contact_is_left_out_of_the_films_page(empty_db, tmp_path):
     assert not ImportWarning.objects.filter(message__contains="@").exists()
 
 
+def test_a_kits_contacts_under_their_keys_are_left_out(empty_db, tmp_path):
+    """Contacts written under their keys, a block each (`UK Press: …`, `International Sales:
+    …` over an address and an e-mail address): warnings, no fact of the film (the second was a
+    field not understood and its address a line kept aside)."""
+    kit = tmp_path / "kit.txt"
+    kit.write_text(
+        "Year: 2008\nCast: Alva Nyström, Johan Ek\nDirector: Hanna Lind\n\n\n"
+        "THE NIGHT FERRY tells the story of Maja (Alva Nyström), who meets Erik (Johan Ek).\n\n"
+        "PRESS CONTACTS\n\nUK Press: Jane Doe, Premier PR\njane.doe@prfirm.example\n"
+        "+44 20 7946 0000\n\nInternational Sales: Nordic Films, 12 Harbour Street, Oslo\n"
+        "sales@nordic.example\n"
+    )
+    assert run_import([kit]).ok
+    assert not Film.objects.get().notes.filter(kind="press").exists()
+    assert list(ImportWarning.objects.values_list("code", "line")) == [
+        ("press_contact", 10),
+        ("press_contact", 14),
+    ]
+    assert "Nordic Films, 12 Harbour Street" in ImportWarning.objects.get(line=14).message
+    assert not ImportWarning.objects.filter(message__contains="@").exists()
+
+
 BOURNE = settings.BASE_DIR / "tests" / "documents" / "bourne"
 
 

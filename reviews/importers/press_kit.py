@@ -803,6 +803,13 @@ _CONTACT_HEADING = re.compile(
     r"|(?:PRESS\s+)?CONTACTS?)\s*$"
 )
 
+# A contact's key over its address: `International Sales: A24 Films`, `UK Press: Ann Lee, PR`.
+_CONTACT_KEY = re.compile(
+    r"^(?:(?:WORLD|INTERNATIONAL|INT'L|US|UK|[A-Z][a-z]+)\s+)?"
+    r"(?:SALES|PRESS|PUBLICITY|PUBLICIST|Sales|Press|Publicity|Publicist)"
+    r"(?:\s+(?:CONTACTS?|AGENTS?|OFFICE|Contacts?|Agents?|Office))?\s*:",
+)
+
 # The billing over a kit's title: who presents it, whose film it is.
 _BILLING = re.compile(
     r"^(?:.+\s(?:presents?|PRESENTS?)|[Ii]n association with .+|"
@@ -857,6 +864,11 @@ def parse(text: str) -> FilmDocument:
     contact_heading = ""  # a contact's heading alone: its lines are the next block
     for index, (start, lines) in enumerate(all_blocks):
         following = all_blocks[index + 1][1] if index + 1 < len(all_blocks) else []
+        if _CONTACT_KEY.match(lines[0].strip()) and all(len(line.split()) <= 12 for line in lines):
+            # `International Sales: A24 Films, …` over an address: a contact under its key.
+            written = redact_emails(", ".join(line.strip() for line in lines))[0]
+            doc.warn(start, "press_contact", f"a contact was left out: {written[:200]}")
+            continue
         if _CONTACT_HEADING.match(lines[0].strip()) or contact_heading:
             # `WORLD SALES` over an address: whom the press calls, no fact of the film.
             heading, contact_heading = contact_heading or lines[0].strip(), ""
