@@ -5583,3 +5583,39 @@ def test_a_kit_naming_an_earlier_film_of_its_title_that_it_does_not_go_on_from(e
     assert run_import([tmp_path]).ok
     assert list(Film.objects.values_list("title", "year")) == [("Dune", 2021)]
     assert not Series.objects.exists()
+
+
+CORNETTO = settings.BASE_DIR / "tests" / "documents" / "cornetto"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["hf_dump.txt", "hf_reviews.xml", "we_kit.txt", "sotd_page.txt"],
+        ["we_kit.txt", "sotd_page.txt", "hf_reviews.xml", "hf_dump.txt"],
+        ["sotd_page.txt", "hf_dump.txt", "we_kit.txt", "hf_reviews.xml"],
+    ],
+)
+def test_a_trilogy_of_three_titles_and_a_dumps_review_titled_over_its_text(empty_db, order):
+    """A title-less dump's review with its title over its text, no blank line between, is the
+    review file's (it was a review of its own, titled by nothing, its title its first words);
+    the kit names the trilogy's three films, which share no title, and its name."""
+    import_in_order_as_together(CORNETTO, order)
+    [series] = Series.objects.all()
+    assert series.name == "The Three Flavours Cornetto Trilogy"
+    assert list(series.films.order_by("series_position").values_list("title", "year")) == [
+        ("Shaun of the Dead", 2004),
+        ("Hot Fuzz", 2007),
+        ("The World's End", 2013),
+    ]
+    fuzz = Film.objects.get(year=2007)
+    assert fuzz.review_count == 3
+    best = fuzz.reviews.get(title="Best comedy of the decade")
+    assert best.reviewer.username == "sandford_nwa"
+    assert best.body == (
+        "I laughed until I cried.\n\n"
+        "Then I watched it again and noticed everything I missed the first time."
+    )
+    assert Credit.objects.get(film=fuzz, person__name="Edgar Wright", role="cast").credited_as == (
+        "Ed Wright"
+    )

@@ -1447,6 +1447,11 @@ DUMP_HEAD = (
             "Abides",
             "The Dude is the calmest man in any film I know of.",
         ),
+        (  # a short title over a short first paragraph (it was the paragraph's first words)
+            "Best comedy of the decade\nI laughed until I cried.\n\nThen I saw it again.\n",
+            "Best comedy of the decade",
+            "I laughed until I cried.\n\nThen I saw it again.",
+        ),
         (  # a paragraph written over several lines: no title in it
             "Nothing happens and everything happens, and Bridges is\n"
             "The Dude from the first shot to the last, a man who\n"

@@ -1361,16 +1361,25 @@ def _title_over_body(lines: list[str]) -> bool:
     """Whether a block's first line is a review's title over its text, not the first line of a
     paragraph written over several (a copy's hard-wrapped lines, of about one length, and
     the next going on with a small letter): short, with no punctuation at its end, over a
-    line that opens with a capital and is longer by a third."""
+    line that opens with a capital and is longer by a third; or shorter than any line a copy
+    wraps at, over a text of short lines (`Best comedy of the decade` / `I laughed until I
+    cried.`)."""
     if len(lines) < 2:
         return False
     first, second = lines[0].strip(), lines[1].strip()
+    longest = max(len(line.strip()) for line in lines[1:])
     return (
         0 < len(first) <= 100
         and not first.endswith((".", ",", ";", ":", "-"))
         and (second[:1].isupper() or second[:1] in "\"“‘'" or second[:1].isdigit())
-        and len(first) < 0.75 * max(len(line.strip()) for line in lines[1:])
+        and (len(first) < 0.75 * longest or len(first) <= _SHORTER_THAN_WRAPPED)
     )
+
+
+# A line this short over others is no line of a paragraph a copy wrapped: copies wrap at 60
+# characters or more (`press_kit._NARROWEST_WRAP`), and a line of such a paragraph but its last
+# is nearly as long.
+_SHORTER_THAN_WRAPPED = 45
 
 
 def _review_head(lines: list[str]) -> tuple[str, Decimal | None, list] | None:
