@@ -659,18 +659,27 @@ def repair_lost_letters(text: str, known_words: set[str]) -> tuple[str, list[str
         word = match.group(0)
         if not LOST_LETTER.search(word):
             return word
-        pattern = re.compile(
-            "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in word), re.IGNORECASE
-        )
-        fills = {
-            fill_lost_letters(word, known) for known in known_words if pattern.fullmatch(known)
-        }
-        if fills and len({fill.casefold() for fill in fills}) == 1:
-            # One fill; or one in two cases, by a word's first letter known in both (`Øystein`,
-            # `øystein`): the capital, as a name writes it, whichever was known first.
-            filled = min(fills)
-            repaired.append(f"{word} -> {filled}")
-            return filled
+        # A word's closing `?` may be a lost letter too (`V?in?` is `Väinö`), or the question's
+        # mark (`Br?nd?`): the word read with it, then without it.
+        stem = word.rstrip("?")
+        for reading in dict.fromkeys((word, stem)):
+            pattern = re.compile(
+                "".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c) for c in reading),
+                re.IGNORECASE,
+            )
+            fills = {
+                _fill_word(reading, known) for known in known_words if pattern.fullmatch(known)
+            }
+            if not fills:
+                continue
+            if len({fill.casefold() for fill in fills}) == 1:
+                # One fill; or one in two cases, by a word's first letter known in both
+                # (`Øystein`, `øystein`): the capital, as a name writes it, whichever was known
+                # first.
+                filled = min(fills)
+                repaired.append(f"{reading} -> {filled}")
+                return filled + word[len(reading) :]
+            break
         unresolved.append(word)
         return word
 
@@ -696,6 +705,18 @@ def letters_from_copy(text: str, copy: str) -> str | None:
             return None
         letters[i], filled = kept, True
     return "".join(letters) if filled else None
+
+
+def _fill_word(word: str, known: str) -> str:
+    """A word's lost letters filled by a known word it may be (`fill_lost_letters`), its
+    closing ones too: `V?in?` by `Väinö` is `Väinö`."""
+    filled = fill_lost_letters(word, known)
+    if "?" not in filled:
+        return filled
+    lower = all(c.islower() for c in filled[1:] if c.isalpha())
+    return "".join(
+        (known[i].lower() if lower else known[i]) if c == "?" else c for i, c in enumerate(filled)
+    )
 
 
 def fill_lost_letters(text: str, known: str) -> str:

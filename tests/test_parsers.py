@@ -382,6 +382,24 @@ def test_letters_lost_side_by_side_are_filled_one_a_letter():
     assert fill_lost_letters("Amores I??rritu", "AMORES IÑÁRRITU") == "Amores Iñárritu"
 
 
+def test_a_words_last_letter_lost_is_filled_and_a_questions_mark_kept():
+    """`V?in?` by a known `Väinö` is `Väinö` (it was `Väin?`: a `?` closing a word was read as
+    a question's mark); `Drasb?k?` at a question's end is `Drasbæk?` (it was left as written:
+    no known word has a letter more)."""
+    assert repair_lost_letters("V?in? Linna", {"Väinö"}) == (
+        "Väinö Linna",
+        ["V?in? -> Väinö"],
+        [],
+    )
+    assert repair_lost_letters("seen Drasb?k?", {"Drasbæk"}) == (
+        "seen Drasbæk?",
+        ["Drasb?k -> Drasbæk"],
+        [],
+    )
+    assert repair_lost_letters("v?in?", {"Väinö"})[0] == "väinö"
+    assert repair_lost_letters("Br?nd?", {"Brønd", "Bründ"})[2] == ["Br?nd?"]
+
+
 def test_a_lost_first_letter_is_filled_in_the_case_of_the_known_name():
     """`?ystein` by a known `Øystein` is `Øystein` (it was `øystein`: the case of the word's
     other letters); by `Øystein` and `øystein` both, the capital; in capitals, a capital."""
