@@ -1491,6 +1491,23 @@ def test_a_dumps_review_title_over_its_text_in_one_block(review, title, body):
     assert (found.title, found.body) == (title, body)
 
 
+def test_a_fact_before_a_review_titled_over_its_text_is_trivia():
+    """A sentence of fact alone before a review whose title is over its text, in one block, is
+    trivia (it was the review's title, and the review's title its first words)."""
+    doc = parse_document(
+        "dump.txt",
+        (
+            DUMP_HEAD + "The most watched film of its decade.\n\n"
+            "Jussi liked it\nAn old film that still holds up.\n"
+        ).encode(),
+    )
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("trivia", "The most watched film of its decade.")
+    ]
+    [review] = doc.reviews
+    assert (review.title, review.body) == ("Jussi liked it", "An old film that still holds up.")
+
+
 def test_a_list_that_goes_on_over_the_next_lines():
     """A kit's or a dump's list wrapped by a copy: after a comma, or on indented lines, the list
     goes on; a line that does neither stays apart, with a warning, and is no review."""

@@ -1228,6 +1228,18 @@ def _trivia_and_review(
     ):
         start, lines = trailing.pop(0)
         doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
+    # So is a sentence before a review whose title is over its text in one block (`The most
+    # watched film of its year.` before `Still holds up` / `An old film …`): a review has one
+    # title.
+    while (
+        len(trailing) >= 2
+        and trailing[1][0] not in review_starts
+        and len(trailing[0][1]) == 1
+        and _fact_alone(trailing[0][1])
+        and _title_over_body(trailing[1][1])
+    ):
+        start, lines = trailing.pop(0)
+        doc.notes.append(NoteRecord("trivia", " ".join(lines[0].split()), start))
     # A sentence alone after the last structured block, in no one's voice, is trivia too: a
     # review has a title over its paragraphs, or speaks of the viewer.
     if len(trailing) == 1 and not review_starts and _fact_alone(trailing[0][1]):
