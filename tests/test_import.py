@@ -5619,3 +5619,33 @@ def test_a_trilogy_of_three_titles_and_a_dumps_review_titled_over_its_text(empty
     assert Credit.objects.get(film=fuzz, person__name="Edgar Wright", role="cast").credited_as == (
         "Ed Wright"
     )
+
+
+SOLDIER = settings.BASE_DIR / "tests" / "documents" / "soldier"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["us55_dump.txt", "us17_kit.txt", "us17_reviews.xml"],
+        ["us17_reviews.xml", "us55_dump.txt", "us17_kit.txt"],
+        ["us17_kit.txt", "us17_reviews.xml", "us55_dump.txt"],
+    ],
+)
+def test_two_films_of_one_title_a_kit_names_as_adaptations_and_a_names_last_lost_letter(
+    empty_db, order
+):
+    """A kit names two earlier films of its own title, adaptations of one novel, not sequels:
+    no series, and the title-less dump of one of them stays a film of its own; the writer a
+    dump credits repairs the review file's `V?in?` whole (it was `Väin?`), whichever came
+    first; the dump's sentence of fact before its review is trivia."""
+    import_in_order_as_together(SOLDIER, order)
+    assert not Series.objects.exists()
+    assert sorted(Film.objects.values_list("year", flat=True)) == [1955, 2017]
+    review = Review.objects.get(title="Third time lucky")
+    assert review.body.startswith("Väinö Linna would have been proud.\n\nEero Aho")
+    dump_film = Film.objects.get(year=1955)
+    assert list(dump_film.notes.filter(kind="trivia").values_list("text", flat=True)) == [
+        "The most watched Finnish film of all time."
+    ]
+    assert dump_film.reviews.get().title == "Jussi V?h?maa liked it"
