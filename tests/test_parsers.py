@@ -6228,3 +6228,31 @@ def test_a_kits_logline_and_its_short_and_long_synopses():
         ("press", "Short Synopsis", "A hypno")
     ]
     assert not doc.warnings
+
+
+@pytest.mark.parametrize("runtime", ["Duration: 98'", "Durée: 98 min", "Running time: 98mn"])
+def test_a_festival_kits_english_title_and_runtime_keys(runtime):
+    """A festival's kit: `English title:` is the film's English title (it was a field not
+    understood), `Duration:` and `Durée:` are runtimes of no territory (they were read as
+    territories), `98mn` is 98 minutes (it was not understood)."""
+    doc = press_kit.parse(
+        "PORTRAIT\n\nOriginal title: Portrait de la jeune fille en feu\n"
+        "English title: Portrait of a Lady on Fire\nYear: 2019\nDirector: Céline Sciamma\n"
+        f"Cast: Noémie Merlant (Marianne), Adèle Haenel (Héloïse)\n{runtime}\n\n\n"
+        "PORTRAIT tells the story of a painter.\n"
+    )
+    assert [(t.title, t.kind) for t in doc.other_titles] == [
+        ("Portrait de la jeune fille en feu", "original"),
+        ("Portrait of a Lady on Fire", "english"),
+    ]
+    assert [(r.territory, r.minutes) for r in doc.runtimes] == [("", 98)]
+    assert not doc.warnings
+
+
+def test_a_dumps_runtime_under_other_keys():
+    dump = parse_document(
+        "dump.txt", (DUMP_HEAD + "Running time: 117 min\n\nEnglish title: The Rug\n").encode()
+    )
+    assert [(r.territory, r.minutes) for r in dump.runtimes] == [("", 117)]
+    assert [(t.title, t.kind) for t in dump.other_titles] == [("The Rug", "english")]
+    assert not dump.warnings

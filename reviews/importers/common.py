@@ -63,7 +63,7 @@ _MONTH_FIRST = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY},?\s+(?P<year>\d{{4}})\b")
 # `105 min`, `1h 45min`, `2 hours`; `1:45`.
 _RUNTIME = re.compile(
     r"^(?:(?P<hours>\d{1,2})\s*(?:h|hrs?|hours?)\.?\s*)?"
-    r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|minutes|['’′])\.?)?$",
+    r"(?:(?P<minutes>\d{1,3})\s*(?:m|mins?|mn|minutes|['’′])\.?)?$",
     re.IGNORECASE,
 )
 # `1:45`, with its seconds, `1:45:00`, and as European kits write it, `1h45`.
@@ -1206,6 +1206,11 @@ OTHER_TITLE_KEYS = {
     "alternate titles": "aka",
     "other title": "aka",
     "other titles": "aka",
+    # A festival's kit gives its film's English title beside the original (`English title:
+    # Portrait of a Lady on Fire`).
+    "english title": "english",
+    "international title": "english",
+    "international english title": "english",
 }
 
 

@@ -145,7 +145,7 @@ _FIELDS = {
     "gross": "gross",
     "box office": "gross",
     **dict.fromkeys(("connections", "connection", *_SEQUEL_KEYS), "connections"),
-    "runtime": "runtime",
+    **dict.fromkeys(("runtime", "running time", "run time", "duration"), "runtime"),
     "certificate": "certificate",
     "certificates": "certificate",
     "certification": "certificate",

@@ -123,7 +123,8 @@ _CERTIFICATE_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Certificate|Certification)$", re.IGNORECASE
 )
 _RUNTIME_KEY = re.compile(
-    r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length)$", re.IGNORECASE
+    r"^(?:(?P<territory>.+?)\s+)?(?:Runtime|Running time|Run time|Length|Duration|Durée)$",
+    re.IGNORECASE,
 )
 _DISTRIBUTOR_KEY = re.compile(
     r"^(?:(?P<territory>.+?)\s+)?(?:Distributors?|Distribution|Distributed by)$", re.IGNORECASE
