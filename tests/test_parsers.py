@@ -6256,3 +6256,30 @@ def test_a_dumps_runtime_under_other_keys():
     assert [(r.territory, r.minutes) for r in dump.runtimes] == [("", 117)]
     assert [(t.title, t.kind) for t in dump.other_titles] == [("The Rug", "english")]
     assert not dump.warnings
+
+
+def test_a_festival_kits_title_in_capitals_companies_and_sound_engineer():
+    """The title in capitals is written as the kit gives it in small letters (`Portrait de la
+    jeune fille en feu`: it was cased as an English title, `Portrait De La …`); `Production:`
+    and `Co-production:` name its companies (they were fields not understood); `Sound:` naming
+    a person is no sound mix (it was one, `Julien Sicart`), but a field kept aside, in a dump
+    too."""
+    doc = press_kit.parse(
+        "PORTRAIT DE LA JEUNE FILLE EN FEU\n\n"
+        "Original title: Portrait de la jeune fille en feu\nYear: 2019\n"
+        "Director: Céline Sciamma\nSound: Julien Sicart\nSound: Dolby 5.1\n"
+        "Production: Lilies Films\nCo-production: Arte France Cinéma, Hold Up Films\n"
+        "Cast: Noémie Merlant (Marianne)\n\n\n"
+        "PORTRAIT DE LA JEUNE FILLE EN FEU tells the story of Marianne (Noémie Merlant).\n"
+    )
+    assert doc.title == "Portrait de la jeune fille en feu"
+    assert [(n.kind, n.text) for n in doc.notes] == [
+        ("technical", "Dolby 5.1"),
+        ("company", "Lilies Films"),
+        ("company", "Arte France Cinéma"),
+        ("company", "Hold Up Films"),
+    ]
+    assert [(w.line, w.code) for w in doc.warnings] == [(6, "unknown_field")]
+    dump = parse_document("dump.txt", (DUMP_HEAD + "Sound: Julien Sicart\n").encode())
+    assert not dump.notes
+    assert [w.code for w in dump.warnings] == ["unknown_field"]

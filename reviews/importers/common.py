@@ -1162,8 +1162,11 @@ def crew_roles(role: str) -> tuple[str, ...]:
 # Keys of how a film was made, kept as notes its page shows: the companies that made it, and
 # its technical specifications, each under the name of what it specifies.
 COMPANY_KEYS = frozenset(
-    {"production company", "production companies", "production co", "production co.", "studio"}
-)
+    {
+        "production company", "production companies", "production co", "production co.",
+        "studio", "production", "co-production", "coproduction",
+    }
+)  # fmt: skip
 TECHNICAL_KEYS = {
     **dict.fromkeys(("sound mix", "sound", "sound system"), "Sound mix"),
     **dict.fromkeys(("color", "colour", "colour system"), "Colour"),
@@ -1184,6 +1187,8 @@ def making_notes(key: str, value: str, line: int) -> list[NoteRecord] | None:
     lower = " ".join(key.lower().split())
     if lower in COMPANY_KEYS:
         return list_notes("company", value, line)
+    if lower == "sound" and not _SOUND_SYSTEM.search(value):
+        return None  # `Sound: Julien Sicart`, a festival's sound engineer: no sound mix
     if label := TECHNICAL_KEYS.get(lower):
         listed = ", ".join(part for part in _PIPES.split(" ".join(value.split())) if part)
         return [NoteRecord("technical", listed, line, label)]
@@ -1191,6 +1196,10 @@ def making_notes(key: str, value: str, line: int) -> list[NoteRecord] | None:
 
 
 _PIPES = re.compile(r"\s*\|\s*")
+# What a sound mix is made of, which no name of its engineer holds.
+_SOUND_SYSTEM = re.compile(
+    r"\d|dolby|dts|sdds|mono|stereo|atmos|surround|digital|optical|sound|audio", re.IGNORECASE
+)
 
 
 # Keys of a film's other titles, and the kind of title each gives.

@@ -1107,8 +1107,10 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
         doc.credits.extend(narrator_credits(value, number))
     elif kind in ("tagline", "location"):
         doc.notes.append(NoteRecord(kind, value, number))
-    elif kind == "making":
-        doc.notes.extend(making_notes(key, value, number))
+    elif kind == "making" and (made := making_notes(key, value, number)) is not None:
+        doc.notes.extend(made)
+    elif kind == "making":  # `Sound: Ann Lee`, a person: no sound mix
+        doc.warn(number, "unknown_field", f"field {key!r} was not understood: {value!r}")
     elif kind in ("country", "language", "genre", "keyword"):
         doc.notes.extend(list_notes(kind, value, number))
     elif kind == "release":

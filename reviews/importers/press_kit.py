@@ -1094,7 +1094,22 @@ def parse(text: str) -> FilmDocument:
     _parts_said(doc, prose)
     _own_other_titles(doc)
     _first_of_its_title(doc, text)
+    _title_as_written(doc)
     return doc
+
+
+def _title_as_written(doc: FilmDocument) -> None:
+    """A title in capitals, as the kit writes it where it gives it otherwise in small letters:
+    `PORTRAIT DE LA JEUNE FILLE EN FEU` over `Original title: Portrait de la jeune fille en feu`
+    (cased as an English title, it was `Portrait De La Jeune Fille En Feu`)."""
+    for other in doc.other_titles:
+        if (
+            other.title.casefold() == doc.title.casefold()
+            and other.title != doc.title
+            and not is_shouted(other.title)
+        ):
+            doc.title = other.title
+            return
 
 
 # A remake's kit names the film it remakes, of its own title: `a remake of … INSOMNIA (1997)`.
