@@ -6283,3 +6283,59 @@ def test_a_festival_kits_title_in_capitals_companies_and_sound_engineer():
     dump = parse_document("dump.txt", (DUMP_HEAD + "Sound: Julien Sicart\n").encode())
     assert not dump.notes
     assert [w.code for w in dump.warnings] == ["unknown_field"]
+
+
+AUTHORS_AFTER_VOTES = """Heat (1995) - User reviews - IMDb
+
+Heat
+User reviews
+3
+Review this title
+8/10
+Still the best heist film
+The diner scene is the best scene Pacino and De Niro ever did together.
+
+And the shootout.
+Helpful•45
+6
+john_d · Jan 6, 2005
+Permalink
+Warning: Spoilers
+6/10
+Too long
+Three hours is a lot.
+Helpful•12
+3
+mary.k
+Mar 2, 2007
+Permalink
+No rating here
+I saw it twice.
+Helpful•3
+"""
+
+
+def test_review_page_whose_authors_follow_their_votes():
+    """A layout that writes each review's author and date after its votes (`Helpful•45` / `6`
+    / `john_d · Jan 6, 2005`): each review its own author (the first review was the header, its
+    text skipped, and each author the next review's); the count of reviews alone under `User
+    reviews` is the page's claim (it was a header line kept aside)."""
+    doc = parse_document("page.txt", AUTHORS_AFTER_VOTES.encode())
+    assert doc.claimed_review_count == 3
+    found = [
+        (r.title, r.username, r.date, r.rating, r.helpful_yes, r.helpful_total, r.has_spoilers)
+        for r in doc.reviews
+    ]
+    assert found == [
+        ("Still the best heist film", "john_d", date(2005, 1, 6), Decimal(8), 45, 51, False),
+        ("Too long", "mary.k", date(2007, 3, 2), Decimal(6), 12, 15, True),
+        ("No rating here", "", None, None, None, None, False),
+    ]
+    assert doc.reviews[0].body == (
+        "The diner scene is the best scene Pacino and De Niro ever did together.\n\n"
+        "And the shootout."
+    )
+    assert sorted((w.line, w.code) for w in doc.warnings) == [
+        (25, "no_author"),
+        (27, "helpful_votes"),
+    ]

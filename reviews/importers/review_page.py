@@ -305,6 +305,10 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
     controls_first, controls_lines = 0, 0  # where control characters were removed
     # A review closed by its votes for (`Helpful•45`), waiting for the line of votes against.
     waiting: tuple[list[tuple[int, str]], int, int] | None = None
+    # A review closed by its votes with no author over its text, waiting for the lines after
+    # its votes: the newest layout writes its author and date there (`Helpful•45` / `6` /
+    # `john_d` / `Jan 6, 2005`).
+    deferred: tuple[list[tuple[int, str]], int, int, re.Match | None] | None = None
     # Where the block's review may have closed unvoted (`Was this review helpful?`), until the
     # next line of words says so (it is no count of votes).
     unvoted: int | None = None
@@ -328,14 +332,35 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             text = CONTROL_CHARACTERS.sub("", text)
             controls_first, controls_lines = controls_first or index + 1, controls_lines + 1
         line = text.strip()
+        if deferred is not None and line and not _VOTE_LINES.match(line):
+            words = [(i, t) for i, t in block if t.strip() and not _VOTE_LINES.match(t.strip())]
+            words.append((index, text))
+            readings, taken = author_at([t for _, t in words], 0)
+            if readings and taken == len(words):  # its author and date: the review's own
+                record = _voted_for(doc, deferred[0] + words, *deferred[1:])
+                deferred, block = None, [item for item in block if item not in words]
+                if record is not None:
+                    found.add(record.fingerprint)
+                    yield record
+                continue
+            if len(words) > 1:  # no author after its votes: the review as it is
+                if (record := _voted_for(doc, *deferred)) is not None:
+                    found.add(record.fingerprint)
+                    yield record
+                deferred = None
         if waiting is not None and line:
             against = _VOTES_AGAINST.match(line)
-            if (record := _voted_for(doc, *waiting, against)) is not None:
-                found.add(record.fingerprint)
-                yield record
-            waiting = None
-            if against:
-                continue
+            if not _has_author(waiting[0]):
+                deferred, waiting = (*waiting, against), None
+                if against:
+                    continue
+            if waiting is not None:
+                if (record := _voted_for(doc, *waiting, against)) is not None:
+                    found.add(record.fingerprint)
+                    yield record
+                waiting = None
+                if against:
+                    continue
         closing = HELPFUL.match(line) or _HELPFUL_FOR.match(line) or _USEFUL_AFTER.match(line)
         if last and not closing and (closing := _cut_helpful(text.lstrip())):
             doc.warn(index + 1, "cut_short", f"the copy ends mid-line: {line!r} read as votes")
@@ -385,6 +410,9 @@ def _records(doc: FilmDocument, lines: Iterable[str]) -> Iterator[ReviewRecord]:
             found.add(record.fingerprint)
             yield record
     if waiting is not None and (record := _voted_for(doc, *waiting, None)) is not None:
+        found.add(record.fingerprint)
+        yield record
+    if deferred is not None and (record := _voted_for(doc, *deferred)) is not None:
         found.add(record.fingerprint)
         yield record
     if unvoted is not None:
@@ -591,9 +619,19 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
     """Read the header from the lines before the first helpful-vote line; return the index of
     the first review's first line."""
     author_line = next((i for i in range(len(lines)) if author_at(lines, i)[0]), len(lines))
+    counted = None  # the count of reviews alone under `User reviews`, as the newest layout has it
     for i in range(author_line):
         line = lines[i].strip()
         if not line or _HEADER_LINES.match(line):
+            continue
+        above = _filled_above(lines, i)
+        if (
+            line.isdigit()
+            and doc.claimed_review_count is None
+            and above >= 0
+            and lines[above].strip().lower() == "user reviews"
+        ):
+            doc.claimed_review_count, counted = int(line), i
             continue
         _header_fact(doc, line, i + 1)
     if not doc.title:
@@ -614,7 +652,20 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
         ):
             above = title
     start = author_line
-    if above >= 0 and _is_review_title(lines[above], doc):
+    if author_line == len(lines):
+        # No author over the first review's text (the newest layout writes it after the votes):
+        # the review opens with the first line that is none of the header's.
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if line.strip()
+                and not _of_the_header(doc, line.strip(), i)
+                and not line.strip().isdigit()  # a count alone, kept aside below
+            ),
+            len(lines),
+        )
+    elif above >= 0 and _is_review_title(lines[above], doc):
         start = above
         # Over the title, the reviewer's rating and a spoiler warning, in either order.
         for _ in range(2):
@@ -626,18 +677,23 @@ def _header(doc: FilmDocument, lines: list[str]) -> int:
                 start = previous
     for i in range(start):  # what the header holds besides the page's own lines and facts
         line = lines[i].strip()
-        if line and not (
-            _HEADER_LINES.match(line)
-            or _FILM_HEADER.match(line)
-            or _CLAIMED.match(line)
-            or _film_rating(line) is not None
-            or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
-            or i + 1 == doc.title_line
-            or line.lower() == doc.title.lower()  # the film's name over `User reviews`
-            or ((year := _YEAR_LINE.match(line)) and int(year["year"]) == doc.year)
-        ):
+        if line and i != counted and not _of_the_header(doc, line, i):
             doc.warn(i + 1, "unplaced_line", f"header line kept aside: {line!r}")
     return start
+
+
+def _of_the_header(doc: FilmDocument, line: str, i: int) -> bool:
+    """Whether a line (the `i`th, 0-based) is one of the page's own or a fact of its header."""
+    return bool(
+        _HEADER_LINES.match(line)
+        or _FILM_HEADER.match(line)
+        or _CLAIMED.match(line)
+        or _film_rating(line) is not None
+        or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
+        or i + 1 == doc.title_line
+        or line.lower() == doc.title.lower()  # the film's name over `User reviews`
+        or ((year := _YEAR_LINE.match(line)) and int(year["year"]) == doc.year)
+    )
 
 
 # A year on a line of its own, under the title of a newer layout's header: `1975`, `(1975)`.
@@ -673,6 +729,21 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
         or _CLAIMED.match(line)
         or (_FILM_HEADER.match(line) and line.lower().startswith(doc.title.lower()))
     )
+
+
+def _has_author(block: list[tuple[int, str]]) -> bool:
+    """Whether a review's head, its first lines, holds its author and date."""
+    texts = [text.strip() for _, text in block if text.strip()][:6]
+    return any(author_at(texts, i)[0] for i in range(len(texts)))
+
+
+def _author_after_text(texts: list[str]) -> tuple[list[tuple[str, date]], int] | None:
+    """The author and date on a review's last lines, under its title and text (the newest
+    layout writes them after its votes), and where they begin; None when they are not."""
+    for at in (len(texts) - 2, len(texts) - 1):
+        if at >= 2 and (found := author_at(texts, at))[0] and at + found[1] == len(texts):
+            return found[0], at
+    return None
 
 
 def _votes_before(block: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], tuple | None]:
@@ -765,6 +836,11 @@ def _review(
         readings, content = found[0], content[found[1] :]
     elif len(texts) > 1 and (found := author_at(texts, 1))[0]:
         title, readings, content = first, found[0], content[1 + found[1] :]
+    elif (after := _author_after_text(texts)) is not None:
+        # The newest layout's author and date after the text (and its votes): `Still the best`
+        # / its text / `john_d` / `Jan 6, 2005`.
+        readings, at = after
+        title, content = first, content[1:at]
     else:
         title, content = first, content[1:]
         doc.warn(first_index + 1, "no_author", "review has no author/date line")
