@@ -4718,6 +4718,23 @@ def test_a_dump_copied_from_a_web_page_with_its_link_text():
     ]
 
 
+def test_a_dump_copied_with_a_pages_links_under_its_cast_and_after_its_plot():
+    """`See full cast »` under the cast and `See full summary »` after the plot are link text:
+    left out with a warning (the cast with its parts was read as the plot, the parts lost)."""
+    doc = parse_document(
+        "dump.txt",
+        b"A man is released.\n\nRelease Year: 2003\n\nDirector: Chan-wook Park\n\n"
+        b"Min-sik Choi ... Oh Dae-su\nJi-tae Yoo ... Lee Woo-jin\nSee full cast \xc2\xbb\n\n"
+        b"Storyline\nHe is held for fifteen years. See full summary \xc2\xbb\n",
+    )
+    assert [(c.name, c.character) for c in doc.credits if c.role == "cast"] == [
+        ("Min-sik Choi", "Oh Dae-su"),
+        ("Ji-tae Yoo", "Lee Woo-jin"),
+    ]
+    assert doc.plot == "He is held for fifteen years."
+    assert [(w.line, w.code) for w in doc.warnings] == [(9, "page_link"), (12, "page_link")]
+
+
 def test_review_xml_of_a_crawler_that_names_its_elements_otherwise():
     doc = parse_document(
         "other.xml",

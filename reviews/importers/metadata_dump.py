@@ -310,15 +310,18 @@ _BARE_HEADINGS = {"cast", "top cast", "full cast", "cast list", "storyline", "pl
 # The heading of a review without its colon, when the review's lines follow it in its block (a
 # block of its own, `User Review` may be a review's title).
 _REVIEW_HEADINGS = {"user review", "user reviews"}
-# A web page's link text, copied with its facts: `See full cast & crew`, `Edit`; after a list
-# of names, `See full cast & crew` or `1 more credit`.
+# A web page's link text, copied with its facts: `See full cast & crew`, `See full cast »` (under
+# the cast), `See full summary`, `Edit`; after a list of names, `See full cast & crew` or `1 more
+# credit`, and after a plot, `See full summary »`.
 _PAGE_LINK = re.compile(
-    r"^(?:see (?:full cast (?:&|and) crew|more|all|production info)|edit|more like this)\W*$",
+    r"^(?:see (?:full cast(?: (?:&|and) crew)?|full (?:summary|synopsis)|more|all|production info)"
+    r"|edit|more like this)\W*$",
     re.IGNORECASE,
 )
 # (Each run of separators, and of digits, tried from its start only: a long run is no cost.)
 _PAGE_LINK_AFTER_NAMES = re.compile(
-    r"(?<![\s|·,])[\s|·,]*(?:see full cast (?:&|and) crew|(?<!\d)\d+ more credits?)\W*$",
+    r"(?<![\s|·,])[\s|·,]*"
+    r"(?:see full cast (?:&|and) crew|see full (?:summary|synopsis)|(?<!\d)\d+ more credits?)\W*$",
     re.IGNORECASE,
 )
 
