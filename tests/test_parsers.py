@@ -6356,3 +6356,19 @@ def test_review_page_whose_authors_follow_their_votes():
         (25, "no_author"),
         (27, "helpful_votes"),
     ]
+
+
+def test_a_dumps_release_at_a_festival_is_no_territory():
+    """`(Chicago International Film Festival)` after a release's date is its note, not its
+    territory (it was the territory); `(USA) (limited)` is both."""
+    doc = parse_document(
+        "dump.txt",
+        (
+            DUMP_HEAD + "Release Date: 25 October 1978 (Chicago International Film Festival), "
+            "27 October 1978 (USA) (limited)\n"
+        ).encode(),
+    )
+    assert [(r.territory, r.date, r.note) for r in doc.releases] == [
+        ("", date(1978, 10, 25), "Chicago International Film Festival"),
+        ("USA", date(1978, 10, 27), "limited"),
+    ]

@@ -310,6 +310,11 @@ _BARE_HEADINGS = {"cast", "top cast", "full cast", "cast list", "storyline", "pl
 # The heading of a review without its colon, when the review's lines follow it in its block (a
 # block of its own, `User Review` may be a review's title).
 _REVIEW_HEADINGS = {"user review", "user reviews"}
+# What a release's parentheses name that is no territory: the festival or premiere it was, how
+# it was made.
+_EVENT = re.compile(
+    r"\b(?:festival|premiere|limited|wide|re-?release|internet|market|screening)\b", re.IGNORECASE
+)
 # A web page's link text, copied with its facts: `See full cast & crew`, `See full cast »` (under
 # the cast), `See full summary`, `Edit`; after a list of names, `See full cast & crew` or `1 more
 # credit`, and after a plot, `See full summary »`.
@@ -1119,7 +1124,8 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
     elif kind == "release":
         for one in listed_values(value):
             notes = parenthesised(one)
-            where = territory(notes[0]) if notes else ""
+            # `27 October 1978 (USA)`; not `(Chicago International Film Festival)`: a note
+            where = territory(notes.pop(0)) if notes and not _EVENT.search(notes[0]) else ""
             written = re.sub(r"\s*\(.*\)", "", one)
             doc.releases.append(
                 ReleaseRecord(
@@ -1127,7 +1133,7 @@ def _field(doc: FilmDocument, line: str, number: int) -> list[tuple[str, int, bo
                     "theatrical",
                     parse_written_date(one) or numeric_release_date(written, where),
                     written,
-                    ", ".join(notes[1:]),
+                    ", ".join(notes),
                     number,
                 )
             )
