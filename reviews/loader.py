@@ -2496,9 +2496,17 @@ def series_name_from(title: str, others: Iterable[str] = ()) -> str:
     return f"{main} series"
 
 
+_COMMA_BEFORE_ARTICLE = re.compile(
+    r",\s+(?=(?i:el|la|los|las|le|les|il|lo|gli|un|una|une|der|die|das|ein|eine)\s)"
+)
+
+
 def _series_main_title(title: str) -> str:
-    """A title's main part without the film's number: what its series is named by."""
+    """A title's main part without the film's number: what its series is named by (before a
+    comma and an article of another language than English: `Torrente, el brazo tonto de la
+    ley`, of the Torrente series)."""
     main = split_title(clean_title(title))[0]
+    main = _COMMA_BEFORE_ARTICLE.split(main, maxsplit=1)[0]
     main_words = (without_closing_fraction(main) or main).split()  # `The Naked Gun 2½`
     if main_words and main_words[-1].rstrip(SUPERSCRIPT_DIGITS) != main_words[-1]:
         main_words[-1] = main_words[-1].rstrip(SUPERSCRIPT_DIGITS)  # `Alien³`

@@ -5649,3 +5649,35 @@ def test_two_films_of_one_title_a_kit_names_as_adaptations_and_a_names_last_lost
         "The most watched Finnish film of all time."
     ]
     assert dump_film.reviews.get().title == "Jussi V?h?maa liked it"
+
+
+TORRENTE = settings.BASE_DIR / "tests" / "documents" / "torrente"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["t1_dump.txt", "t1_reviews.xml", "t2_kit.txt", "t2_reviews.xml", "t3_page.txt"],
+        ["t2_kit.txt", "t3_page.txt", "t1_reviews.xml", "t2_reviews.xml", "t1_dump.txt"],
+        ["t1_reviews.xml", "t2_reviews.xml", "t1_dump.txt", "t3_page.txt", "t2_kit.txt"],
+    ],
+)
+def test_a_title_with_a_comma_before_its_article(empty_db, order):
+    """The kit's `TORRENTE, EL BRAZO TONTO DE LA LEY` is one film's title, not two films
+    (`Torrente`, which took the title-less dump, and `El Brazo Tonto De La Ley`, and the review
+    file's film of the whole title a third film of 1998); its series is named by the title
+    before the comma."""
+    import_in_order_as_together(TORRENTE, order)
+    first = Film.objects.get(year=1998)
+    assert first.title == "Torrente, el brazo tonto de la ley"
+    assert first.review_count == 2
+    assert first.credits.filter(role="director", person__name="Santiago Segura").exists()
+    [series] = Series.objects.all()
+    assert series.name == "Torrente series"
+    assert list(series.films.order_by("series_position").values_list("year", flat=True)) == [
+        1998,
+        2001,
+    ]
+    assert Review.objects.get(title="Bigger, louder, cruder").body.startswith(
+        "Segura and Cámara are back."
+    )

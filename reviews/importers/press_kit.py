@@ -171,7 +171,12 @@ def _opens_sentence(paragraph: str, word: re.Match) -> bool:
 _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
 # A comma inside a title in capitals, whose words go on to an `AND` in capitals (`THE GOOD, THE
 # BAD AND THE UGLY`, `SEX, LIES, AND VIDEOTAPE`): a list of titles says `and` in lower case.
-_COMMA_IN_TITLE = rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{UPPER}0-9])"
+# So does a comma before an article of another language than English, that opens its second
+# part (`TORRENTE, EL BRAZO TONTO DE LA LEY`).
+_COMMA_IN_TITLE = (
+    rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{UPPER}0-9]"
+    rf"|(?:EL|LA|LOS|LAS|LE|LES|IL|LO|GLI|UN|UNA|UNE|DER|DIE|DAS|EIN|EINE)\s+[{UPPER}])"
+)
 # A number with a fraction in a title: `THE NAKED GUN 2 1/2`, `2-1/2`, `2½`, `33⅓`.
 _FRACTION_NUMBER = rf"[0-9]+(?:[\s-][1-9]/[1-9]\b|[{VULGAR_FRACTIONS}])"
 _SHOUTED_TITLE = re.compile(
