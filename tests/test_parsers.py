@@ -6372,3 +6372,24 @@ def test_a_dumps_release_at_a_festival_is_no_territory():
         ("", date(1978, 10, 25), "Chicago International Film Festival"),
         ("USA", date(1978, 10, 27), "limited"),
     ]
+
+
+@pytest.mark.parametrize(
+    "field, title",
+    [
+        ("Title: HEAT (1995)\n", "Heat"),  # in capitals, as the kit's title line is written
+        ("Film title: Heat\n", "Heat"),
+        ("", ""),  # none: `The film` that tells the story is no title
+    ],
+)
+def test_a_kits_title_field_and_a_synopsis_about_the_film(field, title):
+    """A kit whose synopsis opens `The film tells the story of …` is not titled `The film`
+    (it was, whatever its `Title:` field said); `Title: HEAT (1995)` is `Heat` (it was `HEAT`),
+    and `Film title:` a title's key (it was a field not understood)."""
+    doc = press_kit.parse(
+        f"{field}Year: 1995\nDirector: Michael Mann\nCast: Al Pacino, Robert De Niro\n"
+        "USA: 170 mins\n\n\nThe film tells the story of Vincent Hanna (Al Pacino).\n"
+    )
+    assert (doc.title, doc.year) == (title, 1995)
+    assert doc.synopsis == "The film tells the story of Vincent Hanna (Al Pacino)."
+    assert not doc.warnings

@@ -366,6 +366,10 @@ _PROSE_CREDITS = re.compile(
     r"(?=\s*[,.;:!?]|$)"
 )
 
+# The keys of the kit's title: `Title: HEAT`, `Film title: Heat`, `Titre: …`.
+_TITLE_KEYS = frozenset(
+    {"title", "film title", "movie title", "title of the film", "titre", "titel", "titolo"}
+)
 # The film's year: `Year: 2003`, `Year of production: 2003`.
 _YEAR_KEYS = ("year", "year of production", "production year", "year of release")
 # Any value: a kit whose year is mistyped (`Year: 19966`) is a kit still, its year a warning.
@@ -698,7 +702,7 @@ def _known_key(key: str) -> bool:
     """Whether a kit's field has this key, or may (a territory written short: `UK`)."""
     lower = key.lower()
     return (
-        lower in (*_YEAR_KEYS, "title", *OTHER_TITLE_KEYS, *IMDB_KEYS, *CREW_KEYS)
+        lower in (*_YEAR_KEYS, *_TITLE_KEYS, *OTHER_TITLE_KEYS, *IMDB_KEYS, *CREW_KEYS)
         or lower in ("country", "countries", "language", "languages", "genre", "genres")
         or lower in COMPANY_KEYS
         or lower in TECHNICAL_KEYS
@@ -1394,8 +1398,9 @@ def _header_line(
             doc.year = year
         else:
             doc.warn(number, "bad_year", f"year {value!r} is not a year")
-    elif lower == "title":
-        doc.title, year = title_and_year(value, doc, number)
+    elif lower in _TITLE_KEYS:
+        title, year = title_and_year(value, doc, number)
+        doc.title = title_case(title) if is_shouted(title) else title  # `Title: HEAT (1995)`
         doc.title_line = number
         doc.year = doc.year or year
     elif lower in OTHER_TITLE_KEYS:
@@ -1736,11 +1741,22 @@ def _title_cased_opening(
                 rest = paragraph[len(form) :] if paragraph.startswith(form) else ""
                 if re.match(r"\s+[a-z]", rest):
                     return index, title
-    # Else the subject of a synopsis's usual opening: `Lady Vengeance tells the story of …`.
+    # Else the subject of a synopsis's usual opening: `Lady Vengeance tells the story of …`;
+    # not `The film tells the story of …`.
     for index, (_, paragraph, _) in enumerate(prose):
-        if opening := _TELLS_THE_STORY.match(paragraph):
+        opening = _TELLS_THE_STORY.match(paragraph)
+        if opening and not _THE_FILM.fullmatch(opening.group("title")):
             return index, opening.group("title")
     return None, ""
+
+
+# What a synopsis calls its film in place of its title: `The film`, `This new film`.
+_THE_FILM = re.compile(
+    r"(?:the|this|our|his|her|their|its|an?)\s+(?:(?:new|latest|next|first|final|last)\s+)?"
+    r"(?:film|movie|picture|feature|documentary|story|drama|comedy|thriller|tale|project"
+    r"|sequel|prequel|adaptation|remake)",
+    re.IGNORECASE,
+)
 
 
 def _names_parts(paragraph: str, credited: set[str]) -> bool:
