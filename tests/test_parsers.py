@@ -6393,3 +6393,26 @@ def test_a_kits_title_field_and_a_synopsis_about_the_film(field, title):
     assert (doc.title, doc.year) == (title, 1995)
     assert doc.synopsis == "The film tells the story of Vincent Hanna (Al Pacino)."
     assert not doc.warnings
+
+
+@pytest.mark.parametrize(
+    "synopsis, title",
+    [
+        ("Set in Los Angeles, HEAT follows Vincent Hanna (Al Pacino), a detective.", "Heat"),
+        ("In Michael Mann's crime saga HEAT, Vincent Hanna (Al Pacino) hunts a crew.", "Heat"),
+        # two titles in capitals: neither is surely the kit's
+        ("HEAT follows Vincent Hanna (Al Pacino) across LOS ANGELES.", "Heat"),
+        ("In HEAT, Vincent Hanna (Al Pacino) hunts a crew through LOS ANGELES.", ""),
+        # a part in capitals is no title
+        ("In Los Angeles, VINCENT (Al Pacino) hunts a crew.", ""),
+    ],
+)
+def test_a_title_less_kit_titled_by_the_one_title_its_synopsis_names(synopsis, title):
+    """A kit that gives its title nowhere else is titled by the one title in capitals its
+    synopsis names, wherever it names it (it was title-less, and its film untitled when no
+    other document knew it); not by a part in capitals, nor when it names two."""
+    doc = press_kit.parse(
+        "Year: 1995\nDirector: Michael Mann\nCast: Al Pacino, Robert De Niro\nUSA: 170 mins\n\n\n"
+        f"{synopsis}\n"
+    )
+    assert doc.title == title

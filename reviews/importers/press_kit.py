@@ -1086,6 +1086,7 @@ def parse(text: str) -> FilmDocument:
     _logline(doc)
     doc.mentioned_films = _one_mention_per_film(doc.mentioned_films)
     _title_named_new(doc)
+    _title_shouted_in_synopsis(doc, prose)
     if year_of_release and (own := _year_prose_gives_its_title(doc, text)):
         doc.year = own  # `his 1996 feature film debut, HARBOUR`, not a re-release's 2006
     elif (
@@ -1190,6 +1191,34 @@ def _one_mention_per_film(mentions: list[MentionedFilm]) -> list[MentionedFilm]:
                 + tuple(t for t in mention.other_titles if t not in first.other_titles),
             )
     return list(out.values())
+
+
+def _title_shouted_in_synopsis(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
+    """A kit that gives its title nowhere else, whose synopsis names one title in capitals, not
+    at its opening (`Set in Los Angeles, HEAT follows Vincent Hanna (Al Pacino)`): its title;
+    not a part in capitals (`VINZ (Vincent Cassel)`) nor a credited name, and none when it
+    names two (`HEAT` and `LOS ANGELES`)."""
+    if doc.title or not doc.synopsis:
+        return
+    credited = {fold(credit.name) for credit in doc.credits}
+    synopsis = set(doc.synopsis.split("\n\n"))
+    named: dict[str, tuple[str, int]] = {}
+    for number, paragraph, _ in prose:
+        if paragraph not in synopsis:
+            continue
+        for mention in mentions_in(paragraph, number, credited):
+            at = paragraph.find(mention.title)
+            aside = _ASIDE_AFTER.match(paragraph, at + len(mention.title)) if at >= 0 else None
+            if (
+                (mention.year and mention.year != doc.year)
+                or fold(mention.title) in credited
+                or (aside and fold(aside["aside"]) in credited)  # a part, `VINZ (Vincent Cassel)`
+            ):
+                continue
+            named.setdefault(title_key(mention.title), (mention.title, mention.line))
+    if len(named) == 1:
+        [(title, line)] = named.values()
+        doc.title, doc.title_line = _full_title(title, doc.mentioned_films), line
 
 
 def _title_named_new(doc: FilmDocument) -> None:
