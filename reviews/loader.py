@@ -806,7 +806,12 @@ class DocumentLoader:
             if directors:
                 title += f" by {directors[0]}"
             provisional = True
-            self.tally.warn(1, "provisional_title", f"no title in the document: named {title!r}")
+            if doc.other_titles:  # shown under the best of them (`choose_film_title`)
+                others = ", ".join(repr(other.title) for other in doc.other_titles)
+                said = f"shown under its other titles ({others}) until a document gives one"
+            else:
+                said = f"named {title!r}"
+            self.tally.warn(1, "provisional_title", f"no title in the document: {said}")
         film = Film.objects.create(
             title=title,
             title_is_provisional=provisional,

@@ -5681,3 +5681,19 @@ def test_a_title_with_a_comma_before_its_article(empty_db, order):
     assert Review.objects.get(title="Bigger, louder, cruder").body.startswith(
         "Segura and Cámara are back."
     )
+
+
+def test_a_kit_of_other_titles_only_says_the_film_is_shown_under_them(empty_db, tmp_path):
+    """A kit that gives only its film's original and English titles: the film is shown under
+    the English one, and the warning says so (it said the film was named `Untitled film …`)."""
+    (tmp_path / "kit.txt").write_text(
+        "Original Title: Portrait de la jeune fille en feu\n"
+        "English Title: Portrait of a Lady on Fire\nYear: 2019\nDirector: Céline Sciamma\n"
+        "Cast: Noémie Merlant, Adèle Haenel\nDuration: 122 min\n\n\n"
+        "The film tells the story of Marianne (Noémie Merlant), a painter.\n"
+    )
+    assert run_import([tmp_path]).ok
+    assert Film.objects.get().title == "Portrait of a Lady on Fire"
+    warning = ImportWarning.objects.get(code="provisional_title")
+    assert "shown under its other titles ('Portrait de la jeune fille en feu'" in warning.message
+    assert "Untitled" not in warning.message
