@@ -6416,3 +6416,27 @@ def test_a_title_less_kit_titled_by_the_one_title_its_synopsis_names(synopsis, t
         f"{synopsis}\n"
     )
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    "synopsis",
+    [
+        "PORTRAIT tells the story of Marianne, played by Noémie Merlant, and of Héloïse, "
+        "played by Adèle Haenel.",
+        "PORTRAIT stars Noémie Merlant as Marianne and Adèle Haenel as Héloïse.",
+        "PORTRAIT tells the story of Marianne (NOÉMIE MERLANT) and Héloïse (ADÈLE HAENEL).",
+    ],
+)
+def test_parts_a_kits_synopsis_names_in_other_words(synopsis):
+    """`Marianne, played by Noémie Merlant`, `stars Noémie Merlant as Marianne`, and an actor in
+    capitals, `Marianne (NOÉMIE MERLANT)`, written as the cast list writes them: the parts of
+    the kit's cast (they were lost)."""
+    doc = press_kit.parse(
+        "Year: 2019\nDirector: Céline Sciamma\nCast: Noémie Merlant, Adèle Haenel\n"
+        f"Duration: 122 min\n\n\n{synopsis}\n"
+    )
+    assert doc.title == "Portrait"
+    assert [(c.name, c.character) for c in doc.credits if c.character] == [
+        ("Noémie Merlant", "Marianne"),
+        ("Adèle Haenel", "Héloïse"),
+    ]

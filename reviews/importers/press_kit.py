@@ -1662,10 +1662,13 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         for match in _CHARACTER_ACTOR.finditer(paragraph):
             if paragraph is first and match.start() == 0 and match["actor"] == aside:
                 continue  # the title and its other title: `LITTLE ROAD (SONG OF THE ROAD)`
-            if is_shouted(match["actor"]):
+            actor = match.group("actor")
+            if is_shouted(actor) and fold(actor) not in credited:
                 continue  # a title's other title: `BED & BOARD (DOMICILE CONJUGAL)`
+            if is_shouted(actor):  # `Marianne (NOÉMIE MERLANT)`: as the cast list writes it
+                actor = next(c.name for c in doc.credits if fold(c.name) == fold(actor))
             part = _part_named(match.group("character"), paragraph, match.start())
-            told.append((match.group("actor"), number, part, "voice" if match["voiced"] else ""))
+            told.append((actor, number, part, "voice" if match["voiced"] else ""))
     # Parts in capitals (`VINZ (Vincent Cassel)`, `HUBERT (…)`): the kit's way, not their names.
     shouted = len(told) > 1 and all(is_shouted(part) for _, _, part, _ in told)
     doc.credits.extend(
@@ -1681,13 +1684,19 @@ def _prose(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
 
 
 # An actor the kit's prose says plays a part: `Jamie Lee Curtis returns as Laurie Strode`,
-# `Greer plays Karen`, `Castle reprises his role as The Shape`.
+# `Greer plays Karen`, `Castle reprises his role as The Shape`, `stars Noémie Merlant as
+# Marianne`; or the part, then its actor: `Marianne, played by Noémie Merlant`.
+_ACTOR_SAID = rf"[{UPPER}][\w'’.-]+(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{0,3}}"
+_PART_SAID = (
+    rf"(?:(?:Mrs?|Ms|Dr|St|{_RANK_SHORT})\.\s|(?:{_RANK_WORD}|The)\s){{0,2}}"
+    rf"[{UPPER}][\w'’-]+(?:\s[{UPPER}][\w'’-]+){{0,2}}"
+)
 _PLAYS_PART = re.compile(
-    rf"(?P<actor>[{UPPER}][\w'’.-]+(?:\s(?:{NAME_PARTICLE}\s)*[{UPPER}][\w'’.-]+){{0,3}})"
+    rf"(?P<actor>{_ACTOR_SAID})"
     r",?\s+(?:(?:also\s+|again\s+)?(?:returns|comes\s+back|stars)\s+as"
-    r"|plays|reprises\s+(?:his|her|their)\s+role\s+as)\s+"
-    rf"(?P<character>(?:(?:Mrs?|Ms|Dr|St|{_RANK_SHORT})\.\s|(?:{_RANK_WORD}|The)\s){{0,2}}"
-    rf"[{UPPER}][\w'’-]+(?:\s[{UPPER}][\w'’-]+){{0,2}})"
+    r"|plays|reprises\s+(?:his|her|their)\s+role\s+as|as)\s+"
+    rf"(?P<character>{_PART_SAID})"
+    rf"|(?P<character2>{_PART_SAID}),\s+(?:played|portrayed)\s+by\s+(?P<actor2>{_ACTOR_SAID})"
 )
 
 
@@ -1703,7 +1712,8 @@ def _parts_said(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
         if _BIOS_HEADING.search(heading):
             continue
         for match in _PLAYS_PART.finditer(paragraph):
-            words = fold(match["actor"]).split()  # `In Haddonfield Jamie Lee Curtis`: the last
+            said_actor = match["actor"] or match["actor2"]
+            words = fold(said_actor).split()  # `In Haddonfield Jamie Lee Curtis`: the last
             said = [" ".join(words[start:]) for start in range(len(words))]
             actor = next((name for name in said if name in cast), None)
             if actor is None and by_family[words[-1]] == 1:
@@ -1711,10 +1721,9 @@ def _parts_said(doc: FilmDocument, prose: list[tuple[int, str, str]]) -> None:
             if actor is None or actor in playing:
                 continue
             playing.add(actor)
+            part = match["character"] or match["character2"]
             doc.credits.append(
-                CreditRecord(
-                    name=cast[actor], role="cast", line=number, character=match["character"]
-                )
+                CreditRecord(name=cast[actor], role="cast", line=number, character=part)
             )
 
 
