@@ -6440,3 +6440,26 @@ def test_parts_a_kits_synopsis_names_in_other_words(synopsis):
         ("Noémie Merlant", "Marianne"),
         ("Adèle Haenel", "Héloïse"),
     ]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "User Reviews (31)",
+        "Reviews: 31",
+        "Showing 1-25 of 31 reviews",
+        "31 Reviews | Hide Spoilers",
+    ],
+)
+def test_a_review_pages_count_written_otherwise(claim):
+    """The count of reviews a page claims, as other copies write it: the page's claim (it was a
+    header line kept aside, and no count compared)."""
+    doc = parse_document(
+        "page.txt",
+        (
+            f"Heat (1995) Poster\n\n{claim}\n\nGreat\njohn_d6 January 2005\nThe diner scene.\n"
+            "3 out of 4 found this helpful. Was this review helpful? Sign in to vote.\n"
+        ).encode(),
+    )
+    assert doc.claimed_review_count == 31
+    assert [w.code for w in doc.warnings] == ["review_count_mismatch"]

@@ -78,12 +78,26 @@ _FILM_HEADER = re.compile(
     r"(?P<title>.+?)(?: \([IVX]{1,4}\))? \((?:(?P<kind>[A-Z][\w ]{1,20}) )?"
     r"(?P<year>\d{4})\)(?: Poster)?(?:\s+[-–|]\s+.*)?\s*$"
 )
-# `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`).
-_CLAIMED = re.compile(
-    r"^(?:Index\s+)?(?:(?P<count>[\d,]+)|(?P<rounded>\d+(?:\.\d)?)(?P<unit>[KM]))"
-    r" (?:user )?reviews?(?: in total)?\s*$",
-    re.IGNORECASE,
-)
+# `31 Reviews`; the oldest layout's `12 reviews in total` (`Index 12 reviews in total`); as
+# other copies write it, `User Reviews (31)`, `Reviews: 31`, `Showing 1-25 of 31 reviews`, `31
+# Reviews | Hide Spoilers`. Each form names its count alike.
+_COUNTED = r"(?:(?P<count>[\d,]+)|(?P<rounded>\d+(?:\.\d)?)(?P<unit>[KM]))"
+_CLAIMED_FORMS = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"^(?:(?:Index|Showing\s+\d+\s*[-–]\s*\d+\s+of)\s+)?{_COUNTED}"
+        r" (?:user )?reviews?(?: in total)?(?:\s*\|\s*Hide Spoilers)?\s*$",
+        rf"^(?:User )?Reviews?\s*\(\s*{_COUNTED}\s*\)\s*$",
+        rf"^(?:User )?Reviews?:\s*{_COUNTED}\s*$",
+    )
+]
+
+
+def _claimed(line: str) -> re.Match | None:
+    """The count of reviews a header line claims, in any of its forms."""
+    return next(filter(None, (form.match(line) for form in _CLAIMED_FORMS)), None)
+
+
 _HEADER_LINES = re.compile(
     r"^(User Reviews|Review this title|Sort by\b.*|Filter by\b.*|Hide Spoilers|"
     r"Helpfulness|Featured|Show All|All reviews|Review)\s*$",
@@ -570,7 +584,7 @@ def _header_fact(doc: FilmDocument, line: str, number: int) -> bool:
         doc.title_line, doc.year = number, int(film["year"])
         if film["kind"]:
             doc.warn(number, "film_kind", f"the page calls the film a {film['kind']}: not kept")
-    elif claimed := _CLAIMED.match(line):
+    elif claimed := _claimed(line):
         if claimed["count"]:
             doc.claimed_review_count = int(claimed["count"].replace(",", ""))
         else:  # `1.2K reviews`: about 1,200, give or take half its last digit
@@ -687,7 +701,7 @@ def _of_the_header(doc: FilmDocument, line: str, i: int) -> bool:
     return bool(
         _HEADER_LINES.match(line)
         or _FILM_HEADER.match(line)
-        or _CLAIMED.match(line)
+        or _claimed(line)
         or _film_rating(line) is not None
         or _USEFUL_BEFORE.match(line)  # the first review's votes, over it
         or i + 1 == doc.title_line
@@ -726,7 +740,7 @@ def _is_review_title(line: str, doc: FilmDocument) -> bool:
     line = line.strip()
     return not (
         _HEADER_LINES.match(line)
-        or _CLAIMED.match(line)
+        or _claimed(line)
         or (_FILM_HEADER.match(line) and line.lower().startswith(doc.title.lower()))
     )
 
