@@ -426,6 +426,10 @@ def film_detail(request, slug):
         ],
         "original_titles": [t.title for t in titles if t.is_original],
         "other_titles": [t.title for t in titles if not t.is_original],
+        # Shown under a title a document gives it otherwise (its English title, say), no
+        # document having given it one of its own: a title still, not a made-up name.
+        "shown_under_other_title": film.title_is_provisional
+        and any(t.title == film.title for t in all_titles),
         "series_films": series_films,
         # What a kit's prose writes in capitals and the page shows as titles (`cite_films`).
         "title_forms": [t.title for t in all_titles],

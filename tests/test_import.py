@@ -1820,13 +1820,17 @@ def test_a_title_less_dump_with_other_titles_shows_the_original_until_a_title_co
     film = Film.objects.get()
     assert (film.title, film.title_is_provisional) == ("Trois couleurs: Bleu", True)
     page = client.get(film.get_absolute_url()).content.decode()
-    assert "title is not known yet" in page
+    # Shown under a title a document gives it, not a made-up name: the page says so (it said
+    # the film's title was not known, the name shown provisional).
+    assert "it is shown under another title a document gives it" in page
+    assert "title is not known yet" not in page
     assert "Also known as Blue, Drei Farben: Blau" in page
     assert run_import([THREE_COLOURS / "blue_reviews.xml"]).ok  # a review of both
     film.refresh_from_db()
     assert (film.title, film.title_is_provisional) == ("Three Colors: Blue", False)
     page = client.get(film.get_absolute_url()).content.decode()
     assert "Original title Trois couleurs: Bleu · Also known as Blue, Drei Farben: Blau" in page
+    assert "shown under another title" not in page
     assert '"alternateName": ["Trois couleurs: Bleu", "Blue", "Drei Farben: Blau"]' in page
     found = client.get("/search/?q=drei+farben").content.decode()
     assert film.get_absolute_url() in found and "also known as Drei Farben: Blau" in found
@@ -5697,3 +5701,14 @@ def test_a_kit_of_other_titles_only_says_the_film_is_shown_under_them(empty_db, 
     warning = ImportWarning.objects.get(code="provisional_title")
     assert "shown under its other titles ('Portrait de la jeune fille en feu'" in warning.message
     assert "Untitled" not in warning.message
+
+
+def test_a_film_of_a_made_up_name_says_its_title_is_not_known(empty_db, client):
+    """A title-less dump alone, with no other title: its film's page says the name shown is
+    provisional (a film shown under a title a document gives it says that instead)."""
+    assert run_import([settings.BASE_DIR / "fixtures" / "000_d925aacf02b38b39.txt"]).ok
+    film = Film.objects.get()
+    assert film.title.startswith("Untitled film of 1996")
+    page = client.get(film.get_absolute_url()).content.decode()
+    assert "title is not known yet; the name shown is provisional." in page
+    assert "shown under another title" not in page
