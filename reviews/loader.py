@@ -64,6 +64,7 @@ from .people import (
     spelled_otherwise,
 )
 from .text import (
+    FOREIGN_ARTICLES,
     PART_WORDS,
     PARTS_SEPARATOR,
     SELF_PARTS,
@@ -2501,9 +2502,7 @@ def series_name_from(title: str, others: Iterable[str] = ()) -> str:
     return f"{main} series"
 
 
-_COMMA_BEFORE_ARTICLE = re.compile(
-    r",\s+(?=(?i:el|la|los|las|le|les|il|lo|gli|un|una|une|der|die|das|ein|eine)\s)"
-)
+_COMMA_BEFORE_ARTICLE = re.compile(rf",\s+(?=(?i:{'|'.join(FOREIGN_ARTICLES)})\s)")
 
 
 def _series_main_title(title: str) -> str:

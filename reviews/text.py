@@ -335,6 +335,12 @@ def _numbered_subtitle(subtitle: str) -> tuple[str, str]:
 # Articles a title may be written with or without (`The Celebration`, `Celebration`); not
 # `die` (`Die Hard`) nor `i` (a numeral).
 TITLE_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
+# Articles of languages other than English that open a title's part after a comma, as the
+# title's own words, not another title's (`Torrente, el brazo tonto de la ley`).
+FOREIGN_ARTICLES = (
+    "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "un", "una", "une",
+    "der", "die", "das", "ein", "eine",
+)  # fmt: skip
 
 
 def telling_subtitle(subtitle: str) -> bool:

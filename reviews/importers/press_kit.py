@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..text import (
+    FOREIGN_ARTICLES,
     RANKS,
     RANKS_WRITTEN_OUT,
     UPPER,
@@ -175,7 +176,7 @@ _OPENING_YEAR = re.compile(r"((?:19|20)\d\d):\s*")
 # part (`TORRENTE, EL BRAZO TONTO DE LA LEY`).
 _COMMA_IN_TITLE = (
     rf",\s+(?=(?:[{UPPER}][{UPPER}0-9'’-]*,?\s+)*(?:AND|&)\s+[{UPPER}0-9]"
-    rf"|(?:EL|LA|LOS|LAS|LE|LES|IL|LO|GLI|UN|UNA|UNE|DER|DIE|DAS|EIN|EINE)\s+[{UPPER}])"
+    rf"|(?:{'|'.join(article.upper() for article in FOREIGN_ARTICLES)})\s+[{UPPER}])"
 )
 # A number with a fraction in a title: `THE NAKED GUN 2 1/2`, `2-1/2`, `2½`, `33⅓`.
 _FRACTION_NUMBER = rf"[0-9]+(?:[\s-][1-9]/[1-9]\b|[{VULGAR_FRACTIONS}])"
@@ -816,8 +817,7 @@ _CONTACT_HEADING = re.compile(
 # A contact's key over its address: `International Sales: A24 Films`, `UK Press: Ann Lee, PR`.
 _CONTACT_KEY = re.compile(
     r"^(?:(?:WORLD|INTERNATIONAL|INT'L|US|UK|[A-Z][a-z]+)\s+)?"
-    r"(?:SALES|PRESS|PUBLICITY|PUBLICIST|Sales|Press|Publicity|Publicist)"
-    r"(?:\s+(?:CONTACTS?|AGENTS?|OFFICE|Contacts?|Agents?|Office))?\s*:",
+    r"(?i:sales|press|publicity|publicist)(?:\s+(?i:contacts?|agents?|office))?\s*:"
 )
 
 # The billing over a kit's title: who presents it, whose film it is.
